@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<main>Reopen settings</main>, document.getElementById('app')!);

@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<main data-testid="summary">Reopen</main>, document.getElementById('app')!);

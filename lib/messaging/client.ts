@@ -1,0 +1,21 @@
+import { browser } from 'wxt/browser';
+import type { RequestOf, RequestType } from './protocol';
+import type { Envelope, ResponseOf } from './types';
+
+export class ProtocolFailure extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ProtocolFailure';
+  }
+}
+
+/** Sends one typed request to the background and unwraps its envelope. No Zod here: views stay small. */
+export async function ask<T extends RequestType>(request: RequestOf<T>): Promise<ResponseOf<T>> {
+  const reply = (await browser.runtime.sendMessage(request)) as Envelope<ResponseOf<T>> | undefined;
+  if (!reply) throw new ProtocolFailure('no_reply', 'The background did not answer.');
+  if (!reply.ok) throw new ProtocolFailure(reply.error.code, reply.error.message);
+  return reply.value;
+}

@@ -1,0 +1,89 @@
+// Domain vocabulary shared by every layer. Times are epoch milliseconds (UTC) throughout;
+// rules take `now` as a parameter and never read the clock themselves.
+
+export type WindowState = 'open' | 'human_agent' | 'closed' | 'unknown';
+
+/** Meta's message tags, active and retired. */
+export type TagId =
+  | 'HUMAN_AGENT'
+  | 'CUSTOMER_FEEDBACK'
+  | 'ACCOUNT_UPDATE'
+  | 'CONFIRMED_EVENT_UPDATE'
+  | 'POST_PURCHASE_UPDATE';
+
+/** A way to reach an expired conversation: a tag, or a utility message from an approved template. */
+export type RouteId = TagId | 'UTILITY';
+
+/** Lifecycle of one reactivation attempt in the ledger. */
+export type AttemptStatus = 'pending' | 'sent' | 'failed' | 'unknown' | 'blocked';
+
+/** Statuses that may have reached Meta, and so count for the cooldown. */
+export const COOLDOWN_STATUSES: readonly AttemptStatus[] = ['sent', 'pending', 'unknown'];
+
+/** What we know about one thread; all instants in epoch ms. */
+export interface ThreadFacts {
+  /** C: the customer's last message. null when not known (yet). */
+  customerLastMessageAt: number | null;
+  /** The Page's newest message as the Conversations API shows it (any sender on the Page side). */
+  pageLastMessageAt: number | null;
+  /** Our own reactivation attempts for this thread (any order). */
+  attempts: ReadonlyArray<{ at: number; status: AttemptStatus }>;
+}
+
+/** One question of Messenger's customer-feedback template. */
+export type FeedbackQuestionType = 'csat' | 'nps' | 'ces';
+
+export interface FeedbackTemplate {
+  title: string;
+  subtitle?: string;
+  buttonTitle: string;
+  question: {
+    id: string;
+    type: FeedbackQuestionType;
+    title?: string;
+    /** Optional free-form follow-up with its placeholder. */
+    followUpPlaceholder?: string;
+  };
+  privacyUrl: string;
+  expiresInDays?: number;
+}
+
+/** An approved (or not) utility template of a Page, as listed by /{page}/message_templates. */
+export interface UtilityTemplate {
+  name: string;
+  language: string;
+  status: 'APPROVED' | 'PENDING' | 'REJECTED';
+  category: string;
+  /** Number of positional body parameters ({{1}}, {{2}}…). */
+  parameterCount: number;
+  /** The body text with placeholders, for showing to the agent. */
+  bodyText: string;
+}
+
+export type ReopenContent =
+  | { kind: 'text'; text: string }
+  | { kind: 'feedback'; template: FeedbackTemplate }
+  | { kind: 'utility'; templateName: string; language: string; parameters: string[] };
+
+export interface ReopenRequest {
+  route: RouteId;
+  content: ReopenContent;
+  /** The agent confirmed that flagged promotional wording is not promotional. */
+  promoConfirmed: boolean;
+}
+
+/** Why a route or a send is not allowed now. The UI turns each code into words. */
+export type BlockReason =
+  | 'state_unknown'
+  | 'window_open'
+  | 'tag_retired'
+  | 'past_tag_limit'
+  | 'route_content_mismatch'
+  | 'cooldown'
+  | 'empty_text'
+  | 'text_too_long'
+  | 'invalid_feedback'
+  | 'template_missing'
+  | 'template_not_approved'
+  | 'template_parameters'
+  | 'promo_unconfirmed';

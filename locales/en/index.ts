@@ -1,0 +1,10 @@
+import common from './common';
+import policy from './policy';
+import errors from './errors';
+import banner from './banner';
+import panel from './panel';
+import popup from './popup';
+import options from './options';
+
+// One flat catalog; each area file owns its keys (prefix them with the area name).
+export default { ...common, ...policy, ...errors, ...banner, ...panel, ...popup, ...options };
