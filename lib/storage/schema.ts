@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { routeIdSchema } from '../messaging/protocol';
+
+// The stored shapes. Each Zod schema is the single source of its type (z.infer).
+// One storage key per thread (`local:thread:<pageId>:<psid>`), so recording an attempt never rewrites the ledger.
+
+export const errorViewSchema = z.object({
+  kind: z.string(),
+  retryable: z.boolean(),
+  code: z.number().int().optional(),
+  subcode: z.number().int().optional(),
+  metaMessage: z.string().optional(),
+  fbtraceId: z.string().optional(),
+});
+
+export const attemptSchema = z.object({
+  requestId: z.string(),
+  /** When the attempt was reserved (epoch ms). */
+  at: z.number(),
+  route: routeIdSchema,
+  status: z.enum(['pending', 'sent', 'failed', 'unknown', 'blocked']),
+  /** What the agent sent, summarised for the audit (no personal data beyond what the agent typed). */
+  contentKind: z.enum(['text', 'feedback', 'utility']),
+  /** Meta's message id for `sent`. */
+  messageId: z.string().optional(),
+  error: errorViewSchema.optional(),
+  reason: z.string().optional(),
+  /** When the attempt was committed (sent/failed/unknown). */
+  settledAt: z.number().optional(),
+});
+
+export const threadFactsSchema = z.object({
+  customerLastMessageAt: z.number().nullable(),
+  pageLastMessageAt: z.number().nullable(),
+  /** When these facts were read from Meta. */
+  checkedAt: z.number(),
+});
+
+export const threadRecordSchema = z.object({
+  pageId: z.string(),
+  psid: z.string(),
+  customerName: z.string().nullable(),
+  conversationId: z.string().nullable(),
+  facts: threadFactsSchema.nullable(),
+  attempts: z.array(attemptSchema),
+  updatedAt: z.number(),
+});
+
+export const pageRecordSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** Lives only in the background's storage; never serialised into a reply, a log or an export. */
+  token: z.string(),
+  status: z.enum(['connected', 'needs_reconnect']),
+  checkedAt: z.number(),
+  managed: z.boolean(),
+});
+
+export const settingsSchema = z.object({
+  graphVersion: z.string(),
+  language: z.enum(['browser', 'en', 'es']),
+  retentionDays: z.number().int(),
+  promoTerms: z.array(z.string()),
+  closesSoonMinutes: z.number().int(),
+});
+
+export type StoredAttempt = z.infer<typeof attemptSchema>;
+export type ThreadRecord = z.infer<typeof threadRecordSchema>;
+export type PageRecord = z.infer<typeof pageRecordSchema>;
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const threadKey = (pageId: string, psid: string) => `thread:${pageId}:${psid}` as const;
+/** selected_item_id → PSID, remembered once proven or chosen by the agent. */
+export const psidMapKey = (pageId: string, selectedItemId: string) => `psidmap:${pageId}:${selectedItemId}` as const;
