@@ -40,6 +40,8 @@ export const threadRecordSchema = z.object({
   pageId: z.string(),
   psid: z.string(),
   customerName: z.string().nullable(),
+  /** Business Suite's id for this thread (selected_item_id), when known: lets the popup link to it. */
+  selectedItemId: z.string().nullable(),
   conversationId: z.string().nullable(),
   facts: threadFactsSchema.nullable(),
   attempts: z.array(attemptSchema),
