@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import preact from '@preact/preset-vite';
+
+// `npm run bench`: figures written to bench/results.json. These files measure; they assert nothing about speed.
+export default defineConfig({
+  plugins: [WxtVitest(), preact()],
+  test: {
+    environment: 'happy-dom',
+    include: ['scripts/bench/**/*.bench.ts'],
+    fileParallelism: false,
+    testTimeout: 300_000,
+    server: { deps: { inline: ['zustand'] } },
+  },
+});
