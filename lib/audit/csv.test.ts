@@ -1,0 +1,127 @@
+import { describe, expect, test } from 'vitest';
+import type { PageRecord, StoredAttempt, ThreadRecord } from '../storage/schema';
+import { AUDIT_COLUMNS, auditCsv, auditFilename, csvCell } from './csv';
+
+const T0 = Date.parse('2026-05-04T10:00:00Z');
+
+function attempt(over: Partial<StoredAttempt>): StoredAttempt {
+  return { requestId: 'r', at: T0, route: 'HUMAN_AGENT', status: 'sent', contentKind: 'text', ...over };
+}
+
+function thread(over: Partial<ThreadRecord>): ThreadRecord {
+  return {
+    pageId: '111',
+    psid: '9001',
+    customerName: 'Ana',
+    selectedItemId: null,
+    conversationId: null,
+    facts: null,
+    attempts: [],
+    updatedAt: T0,
+    ...over,
+  };
+}
+
+/** Splits RFC 4180 text into records of cells, honouring quotes (a minimal reader for assertions). */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let cell = '';
+  let record: string[] = [];
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      record.push(cell);
+      cell = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      record.push(cell);
+      records.push(record);
+      record = [];
+      cell = '';
+      i++;
+    } else cell += ch;
+  }
+  return records;
+}
+
+describe('csvCell', () => {
+  test.each([
+    ['plain', 'plain'],
+    ['a,b', '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['two\nlines', '"two\nlines"'],
+    ['=HYPERLINK("x")', `"'=HYPERLINK(""x"")"`],
+    ['+1', "'+1"],
+    ['-2+3', "'-2+3"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tcmd', "'\tcmd"],
+    ['a=b', 'a=b'],
+    [null, ''],
+    [undefined, ''],
+    [190, '190'],
+  ])('%j → %j', (input, expected) => {
+    expect(csvCell(input)).toBe(expected);
+  });
+});
+
+describe('auditCsv', () => {
+  const pages = [{ id: '111', name: 'Shop, Inc.' }];
+
+  test('one row per attempt, oldest first, with the documented columns and CRLF line ends', () => {
+    const csv = auditCsv(
+      [
+        thread({
+          attempts: [
+            attempt({ at: T0 + 60_000, status: 'failed', route: 'CUSTOMER_FEEDBACK', error: { kind: 'token_invalid', retryable: false, code: 190 } }),
+            attempt({ at: T0, messageId: 'm_abc' }),
+          ],
+        }),
+        thread({
+          pageId: '222',
+          psid: '9002',
+          customerName: null,
+          attempts: [attempt({ at: T0 + 30_000, status: 'failed', error: { kind: 'window_closed', retryable: false, code: 10, subcode: 2018278 } })],
+        }),
+      ],
+      pages,
+    );
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(csv.split('\r\n')).toHaveLength(5);
+    const records = parseCsv(csv);
+    expect(records[0]).toEqual([...AUDIT_COLUMNS]);
+    expect(records.slice(1)).toEqual([
+      ['2026-05-04T10:00:00.000Z', '111', 'Shop, Inc.', 'Ana', '9001', 'HUMAN_AGENT', 'sent', 'm_abc', '', '', ''],
+      ['2026-05-04T10:00:30.000Z', '222', '', '', '9002', 'HUMAN_AGENT', 'failed', '', 'window_closed', '10', '2018278'],
+      ['2026-05-04T10:01:00.000Z', '111', 'Shop, Inc.', 'Ana', '9001', 'CUSTOMER_FEEDBACK', 'failed', '', 'token_invalid', '190', ''],
+    ]);
+  });
+
+  test('a customer name crafted as a formula is neutralised', () => {
+    const csv = auditCsv([thread({ customerName: '=cmd|" /C calc"!A0', attempts: [attempt({})] })], pages);
+    const records = parseCsv(csv);
+    expect(records[1]![3]).toBe(`'=cmd|" /C calc"!A0`);
+  });
+
+  test('a Page record passed in whole never leaks its access token', () => {
+    const token = 'EAAGm0PX4ZCpsBAsecretTOKEN123';
+    const record: PageRecord = { id: '111', name: 'Shop', token, status: 'connected', checkedAt: T0, managed: false };
+    const csv = auditCsv([thread({ attempts: [attempt({}), attempt({ status: 'failed' })] })], [record]);
+    expect(csv).toContain('Shop');
+    expect(csv).not.toContain(token);
+  });
+
+  test('an empty ledger gives only the header', () => {
+    expect(auditCsv([], [])).toBe(`${AUDIT_COLUMNS.join(',')}\r\n`);
+  });
+});
+
+test('auditFilename carries the UTC date', () => {
+  expect(auditFilename(T0)).toBe('reopen-audit-2026-05-04.csv');
+});

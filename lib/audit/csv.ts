@@ -1,0 +1,66 @@
+import type { ThreadRecord } from '../storage/schema';
+
+// The audit export: one row per reactivation attempt, for a manager's spreadsheet or a compliance review.
+// It is opened in spreadsheet programs, so cells are RFC 4180 quoted and guarded against formula injection
+// (a customer's display name is text someone else chose). Page records carry the access token; only
+// their id and name are ever read here.
+
+export const AUDIT_COLUMNS = [
+  'time',
+  'page_id',
+  'page_name',
+  'customer',
+  'psid',
+  'route',
+  'outcome',
+  'message_id',
+  'error_kind',
+  'error_code',
+  'error_subcode',
+] as const;
+
+/** Cells a spreadsheet would evaluate as a formula (or a DDE call) get a leading apostrophe. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: string | number | null | undefined): string {
+  let text = value === null || value === undefined ? '' : String(value);
+  if (FORMULA_START.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function auditCsv(threads: ThreadRecord[], pages: ReadonlyArray<{ id: string; name: string }>): string {
+  const pageNames = new Map<string, string>();
+  for (const page of pages) pageNames.set(page.id, page.name);
+
+  const rows: { at: number; cells: (string | number | null | undefined)[] }[] = [];
+  for (const thread of threads) {
+    for (const attempt of thread.attempts) {
+      rows.push({
+        at: attempt.at,
+        cells: [
+          new Date(attempt.at).toISOString(),
+          thread.pageId,
+          pageNames.get(thread.pageId) ?? '',
+          thread.customerName,
+          thread.psid,
+          attempt.route,
+          attempt.status,
+          attempt.messageId,
+          attempt.error?.kind,
+          attempt.error?.code,
+          attempt.error?.subcode,
+        ],
+      });
+    }
+  }
+  rows.sort((a, b) => a.at - b.at);
+
+  const lines = [AUDIT_COLUMNS.join(','), ...rows.map((row) => row.cells.map(csvCell).join(','))];
+  // RFC 4180: CRLF after every record, the last included.
+  return lines.map((line) => `${line}\r\n`).join('');
+}
+
+/** A file name that sorts by date and says what it is. */
+export function auditFilename(now: number): string {
+  return `reopen-audit-${new Date(now).toISOString().slice(0, 10)}.csv`;
+}
