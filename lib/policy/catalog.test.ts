@@ -1,0 +1,45 @@
+import { describe, expect, test } from 'vitest';
+import { ROUTES, TAG_RETIREMENT_AT, routeById } from './catalog';
+import type { RouteId } from './types';
+
+describe('ROUTES', () => {
+  test('lists every route in display order', () => {
+    expect(ROUTES.map((route) => route.id)).toEqual([
+      'HUMAN_AGENT',
+      'CUSTOMER_FEEDBACK',
+      'UTILITY',
+      'ACCOUNT_UPDATE',
+      'CONFIRMED_EVENT_UPDATE',
+      'POST_PURCHASE_UPDATE',
+    ]);
+  });
+
+  test('the three retired tags are dated 2026-04-27 and point to utility messages', () => {
+    expect(TAG_RETIREMENT_AT).toBe(Date.UTC(2026, 3, 27));
+    for (const id of ['ACCOUNT_UPDATE', 'CONFIRMED_EVENT_UPDATE', 'POST_PURCHASE_UPDATE'] as const) {
+      expect(routeById(id)).toMatchObject({ retiredOn: TAG_RETIREMENT_AT, replacement: 'UTILITY', limitMs: null, tag: id });
+    }
+  });
+
+  test('the 7-day tags and the utility message are active', () => {
+    expect(routeById('HUMAN_AGENT')).toMatchObject({ tag: 'HUMAN_AGENT', content: 'text', limitMs: 7 * 86_400_000, retiredOn: null });
+    expect(routeById('CUSTOMER_FEEDBACK')).toMatchObject({ content: 'feedback', limitMs: 7 * 86_400_000, retiredOn: null });
+    expect(routeById('UTILITY')).toMatchObject({ tag: null, messagingType: 'UTILITY', content: 'utility', limitMs: null });
+    expect(routeById('UTILITY').requirement?.en).toContain('pages_utility_messaging');
+    expect(routeById('HUMAN_AGENT').requirement?.en).toContain('Human Agent permission');
+  });
+
+  test.each(ROUTES.map((route) => [route.id, route] as const))('%s explains itself in both languages and forbids promotions', (_id, route) => {
+    for (const list of [route.uses, route.notAllowed]) {
+      expect(list.en.length).toBeGreaterThan(0);
+      expect(list.es.length).toBe(list.en.length);
+    }
+    expect(route.notAllowed.en.join(' ')).toMatch(/promotion/i);
+    expect(route.notAllowed.es.join(' ')).toMatch(/promoci/i);
+    expect(route.messagingType).toBe(route.tag === null ? 'UTILITY' : 'MESSAGE_TAG');
+  });
+
+  test('routeById refuses an id outside the catalog', () => {
+    expect(() => routeById('MARKETING' as RouteId)).toThrow(/MARKETING/);
+  });
+});
