@@ -1,0 +1,321 @@
+import type { ZodType } from 'zod';
+import type { ErrorView } from '../messaging/types';
+import type { ReopenRequest, TagId, UtilityTemplate } from '../policy/types';
+import { buildSendBody, SendBodyError } from './body';
+import {
+  CONVERSATIONS_MIN_INTERVAL_MS,
+  GRAPH_BASE_URL,
+  GRAPH_VERSION_PATTERN,
+  MAX_TRIES,
+  READ_TIMEOUT_MS,
+  SEND_TIMEOUT_MS,
+} from './config';
+import { explainGraphError, type ErrorKind } from './errors';
+import { createPagePacer } from './pacer';
+import {
+  conversationsPageSchema,
+  graphErrorBodySchema,
+  meSchema,
+  messageTemplatesPageSchema,
+  sendSuccessSchema,
+  type GraphConversation,
+  type GraphMessageTemplate,
+} from './schemas';
+import { isTagRetired } from './tags';
+import type { ConversationSummary, GraphFailure, GraphResult, SendResult, UsageInfo } from './types';
+import { parseUsageHeaders, usageForPage } from './usage';
+
+// The only code that talks to the Graph API. Rules it keeps (DESIGN.md §3):
+// - the Page token travels only in the Authorization header: never in a URL, an error or a log;
+// - a send that may have reached Meta (network error, timeout, an answer we cannot read) is
+//   `maybe_sent` and is never repeated; only an answer from Meta that says "transient" is tried again;
+// - Conversations API calls are paced per Page (2 per second) and held back when Meta reports high usage.
+
+export interface GraphClientOptions {
+  version: string;
+  baseUrl?: string;
+  fetch?: typeof fetch;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  /** 20000 */
+  sendTimeoutMs?: number;
+  /** 15000 */
+  readTimeoutMs?: number;
+  /** 500: 2 calls/s per Page */
+  conversationsMinIntervalMs?: number;
+  /** First back-off before trying a transient failure again; doubles on each try. 1000 */
+  retryBaseDelayMs?: number;
+  /** The longest the pacer waits before a Conversations API call; longer waits fail as rate_limited. 10000 */
+  pacingMaxWaitMs?: number;
+  /** Usage percent from which Conversations API calls slow down. 90 */
+  highUsagePercent?: number;
+  /** The gap added after an answer reporting high usage. 5000 */
+  highUsageDelayMs?: number;
+}
+
+export interface GraphClient {
+  me(token: string): Promise<GraphResult<{ id: string; name: string }>>;
+  /** The conversation of one customer (by PSID) with its 20 newest messages; null when there is none. */
+  conversationForUser(pageId: string, psid: string, token: string): Promise<GraphResult<ConversationSummary | null>>;
+  recentConversations(
+    pageId: string,
+    token: string,
+    page: { limit: number; after?: string },
+  ): Promise<GraphResult<{ conversations: ConversationSummary[]; after: string | null }>>;
+  /** Every utility template of the Page, whatever its status (the UI offers the APPROVED ones). */
+  templates(pageId: string, token: string): Promise<GraphResult<UtilityTemplate[]>>;
+  send(pageId: string, token: string, psid: string, request: ReopenRequest): Promise<SendResult>;
+}
+
+const CONVERSATION_FIELDS = 'participants,updated_time,snippet,messages.limit(20){created_time,from,message}';
+const TEMPLATE_FIELDS = 'name,status,language,category,components';
+/** Template listings are short; the bound only stops a cursor loop. */
+const MAX_TEMPLATE_PAGES = 10;
+const TEMPLATE_PAGE_SIZE = 100;
+
+/** What came back from one HTTP exchange. */
+type Exchange =
+  | { type: 'answer'; status: number; json: unknown; usage: UsageInfo | null }
+  | { type: 'timeout' }
+  | { type: 'network' };
+
+/** A JSON body we could not read is `undefined` (JSON never yields undefined). */
+const UNREADABLE = undefined;
+
+// Header values must be visible ASCII; anything else would make fetch throw with the value in its message.
+const TOKEN_SHAPE = /^[\x21-\x7e]+$/;
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function failure(kind: ErrorKind, retryable: boolean, delivery: GraphFailure['delivery'], extra: Partial<GraphFailure> = {}): GraphFailure {
+  return { kind, retryable, delivery, ...extra };
+}
+
+/** Removes the token from anything Meta echoed back, so an error can be stored, shown or exported. */
+function withoutToken(view: ErrorView, token: string): ErrorView {
+  const scrub = (text: string | undefined) => (text === undefined || !token ? text : text.split(token).join('[token]'));
+  const clean: ErrorView = { ...view };
+  if (view.metaMessage !== undefined) clean.metaMessage = scrub(view.metaMessage);
+  if (view.fbtraceId !== undefined) clean.fbtraceId = scrub(view.fbtraceId);
+  return clean;
+}
+
+function toConversationSummary(conversation: GraphConversation): ConversationSummary {
+  const messages = (conversation.messages?.data ?? [])
+    // A message without a sender cannot be attributed to the customer or the Page; it says nothing about C.
+    .flatMap((message) =>
+      message.from
+        ? [{ id: message.id, createdTime: message.created_time, fromId: message.from.id, fromName: message.from.name ?? null, text: message.message ?? null }]
+        : [],
+    )
+    .sort((a, b) => b.createdTime - a.createdTime);
+  return {
+    id: conversation.id,
+    updatedTime: conversation.updated_time ?? null,
+    snippet: conversation.snippet ?? null,
+    participants: (conversation.participants?.data ?? []).map((participant) => ({ id: participant.id, name: participant.name ?? '' })),
+    messages,
+  };
+}
+
+const TEMPLATE_STATUSES = new Set(['APPROVED', 'PENDING', 'REJECTED']);
+
+function toUtilityTemplate(template: GraphMessageTemplate): UtilityTemplate {
+  const bodyText = template.components?.find((component) => component.type.toUpperCase() === 'BODY')?.text ?? '';
+  const placeholders = new Set(bodyText.match(/\{\{\s*[\w.]+\s*\}\}/g) ?? []);
+  const status = template.status.toUpperCase();
+  return {
+    name: template.name,
+    language: template.language,
+    // Statuses outside Meta's documented three (paused, disabled…) are not usable: shown as rejected.
+    status: TEMPLATE_STATUSES.has(status) ? (status as UtilityTemplate['status']) : 'REJECTED',
+    category: template.category ?? '',
+    parameterCount: placeholders.size,
+    bodyText,
+  };
+}
+
+export function createGraphClient(options: GraphClientOptions): GraphClient {
+  if (!GRAPH_VERSION_PATTERN.test(options.version)) {
+    throw new RangeError(`Graph version must look like v25.0, got "${options.version}"`);
+  }
+  const baseUrl = (options.baseUrl ?? GRAPH_BASE_URL).replace(/\/+$/, '');
+  const version = options.version;
+  // Calling the global fetch unbound throws "Illegal invocation" in browsers.
+  const doFetch: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const now = options.now ?? (() => Date.now());
+  const sleep = options.sleep ?? defaultSleep;
+  const sendTimeoutMs = options.sendTimeoutMs ?? SEND_TIMEOUT_MS;
+  const readTimeoutMs = options.readTimeoutMs ?? READ_TIMEOUT_MS;
+  const retryBaseDelayMs = options.retryBaseDelayMs ?? 1000;
+  const pacer = createPagePacer({
+    now,
+    sleep,
+    minIntervalMs: options.conversationsMinIntervalMs ?? CONVERSATIONS_MIN_INTERVAL_MS,
+    maxWaitMs: options.pacingMaxWaitMs ?? 10_000,
+    highUsagePercent: options.highUsagePercent ?? 90,
+    highUsageDelayMs: options.highUsageDelayMs ?? 5000,
+  });
+
+  const backoff = (tries: number) => sleep(retryBaseDelayMs * 2 ** (tries - 1));
+
+  function urlFor(path: string[], query: Record<string, string | undefined> = {}): string {
+    const url = new URL(`${baseUrl}/${version}/${path.map(encodeURIComponent).join('/')}`);
+    for (const [name, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(name, value);
+    return url.toString();
+  }
+
+  async function exchange(method: 'GET' | 'POST', url: string, token: string, timeoutMs: number, body?: unknown): Promise<Exchange> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    try {
+      const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
+      if (body !== undefined) headers['Content-Type'] = 'application/json';
+      const response = await doFetch(url, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: controller.signal,
+        // Never let a browser cache or send cookies with a token-bearing call.
+        cache: 'no-store',
+        credentials: 'omit',
+      });
+      const usage = parseUsageHeaders(response.headers);
+      // The timer still runs while the body arrives: a body that never ends is a timeout too.
+      const text = await response.text();
+      let json: unknown = UNREADABLE;
+      try {
+        json = JSON.parse(text) as unknown;
+      } catch {
+        json = UNREADABLE;
+      }
+      return { type: 'answer', status: response.status, json, usage };
+    } catch {
+      // The caught error is dropped on purpose: its text is not ours and could quote the request.
+      return timedOut ? { type: 'timeout' } : { type: 'network' };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** A GET with Meta's transient answers tried again (reads change nothing, so that is always safe). */
+  async function read<S, T>(
+    url: string,
+    token: string,
+    schema: ZodType<S>,
+    map: (value: S) => T,
+    pacedPageId: string | null,
+    usagePageId: string | null = pacedPageId,
+  ): Promise<GraphResult<T>> {
+    if (!TOKEN_SHAPE.test(token)) return { ok: false, error: failure('token_invalid', false, 'not_sent') };
+    for (let tries = 1; ; tries++) {
+      if (pacedPageId !== null) {
+        const ticket = await pacer.acquire(pacedPageId);
+        if (!ticket.ok) return { ok: false, error: failure('rate_limited', true, 'not_sent', { retryAfterMs: ticket.retryAfterMs }) };
+      }
+      const outcome = await exchange('GET', url, token, readTimeoutMs);
+      // Nothing is sent by a read: a lost answer is simply an error the agent can retry.
+      if (outcome.type === 'timeout') return { ok: false, error: failure('timeout', true, 'not_sent') };
+      if (outcome.type === 'network') return { ok: false, error: failure('network_unknown', true, 'not_sent') };
+      if (usagePageId !== null) pacer.recordUsage(usagePageId, outcome.usage);
+      if (outcome.status >= 200 && outcome.status < 300) {
+        const parsed = schema.safeParse(outcome.json);
+        if (parsed.success) return { ok: true, value: map(parsed.data), usage: outcome.usage };
+        return { ok: false, error: failure('malformed_response', false, 'not_sent') };
+      }
+      let view: ErrorView;
+      if (graphErrorBodySchema.safeParse(outcome.json).success) view = withoutToken(explainGraphError(outcome.json, { httpStatus: outcome.status }), token);
+      else if (outcome.status >= 500) view = { kind: 'transient', retryable: true };
+      else view = { kind: 'malformed_response', retryable: false };
+      const regainMinutes = outcome.usage && usagePageId !== null ? usageForPage(outcome.usage, usagePageId).regainAccessMinutes : 0;
+      // When Meta says access comes back in minutes, a retry within seconds only burns quota.
+      if (!view.retryable || tries >= MAX_TRIES || regainMinutes > 0) {
+        const extra = regainMinutes > 0 ? { retryAfterMs: regainMinutes * 60_000 } : {};
+        return { ok: false, error: { ...view, delivery: 'not_sent', ...extra } };
+      }
+      await backoff(tries);
+    }
+  }
+
+  return {
+    me(token) {
+      return read(urlFor(['me'], { fields: 'id,name' }), token, meSchema, (me) => ({ id: me.id, name: me.name }), null);
+    },
+
+    conversationForUser(pageId, psid, token) {
+      const url = urlFor([pageId, 'conversations'], { platform: 'messenger', user_id: psid, fields: CONVERSATION_FIELDS });
+      return read(url, token, conversationsPageSchema, (page) => {
+        const first = page.data[0];
+        return first ? toConversationSummary(first) : null;
+      }, pageId);
+    },
+
+    recentConversations(pageId, token, page) {
+      const url = urlFor([pageId, 'conversations'], {
+        platform: 'messenger',
+        fields: CONVERSATION_FIELDS,
+        limit: String(page.limit),
+        after: page.after,
+      });
+      return read(url, token, conversationsPageSchema, (result) => ({
+        conversations: result.data.map(toConversationSummary),
+        // Meta keeps sending cursors on the last page; only `next` says there is more.
+        after: result.paging?.next ? (result.paging.cursors?.after ?? null) : null,
+      }), pageId);
+    },
+
+    async templates(pageId, token) {
+      const templates: UtilityTemplate[] = [];
+      let after: string | undefined;
+      let usage: UsageInfo | null = null;
+      for (let pageNumber = 0; pageNumber < MAX_TEMPLATE_PAGES; pageNumber++) {
+        // Built from the cursor, never by following paging.next: Meta's next URLs carry the access token.
+        const url = urlFor([pageId, 'message_templates'], { fields: TEMPLATE_FIELDS, limit: String(TEMPLATE_PAGE_SIZE), after });
+        const result = await read(url, token, messageTemplatesPageSchema, (page) => page, null, pageId);
+        if (!result.ok) return result;
+        usage = result.usage;
+        templates.push(...result.value.data.map(toUtilityTemplate));
+        const next = result.value.paging?.next ? result.value.paging.cursors?.after : undefined;
+        if (!next || next === after) break;
+        after = next;
+      }
+      return { ok: true, value: templates, usage };
+    },
+
+    async send(pageId, token, psid, request) {
+      const tag: TagId | null = request.route === 'UTILITY' ? null : request.route;
+      if (isTagRetired(tag, now())) return { ok: false, error: failure('tag_retired', false, 'not_sent'), tries: 0 };
+      if (!TOKEN_SHAPE.test(token)) return { ok: false, error: failure('token_invalid', false, 'not_sent'), tries: 0 };
+      let body: Record<string, unknown>;
+      try {
+        body = buildSendBody(psid, request);
+      } catch (error) {
+        if (error instanceof SendBodyError) return { ok: false, error: failure('invalid_parameter', false, 'not_sent'), tries: 0 };
+        throw error;
+      }
+      const url = urlFor([pageId, 'messages']);
+      for (let tries = 1; ; tries++) {
+        const outcome = await exchange('POST', url, token, sendTimeoutMs, body);
+        if (outcome.type === 'timeout') return { ok: false, error: failure('timeout', false, 'maybe_sent'), tries };
+        if (outcome.type === 'network') return { ok: false, error: failure('network_unknown', false, 'maybe_sent'), tries };
+        pacer.recordUsage(pageId, outcome.usage);
+        if (outcome.status >= 200 && outcome.status < 300) {
+          const parsed = sendSuccessSchema.safeParse(outcome.json);
+          if (parsed.success) return { ok: true, messageId: parsed.data.message_id, recipientId: parsed.data.recipient_id ?? null, tries };
+          return { ok: false, error: failure('malformed_response', false, 'maybe_sent'), tries };
+        }
+        // Only Meta's own error answer proves the message was not sent; anything else (a proxy's 502 page…) may hide a send.
+        if (!graphErrorBodySchema.safeParse(outcome.json).success) {
+          return { ok: false, error: failure('malformed_response', false, 'maybe_sent'), tries };
+        }
+        const view = withoutToken(explainGraphError(outcome.json, { tag, httpStatus: outcome.status, now: now() }), token);
+        if (!view.retryable || tries >= MAX_TRIES) return { ok: false, error: { ...view, delivery: 'not_sent' }, tries };
+        await backoff(tries);
+      }
+    },
+  };
+}

@@ -1,0 +1,10 @@
+// lib/graph: the Graph API client and its pure helpers. Background bundle only (full Zod).
+export { GRAPH_BASE_URL, DEFAULT_GRAPH_VERSION } from './config';
+export { createGraphClient, type GraphClient, type GraphClientOptions } from './client';
+export { buildSendBody, SendBodyError } from './body';
+export { ERROR_CATALOG, ERROR_KINDS, explainGraphError, findCatalogEntry, type ErrorKind, type ErrorCatalogEntry, type ErrorContext } from './errors';
+export { parseUsageHeaders, usageForPage } from './usage';
+export { createPagePacer, type PagePacer, type PacerOptions, type PacerTicket } from './pacer';
+export { customerFacts, parseGraphTime, type CustomerFacts } from './facts';
+export { TAG_RETIRED_AT, isTagRetired } from './tags';
+export type { ConversationSummary, GraphFailure, GraphResult, SendResult, UsageInfo } from './types';

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { parseGraphTime } from './facts';
+
+// Zod schemas of every Graph answer the client reads. Unknown fields are dropped; a missing
+// required field or an unreadable timestamp fails the parse, so a half-understood answer is never
+// taken for facts (a wrong message time would put the conversation in the wrong window).
+
+/** A Graph timestamp ("2022-07-12T19:11:07+0000") read as epoch ms. */
+export const graphTimeSchema = z.string().transform((value, ctx) => {
+  const at = parseGraphTime(value);
+  if (at === null) {
+    ctx.addIssue({ code: 'custom', message: `not a Graph timestamp: ${value.slice(0, 40)}` });
+    return z.NEVER;
+  }
+  return at;
+});
+
+const pagingSchema = z
+  .object({
+    cursors: z.object({ before: z.string().optional(), after: z.string().optional() }).partial().optional(),
+    next: z.string().optional(),
+  })
+  .optional();
+
+export const meSchema = z.object({ id: z.string().min(1), name: z.string() });
+
+export const participantSchema = z.object({ id: z.string().min(1), name: z.string().optional(), email: z.string().optional() });
+
+export const messageSchema = z.object({
+  id: z.string().min(1),
+  created_time: graphTimeSchema,
+  from: z.object({ id: z.string().min(1), name: z.string().optional(), email: z.string().optional() }).optional(),
+  message: z.string().optional(),
+});
+
+export const conversationSchema = z.object({
+  id: z.string().min(1),
+  updated_time: graphTimeSchema.optional(),
+  snippet: z.string().optional(),
+  participants: z.object({ data: z.array(participantSchema) }).optional(),
+  messages: z.object({ data: z.array(messageSchema), paging: pagingSchema }).optional(),
+});
+
+export const conversationsPageSchema = z.object({
+  data: z.array(conversationSchema),
+  paging: pagingSchema,
+});
+
+export const templateComponentSchema = z.looseObject({
+  type: z.string(),
+  text: z.string().optional(),
+  format: z.string().optional(),
+});
+
+export const messageTemplateSchema = z.object({
+  id: z.string().optional(),
+  name: z.string().min(1),
+  status: z.string(),
+  language: z.string(),
+  category: z.string().optional(),
+  components: z.array(templateComponentSchema).optional(),
+});
+
+export const messageTemplatesPageSchema = z.object({
+  data: z.array(messageTemplateSchema),
+  paging: pagingSchema,
+});
+
+export const sendSuccessSchema = z.object({
+  /** Omitted by Meta when the request used user_ref or phone_number. */
+  recipient_id: z.string().optional(),
+  message_id: z.string().min(1),
+});
+
+export const graphErrorSchema = z.object({
+  message: z.string().optional(),
+  type: z.string().optional(),
+  code: z.number().int(),
+  error_subcode: z.number().int().optional(),
+  error_user_title: z.string().optional(),
+  error_user_msg: z.string().optional(),
+  is_transient: z.boolean().optional(),
+  fbtrace_id: z.string().optional(),
+});
+
+/** Meta's error answer: `{"error":{"message","type","code","error_subcode","fbtrace_id"}}`. */
+export const graphErrorBodySchema = z.object({ error: graphErrorSchema });
+
+export type GraphErrorBody = z.infer<typeof graphErrorBodySchema>;
+export type GraphConversation = z.infer<typeof conversationSchema>;
+export type GraphMessageTemplate = z.infer<typeof messageTemplateSchema>;

@@ -1,0 +1,36 @@
+import type { ErrorView } from '../messaging/types';
+
+// Shapes the Graph client hands to the rest of the extension. Times are epoch ms (UTC).
+
+/** A Messenger conversation as the Conversations API shows it (only the 20 newest messages). */
+export interface ConversationSummary {
+  id: string;
+  updatedTime: number | null;
+  snippet: string | null;
+  participants: { id: string; name: string }[];
+  /** Newest first, as Meta lists them. */
+  messages: { id: string; createdTime: number; fromId: string; fromName: string | null; text: string | null }[];
+}
+
+/** How close the app or Page is to Meta's rate limits, from the usage headers of the last answer. */
+export interface UsageInfo {
+  /** The highest of call_count / total_cputime / total_time over every object (percent of the limit). */
+  maxPercent: number;
+  /** Meta's estimated_time_to_regain_access (minutes); 0 when not throttled. */
+  regainAccessMinutes: number;
+  /** The same figures per business object (Page id) of X-Business-Use-Case-Usage, when that header came. */
+  objects?: Record<string, { maxPercent: number; regainAccessMinutes: number }>;
+}
+
+/** A failed Graph call. `maybe_sent`: the request may have reached Meta (never send it again blindly). */
+export type GraphFailure = ErrorView & {
+  delivery: 'not_sent' | 'maybe_sent';
+  /** For rate_limited failures raised by our own pacer: how long to wait before calling again. */
+  retryAfterMs?: number;
+};
+
+export type GraphResult<T> = { ok: true; value: T; usage: UsageInfo | null } | { ok: false; error: GraphFailure };
+
+export type SendResult =
+  | { ok: true; messageId: string; recipientId: string | null; tries: number }
+  | { ok: false; error: GraphFailure; tries: number };
