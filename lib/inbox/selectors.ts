@@ -1,0 +1,217 @@
+// Every place Reopen touches Business Suite's DOM, in one registry. Business Suite is an obfuscated React
+// app whose class names change with every deploy, so anchors are found by role, aria, data-*,
+// contenteditable and href shape only, each with ordered fallbacks. Aria wording is matched in English
+// and Spanish. A missing anchor never breaks another one: the UI degrades (floating banner, no name).
+
+export type AnchorName = 'composer' | 'conversationHeader' | 'threadList';
+
+export interface AnchorFallback {
+  /** Reported by the health check, so a layout change shows which fallback took over. */
+  id: string;
+  /** Candidates. Never generated class names. */
+  selector: string;
+  /** What a selector cannot say (localized wording). */
+  accept?: (element: Element) => boolean;
+  /** From the matched element to the element the anchor stands for. */
+  resolve?: (element: Element) => Element | null;
+}
+
+export interface AnchorDefinition {
+  name: AnchorName;
+  purpose: string;
+  fallbacks: readonly AnchorFallback[];
+  /** Fixture files (tests/fixtures/inbox/) where this anchor must be found; the adapter tests enforce it. */
+  mustMatchIn: readonly string[];
+  /** Fixture files where it must NOT be found (a layout Reopen has to survive). */
+  mustMissIn: readonly string[];
+}
+
+export interface AnchorMatch {
+  element: Element;
+  fallbackId: string;
+}
+
+/** Lower case, no accents, single spaces: "Responder en Messenger…" and "responder en messenger..." compare equal. */
+export function normalizeText(text: string | null | undefined): string {
+  return (text ?? '')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+const REPLY_WORDS = ['reply', 'responder', 'responde', 'respuesta', 'messenger'];
+const SEND_WORDS = ['send', 'enviar'];
+const VIEW_PROFILE_WORDS = ['view profile', 'ver perfil'];
+const ASSIGNED_WORDS = ['assigned to', 'asignado a', 'asignada a'];
+const THREAD_LIST_WORDS = ['conversations', 'conversaciones', 'chats', 'messages', 'mensajes'];
+
+const HEADING = '[role="heading"], h1, h2, h3';
+const THREAD_LINK = 'a[href*="selected_item_id="]';
+// Up to this many levels above a matched element we look for the region it belongs to; deeper would
+// start swallowing unrelated parts of the page.
+const MAX_CLIMB = 6;
+
+function labelOf(element: Element): string {
+  return normalizeText(
+    [element.getAttribute('aria-placeholder'), element.getAttribute('aria-label'), element.getAttribute('placeholder')]
+      .filter(Boolean)
+      .join(' '),
+  );
+}
+
+const mentions = (words: readonly string[]) => (element: Element) => {
+  const label = labelOf(element);
+  return words.some((word) => label.includes(word));
+};
+
+/** The element's own wording: its aria-label, else its short text. */
+function wordingOf(element: Element): string {
+  const label = normalizeText(element.getAttribute('aria-label'));
+  if (label) return label;
+  const text = normalizeText(element.textContent);
+  return text.length <= 60 ? text : '';
+}
+
+const saysExactly = (words: readonly string[]) => (element: Element) => words.includes(wordingOf(element));
+const startsWithAny = (words: readonly string[]) => (element: Element) => {
+  const wording = wordingOf(element);
+  return words.some((word) => wording.startsWith(word));
+};
+
+function insideThreadList(element: Element): boolean {
+  return !!element.closest('[role="grid"], [role="list"], [role="listbox"], [role="navigation"]');
+}
+
+/** The nearest ancestor (within MAX_CLIMB) for which `test` holds. */
+function climb(element: Element, test: (ancestor: Element) => boolean): Element | null {
+  let current: Element | null = element.parentElement;
+  for (let level = 0; current && level < MAX_CLIMB; level += 1, current = current.parentElement) {
+    if (test(current)) return current;
+  }
+  return null;
+}
+
+const headingOutsideThreadList = (region: Element) =>
+  [...region.querySelectorAll(HEADING)].some((heading) => !insideThreadList(heading));
+
+/** The composer's row: the nearest ancestor that also holds the Send control, so the banner sits above the
+ *  whole reply box rather than inside it. */
+function composerRegion(editor: Element): Element | null {
+  const isSend = (candidate: Element) => SEND_WORDS.includes(wordingOf(candidate));
+  return (
+    climb(editor, (ancestor) =>
+      [...ancestor.querySelectorAll('button, [role="button"]')].some((control) => isSend(control)),
+    ) ?? editor.parentElement
+  );
+}
+
+export const ANCHORS: Readonly<Record<AnchorName, AnchorDefinition>> = {
+  composer: {
+    name: 'composer',
+    purpose: 'The reply box; the banner is mounted just before its row (beside React\'s nodes, never inside Lexical).',
+    fallbacks: [
+      {
+        id: 'lexical-reply',
+        selector: '[data-lexical-editor="true"][contenteditable="true"]',
+        accept: mentions(REPLY_WORDS),
+        resolve: composerRegion,
+      },
+      {
+        id: 'textbox-reply',
+        selector: '[contenteditable="true"][role="textbox"]',
+        accept: mentions(REPLY_WORDS),
+        resolve: composerRegion,
+      },
+      {
+        id: 'lexical-in-main',
+        selector: '[role="main"] [data-lexical-editor="true"][contenteditable="true"]',
+        resolve: composerRegion,
+      },
+    ],
+    mustMatchIn: ['messenger-en.html', 'messenger-es.html', 'all-en.html'],
+    mustMissIn: ['changed-layout.html'],
+  },
+  conversationHeader: {
+    name: 'conversationHeader',
+    purpose: "The selected conversation's header; its heading is the customer's display name.",
+    fallbacks: [
+      {
+        id: 'view-profile',
+        selector: 'a, [role="link"], [role="button"]',
+        accept: (element) => saysExactly(VIEW_PROFILE_WORDS)(element) && !insideThreadList(element),
+        resolve: (element) => climb(element, headingOutsideThreadList),
+      },
+      {
+        id: 'assigned-to',
+        selector: '[role="main"] span, [role="main"] [role="button"], [role="main"] button',
+        accept: (element) => startsWithAny(ASSIGNED_WORDS)(element) && !insideThreadList(element),
+        resolve: (element) => climb(element, headingOutsideThreadList),
+      },
+      {
+        id: 'main-heading',
+        selector: '[role="main"] [role="heading"][aria-level="2"], [role="main"] h2',
+        accept: (element) => !insideThreadList(element),
+        resolve: (element) => element.parentElement,
+      },
+    ],
+    mustMatchIn: ['messenger-en.html', 'messenger-es.html', 'all-en.html'],
+    mustMissIn: ['changed-layout.html'],
+  },
+  threadList: {
+    name: 'threadList',
+    purpose: "The list of conversations; only checked for health (it tells a redesign from a page that isn't the inbox).",
+    fallbacks: [
+      {
+        id: 'labelled-list',
+        selector: '[role="grid"][aria-label], [role="list"][aria-label], [role="listbox"][aria-label]',
+        accept: (element) => THREAD_LIST_WORDS.some((word) => wordingOf(element) === word),
+      },
+      {
+        id: 'conversation-links',
+        selector: THREAD_LINK,
+        resolve: (element) => climb(element, (ancestor) => ancestor.querySelectorAll(THREAD_LINK).length > 1),
+      },
+    ],
+    mustMatchIn: ['messenger-en.html', 'messenger-es.html', 'all-en.html', 'changed-layout.html'],
+    mustMissIn: [],
+  },
+};
+
+/** The first fallback, in order, that finds the anchor; null when none does. */
+export function findAnchor(root: ParentNode, name: AnchorName): AnchorMatch | null {
+  for (const fallback of ANCHORS[name].fallbacks) {
+    for (const candidate of root.querySelectorAll(fallback.selector)) {
+      if (fallback.accept && !fallback.accept(candidate)) continue;
+      const element = fallback.resolve ? fallback.resolve(candidate) : candidate;
+      if (element) return { element, fallbackId: fallback.id };
+    }
+  }
+  return null;
+}
+
+/** The customer's display name from the conversation header, or null when the header isn't there (yet). */
+export function readDisplayName(root: ParentNode): string | null {
+  const header = findAnchor(root, 'conversationHeader');
+  if (!header) return null;
+  const heading = header.element.matches(HEADING)
+    ? header.element
+    : [...header.element.querySelectorAll(HEADING)].find((candidate) => !insideThreadList(candidate));
+  const name = (heading?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return name ? name.slice(0, 300) : null;
+}
+
+/** Attribute Reopen puts on the composer row it mounts beside: a string anchor for WXT's autoMount,
+ *  and a mark that survives until React replaces the node (then the anchor is looked up again). */
+export const COMPOSER_MARK = 'data-reopen-anchor';
+export const COMPOSER_ANCHOR_SELECTOR = `[${COMPOSER_MARK}="composer"]`;
+
+/** Finds and marks the composer row; returns the selector autoMount should use. Cheap when already marked. */
+export function markComposerRegion(doc: Document): string {
+  const marked = doc.querySelector(COMPOSER_ANCHOR_SELECTOR);
+  if (marked) return COMPOSER_ANCHOR_SELECTOR;
+  const match = findAnchor(doc, 'composer');
+  if (match) match.element.setAttribute(COMPOSER_MARK, 'composer');
+  return COMPOSER_ANCHOR_SELECTOR;
+}
