@@ -1,0 +1,210 @@
+// The simulator's mutable world: its clock, Pages, conversations (with their messages) and utility
+// templates. The HTTP layer reads and changes it; tests inspect it through Simulator.state().
+import type { ParsedScenario, ScenarioTemplate } from './scenario';
+
+const MINUTE = 60_000;
+
+/** Meta's created_time/updated_time format: "2026-07-12T19:11:07+0000" (second precision, UTC). */
+export function metaTime(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 19)}+0000`;
+}
+
+export type ClockMode = 'fixed' | 'real';
+
+/**
+ * The simulator's notion of "now". Fixed mode starts at the scenario's instant and moves only when
+ * told (deterministic tests); real mode follows the wall clock plus an offset that set/advance move.
+ */
+export class SimClock {
+  readonly mode: ClockMode;
+  /** The instant scenario `ageMinutes` count back from. */
+  readonly start: number;
+  private fixedNow: number;
+  private offset = 0;
+
+  constructor(
+    config: ParsedScenario['clock'],
+    private readonly wallClock: () => number = Date.now,
+  ) {
+    this.mode = config.mode;
+    this.start = config.mode === 'fixed' ? Date.parse(config.start) : wallClock();
+    this.fixedNow = this.start;
+  }
+
+  now(): number {
+    return this.mode === 'fixed' ? this.fixedNow : this.wallClock() + this.offset;
+  }
+
+  set(ms: number): void {
+    assertInstant(ms);
+    if (this.mode === 'fixed') this.fixedNow = ms;
+    else this.offset = ms - this.wallClock();
+  }
+
+  advance(ms: number): void {
+    if (!Number.isFinite(ms)) throw new Error(`clock.advance needs a finite number of ms, got ${ms}`);
+    this.set(this.now() + ms);
+  }
+}
+
+function assertInstant(ms: number): void {
+  if (!Number.isFinite(ms)) throw new Error(`expected an instant in epoch ms, got ${ms}`);
+}
+
+export interface SimPage {
+  id: string;
+  name: string;
+  token: string;
+}
+
+export interface SimMessage {
+  id: string;
+  from: 'customer' | 'page';
+  /** The text as the Conversations API shows it (templates: the rendered body or the survey title). */
+  text: string;
+  /** Epoch ms. */
+  at: number;
+  /** For Page messages sent through the simulator's Send API: how they were sent. */
+  messagingType?: string;
+  tag?: string;
+  templateName?: string;
+}
+
+export interface SimConversation {
+  id: string;
+  pageId: string;
+  psid: string;
+  customerName: string;
+  selectedItemId: string;
+  unavailable: boolean;
+  /** Oldest first. */
+  messages: SimMessage[];
+}
+
+export interface SimTemplate extends ScenarioTemplate {
+  id: string;
+}
+
+/** A snapshot of the world for assertions (deep copy; changing it changes nothing). */
+export interface ScenarioState {
+  now: number;
+  clockMode: ClockMode;
+  pages: Array<{ id: string; name: string }>;
+  conversations: Array<
+    SimConversation & {
+      /** Epoch ms of the customer's newest message, null when the customer never wrote. */
+      customerLastMessageAt: number | null;
+      /** Epoch ms of the newest message in either direction (Graph's updated_time). */
+      updatedAt: number;
+    }
+  >;
+  templates: SimTemplate[];
+}
+
+export class World {
+  readonly pages: SimPage[];
+  readonly conversations: SimConversation[];
+  readonly templates: SimTemplate[];
+  private messageSequence = 0;
+
+  constructor(scenario: ParsedScenario, clockStart: number) {
+    this.pages = scenario.pages.map((page) => ({ ...page }));
+    this.conversations = scenario.conversations.map((conversation) => {
+      const messages = conversation.messages
+        .map((message) => ({
+          from: message.from,
+          text: message.text,
+          at: message.at === undefined ? clockStart - (message.ageMinutes ?? 0) * MINUTE : Date.parse(message.at),
+        }))
+        // Stable sort keeps the scenario's order for messages given the same instant.
+        .sort((a, b) => a.at - b.at)
+        .map((message) => ({ ...message, id: this.nextMessageId(conversation.id) }));
+      return {
+        id: conversation.id,
+        pageId: conversation.pageId,
+        psid: conversation.psid,
+        customerName: conversation.customerName,
+        selectedItemId: conversation.selectedItemId,
+        unavailable: conversation.unavailable ?? false,
+        messages,
+      };
+    });
+    this.templates = scenario.templates.map((template, index) => ({
+      ...template,
+      id: template.id ?? String(900_000_000_000_001 + index),
+    }));
+  }
+
+  pageByToken(token: string): SimPage | undefined {
+    return this.pages.find((page) => page.token === token);
+  }
+
+  page(id: string): SimPage | undefined {
+    return this.pages.find((page) => page.id === id);
+  }
+
+  conversation(id: string): SimConversation | undefined {
+    return this.conversations.find((conversation) => conversation.id === id);
+  }
+
+  conversationOf(pageId: string, psid: string): SimConversation | undefined {
+    return this.conversations.find((conversation) => conversation.pageId === pageId && conversation.psid === psid);
+  }
+
+  findMessage(id: string): { conversation: SimConversation; message: SimMessage } | undefined {
+    for (const conversation of this.conversations) {
+      const message = conversation.messages.find((candidate) => candidate.id === id);
+      if (message) return { conversation, message };
+    }
+    return undefined;
+  }
+
+  /** Adds a message in time order (a message "at" an earlier instant lands before later ones). */
+  append(conversation: SimConversation, message: Omit<SimMessage, 'id'>): SimMessage {
+    const stored: SimMessage = { ...message, id: this.nextMessageId(conversation.id) };
+    let index = conversation.messages.length;
+    while (index > 0 && (conversation.messages[index - 1]?.at ?? 0) > stored.at) index -= 1;
+    conversation.messages.splice(index, 0, stored);
+    return stored;
+  }
+
+  /** Moves every stored instant `ms` into the past, as if that much time had gone by. */
+  age(ms: number): void {
+    if (!Number.isFinite(ms)) throw new Error(`ageWorld needs a finite number of ms, got ${ms}`);
+    for (const conversation of this.conversations) {
+      for (const message of conversation.messages) message.at -= ms;
+    }
+  }
+
+  snapshot(now: number, clockMode: ClockMode): ScenarioState {
+    return structuredClone({
+      now,
+      clockMode,
+      pages: this.pages.map(({ id, name }) => ({ id, name })),
+      conversations: this.conversations.map((conversation) => ({
+        ...conversation,
+        customerLastMessageAt: customerLastMessageAt(conversation),
+        updatedAt: updatedAt(conversation),
+      })),
+      templates: this.templates,
+    });
+  }
+
+  private nextMessageId(conversationId: string): string {
+    this.messageSequence += 1;
+    // Real message ids are long opaque "m_…" strings; these are opaque too, unique and stable per run.
+    return `m_${Buffer.from(`${conversationId}:${this.messageSequence}`).toString('base64url')}`;
+  }
+}
+
+export function customerLastMessageAt(conversation: SimConversation): number | null {
+  for (let index = conversation.messages.length - 1; index >= 0; index -= 1) {
+    const message = conversation.messages[index];
+    if (message?.from === 'customer') return message.at;
+  }
+  return null;
+}
+
+export function updatedAt(conversation: SimConversation): number {
+  return conversation.messages[conversation.messages.length - 1]?.at ?? 0;
+}
