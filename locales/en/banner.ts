@@ -1,3 +1,31 @@
 // English strings for the banner area. Keys are shared with locales/es/banner.ts (the type enforces it).
 // Placeholders are written {name} and filled by lib/i18n.
-export default {} as const;
+export default {
+  'banner.region': 'Reopen: messaging window of this conversation',
+  'banner.open': 'Window open — closes in {left}',
+  'banner.closingSoon': 'Closing soon',
+  'banner.humanAgent': 'Expired {ago} ago — human-agent reply possible for {left} more',
+  'banner.closed': "Closed: more than 7 days since the customer's last message",
+  'banner.closedRoute': 'Only a utility message from an approved template can reach this customer now.',
+  'banner.cooldown': 'Next reactivation possible in {left}',
+  'banner.cooldownWhy': 'One reactivation per conversation every 24 hours; then wait for the customer to reply.',
+  'banner.loading': 'Checking this conversation…',
+  'banner.noConversation': 'Select a Messenger conversation to see how long it can still be answered.',
+  'banner.unknown.page_not_connected': "Window unknown: this Page isn't connected to Reopen.",
+  'banner.unknown.page_needs_reconnect': "Window unknown: this Page's connection to Reopen has expired.",
+  'banner.unknown.not_found': "Window unknown: this conversation isn't among the Page's recent Messenger conversations.",
+  'banner.unknown.ambiguous': 'Window unknown: choose which conversation this is.',
+  'banner.unknown.graph_error': "Window unknown: Meta didn't answer as expected.",
+  'banner.unknown.unsupported_thread': 'Reopen works with Messenger conversations only.',
+  'banner.unknown.no_reply': "Window unknown: Reopen isn't responding. Reload the page if this keeps happening.",
+  'banner.fix.connect': 'Connect this Page',
+  'banner.fix.reconnect': 'Reconnect this Page',
+  'banner.fix.retry': 'Check again',
+  'banner.metaError': "Meta's message: {message} (code {code})",
+  'banner.floating': "Business Suite's layout changed, so Reopen shows here instead of beside the reply box. Everything still works.",
+  'banner.candidates.title': 'Which conversation is this?',
+  'banner.candidates.hint': 'Reopen remembers your choice for this conversation.',
+  'banner.candidates.none': "No recent conversation matches. Open the conversation from the list again, or check again later.",
+  'banner.candidate.choose': 'This is {name}',
+  'banner.candidate.updated': 'Last activity {time}',
+} as const;

@@ -1,4 +1,32 @@
 import type en from '../en/banner';
 
 // Spanish strings for the banner area; must have exactly the keys of the English file.
-export default {} satisfies Record<keyof typeof en, string>;
+export default {
+  'banner.region': 'Reopen: ventana de mensajes de esta conversación',
+  'banner.open': 'Ventana abierta: se cierra en {left}',
+  'banner.closingSoon': 'Se cierra pronto',
+  'banner.humanAgent': 'Expiró hace {ago}: respuesta de agente humano posible durante {left} más',
+  'banner.closed': 'Cerrada: pasaron más de 7 días desde el último mensaje del cliente',
+  'banner.closedRoute': 'Ahora solo un mensaje de utilidad de una plantilla aprobada puede llegar a este cliente.',
+  'banner.cooldown': 'Próxima reactivación posible en {left}',
+  'banner.cooldownWhy': 'Una reactivación por conversación cada 24 horas; después, espera la respuesta del cliente.',
+  'banner.loading': 'Revisando esta conversación…',
+  'banner.noConversation': 'Selecciona una conversación de Messenger para ver cuánto tiempo queda para responderla.',
+  'banner.unknown.page_not_connected': 'Ventana desconocida: esta página no está conectada a Reopen.',
+  'banner.unknown.page_needs_reconnect': 'Ventana desconocida: la conexión de esta página con Reopen caducó.',
+  'banner.unknown.not_found': 'Ventana desconocida: esta conversación no está entre las conversaciones recientes de Messenger de la página.',
+  'banner.unknown.ambiguous': 'Ventana desconocida: elige qué conversación es esta.',
+  'banner.unknown.graph_error': 'Ventana desconocida: Meta no respondió como se esperaba.',
+  'banner.unknown.unsupported_thread': 'Reopen solo funciona con conversaciones de Messenger.',
+  'banner.unknown.no_reply': 'Ventana desconocida: Reopen no responde. Recarga la página si sigue pasando.',
+  'banner.fix.connect': 'Conectar esta página',
+  'banner.fix.reconnect': 'Volver a conectar esta página',
+  'banner.fix.retry': 'Volver a revisar',
+  'banner.metaError': 'Mensaje de Meta: {message} (código {code})',
+  'banner.floating': 'El diseño de Business Suite cambió, así que Reopen aparece aquí en lugar de junto al cuadro de respuesta. Todo sigue funcionando.',
+  'banner.candidates.title': '¿Qué conversación es esta?',
+  'banner.candidates.hint': 'Reopen recuerda tu elección para esta conversación.',
+  'banner.candidates.none': 'Ninguna conversación reciente coincide. Vuelve a abrir la conversación desde la lista o revisa más tarde.',
+  'banner.candidate.choose': 'Es {name}',
+  'banner.candidate.updated': 'Última actividad {time}',
+} satisfies Record<keyof typeof en, string>;
