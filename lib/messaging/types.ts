@@ -108,6 +108,57 @@ export interface OverviewStatus {
   error?: ErrorView;
 }
 
+/** One conversation a manager may act on, as listed in the popup (links back to Business Suite). */
+export interface SummaryThreadRow {
+  pageId: string;
+  psid: string;
+  customerName: string | null;
+  selectedItemId: string | null;
+  state: WindowState;
+  customerLastMessageAt: number;
+  /** The instant that makes the row urgent: the window's close, or the end of the HUMAN_AGENT tag's 7 days;
+   *  null for a closed thread (its route, utility messages, has no deadline). */
+  deadline: number | null;
+}
+
+/** Reactivations by one route over one period; replies are credited to the last sent attempt before the
+ *  customer's newest message, so a rate never exceeds 1. */
+export interface RoutePeriodStats {
+  attempts: number;
+  sent: number;
+  replies: number;
+  /** replies / sent, or null when nothing was sent. */
+  replyRate: number | null;
+}
+
+export interface RouteSummary {
+  route: RouteId;
+  last7: RoutePeriodStats;
+  last30: RoutePeriodStats;
+}
+
+/** Attempts of one local calendar day by outcome (pending counts as unknown: it may have reached Meta). */
+export interface DayOutcomes {
+  dayStart: number;
+  sent: number;
+  failed: number;
+  unknown: number;
+  blocked: number;
+}
+
+/** A stored value that failed to parse and was moved aside (lib/storage's StorageWarning, as the popup sees it). */
+export interface SummaryWarning {
+  /** The storage key whose value was unreadable. */
+  key: string;
+  /** Where the unreadable value is kept (it goes into the settings export for support). */
+  quarantineKey: string;
+  at: number;
+  /** Field paths and Zod codes only, never values. */
+  issues: string[];
+  /** 'default': replaced by a clean default; 'salvaged': the readable parts were kept. */
+  recovery: 'default' | 'salvaged';
+}
+
 /** Summary for the popup; computed by a pure function over the ledger (lib/summary). */
 export interface SummaryView {
   now: number;
@@ -123,6 +174,20 @@ export interface SummaryView {
     replied: number;
   };
   failuresByKind: Record<string, number>;
+  /** Routes with any attempt in the last 30 days, in catalog order. */
+  routes: RouteSummary[];
+  /** Expired threads a reactivation may be sent to now, most urgent first (capped). */
+  readyNow: SummaryThreadRow[];
+  /** Open threads whose 24 h window closes within the "closes soon" threshold, soonest first (capped). */
+  closingSoon: SummaryThreadRow[];
+  /** Totals before capping, so the popup can say "and N more". */
+  readyNowTotal: number;
+  closingSoonTotal: number;
+  /** The "closes soon" threshold the lists were computed with. */
+  closesSoonMinutes: number;
+  /** 14 local days, oldest first, the last one being today. */
+  attemptsByDay: DayOutcomes[];
+  warnings?: SummaryWarning[];
   [extra: string]: unknown;
 }
 
