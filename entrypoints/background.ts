@@ -1,3 +1,45 @@
+import { browser } from 'wxt/browser';
+import { createGraphClient } from '@/lib/graph';
+import { createHandlers, createServices } from '@/lib/messaging/handlers';
+import {
+  ensureRetentionAlarm,
+  onRetentionAlarm,
+  onWorkerStart,
+  restrictToTrustedContexts,
+  RETENTION_ALARM,
+} from '@/lib/messaging/handlers/lifecycle';
+import { createRouter } from '@/lib/messaging/router';
+import { readManagedConfig } from '@/lib/settings/managed';
+
+// Wiring only (DESIGN.md §3): every listener is registered synchronously at the top of main, so an event that
+// wakes the worker finds its listener; the work itself lives in lib/.
 export default defineBackground(() => {
-  // Wiring comes with the background issue; see DESIGN.md §3.
+  const services = createServices({
+    now: () => Date.now(),
+    createGraph: (version) => createGraphClient({ version }),
+    managed: () => readManagedConfig(browser.storage.managed),
+  });
+  const started = onWorkerStart(services);
+  const route = createRouter(createHandlers(services), {
+    extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
+    onInternalError: (type, errorName) => console.error(`[reopen] ${type} failed: ${errorName}`),
+  });
+
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    // Recovery first: a send must see the `unknown` left by a dead worker (both count for the cooldown anyway).
+    void started.then(
+      () => route(message, sender, sendResponse),
+      () => route(message, sender, sendResponse),
+    );
+    return true;
+  });
+  browser.runtime.onInstalled.addListener(() => void ensureRetentionAlarm(browser.alarms));
+  browser.runtime.onStartup.addListener(() => void ensureRetentionAlarm(browser.alarms));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === RETENTION_ALARM) void onRetentionAlarm(services);
+  });
+  browser.storage.managed?.onChanged?.addListener(() => void services.pages.syncManaged());
+
+  void restrictToTrustedContexts(browser.storage.local as never);
 });

@@ -74,3 +74,46 @@ export type Settings = z.infer<typeof settingsSchema>;
 export const threadKey = (pageId: string, psid: string) => `thread:${pageId}:${psid}` as const;
 /** selected_item_id → PSID, remembered once proven or chosen by the agent. */
 export const psidMapKey = (pageId: string, selectedItemId: string) => `psidmap:${pageId}:${selectedItemId}` as const;
+
+/** A stored value that failed to parse was moved aside; the popup shows this until it ages out. */
+export const storageWarningSchema = z.object({
+  /** The key whose value was unreadable (without the area prefix). */
+  key: z.string(),
+  /** Where the unreadable value was kept, for export and support. */
+  quarantineKey: z.string(),
+  at: z.number(),
+  /** Which fields failed (paths and Zod codes only: never the values, which may hold a token). */
+  issues: z.array(z.string()),
+  /** What was kept: 'default' (replaced by a clean default) or 'salvaged' (the readable parts were kept). */
+  recovery: z.enum(['default', 'salvaged']),
+});
+
+/** The last finished whole-Page scan, kept so the popup can show it without rescanning. */
+export const overviewResultSchema = z.object({
+  pageId: z.string(),
+  scanned: z.number().int(),
+  limit: z.number().int(),
+  startedAt: z.number(),
+  finishedAt: z.number(),
+  counts: z.object({
+    open: z.number().int(),
+    human_agent: z.number().int(),
+    closed: z.number().int(),
+    unknown: z.number().int(),
+  }),
+});
+
+export type StorageWarning = z.infer<typeof storageWarningSchema>;
+export type OverviewResult = z.infer<typeof overviewResultSchema>;
+
+export const overviewKey = (pageId: string) => `overview:${pageId}` as const;
+export const quarantineKey = (key: string, at: number) => `quarantine:${key}:${at}` as const;
+
+/** selected_item_id → PSID: how the mapping was established matters when the agent asks "why this person?". */
+export const psidMappingSchema = z.object({
+  psid: z.string(),
+  /** 'proven': the user_id lookup or a unique name match; 'chosen': the agent picked it among candidates. */
+  source: z.enum(['proven', 'name_match', 'chosen']),
+  at: z.number(),
+});
+export type PsidMapping = z.infer<typeof psidMappingSchema>;

@@ -1,0 +1,16 @@
+import type { BackgroundServices } from './services';
+import type { HandlerMap } from './types';
+
+/** Options page: connect Pages by token; replies carry PageViews, never a token. */
+export function pageHandlers(services: Pick<BackgroundServices, 'pages' | 'store'>): HandlerMap<
+  'pages.list' | 'pages.connect' | 'pages.disconnect'
+> {
+  return {
+    'pages.list': async () => {
+      const [pages, health] = await Promise.all([services.pages.list(), services.store.getInboxHealth()]);
+      return health ? { pages, health } : { pages };
+    },
+    'pages.connect': (request) => services.pages.connect(request.token),
+    'pages.disconnect': async (request) => ({ pages: await services.pages.disconnect(request.pageId) }),
+  };
+}

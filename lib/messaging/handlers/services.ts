@@ -1,0 +1,62 @@
+import type { GraphClient } from '../../graph';
+import { createOverviewService, type OverviewService } from '../../overview/service';
+import { createPageService, type PageService } from '../../pages/service';
+import { createReopenService, type ReopenService } from '../../send/pipeline';
+import type { ManagedConfig } from '../../settings/managed';
+import { createSettingsService, type SettingsService } from '../../settings/service';
+import { createStore, type ReopenStore } from '../../storage/store';
+import { createThreadService, type ThreadService } from '../../threads/service';
+
+// The background's services, built once per worker from a few injected edges (clock, Graph client factory,
+// the administrator's policy), so every handler can be tested as a plain function against fake storage and
+// the Meta simulator.
+
+export interface BackgroundDeps {
+  now: () => number;
+  /** Builds a Graph client for a version (the settings choose it). One client per version is kept, so its
+   *  per-Page pacing spans every caller. */
+  createGraph: (version: string) => GraphClient;
+  /** The administrator's presets (browser.storage.managed); empty when there is no policy. */
+  managed: () => Promise<ManagedConfig>;
+  /** Overrides for tests (smaller pages, shorter TTL). */
+  tuning?: { factsTtlMs?: number; nameSearch?: { pageSize: number; maxPages: number }; overviewPageSize?: number };
+}
+
+export interface BackgroundServices {
+  now: () => number;
+  store: ReopenStore;
+  graph: () => Promise<GraphClient>;
+  pages: PageService;
+  threads: ThreadService;
+  reopen: ReopenService;
+  settings: SettingsService;
+  overview: OverviewService;
+}
+
+export function createServices(deps: BackgroundDeps): BackgroundServices {
+  const { now, managed } = deps;
+  const store = createStore({ now });
+  const settings = createSettingsService({ store, managed, now });
+  const clients = new Map<string, GraphClient>();
+  const graph = async () => {
+    const { graphVersion } = await settings.effective();
+    let client = clients.get(graphVersion);
+    if (!client) {
+      client = deps.createGraph(graphVersion);
+      clients.set(graphVersion, client);
+    }
+    return client;
+  };
+  const pages = createPageService({ store, graph, now, managed });
+  const threads = createThreadService({
+    store,
+    pages,
+    graph,
+    now,
+    factsTtlMs: deps.tuning?.factsTtlMs,
+    nameSearch: deps.tuning?.nameSearch,
+  });
+  const reopen = createReopenService({ store, pages, threads, graph, now, settings: settings.effective });
+  const overview = createOverviewService({ store, pages, graph, now, pageSize: deps.tuning?.overviewPageSize });
+  return { now, store, graph, pages, threads, reopen, settings, overview };
+}

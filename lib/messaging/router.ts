@@ -1,0 +1,97 @@
+import { requestSchema, type RequestType } from './protocol';
+import type { HandlerMap } from './handlers/types';
+import type { Envelope, ProtocolError } from './types';
+
+// The background's one message entry: parse (Zod), check who is asking, run the handler, wrap the answer in
+// an envelope. Nothing a handler throws leaves as-is: the reply says "internal" with a fixed text, so no
+// token, URL or Meta payload can travel back inside an error message.
+
+export const INBOX_ORIGIN = 'https://business.facebook.com';
+
+/** What the content script on the inbox may ask; everything else is for the extension's own pages. */
+export const CONTENT_SCRIPT_TYPES: ReadonlySet<RequestType> = new Set<RequestType>([
+  'thread.get',
+  'thread.choose',
+  'reopen.send',
+  'templates.list',
+  'inbox.health',
+]);
+
+/** The fields of runtime.MessageSender the checks use. */
+export interface MessageSenderInfo {
+  id?: string;
+  url?: string;
+  origin?: string;
+  tab?: unknown;
+}
+
+export interface RouterOptions {
+  /** browser.runtime.id */
+  extensionId: string;
+  /** The extension pages' origin, e.g. `chrome-extension://<id>` (browser.runtime.getURL('') without the slash). */
+  extensionOrigin: string;
+  /** Told about handler failures (only the request type and the error's name: never its message). */
+  onInternalError?: (type: RequestType, errorName: string) => void;
+}
+
+const refuse = (code: ProtocolError['code'], message: string): Envelope<never> => ({ ok: false, error: { code, message } });
+
+function originOf(sender: MessageSenderInfo): string | null {
+  if (sender.origin) return sender.origin;
+  if (!sender.url) return null;
+  try {
+    return new URL(sender.url).origin;
+  } catch {
+    return null;
+  }
+}
+
+type SenderKind = 'extension_page' | 'content_script' | 'foreign';
+
+function classify(sender: MessageSenderInfo, options: RouterOptions): SenderKind {
+  if (sender.id !== options.extensionId) return 'foreign';
+  const origin = originOf(sender);
+  const extensionOrigin = options.extensionOrigin.replace(/\/+$/, '');
+  // An extension page opened in a tab (options in a tab) has `tab` too: its origin decides.
+  if (origin === extensionOrigin) return 'extension_page';
+  // Firefox reports moz-extension URLs whose origin parses as "null": compare the prefix as well.
+  if (sender.url?.startsWith(`${extensionOrigin}/`)) return 'extension_page';
+  if (sender.tab && origin === INBOX_ORIGIN) return 'content_script';
+  return 'foreign';
+}
+
+/** The message handling as a plain async function (what the tests drive). */
+export function createMessageHandler(
+  handlers: HandlerMap,
+  options: RouterOptions,
+): (message: unknown, sender: MessageSenderInfo) => Promise<Envelope<unknown>> {
+  return async (message, sender) => {
+    const kind = classify(sender, options);
+    if (kind === 'foreign') return refuse('forbidden_sender', 'This sender may not talk to Reopen.');
+    const parsed = requestSchema.safeParse(message);
+    if (!parsed.success) return refuse('invalid_message', 'The message is not one Reopen understands.');
+    const request = parsed.data;
+    if (kind === 'content_script' && !CONTENT_SCRIPT_TYPES.has(request.type)) {
+      return refuse('forbidden_sender', 'The inbox page may not ask for this.');
+    }
+    const handler = handlers[request.type] as (request: unknown) => Promise<unknown>;
+    try {
+      return { ok: true, value: await handler(request) };
+    } catch (error) {
+      options.onInternalError?.(request.type, error instanceof Error ? error.name : typeof error);
+      return refuse('internal', 'Reopen could not complete this request.');
+    }
+  };
+}
+
+/**
+ * The runtime.onMessage listener. It answers through sendResponse and returns true (keep the channel open),
+ * which Chrome and Firefox both support; a returned Promise is not honoured by every Chrome version.
+ */
+export function createRouter(handlers: HandlerMap, options: RouterOptions) {
+  const handle = createMessageHandler(handlers, options);
+  return (message: unknown, sender: MessageSenderInfo, sendResponse: (reply: Envelope<unknown>) => void): true => {
+    void handle(message, sender).then(sendResponse);
+    return true;
+  };
+}

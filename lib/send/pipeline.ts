@@ -1,0 +1,189 @@
+import type { GraphClient, GraphFailure } from '../graph';
+import type { ErrorView, ReopenOutcome } from '../messaging/types';
+import { nextAttemptAt, preflight, type PreflightDecision } from '../policy';
+import type { ReopenRequest, UtilityTemplate } from '../policy/types';
+import type { PageService } from '../pages/service';
+import { createKeyedLock } from '../storage/lock';
+import type { Settings, StoredAttempt, ThreadRecord } from '../storage/schema';
+import { emptyThread, type ReopenStore } from '../storage/store';
+import type { ThreadService } from '../threads/service';
+import { errorView, threadFacts } from '../threads/view';
+
+// The reopen pipeline (DESIGN.md §3): validate → preflight → refresh facts → preflight again → reserve → send
+// → commit. At most once: one send per thread at a time (a lock), a request id is answered from the ledger
+// when it comes again, and an attempt is written `pending` BEFORE the HTTP call, so a worker that dies
+// mid-send leaves a trace that becomes `unknown` (and keeps the cooldown) instead of a silent resend.
+
+export interface SendCommand {
+  requestId: string;
+  pageId: string;
+  psid: string;
+  request: ReopenRequest;
+}
+
+export interface ReopenServiceDeps {
+  store: ReopenStore;
+  pages: Pick<PageService, 'pageForUse' | 'markNeedsReconnect'>;
+  threads: Pick<ThreadService, 'readFacts'>;
+  graph: () => Promise<GraphClient>;
+  settings: () => Promise<Settings>;
+  now: () => number;
+}
+
+export interface ReopenService {
+  send(command: SendCommand): Promise<ReopenOutcome>;
+  /** Worker start: every `pending` attempt (its send may or may not have reached Meta) becomes `unknown`. */
+  recoverPending(): Promise<number>;
+}
+
+/** Written on attempts whose worker died between reserve and commit. */
+const INTERRUPTED: ErrorView = { kind: 'network_unknown', retryable: false };
+
+function outcomeOf(attempt: StoredAttempt): ReopenOutcome['outcome'] {
+  switch (attempt.status) {
+    case 'sent':
+    case 'failed':
+    case 'blocked':
+      return attempt.status;
+    default:
+      // pending (only after a crash, before recovery) and unknown: it may have reached the customer.
+      return 'unknown';
+  }
+}
+
+export function createReopenService(deps: ReopenServiceDeps): ReopenService {
+  const { store, now } = deps;
+  const lock = createKeyedLock();
+
+  function outcomeFrom(attempt: StoredAttempt, record: ThreadRecord | null): ReopenOutcome {
+    const next = nextAttemptAt(threadFacts(record), now());
+    return {
+      requestId: attempt.requestId,
+      outcome: outcomeOf(attempt),
+      at: attempt.at,
+      ...(attempt.reason ? { reason: attempt.reason as ReopenOutcome['reason'] } : {}),
+      ...(attempt.error ? { error: attempt.error } : {}),
+      ...(attempt.messageId ? { messageId: attempt.messageId } : {}),
+      ...(next !== null ? { nextAttemptAt: next } : {}),
+    };
+  }
+
+  /** Appends (or, for the same request id, replaces) one attempt and answers with its outcome. */
+  async function record(command: SendCommand, attempt: StoredAttempt): Promise<ReopenOutcome> {
+    const saved = await store.updateThread(command.pageId, command.psid, (current) => {
+      const base = current ?? emptyThread(command.pageId, command.psid, attempt.at);
+      const others = base.attempts.filter((existing) => existing.requestId !== attempt.requestId);
+      return { ...base, attempts: [...others, attempt], updatedAt: now() };
+    });
+    return outcomeFrom(attempt, saved);
+  }
+
+  function attemptBase(command: SendCommand, at: number): Pick<StoredAttempt, 'requestId' | 'at' | 'route' | 'contentKind'> {
+    return { requestId: command.requestId, at, route: command.request.route, contentKind: command.request.content.kind };
+  }
+
+  function blocked(command: SendCommand, decision: Extract<PreflightDecision, { allowed: false }>): Promise<ReopenOutcome> {
+    return record(command, { ...attemptBase(command, now()), status: 'blocked', reason: decision.reason, settledAt: now() });
+  }
+
+  function failed(command: SendCommand, error: ErrorView): Promise<ReopenOutcome> {
+    return record(command, { ...attemptBase(command, now()), status: 'failed', error, settledAt: now() });
+  }
+
+  async function failedOnGraph(command: SendCommand, failure: GraphFailure): Promise<ReopenOutcome> {
+    if (failure.code === 190) await deps.pages.markNeedsReconnect(command.pageId);
+    return failed(command, errorView(failure));
+  }
+
+  async function sendOnce(command: SendCommand): Promise<ReopenOutcome> {
+    const stored = await store.getThread(command.pageId, command.psid);
+    const repeated = stored?.attempts.find((attempt) => attempt.requestId === command.requestId);
+    if (repeated) return outcomeFrom(repeated, stored);
+
+    const access = await deps.pages.pageForUse(command.pageId);
+    if (!access.ok) {
+      // Nothing reached Meta and no thread was touched: answer without writing to the ledger.
+      return {
+        requestId: command.requestId,
+        outcome: 'failed',
+        at: now(),
+        error: { kind: access.reason === 'page_needs_reconnect' ? 'token_invalid' : 'page_not_connected', retryable: false },
+      };
+    }
+    const { page } = access;
+    const settings = await deps.settings();
+    const graph = await deps.graph();
+
+    let templates: UtilityTemplate[] | null = null;
+    if (command.request.route === 'UTILITY') {
+      const listing = await graph.templates(page.id, page.token);
+      if (!listing.ok) return failedOnGraph(command, listing.error);
+      templates = listing.value;
+    }
+    const check = (record: ThreadRecord | null) =>
+      preflight(command.request, { facts: threadFacts(record), templates, promoTerms: settings.promoTerms }, now());
+
+    // First on what we already know: bad content, an unconfirmed promotion or our own cooldown need no Graph call.
+    // Only 'state_unknown' waits for the fresh read (the thread may never have been read).
+    const early = check(stored);
+    if (!early.allowed && early.reason !== 'state_unknown') return blocked(command, early);
+
+    const fresh = await deps.threads.readFacts(page, command.psid);
+    if (!fresh.ok) {
+      if (fresh.reason === 'not_found') return failed(command, { kind: 'no_matching_user', retryable: false });
+      return failed(command, fresh.error ?? { kind: 'unknown_error', retryable: false });
+    }
+    // Again on what Meta says now: the customer may have written, another agent may have reactivated.
+    const decision = check(fresh.record);
+    if (!decision.allowed) return blocked(command, decision);
+
+    // Reserve: from here on the attempt counts for the cooldown whatever happens to this worker.
+    const reservedAt = now();
+    await record(command, { ...attemptBase(command, reservedAt), status: 'pending' });
+
+    const result = await graph.send(page.id, page.token, command.psid, command.request);
+    const base = attemptBase(command, reservedAt);
+    if (result.ok) {
+      const outcome = await record(command, { ...base, status: 'sent', messageId: result.messageId, settledAt: now() });
+      // Our own message changed the thread: the next thread.get must read Meta again.
+      await store.updateThread(command.pageId, command.psid, (current) =>
+        current?.facts ? { ...current, facts: { ...current.facts, checkedAt: 0 } } : current,
+      );
+      return outcome;
+    }
+    if (result.error.code === 190) await deps.pages.markNeedsReconnect(command.pageId);
+    const status = result.error.delivery === 'maybe_sent' ? 'unknown' : 'failed';
+    return record(command, { ...base, status, error: errorView(result.error), settledAt: now() });
+  }
+
+  return {
+    send(command) {
+      return lock.run(`${command.pageId}:${command.psid}`, () => sendOnce(command));
+    },
+
+    async recoverPending() {
+      let recovered = 0;
+      for (const thread of await store.listThreads()) {
+        if (!thread.attempts.some((attempt) => attempt.status === 'pending')) continue;
+        // Under the send lock: a send started by this worker always commits before the lock is released, so
+        // only attempts left behind by a dead worker are still pending here.
+        await lock.run(`${thread.pageId}:${thread.psid}`, () =>
+          store.updateThread(thread.pageId, thread.psid, (current) =>
+            current
+              ? {
+                  ...current,
+                  attempts: current.attempts.map((attempt) => {
+                    if (attempt.status !== 'pending') return attempt;
+                    recovered += 1;
+                    return { ...attempt, status: 'unknown', error: INTERRUPTED, settledAt: now() };
+                  }),
+                  updatedAt: now(),
+                }
+              : current,
+          ),
+        );
+      }
+      return recovered;
+    },
+  };
+}

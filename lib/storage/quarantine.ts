@@ -1,0 +1,69 @@
+import { storage } from 'wxt/utils/storage';
+import type { z } from 'zod';
+import { quarantineKey, storageWarningSchema, type StorageWarning } from './schema';
+
+// A stored value that no longer parses (a bug, a downgrade, a half-written migration) must neither crash the
+// worker on every start nor vanish silently. It is copied aside under `local:quarantine:<key>:<ts>` (kept for
+// export), replaced by a clean default or by what could be salvaged, and a warning is kept for the popup.
+
+const WARNINGS_KEY = 'local:storageWarnings' as const;
+/** Enough to tell the manager something went wrong without growing forever. */
+const MAX_WARNINGS = 50;
+
+/** Paths and Zod codes only: the values themselves may contain a Page token. */
+export function describeIssues(error: z.ZodError): string[] {
+  return error.issues.slice(0, 10).map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.code}`);
+}
+
+export async function readWarnings(): Promise<StorageWarning[]> {
+  const raw = await storage.getItem<unknown>(WARNINGS_KEY);
+  if (!Array.isArray(raw)) return [];
+  // A broken warning list is simply dropped: it only ever describes other problems.
+  return raw.flatMap((entry) => {
+    const parsed = storageWarningSchema.safeParse(entry);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+export async function writeWarnings(warnings: StorageWarning[]): Promise<void> {
+  await storage.setItem(WARNINGS_KEY, warnings.slice(-MAX_WARNINGS));
+}
+
+/**
+ * Moves an unreadable value aside and records a warning. The caller then writes its replacement (or leaves the
+ * key removed, for per-thread keys). `key` is without the area prefix, e.g. `thread:<page>:<psid>`.
+ */
+export async function quarantineValue(
+  key: string,
+  raw: unknown,
+  error: z.ZodError | Error,
+  recovery: StorageWarning['recovery'],
+  now: number,
+): Promise<StorageWarning> {
+  const aside = quarantineKey(key, now);
+  await storage.setItem(`local:${aside}`, raw ?? null);
+  const issues = 'issues' in error ? describeIssues(error as z.ZodError) : [`(root): ${error.name}`];
+  const warning: StorageWarning = { key, quarantineKey: aside, at: now, issues, recovery };
+  await writeWarnings([...(await readWarnings()), warning]);
+  return warning;
+}
+
+/** Every quarantined value, for the settings export (tokens are redacted there). */
+export async function listQuarantined(): Promise<{ key: string; value: unknown }[]> {
+  const all = await storage.snapshot('local');
+  return Object.entries(all)
+    .filter(([key]) => key.startsWith('quarantine:') && !key.endsWith('$'))
+    .map(([key, value]) => ({ key, value }));
+}
+
+/** Drops warnings and quarantined copies older than the retention horizon. */
+export async function pruneQuarantine(olderThan: number): Promise<number> {
+  const warnings = await readWarnings();
+  const kept = warnings.filter((warning) => warning.at >= olderThan);
+  if (kept.length !== warnings.length) await writeWarnings(kept);
+  const stale = (await listQuarantined())
+    .filter(({ key }) => Number(key.slice(key.lastIndexOf(':') + 1)) < olderThan)
+    .map(({ key }) => `local:${key}` as const);
+  if (stale.length) await storage.removeItems(stale);
+  return stale.length;
+}

@@ -1,0 +1,31 @@
+import { customerFacts, type ConversationSummary } from '../graph';
+import type { ThreadRecord } from '../storage/schema';
+import { emptyThread } from '../storage/store';
+
+const newest = (a: number | null | undefined, b: number | null) => (a == null ? b : b == null ? a : Math.max(a, b));
+
+/**
+ * A thread record updated with what one conversation read says. C and the Page's last message only move
+ * forward: a message that fell out of the 20 Meta returns is still a fact we saw.
+ */
+export function withConversation(
+  current: ThreadRecord | null,
+  conversation: ConversationSummary,
+  ids: { pageId: string; psid: string; selectedItemId: string | null },
+  at: number,
+): ThreadRecord {
+  const read = customerFacts(conversation, ids.pageId);
+  const base = current ?? emptyThread(ids.pageId, ids.psid, at);
+  return {
+    ...base,
+    customerName: read.customerName ?? base.customerName,
+    selectedItemId: ids.selectedItemId ?? base.selectedItemId,
+    conversationId: conversation.id,
+    facts: {
+      customerLastMessageAt: newest(base.facts?.customerLastMessageAt, read.customerLastMessageAt),
+      pageLastMessageAt: newest(base.facts?.pageLastMessageAt, read.pageLastMessageAt),
+      checkedAt: at,
+    },
+    updatedAt: at,
+  };
+}
