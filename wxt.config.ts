@@ -11,6 +11,9 @@ export default defineConfig({
     permissions: ['storage', 'alarms'],
     host_permissions: ['https://business.facebook.com/*', 'https://graph.facebook.com/*'],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    // Chrome's enterprise policy for administrators' preset Pages and locked settings (lib/settings/managed.ts).
+    // Firefox reads managed storage from a native manifest instead, so the key is Chrome-only.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
