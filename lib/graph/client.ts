@@ -4,6 +4,7 @@ import type { ReopenRequest, TagId, UtilityTemplate } from '../policy/types';
 import { buildSendBody, SendBodyError } from './body';
 import {
   CONVERSATIONS_MIN_INTERVAL_MS,
+  CONVERSATIONS_PACING_MARGIN_MS,
   GRAPH_BASE_URL,
   GRAPH_VERSION_PATTERN,
   MAX_TRIES,
@@ -148,10 +149,11 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   const sendTimeoutMs = options.sendTimeoutMs ?? SEND_TIMEOUT_MS;
   const readTimeoutMs = options.readTimeoutMs ?? READ_TIMEOUT_MS;
   const retryBaseDelayMs = options.retryBaseDelayMs ?? 1000;
+  const conversationsInterval = options.conversationsMinIntervalMs ?? CONVERSATIONS_MIN_INTERVAL_MS;
   const pacer = createPagePacer({
     now,
     sleep,
-    minIntervalMs: options.conversationsMinIntervalMs ?? CONVERSATIONS_MIN_INTERVAL_MS,
+    minIntervalMs: conversationsInterval > 0 ? conversationsInterval + CONVERSATIONS_PACING_MARGIN_MS : 0,
     maxWaitMs: options.pacingMaxWaitMs ?? 10_000,
     highUsagePercent: options.highUsagePercent ?? 90,
     highUsageDelayMs: options.highUsageDelayMs ?? 5000,
@@ -308,11 +310,12 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
           if (parsed.success) return { ok: true, messageId: parsed.data.message_id, recipientId: parsed.data.recipient_id ?? null, tries };
           return { ok: false, error: failure('malformed_response', false, 'maybe_sent'), tries };
         }
+        // A bare 100 on a tag with a retirement date is read as the retirement even if our clock is behind Meta's.
         // Only Meta's own error answer proves the message was not sent; anything else (a proxy's 502 page…) may hide a send.
         if (!graphErrorBodySchema.safeParse(outcome.json).success) {
           return { ok: false, error: failure('malformed_response', false, 'maybe_sent'), tries };
         }
-        const view = withoutToken(explainGraphError(outcome.json, { tag, httpStatus: outcome.status, now: now() }), token);
+        const view = withoutToken(explainGraphError(outcome.json, { tag, httpStatus: outcome.status }), token);
         if (!view.retryable || tries >= MAX_TRIES) return { ok: false, error: { ...view, delivery: 'not_sent' }, tries };
         await backoff(tries);
       }
