@@ -1,3 +1,5 @@
 import { render } from 'preact';
+import { PopupApp } from '../../components/popup/PopupApp';
+import './style.css';
 
-render(<main data-testid="summary">Reopen</main>, document.getElementById('app')!);
+render(<PopupApp />, document.getElementById('app')!);

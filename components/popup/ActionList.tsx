@@ -1,0 +1,64 @@
+import { buildInboxUrl } from '../../lib/inbox/links';
+import { formatDuration, translator, type Locale } from '../../lib/i18n';
+import type { SummaryThreadRow } from '../../lib/messaging/types';
+import { formatCount } from './format';
+
+export interface ActionListProps {
+  testId: string;
+  heading: string;
+  emptyText: string;
+  rows: SummaryThreadRow[];
+  total: number;
+  now: number;
+  locale: Locale;
+}
+
+/** What makes a row urgent, in words: the window's close, the 7-day tag's end, or how long ago a closed customer wrote. */
+function rowTiming(row: SummaryThreadRow, now: number, locale: Locale): string {
+  const t = translator(locale);
+  if (row.state === 'open' && row.deadline !== null) {
+    return t('popup.row.closesIn', { duration: formatDuration(row.deadline - now, locale) });
+  }
+  if (row.state === 'human_agent' && row.deadline !== null) {
+    return t('popup.row.humanAgentEndsIn', { duration: formatDuration(row.deadline - now, locale) });
+  }
+  return t('popup.row.closedSince', { duration: formatDuration(now - row.customerLastMessageAt, locale) });
+}
+
+export function ActionList(props: ActionListProps) {
+  const t = translator(props.locale);
+  const headingId = `${props.testId}-heading`;
+  return (
+    <section class="action-list" data-testid={props.testId} data-total={String(props.total)} aria-labelledby={headingId}>
+      <h2 id={headingId}>{props.heading}</h2>
+      {props.rows.length === 0 ? (
+        <p class="muted">{props.emptyText}</p>
+      ) : (
+        <ul>
+          {props.rows.map((row) => {
+            const name = row.customerName ?? t('popup.row.unnamed', { psid: row.psid });
+            return (
+              <li key={`${row.pageId}:${row.psid}`}>
+                <a
+                  data-testid="summary-row"
+                  data-page-id={row.pageId}
+                  data-psid={row.psid}
+                  href={buildInboxUrl({ pageId: row.pageId, selectedItemId: row.selectedItemId })}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                >
+                  <span class="row-name">{name}</span>
+                  <span class="row-timing">{rowTiming(row, props.now, props.locale)}</span>
+                  <span class="visually-hidden">{t('popup.row.newTab')}</span>
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {props.total > props.rows.length && (
+        <p class="muted">{t('popup.list.more', { count: formatCount(props.total - props.rows.length, props.locale) })}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+import { formatInstant, t as translate, translator, type Locale } from '../../lib/i18n';
+import type { LayoutHealth } from '../../lib/messaging/protocol';
+import type { PageView, SummaryWarning } from '../../lib/messaging/types';
+
+export interface HealthProps {
+  pages: PageView[];
+  health: LayoutHealth | null;
+  warnings: SummaryWarning[];
+  locale: Locale;
+  timeZone?: string;
+  onOpenOptions: () => void;
+}
+
+function warningText(warning: SummaryWarning, locale: Locale, timeZone?: string): string {
+  const key = warning.recovery === 'salvaged' ? 'popup.warning.salvaged' : 'popup.warning.default';
+  return translate(locale, key, { key: warning.key, time: formatInstant(warning.at, locale, timeZone) });
+}
+
+export function Health(props: HealthProps) {
+  const { locale, health } = props;
+  const t = translator(locale);
+  const anchors = health ? Object.entries(health.anchors) : [];
+  return (
+    <section aria-labelledby="health-heading" data-testid="summary-health">
+      <h2 id="health-heading">{t('popup.health.heading')}</h2>
+      {props.warnings.map((warning, index) => (
+        <p key={index} role="alert" class="warning" data-testid="storage-warning" data-recovery={warning.recovery}>
+          {warningText(warning, locale, props.timeZone)}
+        </p>
+      ))}
+      <h3>{t('popup.health.pages')}</h3>
+      <ul class="page-health">
+        {props.pages.map((page) => (
+          <li key={page.id} data-testid="page-health" data-page-id={page.id} data-status={page.status}>
+            <strong>{page.name}</strong>{' '}
+            {page.status === 'connected' ? (
+              <span class="ok">{t('popup.health.connected')}</span>
+            ) : (
+              <>
+                <span class="bad">{t('popup.health.needsReconnect')}</span>{' '}
+                <button type="button" class="link" data-testid="page-reconnect" onClick={props.onOpenOptions}>
+                  {t('popup.health.reconnect')}
+                </button>
+              </>
+            )}
+            <span class="muted">
+              {' · '}
+              {t('popup.health.checkedAt', { time: formatInstant(page.checkedAt, locale, props.timeZone) })}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <h3>{t('popup.health.layout')}</h3>
+      {!health ? (
+        <p class="muted" data-testid="layout-health" data-state="none">
+          {t('popup.health.layout.none')}
+        </p>
+      ) : (
+        <div data-testid="layout-health" data-state={health.floating ? 'floating' : 'ok'}>
+          <p>{health.floating ? t('popup.health.layout.floating') : t('popup.health.layout.ok')}</p>
+          <ul class="anchors">
+            {anchors.map(([anchor, matched]) => (
+              <li key={anchor} data-anchor={anchor} data-found={String(matched !== null)}>
+                <code>{anchor}</code>: {matched !== null ? t('popup.health.anchor.found') : t('popup.health.anchor.missing')}
+              </li>
+            ))}
+          </ul>
+          <p class="muted">{t('popup.health.layout.checkedAt', { time: formatInstant(health.checkedAt, locale, props.timeZone) })}</p>
+        </div>
+      )}
+    </section>
+  );
+}

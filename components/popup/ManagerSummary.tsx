@@ -1,0 +1,136 @@
+import { formatDuration, translator, type Locale } from '../../lib/i18n';
+import { ActionList } from './ActionList';
+import { Charts, Failures, RouteTable } from './Activity';
+import { Figures } from './Figures';
+import { Health } from './Health';
+import { Overview } from './Overview';
+import type { PopupState } from './store';
+
+export interface ManagerSummaryProps {
+  state: PopupState;
+  locale: Locale;
+  /** Fixed in tests so instants render the same everywhere; the browser's zone otherwise. */
+  timeZone?: string;
+  onOpenOptions: () => void;
+  onScan: (pageId: string) => void;
+  onCancelScan: (pageId: string) => void;
+  onExport: () => void;
+}
+
+/** The whole popup as a pure function of its view state. The root always carries data-testid="summary". */
+export function ManagerSummary(props: ManagerSummaryProps) {
+  const { state, locale } = props;
+  const t = translator(locale);
+  const { load, summary } = state;
+
+  const header = (
+    <header class="popup-header">
+      <h1>{t('popup.title')}</h1>
+      <button type="button" class="link" data-testid="open-options" onClick={props.onOpenOptions}>
+        {t('popup.openOptions')}
+      </button>
+    </header>
+  );
+
+  if (load.status === 'loading') {
+    return (
+      <main data-testid="summary" data-state="loading" lang={locale} aria-busy="true">
+        {header}
+        <p class="muted">{t('common.loading')}</p>
+      </main>
+    );
+  }
+  if (load.status === 'failed') {
+    return (
+      <main data-testid="summary" data-state="failed" lang={locale}>
+        {header}
+        <p role="alert">{t('popup.loadFailed', { detail: load.detail })}</p>
+      </main>
+    );
+  }
+  if (state.pages.length === 0) {
+    return (
+      <main data-testid="summary" data-state="empty" lang={locale}>
+        {header}
+        <section class="empty" data-testid="summary-empty">
+          <h2>{t('popup.empty.title')}</h2>
+          <p>{t('popup.empty.body')}</p>
+          <button type="button" class="primary" data-testid="empty-open-options" onClick={props.onOpenOptions}>
+            {t('popup.empty.action')}
+          </button>
+        </section>
+      </main>
+    );
+  }
+
+  const exportState = state.exportState;
+  return (
+    <main data-testid="summary" data-state="ready" lang={locale}>
+      {header}
+      {summary && (
+        <>
+          <Figures counts={summary.counts} locale={locale} />
+          <ActionList
+            testId="summary-ready-list"
+            heading={t('popup.ready.heading')}
+            emptyText={t('popup.ready.empty')}
+            rows={summary.readyNow}
+            total={summary.readyNowTotal}
+            now={summary.now}
+            locale={locale}
+          />
+          <ActionList
+            testId="summary-closing-list"
+            heading={t('popup.closing.heading', {
+              duration: formatDuration(summary.closesSoonMinutes * 60_000, locale),
+            })}
+            emptyText={t('popup.closing.empty')}
+            rows={summary.closingSoon}
+            total={summary.closingSoonTotal}
+            now={summary.now}
+            locale={locale}
+          />
+          <Failures failuresByKind={summary.failuresByKind} locale={locale} />
+          <RouteTable routes={summary.routes} locale={locale} />
+          <Charts summary={summary} locale={locale} timeZone={props.timeZone} />
+        </>
+      )}
+      <Overview
+        pages={state.pages}
+        overviews={state.overviews}
+        stalled={state.overviewStalled}
+        locale={locale}
+        timeZone={props.timeZone}
+        onScan={props.onScan}
+        onCancel={props.onCancelScan}
+      />
+      <Health
+        pages={state.pages}
+        health={state.health}
+        warnings={summary?.warnings ?? []}
+        locale={locale}
+        timeZone={props.timeZone}
+        onOpenOptions={props.onOpenOptions}
+      />
+      <section class="export" aria-labelledby="export-heading">
+        <h2 id="export-heading" class="visually-hidden">
+          {t('popup.export')}
+        </h2>
+        <button
+          type="button"
+          data-testid="export-csv"
+          disabled={exportState.status === 'working'}
+          aria-busy={exportState.status === 'working'}
+          onClick={props.onExport}
+        >
+          {t('popup.export')}
+        </button>
+        <p class="muted">{t('popup.export.note')}</p>
+        <p aria-live="polite" data-testid="export-status" data-state={exportState.status}>
+          {exportState.status === 'done' && t('popup.export.done', { filename: exportState.filename })}
+          {exportState.status === 'failed' && t('popup.export.failed', { detail: exportState.detail })}
+        </p>
+      </section>
+    </main>
+  );
+}

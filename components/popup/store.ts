@@ -1,0 +1,45 @@
+import { createStore } from 'zustand/vanilla';
+import type { LanguagePreference } from '../../lib/i18n';
+import type { LayoutHealth } from '../../lib/messaging/protocol';
+import type { OverviewStatus, PageView, SummaryView } from '../../lib/messaging/types';
+
+// View state of one open popup. The background's storage stays the source of truth: the popup reads a
+// fresh summary every time it opens and never writes anything back except through messages.
+
+export type LoadState = { status: 'loading' } | { status: 'ready' } | { status: 'failed'; detail: string };
+
+export type ExportState =
+  | { status: 'idle' }
+  | { status: 'working' }
+  | { status: 'done'; filename: string }
+  | { status: 'failed'; detail: string };
+
+export interface PopupState {
+  load: LoadState;
+  language: LanguagePreference;
+  summary: SummaryView | null;
+  pages: PageView[];
+  health: LayoutHealth | null;
+  /** Latest overview status per Page id. */
+  overviews: Record<string, OverviewStatus>;
+  /** Pages whose scan was still running when the popup stopped polling. */
+  overviewStalled: Record<string, boolean>;
+  exportState: ExportState;
+}
+
+export const initialPopupState = (): PopupState => ({
+  load: { status: 'loading' },
+  language: 'browser',
+  summary: null,
+  pages: [],
+  health: null,
+  overviews: {},
+  overviewStalled: {},
+  exportState: { status: 'idle' },
+});
+
+/** A store per mounted popup (tests mount many). */
+export const createPopupStore = (initial: Partial<PopupState> = {}) =>
+  createStore<PopupState>()(() => ({ ...initialPopupState(), ...initial }));
+
+export type PopupStore = ReturnType<typeof createPopupStore>;
