@@ -1,0 +1,107 @@
+// Test support (imported by *.test.ts only): the background's services wired to fake extension storage and a
+// Meta simulator over loopback HTTP, with virtual time — the Graph client's sleeps advance the simulator's
+// fixed clock, so pacing and back-off are exercised without waiting.
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ACME, BETA, DAY, HOUR, PSID, START, startFixed } from '../../../tests/sandbox/harness';
+import type { LoggedRequest, Scenario, Simulator } from '../../../tests/sandbox/simulator';
+import { createGraphClient, type GraphClient } from '../../graph';
+import { EMPTY_MANAGED_CONFIG, type ManagedConfig } from '../../settings/managed';
+import { createMessageHandler, type MessageSenderInfo } from '../router';
+import type { Envelope } from '../types';
+import { createHandlers, createServices, type BackgroundDeps, type BackgroundServices } from './index';
+import type { HandlerMap } from './types';
+
+export { ACME, BETA, DAY, HOUR, PSID, START };
+
+export const EXTENSION_ORIGIN = 'chrome-extension://test-extension-id';
+export const POPUP: MessageSenderInfo = { id: 'test-extension-id', url: `${EXTENSION_ORIGIN}/popup.html`, origin: EXTENSION_ORIGIN };
+export const INBOX_TAB: MessageSenderInfo = {
+  id: 'test-extension-id',
+  url: 'https://business.facebook.com/latest/inbox/messenger?asset_id=104857600000001',
+  origin: 'https://business.facebook.com',
+  tab: { id: 7 },
+};
+
+export interface TestBackground {
+  sim: Simulator;
+  services: BackgroundServices;
+  handlers: HandlerMap;
+  /** Sends a message through the router as `sender` would (default: the popup). */
+  ask(message: unknown, sender?: MessageSenderInfo): Promise<Envelope<any>>;
+  /** Graph requests the simulator saw since the last clear (its /__sim controls excluded). */
+  graphRequests(): LoggedRequest[];
+  posts(): LoggedRequest[];
+  clear(): void;
+  /** A second worker on the same storage (the first one "died"): fresh memory, locks and clients. */
+  restart(overrides?: Partial<BackgroundDeps>): TestBackground;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  edit?: (scenario: Scenario) => void;
+  managed?: ManagedConfig;
+  /** Connect these Pages first (default: Acme). */
+  connect?: { token: string }[];
+  tuning?: BackgroundDeps['tuning'];
+  /** Wraps each Graph client (e.g. to make send hang, as in a worker killed mid-call). */
+  wrapGraph?: (client: GraphClient) => GraphClient;
+}
+
+export async function startBackground(options: StartOptions = {}): Promise<TestBackground> {
+  fakeBrowser.reset();
+  const sim = await startFixed(options.edit);
+  const deps: BackgroundDeps = {
+    now: () => sim.clock.now(),
+    createGraph: (version) => {
+      const client = createGraphClient({
+        version,
+        baseUrl: sim.url,
+        now: () => sim.clock.now(),
+        sleep: async (ms) => sim.clock.advance(ms),
+        retryBaseDelayMs: 1000,
+      });
+      return options.wrapGraph ? options.wrapGraph(client) : client;
+    },
+    managed: async () => options.managed ?? EMPTY_MANAGED_CONFIG,
+    tuning: options.tuning,
+  };
+
+  const build = (overrides: Partial<BackgroundDeps> = {}): TestBackground => {
+    const services = createServices({ ...deps, ...overrides });
+    const handlers = createHandlers(services);
+    const handle = createMessageHandler(handlers, { extensionId: 'test-extension-id', extensionOrigin: EXTENSION_ORIGIN });
+    const graphRequests = () => sim.requests().filter((request) => !request.path.startsWith('/__sim'));
+    return {
+      sim,
+      services,
+      handlers,
+      ask: (message, sender = POPUP) => handle(message, sender),
+      graphRequests,
+      posts: () => graphRequests().filter((request) => request.method === 'POST'),
+      clear: () => sim.clearLog(),
+      restart: (more) => build({ ...overrides, ...more }),
+      close: () => sim.close(),
+    };
+  };
+
+  const background = build();
+  for (const page of options.connect ?? [{ token: ACME.token }]) {
+    const connected = await background.services.pages.connect(page.token);
+    if ('error' in connected) throw new Error(`test set-up could not connect a Page: ${connected.error.kind}`);
+  }
+  sim.clearLog();
+  return background;
+}
+
+/** A HUMAN_AGENT text request as the panel sends it. */
+export function humanAgentText(text = 'Hi Bruno, the replacement ships today.') {
+  return { route: 'HUMAN_AGENT' as const, content: { kind: 'text' as const, text }, promoConfirmed: false };
+}
+
+let counter = 0;
+/** A fresh RFC 4122 v4-shaped id (the protocol requires a UUID). */
+export function requestId(): string {
+  counter += 1;
+  const tail = counter.toString(16).padStart(12, '0');
+  return `00000000-0000-4000-8000-${tail}`;
+}
