@@ -50,6 +50,11 @@ describe('findPromoTerms', () => {
     expect(matches[0]).toEqual({ term: 'cupón', start: 3, end: 9 });
   });
 
+  test('a highlight ending in a decomposed accent covers the accent too', () => {
+    const text = 'Un cafe\u0301 gratis';
+    expect(findPromoTerms(text, ['café'])).toEqual([{ term: 'café', start: 3, end: 8 }]);
+  });
+
   test('indices stay right after emoji and full-width letters', () => {
     const text = '🎉🎉 ＳＡＬＥ and cupón';
     const matches = findPromoTerms(text, ['sale', 'cupon']);
