@@ -32,8 +32,8 @@ export interface TestBackground {
   graphRequests(): LoggedRequest[];
   posts(): LoggedRequest[];
   clear(): void;
-  /** A second worker on the same storage (the first one "died"): fresh memory, locks and clients. */
-  restart(overrides?: Partial<BackgroundDeps>): TestBackground;
+  /** A second worker on the same storage (the first one "died"): fresh memory, locks and plain Graph clients. */
+  restart(): TestBackground;
   close(): Promise<void>;
 }
 
@@ -50,18 +50,17 @@ export interface StartOptions {
 export async function startBackground(options: StartOptions = {}): Promise<TestBackground> {
   fakeBrowser.reset();
   const sim = await startFixed(options.edit);
+  const plainGraph = (version: string) =>
+    createGraphClient({
+      version,
+      baseUrl: sim.url,
+      now: () => sim.clock.now(),
+      sleep: async (ms) => sim.clock.advance(ms),
+      retryBaseDelayMs: 1000,
+    });
   const deps: BackgroundDeps = {
     now: () => sim.clock.now(),
-    createGraph: (version) => {
-      const client = createGraphClient({
-        version,
-        baseUrl: sim.url,
-        now: () => sim.clock.now(),
-        sleep: async (ms) => sim.clock.advance(ms),
-        retryBaseDelayMs: 1000,
-      });
-      return options.wrapGraph ? options.wrapGraph(client) : client;
-    },
+    createGraph: (version) => (options.wrapGraph ? options.wrapGraph(plainGraph(version)) : plainGraph(version)),
     managed: async () => options.managed ?? EMPTY_MANAGED_CONFIG,
     tuning: options.tuning,
   };
@@ -79,7 +78,7 @@ export async function startBackground(options: StartOptions = {}): Promise<TestB
       graphRequests,
       posts: () => graphRequests().filter((request) => request.method === 'POST'),
       clear: () => sim.clearLog(),
-      restart: (more) => build({ ...overrides, ...more }),
+      restart: () => build({ createGraph: plainGraph }),
       close: () => sim.close(),
     };
   };
