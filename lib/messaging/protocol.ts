@@ -77,6 +77,9 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reopen.send'), requestId: z.uuid(), pageId: id, psid: id, request: reopenRequestSchema }),
   z.object({ type: z.literal('templates.list'), pageId: id }),
   z.object({ type: z.literal('inbox.health'), report: layoutHealthSchema }),
+  // A content script cannot open the extension's own pages; the background opens the options page for it
+  // (the banner's "Connect this Page" fix).
+  z.object({ type: z.literal('options.open') }),
   // popup
   z.object({ type: z.literal('summary.get') }),
   z.object({ type: z.literal('overview.scan'), pageId: id, limit: z.number().int().min(1).max(1000).optional() }),

@@ -197,6 +197,7 @@ export interface ResponseMap {
   'reopen.send': ReopenOutcome;
   'templates.list': { templates: UtilityTemplate[] } | { error: ErrorView };
   'inbox.health': { recorded: true };
+  'options.open': { opened: true };
   'summary.get': SummaryView;
   'overview.scan': OverviewStatus;
   'overview.status': OverviewStatus;
