@@ -49,7 +49,8 @@ export function parseFields(source: string | undefined): FieldSelection[] {
   const readList = (depth: number): FieldSelection[] => {
     if (depth > MAX_DEPTH) throw new FieldsSyntaxError(position, source, 'fewer nested field lists');
     const list: FieldSelection[] = [];
-    for (;;) {
+    // Each round consumes at least one character, so the input length bounds the loop.
+    for (let round = 0; round <= source.length; round += 1) {
       const field: FieldSelection = { name: readName(), modifiers: {} };
       skipSpaces();
       while (source[position] === '.') {
@@ -73,6 +74,7 @@ export function parseFields(source: string | undefined): FieldSelection[] {
       if (source[position] !== ',') return list;
       position += 1;
     }
+    throw new FieldsSyntaxError(position, source, 'end of string');
   };
 
   const fields = readList(0);
