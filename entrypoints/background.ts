@@ -18,6 +18,7 @@ export default defineBackground(() => {
     now: () => Date.now(),
     createGraph: (version) => createGraphClient({ version }),
     managed: () => readManagedConfig(browser.storage.managed),
+    openOptionsPage: () => browser.runtime.openOptionsPage(),
   });
   const started = onWorkerStart(services);
   const route = createRouter(createHandlers(services), {

@@ -37,6 +37,7 @@ describe('router validation and sender checks', () => {
     { name: 'popup asks for the summary', message: { type: 'summary.get' }, sender: POPUP },
     { name: 'options page opened in a tab', message: { type: 'pages.list' }, sender: { ...POPUP, tab: { id: 3 } } },
     { name: 'content script asks for a thread', message: { type: 'thread.get', pageId: '1', selectedItemId: null, displayName: 'A' }, sender: INBOX_TAB },
+    { name: 'content script asks to open the options page', message: { type: 'options.open' }, sender: INBOX_TAB },
     { name: 'unknown type', message: { type: 'pages.steal' }, sender: POPUP, code: 'invalid_message' },
     { name: 'not an object', message: 'summary.get', sender: POPUP, code: 'invalid_message' },
     { name: 'bad field', message: { type: 'reopen.send', requestId: 'not-a-uuid', pageId: '1', psid: '2', request: humanAgentText() }, sender: INBOX_TAB, code: 'invalid_message' },

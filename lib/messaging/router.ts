@@ -15,6 +15,7 @@ export const CONTENT_SCRIPT_TYPES: ReadonlySet<RequestType> = new Set<RequestTyp
   'reopen.send',
   'templates.list',
   'inbox.health',
+  'options.open',
 ]);
 
 /** The fields of runtime.MessageSender the checks use. */

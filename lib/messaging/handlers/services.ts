@@ -18,6 +18,8 @@ export interface BackgroundDeps {
   createGraph: (version: string) => GraphClient;
   /** The administrator's presets (browser.storage.managed); empty when there is no policy. */
   managed: () => Promise<ManagedConfig>;
+  /** browser.runtime.openOptionsPage (content scripts cannot open extension pages themselves). */
+  openOptionsPage?: () => Promise<void>;
   /** Overrides for tests (smaller pages, shorter TTL). */
   tuning?: { factsTtlMs?: number; nameSearch?: { pageSize: number; maxPages: number }; overviewPageSize?: number };
 }
@@ -31,6 +33,7 @@ export interface BackgroundServices {
   reopen: ReopenService;
   settings: SettingsService;
   overview: OverviewService;
+  openOptionsPage: () => Promise<void>;
 }
 
 export function createServices(deps: BackgroundDeps): BackgroundServices {
@@ -58,5 +61,6 @@ export function createServices(deps: BackgroundDeps): BackgroundServices {
   });
   const reopen = createReopenService({ store, pages, threads, graph, now, settings: settings.effective });
   const overview = createOverviewService({ store, pages, graph, now, pageSize: deps.tuning?.overviewPageSize });
-  return { now, store, graph, pages, threads, reopen, settings, overview };
+  const openOptionsPage = deps.openOptionsPage ?? (async () => {});
+  return { now, store, graph, pages, threads, reopen, settings, overview, openOptionsPage };
 }
