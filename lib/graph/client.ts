@@ -4,7 +4,6 @@ import type { ReopenRequest, TagId, UtilityTemplate } from '../policy/types';
 import { buildSendBody, SendBodyError } from './body';
 import {
   CONVERSATIONS_MIN_INTERVAL_MS,
-  CONVERSATIONS_PACING_MARGIN_MS,
   GRAPH_BASE_URL,
   GRAPH_VERSION_PATTERN,
   MAX_TRIES,
@@ -149,11 +148,10 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   const sendTimeoutMs = options.sendTimeoutMs ?? SEND_TIMEOUT_MS;
   const readTimeoutMs = options.readTimeoutMs ?? READ_TIMEOUT_MS;
   const retryBaseDelayMs = options.retryBaseDelayMs ?? 1000;
-  const conversationsInterval = options.conversationsMinIntervalMs ?? CONVERSATIONS_MIN_INTERVAL_MS;
   const pacer = createPagePacer({
     now,
     sleep,
-    minIntervalMs: conversationsInterval > 0 ? conversationsInterval + CONVERSATIONS_PACING_MARGIN_MS : 0,
+    minIntervalMs: options.conversationsMinIntervalMs ?? CONVERSATIONS_MIN_INTERVAL_MS,
     maxWaitMs: options.pacingMaxWaitMs ?? 10_000,
     highUsagePercent: options.highUsagePercent ?? 90,
     highUsageDelayMs: options.highUsageDelayMs ?? 5000,
@@ -215,15 +213,23 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   ): Promise<GraphResult<T>> {
     if (!TOKEN_SHAPE.test(token)) return { ok: false, error: failure('token_invalid', false, 'not_sent') };
     for (let tries = 1; ; tries++) {
+      let done = () => {};
       if (pacedPageId !== null) {
         const ticket = await pacer.acquire(pacedPageId);
         if (!ticket.ok) return { ok: false, error: failure('rate_limited', true, 'not_sent', { retryAfterMs: ticket.retryAfterMs }) };
+        done = ticket.done;
       }
-      const outcome = await exchange('GET', url, token, readTimeoutMs);
+      let outcome: Exchange;
+      try {
+        outcome = await exchange('GET', url, token, readTimeoutMs);
+        // Recorded before the Page is freed, so the next call already honours what Meta just said.
+        if (outcome.type === 'answer' && usagePageId !== null) pacer.recordUsage(usagePageId, outcome.usage);
+      } finally {
+        done();
+      }
       // Nothing is sent by a read: a lost answer is simply an error the agent can retry.
       if (outcome.type === 'timeout') return { ok: false, error: failure('timeout', true, 'not_sent') };
       if (outcome.type === 'network') return { ok: false, error: failure('network_unknown', true, 'not_sent') };
-      if (usagePageId !== null) pacer.recordUsage(usagePageId, outcome.usage);
       if (outcome.status >= 200 && outcome.status < 300) {
         const parsed = schema.safeParse(outcome.json);
         if (parsed.success) return { ok: true, value: map(parsed.data), usage: outcome.usage };

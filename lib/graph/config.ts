@@ -9,12 +9,8 @@ export const DEFAULT_GRAPH_VERSION = 'v25.0';
 /** A Graph version as written in URLs ("v25.0"). */
 export const GRAPH_VERSION_PATTERN = /^v\d{1,3}\.\d{1,2}$/;
 
-/** Conversations API: 2 calls per second per Page (Meta's rate-limiting doc). */
+/** Conversations API: 2 calls per second per Page (Meta's rate-limiting doc): one call, then 500 ms after its answer. */
 export const CONVERSATIONS_MIN_INTERVAL_MS = 500;
-
-/** Added to the Conversations API spacing: Meta counts calls in a sliding second on its side, where
- *  network jitter can bring two calls sent 500 ms apart a few milliseconds closer. */
-export const CONVERSATIONS_PACING_MARGIN_MS = 25;
 
 export const SEND_TIMEOUT_MS = 20_000;
 export const READ_TIMEOUT_MS = 15_000;

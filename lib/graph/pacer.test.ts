@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createPagePacer, type PacerOptions } from './pacer';
+import { createPagePacer, type PacerOptions, type PacerTicket } from './pacer';
 
-/** A clock that only moves when the pacer sleeps. */
+/** A clock that only moves when told to, or when the pacer sleeps. */
 function fakeTime(start = 1_000_000) {
   let now = start;
   const sleeps: number[] = [];
@@ -22,56 +22,74 @@ function pacerWith(time: ReturnType<typeof fakeTime>, overrides: Partial<PacerOp
   return createPagePacer({ now: time.now, sleep: time.sleep, minIntervalMs: 500, maxWaitMs: 10_000, highUsagePercent: 90, highUsageDelayMs: 5000, ...overrides });
 }
 
+function granted(ticket: PacerTicket) {
+  if (!ticket.ok) throw new Error(`refused, retry after ${ticket.retryAfterMs} ms`);
+  return ticket;
+}
+
 describe('createPagePacer', () => {
-  it('spaces calls for one Page by at least 500 ms, even when they are made at the same moment', async () => {
+  it('starts the next call for a Page 500 ms after the previous one was answered', async () => {
     const time = fakeTime();
     const pacer = pacerWith(time);
-    // A real clock does not move while sleeps overlap; here each sleep moves it, so start times are queued reservations.
-    const starts: number[] = [];
-    for (let call = 0; call < 5; call++) {
-      await pacer.acquire('page-1');
-      starts.push(time.now());
-    }
-    for (let index = 1; index < starts.length; index++) expect(starts[index]! - starts[index - 1]!).toBeGreaterThanOrEqual(500);
+    const first = granted(await pacer.acquire('p'));
+    expect(first.waitedMs).toBe(0);
+    time.advance(300); // the call takes 300 ms
+    first.done();
+    const second = granted(await pacer.acquire('p'));
+    expect(second.waitedMs).toBe(500);
+    expect(time.sleeps).toEqual([500]);
   });
 
-  it('queues concurrent calls behind each other', async () => {
-    const time = { now: () => 0, sleep: async () => {} };
-    const pacer = createPagePacer({ ...time, minIntervalMs: 500, maxWaitMs: 10_000, highUsagePercent: 90, highUsageDelayMs: 5000 });
-    const tickets = await Promise.all([1, 2, 3, 4, 5].map(() => pacer.acquire('p')));
-    expect(tickets.map((ticket) => (ticket.ok ? ticket.waitedMs : -1))).toEqual([0, 500, 1000, 1500, 2000]);
+  it('runs a burst for one Page one call at a time, each 500 ms after the last answer', async () => {
+    const time = fakeTime();
+    const pacer = pacerWith(time);
+    const starts: number[] = [];
+    await Promise.all(
+      [1, 2, 3, 4, 5].map(async () => {
+        const ticket = granted(await pacer.acquire('p'));
+        starts.push(time.now());
+        await Promise.resolve();
+        time.advance(100); // each call takes 100 ms
+        ticket.done();
+      }),
+    );
+    const start = starts[0]!;
+    expect(starts.map((at) => at - start)).toEqual([0, 600, 1200, 1800, 2400]);
   });
 
   it('does not make one Page wait for another', async () => {
     const time = fakeTime();
     const pacer = pacerWith(time);
-    await pacer.acquire('page-1');
-    expect(await pacer.acquire('page-2')).toEqual({ ok: true, waitedMs: 0 });
+    granted(await pacer.acquire('page-1'));
+    expect(granted(await pacer.acquire('page-2')).waitedMs).toBe(0);
   });
 
-  it('lets a call through at once when the last one is long past', async () => {
+  it('lets a call through at once when the last answer is long past', async () => {
     const time = fakeTime();
     const pacer = pacerWith(time);
-    await pacer.acquire('p');
+    granted(await pacer.acquire('p')).done();
     time.advance(2000);
-    expect(await pacer.acquire('p')).toEqual({ ok: true, waitedMs: 0 });
+    expect(granted(await pacer.acquire('p')).waitedMs).toBe(0);
   });
 
   it('slows down after Meta reports 90 % usage or more, and speeds up again when usage drops', async () => {
     const time = fakeTime();
     const pacer = pacerWith(time);
-    await pacer.acquire('p');
+    const first = granted(await pacer.acquire('p'));
     pacer.recordUsage('p', { maxPercent: 92, regainAccessMinutes: 0 });
-    expect(await pacer.acquire('p')).toEqual({ ok: true, waitedMs: 5000 });
+    first.done();
+    const second = granted(await pacer.acquire('p'));
+    expect(second.waitedMs).toBe(5000);
     pacer.recordUsage('p', { maxPercent: 40, regainAccessMinutes: 0 });
-    expect(await pacer.acquire('p')).toEqual({ ok: true, waitedMs: 500 });
+    second.done();
+    expect(granted(await pacer.acquire('p')).waitedMs).toBe(500);
   });
 
   it("uses the Page's own figures when Meta reports several objects", async () => {
     const time = fakeTime();
     const pacer = pacerWith(time);
     pacer.recordUsage('p', { maxPercent: 99, regainAccessMinutes: 0, objects: { p: { maxPercent: 10, regainAccessMinutes: 0 }, other: { maxPercent: 99, regainAccessMinutes: 0 } } });
-    expect(await pacer.acquire('p')).toEqual({ ok: true, waitedMs: 0 });
+    expect(granted(await pacer.acquire('p')).waitedMs).toBe(0);
   });
 
   it('refuses instead of sleeping for minutes when Meta gives a time to regain access', async () => {
@@ -81,19 +99,45 @@ describe('createPagePacer', () => {
     expect(await pacer.acquire('p')).toEqual({ ok: false, retryAfterMs: 180_000 });
     expect(time.sleeps).toEqual([]);
     time.advance(180_000);
-    expect(await pacer.acquire('p')).toEqual({ ok: true, waitedMs: 0 });
+    expect(granted(await pacer.acquire('p')).waitedMs).toBe(0);
   });
 
   it('refuses when the queue for a Page is longer than the longest wait', async () => {
-    const time = { now: () => 0, sleep: async () => {} };
-    const pacer = createPagePacer({ ...time, minIntervalMs: 500, maxWaitMs: 1000, highUsagePercent: 90, highUsageDelayMs: 5000 });
-    const tickets = await Promise.all([1, 2, 3, 4].map(() => pacer.acquire('p')));
-    expect(tickets).toEqual([
-      { ok: true, waitedMs: 0 },
-      { ok: true, waitedMs: 500 },
-      { ok: true, waitedMs: 1000 },
-      { ok: false, retryAfterMs: 1500 },
-    ]);
+    const time = fakeTime();
+    const pacer = pacerWith(time, { maxWaitMs: 1000 });
+    const tickets = [pacer.acquire('p'), pacer.acquire('p'), pacer.acquire('p'), pacer.acquire('p')];
+    expect(await tickets[3]).toEqual({ ok: false, retryAfterMs: 1500 });
+    // The three admitted calls still run in turn.
+    for (const ticket of tickets.slice(0, 3)) granted(await ticket).done();
+  });
+
+  it('gives the turn on when Meta reports a long hold while a call is queued', async () => {
+    const time = fakeTime();
+    const pacer = pacerWith(time);
+    const first = granted(await pacer.acquire('p'));
+    const queued = pacer.acquire('p');
+    pacer.recordUsage('p', { maxPercent: 100, regainAccessMinutes: 2 });
+    first.done();
+    expect(await queued).toEqual({ ok: false, retryAfterMs: 120_000 });
+    time.advance(120_000);
+    expect(granted(await pacer.acquire('p')).waitedMs).toBe(0);
+  });
+
+  it('frees the Page only once even if done is called twice', async () => {
+    const time = fakeTime();
+    const pacer = pacerWith(time);
+    const first = granted(await pacer.acquire('p'));
+    const second = pacer.acquire('p');
+    const third = pacer.acquire('p');
+    first.done();
+    first.done();
+    const secondTicket = granted(await second);
+    let thirdSettled = false;
+    void third.then(() => (thirdSettled = true));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(thirdSettled).toBe(false);
+    secondTicket.done();
+    granted(await third);
   });
 
   it('ignores an answer without usage headers', async () => {
@@ -101,6 +145,6 @@ describe('createPagePacer', () => {
     const pacer = pacerWith(time);
     pacer.recordUsage('p', { maxPercent: 95, regainAccessMinutes: 0 });
     pacer.recordUsage('p', null);
-    expect(await pacer.acquire('p')).toEqual({ ok: true, waitedMs: 5000 });
+    expect(granted(await pacer.acquire('p')).waitedMs).toBe(5000);
   });
 });

@@ -1,15 +1,22 @@
 import type { UsageInfo } from './types';
 import { usageForPage } from './usage';
 
-// Spaces Conversations API calls per Page (Meta allows 2 calls per second per Page) and holds them
-// back when Meta's usage headers say the Page is close to, or over, its limit. A wait longer than
-// `maxWaitMs` is not slept through: the caller gets `retryAfterMs` and reports rate_limited instead,
-// so the agent sees why instead of a spinner that runs for minutes.
+// Paces Conversations API calls per Page (Meta allows 2 calls per second per Page) and holds them
+// back when Meta's usage headers say the Page is close to, or over, its limit.
+//
+// Calls for one Page run one at a time, and the next starts `minIntervalMs` after the previous one
+// was answered. Spacing from the answer rather than from the start is what keeps Meta's side happy:
+// Meta counts arrivals in a sliding second, and a slow first connection can make two calls sent
+// 500 ms apart arrive much closer together. A call's arrival always precedes its answer, so arrivals
+// end up at least `minIntervalMs` apart whatever the network does.
+//
+// A wait longer than `maxWaitMs` is not slept through: the caller gets `retryAfterMs` and reports
+// rate_limited instead, so the agent sees why rather than a spinner that runs for minutes.
 
 export interface PacerOptions {
   now: () => number;
   sleep: (ms: number) => Promise<void>;
-  /** Minimum time between the starts of two calls for one Page. */
+  /** Minimum time between the answer to one call for a Page and the start of the next. */
   minIntervalMs: number;
   /** The longest wait the pacer sleeps through; longer ones are refused. */
   maxWaitMs: number;
@@ -19,54 +26,87 @@ export interface PacerOptions {
   highUsageDelayMs: number;
 }
 
-export type PacerTicket = { ok: true; waitedMs: number } | { ok: false; retryAfterMs: number };
+export type PacerTicket =
+  /** `done` must be called once the call is answered (or failed): it frees the Page for the next call. */
+  | { ok: true; waitedMs: number; done: () => void }
+  | { ok: false; retryAfterMs: number };
 
 export interface PagePacer {
-  /** Waits for this Page's next slot and takes it; refuses when the slot is more than maxWaitMs away. */
+  /** Waits for this Page's turn; refuses at once when the turn is more than maxWaitMs away. */
   acquire(pageId: string): Promise<PacerTicket>;
   /** Remembers what Meta's last answer for this Page said about usage (null: nothing said). */
   recordUsage(pageId: string, usage: UsageInfo | null): void;
 }
 
-interface PageSlots {
-  /** Earliest start of the next call, given the calls already admitted. */
-  nextSlotAt: number;
+interface PageLane {
+  /** Settles when the call now holding the Page is done. */
+  tail: Promise<void>;
+  /** Earliest start of the next call, from the last answer. */
+  freeAt: number;
   /** Earliest start allowed by the last usage report. */
   usageHoldUntil: number;
+  /** Calls waiting for or holding the Page. */
+  queued: number;
 }
 
 export function createPagePacer(options: PacerOptions): PagePacer {
-  const pages = new Map<string, PageSlots>();
-  const slotsOf = (pageId: string): PageSlots => {
-    let slots = pages.get(pageId);
-    if (!slots) {
-      slots = { nextSlotAt: 0, usageHoldUntil: 0 };
-      pages.set(pageId, slots);
+  const lanes = new Map<string, PageLane>();
+  const laneOf = (pageId: string): PageLane => {
+    let lane = lanes.get(pageId);
+    if (!lane) {
+      lane = { tail: Promise.resolve(), freeAt: 0, usageHoldUntil: 0, queued: 0 };
+      lanes.set(pageId, lane);
     }
-    return slots;
+    return lane;
   };
 
   return {
     async acquire(pageId) {
-      const slots = slotsOf(pageId);
+      const lane = laneOf(pageId);
+      const arrivedAt = options.now();
+      // Every call ahead takes at least one interval; refuse now rather than after a long queue.
+      const estimate = Math.max(arrivedAt, lane.freeAt, lane.usageHoldUntil) + lane.queued * options.minIntervalMs - arrivedAt;
+      if (estimate > options.maxWaitMs) return { ok: false, retryAfterMs: estimate };
+
+      lane.queued += 1;
+      const previous = lane.tail;
+      let release!: () => void;
+      lane.tail = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      await previous;
+
       const now = options.now();
-      const startAt = Math.max(now, slots.nextSlotAt, slots.usageHoldUntil);
-      const waitMs = startAt - now;
-      if (waitMs > options.maxWaitMs) return { ok: false, retryAfterMs: waitMs };
-      // Reserve before sleeping so calls made at the same moment queue up instead of sharing a slot.
-      slots.nextSlotAt = startAt + options.minIntervalMs;
+      const waitMs = Math.max(0, Math.max(lane.freeAt, lane.usageHoldUntil) - now);
+      if (waitMs > options.maxWaitMs) {
+        // Meta reported a long hold while this call queued: give the turn on without taking it.
+        lane.queued -= 1;
+        release();
+        return { ok: false, retryAfterMs: waitMs };
+      }
       if (waitMs > 0) await options.sleep(waitMs);
-      return { ok: true, waitedMs: waitMs };
+      let released = false;
+      return {
+        ok: true,
+        waitedMs: options.now() - arrivedAt,
+        done: () => {
+          if (released) return;
+          released = true;
+          lane.queued -= 1;
+          lane.freeAt = options.now() + options.minIntervalMs;
+          release();
+        },
+      };
     },
     recordUsage(pageId, usage) {
       if (!usage) return;
-      const slots = slotsOf(pageId);
+      const lane = laneOf(pageId);
       const { maxPercent, regainAccessMinutes } = usageForPage(usage, pageId);
       const now = options.now();
       // The newest report wins: a Page that regained access is released at once.
-      if (regainAccessMinutes > 0) slots.usageHoldUntil = now + regainAccessMinutes * 60_000;
-      else if (maxPercent >= options.highUsagePercent) slots.usageHoldUntil = now + options.highUsageDelayMs;
-      else slots.usageHoldUntil = 0;
+      if (regainAccessMinutes > 0) lane.usageHoldUntil = now + regainAccessMinutes * 60_000;
+      else if (maxPercent >= options.highUsagePercent) lane.usageHoldUntil = now + options.highUsageDelayMs;
+      else lane.usageHoldUntil = 0;
     },
   };
 }

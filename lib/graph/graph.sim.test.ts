@@ -1,0 +1,362 @@
+// @vitest-environment node
+// The Graph client against the local Meta simulator over real loopback HTTP: the bodies Meta
+// receives, the errors it answers, retries, maybe-sent sends and pacing, end to end.
+import { afterEach, describe, expect, it } from 'vitest';
+import { ACME, BETA, PSID, START, fixedScenario } from '../../tests/sandbox/harness';
+import { startSimulator, type LoggedRequest, type Scenario, type Simulator } from '../../tests/sandbox/simulator';
+import type { ReopenRequest } from '../policy/types';
+import { createGraphClient, type GraphClientOptions } from './client';
+import { ERROR_CATALOG } from './errors';
+import { customerFacts } from './facts';
+
+const MINUTE = 60_000;
+let running: Simulator[] = [];
+
+afterEach(async () => {
+  await Promise.all(running.map((sim) => sim.close()));
+  running = [];
+});
+
+/** A simulator on the fixed scenario (clock stopped at START) and a client pointed at it. */
+async function world(options: { edit?: (scenario: Scenario) => void; client?: Partial<GraphClientOptions> } = {}) {
+  const scenario = fixedScenario();
+  // The stopped clock would count every read in the same second; pacing gets its own test on a real clock.
+  scenario.pacing = false;
+  options.edit?.(scenario);
+  const sim = await startSimulator({ scenario });
+  running.push(sim);
+  const graph = createGraphClient({
+    version: 'v25.0',
+    baseUrl: sim.url,
+    now: () => sim.clock.now(),
+    sleep: async () => {},
+    conversationsMinIntervalMs: 0,
+    ...options.client,
+  });
+  return { sim, graph };
+}
+
+const posts = (sim: Simulator) => sim.requests().filter((request) => request.method === 'POST');
+const pageMessages = (sim: Simulator, psid: string) =>
+  sim.state().conversations.find((conversation) => conversation.psid === psid)!.messages.filter((message) => message.from === 'page');
+
+function expectTokenOnlyInHeader(requests: LoggedRequest[], token: string) {
+  for (const request of requests) {
+    expect(request.headers.authorization).toBe(`Bearer ${token}`);
+    expect(request.query.access_token).toBeUndefined();
+    expect(request.path).not.toContain(token);
+    expect(JSON.stringify(request.query)).not.toContain(token);
+  }
+}
+
+const tagged = (route: ReopenRequest['route'], text: string): ReopenRequest => ({ route, content: { kind: 'text', text }, promoConfirmed: false });
+const survey: ReopenRequest = {
+  route: 'CUSTOMER_FEEDBACK',
+  content: {
+    kind: 'feedback',
+    template: {
+      title: 'Rate your experience with Acme Store',
+      buttonTitle: 'Rate Experience',
+      question: { id: 'support_q1', type: 'csat', followUpPlaceholder: 'Give additional feedback' },
+      privacyUrl: 'https://acme.example/privacy',
+      expiresInDays: 3,
+    },
+  },
+  promoConfirmed: false,
+};
+const utility = (templateName: string, language: string, parameters: string[]): ReopenRequest => ({
+  route: 'UTILITY',
+  content: { kind: 'utility', templateName, language, parameters },
+  promoConfirmed: false,
+});
+
+describe('reads against the simulator', () => {
+  it('reads the Page behind a token', async () => {
+    const { sim, graph } = await world();
+    expect(await graph.me(ACME.token)).toMatchObject({ ok: true, value: { id: ACME.id, name: ACME.name } });
+    expectTokenOnlyInHeader(sim.requests(), ACME.token);
+  });
+
+  it("finds one customer's conversation and the facts the windows are measured from", async () => {
+    const { sim, graph } = await world();
+    const result = await graph.conversationForUser(ACME.id, PSID.humanAgent, ACME.token);
+    if (!result.ok || !result.value) throw new Error(`expected a conversation, got ${JSON.stringify(result)}`);
+    expect(customerFacts(result.value, ACME.id)).toEqual({
+      psid: PSID.humanAgent,
+      customerName: 'Bruno Díaz',
+      customerLastMessageAt: START - 2880 * MINUTE,
+      pageLastMessageAt: START - 2870 * MINUTE,
+    });
+    expect(result.usage?.objects?.[ACME.id]).toBeDefined();
+    const [request] = sim.requests();
+    expect(request).toMatchObject({ method: 'GET', path: `/v25.0/${ACME.id}/conversations`, status: 200 });
+    expect(request!.query).toMatchObject({ platform: 'messenger', user_id: PSID.humanAgent });
+    expectTokenOnlyInHeader(sim.requests(), ACME.token);
+  });
+
+  it('sees only the 20 newest messages, and C among them', async () => {
+    const { graph } = await world();
+    const result = await graph.conversationForUser(ACME.id, PSID.long, ACME.token);
+    if (!result.ok || !result.value) throw new Error('expected a conversation');
+    expect(result.value.messages).toHaveLength(20);
+    expect(customerFacts(result.value, ACME.id).customerLastMessageAt).toBe(START - 10 * MINUTE);
+  });
+
+  it('answers null for a PSID without a conversation', async () => {
+    const { graph } = await world();
+    expect(await graph.conversationForUser(ACME.id, '7999999999999999', ACME.token)).toMatchObject({ ok: true, value: null });
+  });
+
+  it("walks the Page's recent conversations by cursor to the end", async () => {
+    const { graph } = await world();
+    const ids: string[] = [];
+    let after: string | undefined;
+    for (let page = 0; page < 10; page++) {
+      const result = await graph.recentConversations(ACME.id, ACME.token, { limit: 2, after });
+      if (!result.ok) throw new Error(JSON.stringify(result.error));
+      ids.push(...result.value.conversations.map((conversation) => conversation.id));
+      if (!result.value.after) break;
+      after = result.value.after;
+    }
+    expect([...ids].sort()).toEqual(['t_1001', 't_1002', 't_1003', 't_1004', 't_1005']);
+  });
+
+  it("lists the Page's templates in every status", async () => {
+    const { graph } = await world();
+    const result = await graph.templates(ACME.id, ACME.token);
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    expect(result.value.map((template) => `${template.name}/${template.language}/${template.status}/${template.parameterCount}`).sort()).toEqual([
+      'account_notice/en/REJECTED/1',
+      'appointment_reminder/en/PENDING/1',
+      'order_update/en/APPROVED/2',
+      'order_update/es/APPROVED/2',
+    ]);
+  });
+
+  it('does not repeat a read whose connection dropped', async () => {
+    const { sim, graph } = await world();
+    sim.injectFault({ kind: 'drop', match: { method: 'GET' } });
+    expect(await graph.conversationForUser(ACME.id, PSID.open, ACME.token)).toEqual({
+      ok: false,
+      error: { kind: 'network_unknown', retryable: true, delivery: 'not_sent' },
+    });
+    expect(sim.requests()).toHaveLength(1);
+  });
+});
+
+describe('sends against the simulator: the exact body Meta receives', () => {
+  it('HUMAN_AGENT text', async () => {
+    const { sim, graph } = await world();
+    const result = await graph.send(ACME.id, ACME.token, PSID.humanAgent, tagged('HUMAN_AGENT', 'Your replacement ships today.'));
+    expect(result).toMatchObject({ ok: true, recipientId: PSID.humanAgent, tries: 1 });
+    const [request] = posts(sim);
+    expect(request).toMatchObject({ path: `/v25.0/${ACME.id}/messages`, status: 200 });
+    expect(request!.body).toEqual({
+      recipient: { id: PSID.humanAgent },
+      messaging_type: 'MESSAGE_TAG',
+      tag: 'HUMAN_AGENT',
+      message: { text: 'Your replacement ships today.' },
+    });
+    expectTokenOnlyInHeader(sim.requests(), ACME.token);
+    expect(pageMessages(sim, PSID.humanAgent).map((message) => message.text)).toContain('Your replacement ships today.');
+  });
+
+  it('CUSTOMER_FEEDBACK template', async () => {
+    const { sim, graph } = await world();
+    expect(await graph.send(ACME.id, ACME.token, PSID.humanAgent, survey)).toMatchObject({ ok: true, tries: 1 });
+    expect(posts(sim)[0]!.body).toEqual({
+      recipient: { id: PSID.humanAgent },
+      messaging_type: 'MESSAGE_TAG',
+      tag: 'CUSTOMER_FEEDBACK',
+      message: {
+        attachment: {
+          type: 'template',
+          payload: {
+            template_type: 'customer_feedback',
+            title: 'Rate your experience with Acme Store',
+            button_title: 'Rate Experience',
+            feedback_screens: [
+              {
+                questions: [
+                  {
+                    id: 'support_q1',
+                    type: 'csat',
+                    score_label: 'neg_pos',
+                    score_option: 'five_stars',
+                    follow_up: { type: 'free_form', placeholder: 'Give additional feedback' },
+                  },
+                ],
+              },
+            ],
+            business_privacy: { url: 'https://acme.example/privacy' },
+            expires_in_days: 3,
+          },
+        },
+      },
+    });
+  });
+
+  it('UTILITY template, more than 7 days after the customer wrote', async () => {
+    const { sim, graph } = await world();
+    expect(await graph.send(ACME.id, ACME.token, PSID.closed, utility('order_update', 'es', ['Carla', 'A-1003']))).toMatchObject({ ok: true, tries: 1 });
+    expect(posts(sim)[0]!.body).toEqual({
+      recipient: { id: PSID.closed },
+      messaging_type: 'UTILITY',
+      message: {
+        template: {
+          name: 'order_update',
+          language: { code: 'es' },
+          components: [{ type: 'body', parameters: [{ type: 'text', text: 'Carla' }, { type: 'text', text: 'A-1003' }] }],
+        },
+      },
+    });
+  });
+});
+
+describe('every error the simulator answers, explained', () => {
+  const cases: Array<{
+    name: string;
+    send: (graph: Awaited<ReturnType<typeof world>>['graph']) => ReturnType<Awaited<ReturnType<typeof world>>['graph']['send']>;
+    client?: Partial<GraphClientOptions>;
+    expected: { kind: string; code: number; subcode?: number };
+  }> = [
+    { name: 'an unknown token', send: (g) => g.send(ACME.id, 'EAAB-not-a-token', PSID.humanAgent, tagged('HUMAN_AGENT', 'hi')), expected: { kind: 'token_invalid', code: 190 } },
+    { name: 'an unknown PSID', send: (g) => g.send(ACME.id, ACME.token, '7999999999999999', tagged('HUMAN_AGENT', 'hi')), expected: { kind: 'no_matching_user', code: 100, subcode: 2018001 } },
+    { name: 'a person who is not available', send: (g) => g.send(ACME.id, ACME.token, PSID.unavailable, tagged('HUMAN_AGENT', 'hi')), expected: { kind: 'person_unavailable', code: 551, subcode: 1545041 } },
+    { name: 'HUMAN_AGENT after 7 days', send: (g) => g.send(ACME.id, ACME.token, PSID.closed, tagged('HUMAN_AGENT', 'hi')), expected: { kind: 'window_closed', code: 10, subcode: 2018278 } },
+    { name: 'CUSTOMER_FEEDBACK after 7 days', send: (g) => g.send(ACME.id, ACME.token, PSID.closed, survey), expected: { kind: 'window_closed', code: 10, subcode: 2018278 } },
+    {
+      name: 'a retired tag Meta already refuses while our clock is behind',
+      client: { now: () => Date.UTC(2026, 3, 26) },
+      send: (g) => g.send(ACME.id, ACME.token, PSID.humanAgent, tagged('ACCOUNT_UPDATE', 'Your account changed')),
+      expected: { kind: 'tag_retired', code: 100 },
+    },
+    { name: 'a template that is not approved', send: (g) => g.send(ACME.id, ACME.token, PSID.closed, utility('appointment_reminder', 'en', ['Monday'])), expected: { kind: 'template_rejected', code: 100, subcode: 2018415 } },
+    { name: 'a template in another language', send: (g) => g.send(ACME.id, ACME.token, PSID.closed, utility('order_update', 'fr', ['a', 'b'])), expected: { kind: 'template_rejected', code: 100, subcode: 2018415 } },
+    { name: 'a text of 2000 characters', send: (g) => g.send(ACME.id, ACME.token, PSID.humanAgent, tagged('HUMAN_AGENT', 'x'.repeat(2000))), expected: { kind: 'invalid_parameter', code: 100 } },
+    { name: "another Page's conversation", send: (g) => g.send(BETA.id, ACME.token, PSID.beta, tagged('HUMAN_AGENT', 'hi')), expected: { kind: 'needs_app_review', code: 200 } },
+  ];
+
+  it.each(cases)('$name → $expected.kind, not sent, asked once', async ({ send, client, expected }) => {
+    const { sim, graph } = await world({ client });
+    const result = await send(graph);
+    expect(result).toMatchObject({ ok: false, tries: 1, error: { ...expected, retryable: false, delivery: 'not_sent' } });
+    if (!result.ok) expect(result.error.fbtraceId).toMatch(/\S/);
+    expect(posts(sim)).toHaveLength(1);
+  });
+
+  it("answers the Conversations API's 80006 when reads come too fast, and the client says rate_limited", async () => {
+    const { sim, graph } = await world({ edit: (scenario) => (scenario.pacing = true) });
+    // Unpaced client and a stopped clock: the third read in the same simulated second is refused, and stays refused.
+    await graph.conversationForUser(ACME.id, PSID.open, ACME.token);
+    await graph.conversationForUser(ACME.id, PSID.open, ACME.token);
+    const third = await graph.conversationForUser(ACME.id, PSID.open, ACME.token);
+    expect(third).toMatchObject({ ok: false, error: { kind: 'rate_limited', code: 80006, delivery: 'not_sent' } });
+    expect(sim.requests().map((request) => request.status)).toEqual([200, 200, 400, 400, 400]);
+  });
+
+  it.each(ERROR_CATALOG.map((entry) => ({ ...entry, label: `${entry.code}/${entry.subcode ?? '-'}` })))(
+    'Meta answering $label → $kind (tried again: $retryable)',
+    async ({ code, subcode, kind, retryable }) => {
+      const { sim, graph } = await world();
+      sim.injectFault({ kind: 'graph_error', count: 3, match: { method: 'POST' }, error: { code, ...(subcode ? { error_subcode: subcode } : {}) } });
+      const result = await graph.send(ACME.id, ACME.token, PSID.humanAgent, tagged('HUMAN_AGENT', 'hi'));
+      const tries = retryable ? 3 : 1;
+      expect(result).toMatchObject({ ok: false, tries, error: { kind, code, retryable, delivery: 'not_sent' } });
+      expect(posts(sim)).toHaveLength(tries);
+      expect(pageMessages(sim, PSID.humanAgent)).toHaveLength(1);
+    },
+  );
+});
+
+describe('retries and maybe-sent sends', () => {
+  it('tries again after rate-limit answers and sends once', async () => {
+    const { sim, graph } = await world();
+    sim.injectFault({ kind: 'graph_error', count: 2, match: { method: 'POST' }, error: { code: 613, error_subcode: 2534040 } });
+    const result = await graph.send(ACME.id, ACME.token, PSID.humanAgent, tagged('HUMAN_AGENT', 'Third time lucky'));
+    expect(result).toMatchObject({ ok: true, tries: 3 });
+    expect(posts(sim).map((request) => request.status)).toEqual([400, 400, 200]);
+    expect(pageMessages(sim, PSID.humanAgent).filter((message) => message.text === 'Third time lucky')).toHaveLength(1);
+  });
+
+  it('gives up after three transient answers', async () => {
+    const { sim, graph } = await world();
+    sim.injectFault({ kind: 'graph_error', count: 5, match: { method: 'POST' }, error: { code: 1, is_transient: true } });
+    const result = await graph.send(ACME.id, ACME.token, PSID.humanAgent, tagged('HUMAN_AGENT', 'hi'));
+    expect(result).toMatchObject({ ok: false, tries: 3, error: { kind: 'transient', delivery: 'not_sent' } });
+    expect(posts(sim)).toHaveLength(3);
+  });
+
+  it('waits with growing back-off between tries', async () => {
+    const sleeps: number[] = [];
+    const { sim, graph } = await world({ client: { retryBaseDelayMs: 5, sleep: async (ms) => void sleeps.push(ms) } });
+    sim.injectFault({ kind: 'graph_error', count: 2, match: { method: 'POST' }, error: { code: 2, is_transient: true } });
+    expect(await graph.send(ACME.id, ACME.token, PSID.humanAgent, tagged('HUMAN_AGENT', 'hi'))).toMatchObject({ ok: true, tries: 3 });
+    expect(sleeps).toEqual([5, 10]);
+  });
+
+  it('a dropped connection is maybe sent and never repeated (the simulator did store the message)', async () => {
+    const { sim, graph } = await world();
+    sim.injectFault({ kind: 'drop', match: { method: 'POST' } });
+    const result = await graph.send(ACME.id, ACME.token, PSID.humanAgent, tagged('HUMAN_AGENT', 'Did this arrive?'));
+    expect(result).toEqual({ ok: false, tries: 1, error: { kind: 'network_unknown', retryable: false, delivery: 'maybe_sent' } });
+    expect(posts(sim)).toHaveLength(1);
+    expect(pageMessages(sim, PSID.humanAgent).filter((message) => message.text === 'Did this arrive?')).toHaveLength(1);
+  });
+
+  it('a late answer is a timeout, maybe sent, never repeated', async () => {
+    const { sim, graph } = await world({ client: { sendTimeoutMs: 300 } });
+    sim.injectFault({ kind: 'delay', ms: 3000, match: { method: 'POST' } });
+    const result = await graph.send(ACME.id, ACME.token, PSID.humanAgent, tagged('HUMAN_AGENT', 'Slow'));
+    expect(result).toEqual({ ok: false, tries: 1, error: { kind: 'timeout', retryable: false, delivery: 'maybe_sent' } });
+    expect(posts(sim)).toHaveLength(1);
+  });
+
+  it.each([
+    { name: 'a 5xx page', fault: { kind: 'http5xx' as const, status: 502 } },
+    { name: 'a 200 that is not JSON', fault: { kind: 'malformed' as const } },
+  ])('$name is maybe sent, never repeated', async ({ fault }) => {
+    const { sim, graph } = await world();
+    sim.injectFault({ ...fault, match: { method: 'POST' } });
+    const result = await graph.send(ACME.id, ACME.token, PSID.humanAgent, tagged('HUMAN_AGENT', 'hi'));
+    expect(result).toEqual({ ok: false, tries: 1, error: { kind: 'malformed_response', retryable: false, delivery: 'maybe_sent' } });
+    expect(posts(sim)).toHaveLength(1);
+  });
+});
+
+describe('usage and pacing', () => {
+  it("reads the usage header of a 613 answer and stops until Meta's regain time", async () => {
+    const { sim, graph } = await world();
+    const usage = { [ACME.id]: [{ type: 'messenger', call_count: 100, total_cputime: 60, total_time: 70, estimated_time_to_regain_access: 3 }] };
+    sim.injectFault({
+      kind: 'graph_error',
+      match: { method: 'GET' },
+      error: { code: 613, error_subcode: 2534040 },
+      headers: { 'X-Business-Use-Case-Usage': JSON.stringify(usage) },
+    });
+    expect(await graph.conversationForUser(ACME.id, PSID.open, ACME.token)).toMatchObject({
+      ok: false,
+      error: { kind: 'rate_limited', code: 613, subcode: 2534040, delivery: 'not_sent', retryAfterMs: 3 * MINUTE },
+    });
+    // The next read is refused here, without asking Meta, until the regain time has passed.
+    expect(await graph.conversationForUser(ACME.id, PSID.open, ACME.token)).toMatchObject({ ok: false, error: { kind: 'rate_limited' } });
+    expect(sim.requests()).toHaveLength(1);
+  });
+
+  it('spaces a burst of conversation reads for one Page so Meta never answers 80006', async () => {
+    const scenario = fixedScenario();
+    scenario.clock = { mode: 'real' };
+    scenario.pacing = true;
+    const sim = await startSimulator({ scenario });
+    running.push(sim);
+    // Real clock and real sleeps: the default pacing of 2 calls per second per Page.
+    const graph = createGraphClient({ version: 'v25.0', baseUrl: sim.url });
+    const psids = [PSID.open, PSID.humanAgent, PSID.closed, PSID.unavailable, PSID.long];
+    const results = await Promise.all(psids.map((psid) => graph.conversationForUser(ACME.id, psid, ACME.token)));
+    expect(results.map((result) => result.ok)).toEqual([true, true, true, true, true]);
+    const log = sim.requests();
+    expect(log.map((request) => request.status)).toEqual([200, 200, 200, 200, 200]);
+    const arrivals = log.map((request) => request.at).sort((a, b) => a - b);
+    for (let index = 1; index < arrivals.length; index++) expect(arrivals[index]! - arrivals[index - 1]!).toBeGreaterThanOrEqual(450);
+  });
+});
