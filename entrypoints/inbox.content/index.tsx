@@ -1,6 +1,128 @@
+import './style.css';
+import { render } from 'preact';
+import { InboxRoot, type Scheduler } from '../../components/inbox/InboxRoot';
+import { createInboxStore } from '../../components/inbox/store';
+import { checkLayout, sameHealth } from '../../lib/inbox/health';
+import { watchConversationHeader } from '../../lib/inbox/header-watch';
+import { markComposerRegion, readDisplayName } from '../../lib/inbox/selectors';
+import { parseInboxUrl, sameConversation } from '../../lib/inbox/url';
+import type { LayoutHealth } from '../../lib/messaging/protocol';
+import { ask } from '../../lib/messaging/client';
+
+// How long the composer may take to render before Reopen falls back to its floating banner.
+const COMPOSER_WAIT_MS = 4000;
+const HEADER_DEBOUNCE_MS = 150;
+const REFRESH_EVERY_MS = 60_000;
+
 export default defineContentScript({
   matches: ['https://business.facebook.com/latest/inbox/*'],
-  main() {
-    // Mounting comes with the content-script issue.
+  cssInjectionMode: 'ui',
+  async main(ctx) {
+    // Every timer and listener goes through ctx, so an extension update leaves nothing running.
+    const scheduler: Scheduler = { setTimeout: (handler, ms) => ctx.setTimeout(handler, ms), clearTimeout: (id) => clearTimeout(id) };
+    const store = createInboxStore({
+      ask,
+      now: () => Date.now(),
+      newRequestId: () => crypto.randomUUID(),
+      browserLanguage: navigator.language,
+    });
+    const openOptions = () => void ask({ type: 'options.open' }).catch(() => undefined);
+    const view = <InboxRoot store={store} scheduler={scheduler} onOpenOptions={openOptions} />;
+
+    let location = parseInboxUrl(window.location.href);
+    // The header keeps the previous customer's name for a moment after the URL changes; a name equal to
+    // it is not trusted for the new conversation until the header really changes.
+    let staleName: string | null = null;
+    store.actions.showConversation(location, readDisplayName(document));
+    void store.actions.loadSettings();
+
+    let lastHealth: LayoutHealth | null = null;
+    const reportHealth = () => {
+      const report = checkLayout(document, window.location.href, Date.now());
+      if (sameHealth(lastHealth, report)) return;
+      lastHealth = report;
+      void ask({ type: 'inbox.health', report }).catch(() => undefined);
+    };
+
+    const floating = await createShadowRootUi(ctx, {
+      name: 'reopen-inbox-floating',
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      isolateEvents: true,
+      onMount: (container) => {
+        render(view, container);
+        return container;
+      },
+      onRemove: (container) => container && render(null, container),
+    });
+
+    let floatingTimer: number | null = null;
+    const fallBackToFloating = () => {
+      floatingTimer = null;
+      reportHealth();
+      // Nothing to float for when no Messenger conversation is selected.
+      if (inline.mounted || location?.threadType !== 'messenger' || !location.selectedItemId) return;
+      if (!floating.mounted) floating.mount();
+      store.actions.setFloating(true);
+    };
+    const armFloatingFallback = () => {
+      if (floatingTimer !== null) clearTimeout(floatingTimer);
+      floatingTimer = ctx.setTimeout(fallBackToFloating, COMPOSER_WAIT_MS);
+    };
+
+    const inline = await createShadowRootUi(ctx, {
+      name: 'reopen-inbox',
+      position: 'inline',
+      // A string anchor: the registry finds the composer row and marks it; React replacing the row removes
+      // the mark, and autoMount mounts again beside the new one.
+      anchor: () => markComposerRegion(document),
+      append: 'before',
+      isolateEvents: true,
+      onMount: (container) => {
+        if (floating.mounted) floating.remove();
+        store.actions.setFloating(false);
+        render(view, container);
+        reportHealth();
+        return container;
+      },
+      onRemove: (container) => {
+        if (container) render(null, container);
+        armFloatingFallback();
+      },
+    });
+    inline.autoMount();
+    armFloatingFallback();
+
+    const header = watchConversationHeader(document, {
+      debounceMs: HEADER_DEBOUNCE_MS,
+      setTimeout: scheduler.setTimeout,
+      clearTimeout: scheduler.clearTimeout,
+      onName: (name) => {
+        if (name !== null && name === staleName) return;
+        staleName = null;
+        store.actions.showConversation(location, name);
+      },
+    });
+
+    ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+      const next = parseInboxUrl(event.newUrl);
+      if (sameConversation(location, next)) return;
+      staleName = store.getState().displayName;
+      location = next;
+      store.actions.showConversation(location, null);
+      header.rescope();
+      armFloatingFallback();
+    });
+
+    ctx.addEventListener(document, 'visibilitychange', () => {
+      if (document.visibilityState !== 'visible') return;
+      void store.actions.loadSettings();
+      void store.actions.refresh();
+    });
+    ctx.setInterval(() => {
+      if (document.visibilityState === 'visible') void store.actions.refresh();
+    }, REFRESH_EVERY_MS);
+    ctx.onInvalidated(() => header.stop());
   },
 });

@@ -1,0 +1,50 @@
+import type { Locale } from '../../lib/i18n';
+import { formatInstant } from '../../lib/i18n/format';
+import { t } from './i18n';
+import type { Candidate } from '../../lib/messaging/types';
+
+export interface CandidateListProps {
+  locale: Locale;
+  candidates: readonly Candidate[];
+  busy: boolean;
+  timeZone?: string;
+  onChoose(psid: string): void;
+}
+
+/** When the PSID is ambiguous the agent picks the customer; never a silent guess (DESIGN §2). */
+export function CandidateList({ locale, candidates, busy, timeZone, onChoose }: CandidateListProps) {
+  const headingId = 'reopen-candidates-title';
+  return (
+    <div class="reopen-candidates">
+      <p id={headingId} class="reopen-candidates__title">{t(locale, 'banner.candidates.title')}</p>
+      {candidates.length === 0 ? (
+        <p>{t(locale, 'banner.candidates.none')}</p>
+      ) : (
+        <ul aria-labelledby={headingId} class="reopen-candidates__list">
+          {candidates.map((candidate) => (
+            <li key={candidate.psid}>
+              <button
+                type="button"
+                class="reopen-candidate"
+                data-testid="reopen-candidate"
+                data-psid={candidate.psid}
+                disabled={busy}
+                aria-label={t(locale, 'banner.candidate.choose', { name: candidate.name })}
+                onClick={() => onChoose(candidate.psid)}
+              >
+                <span class="reopen-candidate__name">{candidate.name}</span>
+                {candidate.snippet ? <span class="reopen-candidate__snippet">{candidate.snippet}</span> : null}
+                {candidate.updatedAt ? (
+                  <span class="reopen-candidate__time">
+                    {t(locale, 'banner.candidate.updated', { time: formatInstant(candidate.updatedAt, locale, timeZone) })}
+                  </span>
+                ) : null}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p class="reopen-hint">{t(locale, 'banner.candidates.hint')}</p>
+    </div>
+  );
+}

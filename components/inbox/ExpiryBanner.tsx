@@ -1,0 +1,169 @@
+import type { Ref } from 'preact';
+import type { Locale } from '../../lib/i18n';
+import { formatDuration } from '../../lib/i18n/format';
+import { t } from './i18n';
+import type { ThreadStatus } from '../../lib/inbox/status';
+import type { Candidate, ErrorView, UnresolvedReason } from '../../lib/messaging/types';
+import { CandidateList } from './CandidateList';
+import { errorText } from './words';
+
+/** What the banner is about; derived by the container from the store. */
+export type BannerModel =
+  | { kind: 'loading' }
+  | { kind: 'no_conversation' }
+  /** The background did not answer (ProtocolFailure code). */
+  | { kind: 'failure'; code: string }
+  | { kind: 'unresolved'; reason: UnresolvedReason; candidates: readonly Candidate[]; error?: ErrorView }
+  | { kind: 'resolved'; status: ThreadStatus };
+
+export interface ExpiryBannerProps {
+  locale: Locale;
+  now: number;
+  model: BannerModel;
+  floating: boolean;
+  panelOpen: boolean;
+  choosing: boolean;
+  timeZone?: string;
+  openerRef?: Ref<HTMLButtonElement>;
+  onOpenPanel(): void;
+  onRetry(): void;
+  onOpenOptions(): void;
+  onChoose(psid: string): void;
+}
+
+type Fix = 'connect' | 'reconnect' | 'retry' | 'choose' | null;
+
+const FIX_FOR: Record<UnresolvedReason, Fix> = {
+  page_not_connected: 'connect',
+  page_needs_reconnect: 'reconnect',
+  not_found: 'retry',
+  ambiguous: 'choose',
+  graph_error: 'retry',
+  unsupported_thread: null,
+};
+
+function StatusLines({ locale, now, status }: { locale: Locale; now: number; status: ThreadStatus }) {
+  const { window, cooldown, closingSoon } = status;
+  const left = (until: number | null) => formatDuration((until ?? now) - now, locale);
+  return (
+    <>
+      {window.state === 'open' ? (
+        <p class="reopen-banner__status">
+          {t(locale, 'banner.open', { left: left(window.windowClosesAt) })}
+          {closingSoon ? <strong class="reopen-badge">{t(locale, 'banner.closingSoon')}</strong> : null}
+        </p>
+      ) : null}
+      {window.state === 'human_agent' ? (
+        <p class="reopen-banner__status">
+          {t(locale, 'banner.humanAgent', {
+            ago: formatDuration(now - (window.windowClosesAt ?? now), locale),
+            left: left(window.humanAgentUntil),
+          })}
+        </p>
+      ) : null}
+      {window.state === 'closed' ? (
+        <>
+          <p class="reopen-banner__status">{t(locale, 'banner.closed')}</p>
+          <p class="reopen-hint">{t(locale, 'banner.closedRoute')}</p>
+        </>
+      ) : null}
+      {window.state === 'unknown' ? (
+        <p class="reopen-banner__status">{t(locale, 'banner.unknown.no_customer_message')}</p>
+      ) : null}
+      {cooldown.active ? (
+        <p class="reopen-banner__cooldown">
+          {t(locale, 'banner.cooldown', { left: left(cooldown.until) })}
+          <span class="reopen-hint"> {t(locale, 'banner.cooldownWhy')}</span>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** The expiry banner above the composer: the window in words, the time left, and the one next step. */
+export function ExpiryBanner(props: ExpiryBannerProps) {
+  const { locale, now, model, floating } = props;
+  const windowState = model.kind === 'resolved' ? model.status.window.state : 'unknown';
+  const cooling = model.kind === 'resolved' && model.status.cooldown.active;
+  const urgent = model.kind === 'resolved' && model.status.closingSoon;
+  const canReopen = windowState === 'human_agent' || windowState === 'closed';
+  const fix: Fix =
+    model.kind === 'unresolved' ? FIX_FOR[model.reason] : model.kind === 'failure' || windowState === 'unknown' ? 'retry' : null;
+  const classes = [
+    'reopen-banner',
+    `reopen-banner--${windowState}`,
+    urgent ? 'reopen-banner--urgent' : '',
+    cooling ? 'reopen-banner--cooling' : '',
+    floating ? 'reopen-banner--floating' : '',
+  ];
+
+  return (
+    <section
+      class={classes.filter(Boolean).join(' ')}
+      data-testid="reopen-banner"
+      data-window={windowState}
+      data-cooldown={cooling ? 'active' : 'none'}
+      aria-label={t(locale, 'banner.region')}
+    >
+      {floating ? <p class="reopen-banner__floating">{t(locale, 'banner.floating')}</p> : null}
+
+      {model.kind === 'resolved' ? <StatusLines locale={locale} now={now} status={model.status} /> : null}
+      {model.kind === 'loading' ? <p class="reopen-banner__status" aria-busy="true">{t(locale, 'banner.loading')}</p> : null}
+      {model.kind === 'no_conversation' ? <p class="reopen-banner__status">{t(locale, 'banner.noConversation')}</p> : null}
+      {model.kind === 'failure' ? <p class="reopen-banner__status">{t(locale, 'banner.unknown.no_reply')}</p> : null}
+      {model.kind === 'unresolved' ? (
+        <>
+          <p class="reopen-banner__status">{t(locale, `banner.unknown.${model.reason}`)}</p>
+          {model.error ? <ErrorLines locale={locale} error={model.error} /> : null}
+          {model.reason === 'ambiguous' || model.reason === 'not_found' ? (
+            model.candidates.length > 0 || model.reason === 'ambiguous' ? (
+              <CandidateList
+                locale={locale}
+                candidates={model.candidates}
+                busy={props.choosing}
+                onChoose={props.onChoose}
+                {...(props.timeZone ? { timeZone: props.timeZone } : {})}
+              />
+            ) : null
+          ) : null}
+        </>
+      ) : null}
+
+      <div class="reopen-banner__actions">
+        {canReopen ? (
+          <button
+            type="button"
+            class="reopen-button reopen-button--primary"
+            data-testid="reopen-open"
+            ref={props.openerRef}
+            aria-expanded={props.panelOpen}
+            aria-controls="reopen-panel"
+            onClick={props.onOpenPanel}
+          >
+            {t(locale, 'panel.open')}
+          </button>
+        ) : null}
+        {fix === 'connect' || fix === 'reconnect' ? (
+          <button type="button" class="reopen-button" onClick={props.onOpenOptions}>
+            {t(locale, fix === 'connect' ? 'banner.fix.connect' : 'banner.fix.reconnect')}
+          </button>
+        ) : null}
+        {fix === 'retry' || fix === 'choose' ? (
+          <button type="button" class="reopen-button" onClick={props.onRetry}>
+            {t(locale, 'banner.fix.retry')}
+          </button>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+function ErrorLines({ locale, error }: { locale: Locale; error: ErrorView }) {
+  const words = errorText(locale, error);
+  return (
+    <p class="reopen-hint">
+      {words.explain}
+      {words.next ? ` ${words.next}` : ''}
+    </p>
+  );
+}

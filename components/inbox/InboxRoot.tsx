@@ -1,0 +1,94 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { nextDisplayChangeAt, threadStatus } from '../../lib/inbox/status';
+import { ExpiryBanner, type BannerModel } from './ExpiryBanner';
+import { ReopenPanel } from './ReopenPanel';
+import { useInboxState, type InboxStore, type InboxViewState } from './store';
+
+/** Timers owned by the caller (the content script passes its ctx, so an extension update clears them). */
+export interface Scheduler {
+  setTimeout(handler: () => void, ms: number): number;
+  clearTimeout(id: number): void;
+}
+
+export interface InboxRootProps {
+  store: InboxStore;
+  scheduler: Scheduler;
+  onOpenOptions(): void;
+  /** Fixed in tests; the agent's own zone otherwise. */
+  timeZone?: string;
+}
+
+export function bannerModel(state: InboxViewState): BannerModel {
+  const { thread, location, displayName } = state;
+  if (thread?.status === 'resolved') return { kind: 'resolved', status: threadStatus(thread.facts, state.now, state.closesSoonMinutes) };
+  if (thread?.status === 'unresolved') {
+    return { kind: 'unresolved', reason: thread.reason, candidates: thread.candidates ?? [], ...(thread.error ? { error: thread.error } : {}) };
+  }
+  if (state.failure) return { kind: 'failure', code: state.failure };
+  if (!location?.selectedItemId && !displayName) return { kind: 'no_conversation' };
+  return { kind: 'loading' };
+}
+
+/** Connects the view store to the banner and panel; the countdown is one timer to the next visible change. */
+export function InboxRoot({ store, scheduler, onOpenOptions, timeZone }: InboxRootProps) {
+  const state = useInboxState(store, (s) => s);
+  const { actions } = store;
+  const openerRef = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(state.panelOpen);
+
+  const model = bannerModel(state);
+  const nextChangeAt = model.kind === 'resolved' ? nextDisplayChangeAt(model.status, state.now) : null;
+
+  useEffect(() => {
+    if (nextChangeAt === null) return;
+    const id = scheduler.setTimeout(() => actions.tick(), Math.max(0, nextChangeAt - state.now));
+    return () => scheduler.clearTimeout(id);
+  }, [nextChangeAt, state.now, scheduler, actions]);
+
+  // Focus goes back to the button that opened the panel (WAI-ARIA disclosure pattern).
+  useEffect(() => {
+    if (wasOpen.current && !state.panelOpen) openerRef.current?.focus();
+    wasOpen.current = state.panelOpen;
+  }, [state.panelOpen]);
+
+  if (state.location?.threadType !== 'messenger') return null; // Instagram and others: nothing, not an error
+
+  const thread = state.thread;
+  const zone = timeZone ? { timeZone } : {};
+  return (
+    <div class={`reopen-root${state.floating ? ' reopen-root--floating' : ''}`} lang={state.locale}>
+      <ExpiryBanner
+        locale={state.locale}
+        now={state.now}
+        model={model}
+        floating={state.floating}
+        panelOpen={state.panelOpen}
+        choosing={state.choosing}
+        openerRef={openerRef}
+        onOpenPanel={() => (state.panelOpen ? actions.closePanel() : actions.openPanel())}
+        onRetry={() => void actions.refresh({ force: true })}
+        onOpenOptions={onOpenOptions}
+        onChoose={(psid) => void actions.choose(psid)}
+        {...zone}
+      />
+      {state.panelOpen && thread?.status === 'resolved' ? (
+        <ReopenPanel
+          key={`${thread.pageId}:${thread.psid}`}
+          locale={state.locale}
+          now={state.now}
+          facts={thread.facts}
+          templates={state.templates}
+          promoTerms={state.promoTerms}
+          sending={state.sending}
+          result={state.result}
+          awaitingCheck={state.awaitingCheck}
+          onSend={(request) => void actions.send(request)}
+          onClose={actions.closePanel}
+          onNeedTemplates={() => void actions.loadTemplates()}
+          onConfirmChecked={actions.confirmChecked}
+          {...zone}
+        />
+      ) : null}
+    </div>
+  );
+}

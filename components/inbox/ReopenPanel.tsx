@@ -1,0 +1,217 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Locale } from '../../lib/i18n';
+import { t } from './i18n';
+import {
+  MAX_TEXT_CHARS,
+  availableRoutes,
+  cooldownState,
+  findPromoTerms,
+  routeById,
+  textLength,
+  type PromoMatch,
+} from '../../lib/policy';
+import type { FeedbackTemplate, ReopenContent, ReopenRequest, RouteId, ThreadFacts } from '../../lib/policy/types';
+import { EMPTY_FEEDBACK, FeedbackForm } from './FeedbackForm';
+import { ReopenResult } from './ReopenResult';
+import type { SendResult, TemplatesState } from './store';
+import { TagPicker } from './TagPicker';
+import { UtilityForm, type UtilityDraft } from './UtilityForm';
+
+export interface ReopenPanelProps {
+  locale: Locale;
+  now: number;
+  facts: ThreadFacts;
+  templates: TemplatesState;
+  promoTerms: readonly string[];
+  sending: boolean;
+  result: SendResult | null;
+  awaitingCheck: boolean;
+  timeZone?: string;
+  onSend(request: ReopenRequest): void;
+  onClose(): void;
+  onNeedTemplates(): void;
+  onConfirmChecked(checked: boolean): void;
+}
+
+/** The content the agent is composing, as the policy will see it. */
+function contentOf(route: RouteId, text: string, feedback: FeedbackTemplate, utility: UtilityDraft | null): ReopenContent {
+  const kind = routeById(route).content;
+  if (kind === 'feedback') return { kind: 'feedback', template: feedback };
+  if (kind === 'utility') {
+    return { kind: 'utility', templateName: utility?.templateName ?? '', language: utility?.language ?? '', parameters: utility?.parameters ?? [] };
+  }
+  return { kind: 'text', text };
+}
+
+/** Promotional-looking wording anywhere the agent typed (the same parts preflight lints). */
+function promoMatchesOf(content: ReopenContent, terms: readonly string[]): PromoMatch[] {
+  switch (content.kind) {
+    case 'text':
+      return findPromoTerms(content.text, terms);
+    case 'feedback':
+      return [content.template.title, content.template.subtitle ?? '', content.template.question.title ?? ''].flatMap((part) => findPromoTerms(part, terms));
+    case 'utility':
+      return content.parameters.flatMap((part) => findPromoTerms(part, terms));
+  }
+}
+
+/** The message with flagged wording marked; built from text nodes, never from HTML. */
+function Highlighted({ text, matches }: { text: string; matches: readonly PromoMatch[] }) {
+  const parts: ComponentChildren[] = [];
+  let at = 0;
+  for (const match of [...matches].sort((a, b) => a.start - b.start)) {
+    if (match.start < at) continue;
+    parts.push(text.slice(at, match.start));
+    parts.push(<mark key={match.start}>{text.slice(match.start, match.end)}</mark>);
+    at = match.end;
+  }
+  parts.push(text.slice(at));
+  return <p class="reopen-promo__preview">{parts}</p>;
+}
+
+export function ReopenPanel(props: ReopenPanelProps) {
+  const { locale, now, facts } = props;
+  const routes = useMemo(() => availableRoutes(facts, now), [facts, now]);
+  const cooldown = cooldownState(facts, now);
+  const initialRoute = (routes.find((entry) => entry.recommended && entry.available) ?? routes.find((entry) => entry.available))?.route.id ?? null;
+
+  const [route, setRoute] = useState<RouteId | null>(initialRoute);
+  const [text, setText] = useState('');
+  const [feedback, setFeedback] = useState<FeedbackTemplate>(EMPTY_FEEDBACK);
+  const [utility, setUtility] = useState<UtilityDraft | null>(null);
+  // The confirmation covers the wording the agent saw: new flagged words need a new confirmation.
+  const [confirmedTerms, setConfirmedTerms] = useState<string | null>(null);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+
+  // A route that becomes available later (a cooldown ends while the panel is open) is picked then.
+  useEffect(() => {
+    if (route === null && initialRoute !== null) setRoute(initialRoute);
+  }, [route, initialRoute]);
+
+  useEffect(() => {
+    titleRef.current?.focus();
+  }, []);
+
+  const contentKind = route ? routeById(route).content : null;
+  useEffect(() => {
+    if (contentKind === 'utility') props.onNeedTemplates();
+    // Ask once per switch to the utility route; the container ignores repeats while loading.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [contentKind]);
+
+  const content = route ? contentOf(route, text, feedback, utility) : null;
+  const promoMatches = content ? promoMatchesOf(content, props.promoTerms) : [];
+  const termsKey = [...new Set(promoMatches.map((match) => match.term))].sort().join('|');
+  const promoConfirmed = promoMatches.length > 0 && confirmedTerms === termsKey;
+  const count = textLength(text);
+
+  const send = () => {
+    if (!route || !content || props.sending) return;
+    props.onSend({ route, content, promoConfirmed });
+  };
+
+  return (
+    <section
+      id="reopen-panel"
+      class="reopen-panel"
+      data-testid="reopen-panel"
+      aria-labelledby="reopen-panel-title"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          props.onClose();
+        }
+      }}
+    >
+      <div class="reopen-panel__header">
+        <h2 id="reopen-panel-title" tabIndex={-1} ref={titleRef}>{t(locale, 'panel.title')}</h2>
+        <button type="button" class="reopen-button" aria-label={t(locale, 'panel.close')} onClick={props.onClose}>
+          ×
+        </button>
+      </div>
+
+      <TagPicker
+        locale={locale}
+        routes={routes}
+        selected={route}
+        cooldownUntil={cooldown.until}
+        onSelect={setRoute}
+        {...(props.timeZone ? { timeZone: props.timeZone } : {})}
+      />
+
+      {contentKind === 'text' ? (
+        <div class="reopen-field">
+          <label for="reopen-text">{t(locale, 'panel.text.label')}</label>
+          <textarea
+            id="reopen-text"
+            data-testid="reopen-text"
+            rows={5}
+            value={text}
+            aria-describedby="reopen-text-count"
+            aria-invalid={count >= MAX_TEXT_CHARS}
+            onInput={(event) => setText((event.currentTarget as HTMLTextAreaElement).value)}
+          />
+          <span id="reopen-text-count" class={`reopen-count${count >= MAX_TEXT_CHARS ? ' reopen-count--over' : ''}`}>
+            {t(locale, 'panel.text.count', { count, max: MAX_TEXT_CHARS })}
+            {count >= MAX_TEXT_CHARS ? ` ${t(locale, 'panel.text.tooLong', { limit: MAX_TEXT_CHARS - 1 })}` : ''}
+          </span>
+        </div>
+      ) : null}
+      {contentKind === 'feedback' ? (
+        <FeedbackForm
+          locale={locale}
+          value={feedback}
+          onChange={setFeedback}
+          revealEmpty={props.result?.reason === 'invalid_feedback'}
+        />
+      ) : null}
+      {contentKind === 'utility' ? (
+        <UtilityForm locale={locale} templates={props.templates} value={utility} onChange={setUtility} onReload={props.onNeedTemplates} />
+      ) : null}
+
+      {promoMatches.length > 0 ? (
+        <div class="reopen-promo">
+          <p>{t(locale, 'policy.promo.found', { terms: [...new Set(promoMatches.map((match) => text.slice(match.start, match.end) || match.term))].join(', ') })}</p>
+          {content?.kind === 'text' ? (
+            <>
+              <p class="reopen-tag__label">{t(locale, 'panel.promo.preview')}</p>
+              <Highlighted text={text} matches={promoMatches} />
+            </>
+          ) : null}
+          <label class="reopen-check">
+            <input
+              type="checkbox"
+              required
+              checked={promoConfirmed}
+              onChange={(event) => setConfirmedTerms((event.currentTarget as HTMLInputElement).checked ? termsKey : null)}
+            />
+            {t(locale, 'policy.promo.confirm')}
+          </label>
+        </div>
+      ) : null}
+
+      <div class="reopen-panel__actions">
+        <button
+          type="button"
+          class="reopen-button reopen-button--primary"
+          data-testid="reopen-send"
+          disabled={props.sending || props.awaitingCheck || route === null}
+          aria-busy={props.sending}
+          onClick={send}
+        >
+          {props.sending ? t(locale, 'panel.sending') : t(locale, 'panel.send')}
+        </button>
+      </div>
+
+      <ReopenResult
+        locale={locale}
+        sending={props.sending}
+        result={props.result}
+        awaitingCheck={props.awaitingCheck}
+        onConfirmChecked={props.onConfirmChecked}
+        {...(props.timeZone ? { timeZone: props.timeZone } : {})}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+import type { Locale } from '../../lib/i18n';
+import { formatInstant } from '../../lib/i18n/format';
+import { t } from './i18n';
+import type { SendResult } from './store';
+import { errorText, reasonText } from './words';
+
+export interface ReopenResultProps {
+  locale: Locale;
+  sending: boolean;
+  result: SendResult | null;
+  awaitingCheck: boolean;
+  timeZone?: string;
+  onConfirmChecked(checked: boolean): void;
+}
+
+function Outcome({ locale, result, awaitingCheck, timeZone, onConfirmChecked }: Omit<ReopenResultProps, 'sending' | 'result'> & { result: SendResult }) {
+  const time = (ms: number) => formatInstant(ms, locale, timeZone);
+  switch (result.outcome) {
+    case 'sent':
+      return (
+        <p>
+          {result.nextAttemptAt ? t(locale, 'panel.result.sent', { time: time(result.nextAttemptAt) }) : t(locale, 'panel.result.sentNoTime')}
+        </p>
+      );
+    case 'blocked':
+      return (
+        <>
+          <p>
+            {t(locale, 'panel.result.blocked', {
+              reason: result.reason ? reasonText(locale, result.reason, { until: result.until ?? null, ...(timeZone ? { timeZone } : {}) }) : '',
+            })}
+          </p>
+          {result.feedbackProblems?.length ? <p>{t(locale, 'panel.feedbackProblems')}</p> : null}
+          {result.error ? <ErrorWords locale={locale} result={result} /> : null}
+        </>
+      );
+    case 'failed':
+      return result.rejected ? (
+        <p>{t(locale, 'panel.result.rejected', { message: result.rejected })}</p>
+      ) : (
+        <ErrorWords locale={locale} result={result} failed />
+      );
+    case 'unknown':
+      return (
+        <>
+          <p>{t(locale, 'panel.result.unknown')}</p>
+          <label class="reopen-check">
+            <input type="checkbox" checked={!awaitingCheck} onChange={(event) => onConfirmChecked((event.currentTarget as HTMLInputElement).checked)} />
+            {t(locale, 'panel.result.unknownConfirm')}
+          </label>
+        </>
+      );
+  }
+}
+
+function ErrorWords({ locale, result, failed = false }: { locale: Locale; result: SendResult; failed?: boolean }) {
+  if (!result.error) return <p>{t(locale, 'panel.result.failed', { explain: '' })}</p>;
+  const words = errorText(locale, result.error);
+  return (
+    <>
+      <p>{failed ? t(locale, 'panel.result.failed', { explain: words.explain }) : words.explain}</p>
+      {words.next ? <p>{words.next}</p> : null}
+    </>
+  );
+}
+
+/** The outcome of the one send, in words; an aria-live region so a screen reader hears it. */
+export function ReopenResult(props: ReopenResultProps) {
+  const { locale, sending, result } = props;
+  return (
+    <div class="reopen-live" role="status" aria-live="polite">
+      {sending ? <p aria-busy="true">{t(locale, 'panel.sending')}</p> : null}
+      {!sending && result ? (
+        <div
+          class={`reopen-result reopen-result--${result.outcome}`}
+          data-testid="reopen-result"
+          data-outcome={result.outcome}
+          {...(result.error?.code !== undefined ? { 'data-error-code': String(result.error.code) } : {})}
+          {...(result.error?.subcode !== undefined ? { 'data-error-subcode': String(result.error.subcode) } : {})}
+        >
+          <Outcome {...props} result={result} />
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import type { Locale } from '../../lib/i18n';
+import { formatInstant } from '../../lib/i18n/format';
+import { t } from './i18n';
+import type { RouteAvailability } from '../../lib/policy';
+import type { RouteId } from '../../lib/policy/types';
+import { reasonText, routeName } from './words';
+
+export interface TagPickerProps {
+  locale: Locale;
+  routes: readonly RouteAvailability[];
+  selected: RouteId | null;
+  /** When the running cooldown ends, to say "cooling down until …". */
+  cooldownUntil: number | null;
+  timeZone?: string;
+  onSelect(route: RouteId): void;
+}
+
+/** Every route of Meta's catalog, in catalog order: usable ones selectable, the rest disabled with the reason,
+ *  and for each what it may and may not carry. */
+export function TagPicker({ locale, routes, selected, cooldownUntil, timeZone, onSelect }: TagPickerProps) {
+  const groupId = 'reopen-routes-title';
+  return (
+    <div class="reopen-tags" role="group" aria-labelledby={groupId}>
+      <p id={groupId} class="reopen-section-title">{t(locale, 'panel.routes')}</p>
+      {routes.map(({ route, available, reason, recommended, availableUntil }) => {
+        const name = routeName(locale, route);
+        const reasonId = `reopen-tag-reason-${route.id}`;
+        const detailId = `reopen-tag-detail-${route.id}`;
+        const uses = route.uses[locale];
+        const notAllowed = route.notAllowed[locale];
+        return (
+          <div key={route.id} class={`reopen-tag${selected === route.id ? ' reopen-tag--selected' : ''}`}>
+            <button
+              type="button"
+              class="reopen-tag__button"
+              data-testid="reopen-tag"
+              data-tag={route.id}
+              disabled={!available}
+              aria-disabled={available ? 'false' : 'true'}
+              aria-pressed={selected === route.id}
+              aria-describedby={`${reason ? reasonId + ' ' : ''}${detailId}`}
+              onClick={() => available && onSelect(route.id)}
+            >
+              <span class="reopen-tag__name">{name}</span>
+              {recommended ? <span class="reopen-badge">{t(locale, 'policy.recommended')}</span> : null}
+            </button>
+            {reason ? (
+              <p id={reasonId} class="reopen-tag__reason">
+                {reasonText(locale, reason, { route, until: cooldownUntil, ...(timeZone ? { timeZone } : {}) })}
+              </p>
+            ) : null}
+            {available && availableUntil ? (
+              <p class="reopen-hint">{t(locale, 'policy.availableUntil', { until: formatInstant(availableUntil, locale, timeZone) })}</p>
+            ) : null}
+            <div id={detailId} class="reopen-tag__detail">
+              <p class="reopen-tag__label">{t(locale, 'policy.route.uses')}</p>
+              <ul>{uses.map((use) => <li key={use}>{use}</li>)}</ul>
+              <p class="reopen-tag__label">{t(locale, 'policy.route.notAllowed')}</p>
+              <ul>{notAllowed.map((use) => <li key={use}>{use}</li>)}</ul>
+              {route.requirement ? (
+                <p class="reopen-hint">
+                  {t(locale, 'policy.route.requirement')}: {route.requirement[locale]}
+                </p>
+              ) : null}
+            </div>
+          </div>
+        );
+      })}
+    </div>
+  );
+}

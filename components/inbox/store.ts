@@ -1,0 +1,320 @@
+// The inbox view store: what the banner and panel show, and the actions that ask the background.
+// View state only — the background's ledger stays the source of truth; this store re-asks it.
+import { useEffect, useState } from 'preact/hooks';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Locale } from '../../lib/i18n';
+import { resolveLocale } from './i18n';
+import { ProtocolFailure } from '../../lib/messaging/client';
+import type { RequestOf, RequestType } from '../../lib/messaging/protocol';
+import type { ErrorView, ResponseOf, ThreadView } from '../../lib/messaging/types';
+import { DEFAULT_PROMO_TERMS, preflight, type FeedbackProblem } from '../../lib/policy';
+import type { BlockReason, ReopenRequest, UtilityTemplate } from '../../lib/policy/types';
+import { sameConversation, type InboxLocation } from '../../lib/inbox/url';
+import { DEFAULT_CLOSES_SOON_MINUTES } from '../../lib/inbox/status';
+
+export type Ask = <T extends RequestType>(request: RequestOf<T>) => Promise<ResponseOf<T>>;
+
+export interface InboxDeps {
+  ask: Ask;
+  /** The clock; a parameter so tests run on a fixed time. */
+  now: () => number;
+  newRequestId: () => string;
+  browserLanguage: string | undefined;
+}
+
+export type TemplatesState =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'ready'; templates: UtilityTemplate[] }
+  | { status: 'error'; error: ErrorView };
+
+export interface SendResult {
+  outcome: 'sent' | 'blocked' | 'failed' | 'unknown';
+  /** 'preflight': decided here before anything left the tab. */
+  decidedBy: 'preflight' | 'background';
+  reason?: BlockReason;
+  until?: number;
+  error?: ErrorView;
+  nextAttemptAt?: number;
+  feedbackProblems?: FeedbackProblem[];
+  /** The background refused the message itself (nothing was sent). */
+  rejected?: string;
+}
+
+export interface InboxViewState {
+  locale: Locale;
+  promoTerms: readonly string[];
+  closesSoonMinutes: number;
+  location: InboxLocation | null;
+  displayName: string | null;
+  /** No composer anchor: the UI floats bottom-right and says the layout changed. */
+  floating: boolean;
+  thread: ThreadView | null;
+  loading: boolean;
+  /** The background did not answer (code of the ProtocolFailure); shown only when there is no thread to show. */
+  failure: string | null;
+  now: number;
+  panelOpen: boolean;
+  choosing: boolean;
+  templates: TemplatesState;
+  sending: boolean;
+  result: SendResult | null;
+  /** After an `unknown` outcome: the agent must say they checked the conversation before sending again. */
+  awaitingCheck: boolean;
+}
+
+export interface InboxActions {
+  loadSettings(): Promise<void>;
+  /** The URL or the header changed. Re-asks the background only when the conversation or name really changed. */
+  showConversation(location: InboxLocation | null, displayName: string | null): void;
+  refresh(options?: { force?: boolean }): Promise<void>;
+  choose(psid: string): Promise<void>;
+  openPanel(): void;
+  closePanel(): void;
+  loadTemplates(): Promise<void>;
+  confirmChecked(checked: boolean): void;
+  send(request: ReopenRequest): Promise<void>;
+  tick(): void;
+  setFloating(floating: boolean): void;
+}
+
+export type InboxStore = StoreApi<InboxViewState> & { actions: InboxActions };
+
+const isMessenger = (location: InboxLocation | null) => location?.threadType === 'messenger';
+
+/** ProtocolFailure codes that mean the background refused the message before doing anything. */
+const REFUSED_BEFORE_ACTING = new Set(['invalid_message', 'forbidden_sender']);
+
+export function createInboxStore(deps: InboxDeps): InboxStore {
+  const store = createStore<InboxViewState>(() => ({
+    locale: resolveLocale('browser', deps.browserLanguage),
+    promoTerms: DEFAULT_PROMO_TERMS,
+    closesSoonMinutes: DEFAULT_CLOSES_SOON_MINUTES,
+    location: null,
+    displayName: null,
+    floating: false,
+    thread: null,
+    loading: false,
+    failure: null,
+    now: deps.now(),
+    panelOpen: false,
+    choosing: false,
+    templates: { status: 'idle' },
+    sending: false,
+    result: null,
+    awaitingCheck: false,
+  }));
+  const { getState: get, setState: set } = store;
+
+  // Each conversation shown gets a generation; an answer for an older one is dropped, so a slow reply
+  // never paints the previous customer's window on the current conversation.
+  let generation = 0;
+  let threadRequest: Promise<void> | null = null;
+  // A synchronous guard: a double click runs send twice before any re-render could disable the button.
+  let sendInFlight = false;
+
+  async function fetchThread(refresh: boolean): Promise<void> {
+    const { location, displayName } = get();
+    if (!location || !isMessenger(location)) return;
+    // Nothing identifies a conversation yet (none selected, header not rendered): wait for one.
+    if (!location.selectedItemId && !displayName) {
+      set({ loading: false });
+      return;
+    }
+    const mine = generation;
+    set({ loading: true });
+    try {
+      const thread = await deps.ask({
+        type: 'thread.get',
+        pageId: location.pageId,
+        selectedItemId: location.selectedItemId,
+        displayName,
+        ...(refresh ? { refresh: true } : {}),
+      });
+      if (mine === generation) set({ thread, failure: null, loading: false, now: deps.now() });
+    } catch (error) {
+      if (mine !== generation) return;
+      set({ failure: error instanceof ProtocolFailure ? error.code : 'no_reply', loading: false });
+    }
+  }
+
+  const actions: InboxActions = {
+    async loadSettings() {
+      try {
+        const settings = await deps.ask({ type: 'settings.get' });
+        set({
+          locale: resolveLocale(settings.language, deps.browserLanguage),
+          promoTerms: settings.promoTerms.length > 0 ? settings.promoTerms : DEFAULT_PROMO_TERMS,
+          closesSoonMinutes: settings.closesSoonMinutes,
+        });
+      } catch {
+        // Defaults (browser language, built-in terms, 2 h) keep the banner useful until settings answer.
+      }
+    },
+
+    showConversation(location, displayName) {
+      const state = get();
+      const sameThread = sameConversation(state.location, location);
+      if (sameThread && state.displayName === displayName) return;
+      if (sameThread) {
+        // Only the name arrived (it renders after the URL changes). It matters while the thread is unresolved.
+        set({ displayName });
+        if (state.thread?.status !== 'resolved' && displayName) void actions.refresh();
+        return;
+      }
+      generation += 1;
+      threadRequest = null;
+      set({
+        location,
+        displayName,
+        thread: null,
+        failure: null,
+        panelOpen: false,
+        choosing: false,
+        templates: { status: 'idle' },
+        result: null,
+        awaitingCheck: false,
+        sending: false,
+        loading: isMessenger(location),
+      });
+      void actions.refresh();
+    },
+
+    async refresh(options = {}) {
+      if (threadRequest && !options.force) return threadRequest;
+      const request = fetchThread(options.force ?? false).finally(() => {
+        if (threadRequest === request) threadRequest = null;
+      });
+      threadRequest = request;
+      return request;
+    },
+
+    async choose(psid) {
+      const { location } = get();
+      if (!location) return;
+      const mine = generation;
+      set({ choosing: true });
+      try {
+        const thread = await deps.ask({ type: 'thread.choose', pageId: location.pageId, selectedItemId: location.selectedItemId, psid });
+        if (mine === generation) set({ thread, choosing: false, failure: null, now: deps.now() });
+      } catch (error) {
+        if (mine === generation) set({ choosing: false, failure: error instanceof ProtocolFailure ? error.code : 'no_reply' });
+      }
+    },
+
+    openPanel() {
+      set({ panelOpen: true });
+    },
+
+    closePanel() {
+      set({ panelOpen: false });
+    },
+
+    async loadTemplates() {
+      const { thread, templates } = get();
+      if (thread?.status !== 'resolved' || templates.status === 'loading') return;
+      const mine = generation;
+      set({ templates: { status: 'loading' } });
+      try {
+        const answer = await deps.ask({ type: 'templates.list', pageId: thread.pageId });
+        if (mine !== generation) return;
+        set({ templates: 'error' in answer ? { status: 'error', error: answer.error } : { status: 'ready', templates: answer.templates } });
+      } catch (error) {
+        if (mine !== generation) return;
+        const code = error instanceof ProtocolFailure ? error.code : 'no_reply';
+        set({ templates: { status: 'error', error: { kind: code, retryable: true } } });
+      }
+    },
+
+    confirmChecked(checked) {
+      if (get().result?.outcome === 'unknown') set({ awaitingCheck: !checked });
+    },
+
+    async send(request) {
+      const state = get();
+      const thread = state.thread;
+      if (sendInFlight || state.awaitingCheck || thread?.status !== 'resolved') return;
+      const now = deps.now();
+      const decision = preflight(
+        request,
+        {
+          facts: thread.facts,
+          templates: state.templates.status === 'ready' ? state.templates.templates : null,
+          promoTerms: state.promoTerms,
+        },
+        now,
+      );
+      if (!decision.allowed) {
+        set({
+          now,
+          result: {
+            outcome: 'blocked',
+            decidedBy: 'preflight',
+            reason: decision.reason,
+            ...(decision.until !== undefined ? { until: decision.until } : {}),
+            ...(decision.feedbackProblems ? { feedbackProblems: decision.feedbackProblems } : {}),
+          },
+        });
+        return;
+      }
+
+      sendInFlight = true;
+      const mine = generation;
+      set({ sending: true, result: null });
+      let result: SendResult;
+      try {
+        // A new id for every deliberate send: the background treats one id as one message, and after an
+        // `unknown` outcome the agent confirmed the first one did not arrive, so this is a new message.
+        const outcome = await deps.ask({
+          type: 'reopen.send',
+          requestId: deps.newRequestId(),
+          pageId: thread.pageId,
+          psid: thread.psid,
+          request,
+        });
+        result = {
+          outcome: outcome.outcome,
+          decidedBy: 'background',
+          ...(outcome.reason ? { reason: outcome.reason } : {}),
+          ...(outcome.error ? { error: outcome.error } : {}),
+          ...(outcome.nextAttemptAt !== undefined ? { nextAttemptAt: outcome.nextAttemptAt } : {}),
+        };
+      } catch (error) {
+        // A refusal before acting sent nothing. Any other failure (no reply, worker restarted) may have
+        // happened after Meta received the message: say "unknown", never "failed".
+        result =
+          error instanceof ProtocolFailure && REFUSED_BEFORE_ACTING.has(error.code)
+            ? { outcome: 'failed', decidedBy: 'background', rejected: error.message }
+            : { outcome: 'unknown', decidedBy: 'background' };
+      } finally {
+        sendInFlight = false;
+      }
+      if (mine !== generation) return;
+      set({ sending: false, result, awaitingCheck: result.outcome === 'unknown', now: deps.now() });
+      // The attempt changed the ledger (cooldown, last attempt): show what the background now knows.
+      void actions.refresh({ force: true });
+    },
+
+    tick() {
+      set({ now: deps.now() });
+    },
+
+    setFloating(floating) {
+      if (get().floating !== floating) set({ floating });
+    },
+  };
+
+  return Object.assign(store, { actions });
+}
+
+/** Subscribes a Preact view to a slice of the store (zustand's React hook would pull in preact/compat). */
+export function useInboxState<T>(store: StoreApi<InboxViewState>, select: (state: InboxViewState) => T): T {
+  const [value, setValue] = useState(() => select(store.getState()));
+  useEffect(() => {
+    setValue(select(store.getState()));
+    return store.subscribe((state) => setValue(() => select(state)));
+    // `select` is expected to be stable per call site; re-subscribing on every render would drop updates.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [store]);
+  return value;
+}
