@@ -1,3 +1,5 @@
 import { render } from 'preact';
+import { OptionsApp } from '../../components/options/OptionsApp';
+import './style.css';
 
-render(<main>Reopen settings</main>, document.getElementById('app')!);
+render(<OptionsApp />, document.getElementById('app')!);

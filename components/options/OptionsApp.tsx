@@ -1,0 +1,95 @@
+import { useEffect, useState } from 'preact/hooks';
+import { resolveLocale, translator } from '../../lib/i18n';
+import { ask } from '../../lib/messaging/client';
+import type { PageView, SettingsView } from '../../lib/messaging/types';
+import { downloadText } from '../popup/download';
+import { Pages, type ConnectResult } from './Pages';
+import { SettingsForm } from './SettingsForm';
+import { SettingsTransfer } from './SettingsTransfer';
+
+export interface OptionsAppProps {
+  timeZone?: string;
+  browserLanguage?: string;
+}
+
+type Load = { status: 'loading' } | { status: 'ready'; pages: PageView[]; settings: SettingsView } | { status: 'failed'; detail: string };
+
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The options page's container: every change goes through the background, which owns storage and tokens. */
+export function OptionsApp({ timeZone, browserLanguage }: OptionsAppProps) {
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+
+  useEffect(() => {
+    Promise.all([ask({ type: 'pages.list' }), ask({ type: 'settings.get' })])
+      .then(([pagesReply, settings]) => setLoad({ status: 'ready', pages: pagesReply.pages, settings }))
+      .catch((error) => setLoad({ status: 'failed', detail: describe(error) }));
+  }, []);
+
+  const locale = resolveLocale(
+    load.status === 'ready' ? load.settings.language : 'browser',
+    browserLanguage ?? globalThis.navigator?.language,
+  );
+  const t = translator(locale);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = t('options.title');
+  }, [locale]);
+
+  const update = (patch: Partial<{ pages: PageView[]; settings: SettingsView }>) =>
+    setLoad((current) => (current.status === 'ready' ? { ...current, ...patch } : current));
+
+  const refreshPages = async () => update({ pages: (await ask({ type: 'pages.list' })).pages });
+
+  return (
+    <main class="options" lang={locale} data-testid="options" data-state={load.status}>
+      <h1>{t('options.title')}</h1>
+      {load.status === 'loading' && <p class="muted">{t('common.loading')}</p>}
+      {load.status === 'failed' && <p role="alert">{t('options.loadFailed', { detail: load.detail })}</p>}
+      {load.status === 'ready' && (
+        <>
+          <Pages
+            pages={load.pages}
+            locale={locale}
+            timeZone={timeZone}
+            onConnect={async (token): Promise<ConnectResult> => {
+              try {
+                const result = await ask({ type: 'pages.connect', token });
+                if ('page' in result) await refreshPages().catch(() => undefined);
+                return result;
+              } catch (error) {
+                return { error: { kind: 'unknown_error', retryable: true, metaMessage: describe(error) } };
+              }
+            }}
+            onDisconnect={async (pageId) => {
+              update({ pages: (await ask({ type: 'pages.disconnect', pageId })).pages });
+            }}
+          />
+          <SettingsForm
+            settings={load.settings}
+            locale={locale}
+            onSave={async (patch) => {
+              const settings = await ask({ type: 'settings.set', patch });
+              update({ settings });
+              return settings;
+            }}
+          />
+          <SettingsTransfer
+            locale={locale}
+            onExport={async () => {
+              const { json, filename } = await ask({ type: 'settings.export' });
+              downloadText(json, filename, 'application/json');
+              return { filename };
+            }}
+            onImport={async (json) => {
+              const result = await ask({ type: 'settings.import', json });
+              if (!('error' in result)) update({ settings: result });
+              return result;
+            }}
+          />
+        </>
+      )}
+    </main>
+  );
+}

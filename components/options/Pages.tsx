@@ -1,0 +1,227 @@
+import { useId, useRef, useState } from 'preact/hooks';
+import { formatInstant, translator, type Locale } from '../../lib/i18n';
+import type { ErrorView, PageView } from '../../lib/messaging/types';
+import { ConnectError } from './ConnectError';
+
+// Connecting Pages. A token typed here goes straight to the background in one message and is cleared
+// from the field as soon as it was sent: the options page never keeps or shows a token.
+
+export type ConnectResult = { page: PageView } | { error: ErrorView };
+
+export interface PagesProps {
+  pages: PageView[];
+  locale: Locale;
+  timeZone?: string;
+  onConnect: (token: string) => Promise<ConnectResult>;
+  onDisconnect: (pageId: string) => Promise<void>;
+}
+
+type Notice = { kind: 'ok'; text: string } | { kind: 'error'; error: ErrorView } | { kind: 'problem'; text: string } | null;
+
+function TokenField(props: {
+  label: string;
+  inputTestId: string;
+  buttonTestId: string;
+  buttonLabel: string;
+  hint?: string;
+  locale: Locale;
+  onSubmit: (token: string) => Promise<Notice>;
+}) {
+  const t = translator(props.locale);
+  const id = useId();
+  const [token, setTokenState] = useState('');
+  // Mirrors the field so a submit right after typing sees what was typed.
+  const latest = useRef('');
+  const field = useRef<HTMLInputElement>(null);
+  const setToken = (value: string) => {
+    latest.current = value;
+    setTokenState(value);
+  };
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<Notice>(null);
+  return (
+    <form
+      class="token-form"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        const value = latest.current.trim();
+        if (!value) {
+          setNotice({ kind: 'problem', text: t('options.token.empty') });
+          return;
+        }
+        setBusy(true);
+        setNotice(null);
+        try {
+          setNotice(await props.onSubmit(value));
+        } finally {
+          // The token leaves the page at once: cleared from state and from the field itself, whatever
+          // the render timing.
+          setToken('');
+          if (field.current) field.current.value = '';
+          setBusy(false);
+        }
+      }}
+    >
+      <label for={`${id}-token`}>{props.label}</label>
+      <div class="row">
+        <input
+          id={`${id}-token`}
+          ref={field}
+          type="password"
+          autocomplete="off"
+          spellcheck={false}
+          data-testid={props.inputTestId}
+          value={token}
+          aria-describedby={props.hint ? `${id}-hint` : undefined}
+          aria-invalid={notice?.kind === 'problem' ? 'true' : undefined}
+          onInput={(event) => setToken((event.currentTarget as HTMLInputElement).value)}
+        />
+        <button type="submit" class="primary" data-testid={props.buttonTestId} disabled={busy} aria-busy={busy}>
+          {busy ? t('options.connecting') : props.buttonLabel}
+        </button>
+      </div>
+      {props.hint && (
+        <p id={`${id}-hint`} class="muted">
+          {props.hint}
+        </p>
+      )}
+      {notice?.kind === 'ok' && (
+        <p role="status" data-testid="connect-ok">
+          {notice.text}
+        </p>
+      )}
+      {notice?.kind === 'problem' && (
+        <p role="alert" class="error" data-testid="connect-problem">
+          {notice.text}
+        </p>
+      )}
+      {notice?.kind === 'error' && <ConnectError error={notice.error} locale={props.locale} />}
+    </form>
+  );
+}
+
+function PageItem(props: { page: PageView } & Omit<PagesProps, 'pages'>) {
+  const { page, locale } = props;
+  const t = translator(locale);
+  const [confirming, setConfirming] = useState(false);
+  const [reconnecting, setReconnecting] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const headingId = useId();
+  return (
+    <li data-testid="page-item" data-page-id={page.id} data-status={page.status} aria-labelledby={headingId}>
+      <h3 id={headingId}>{page.name}</h3>
+      <p class="muted">{t('options.page.id', { id: page.id })}</p>
+      <p data-testid="page-status" class={page.status === 'connected' ? 'ok' : 'bad'}>
+        {t(page.status === 'connected' ? 'options.page.status.connected' : 'options.page.status.needs_reconnect')}
+        <span class="muted"> · {t('options.page.checkedAt', { time: formatInstant(page.checkedAt, locale, props.timeZone) })}</span>
+      </p>
+      {page.managed ? (
+        <p class="muted" data-testid="page-managed">
+          {t('options.page.managed')}
+        </p>
+      ) : (
+        <div class="row">
+          {!confirming && (
+            <button
+              type="button"
+              data-testid="page-disconnect"
+              aria-label={t('options.page.disconnectLabel', { name: page.name })}
+              onClick={() => setConfirming(true)}
+            >
+              {t('options.page.disconnect')}
+            </button>
+          )}
+          <button
+            type="button"
+            data-testid="page-reconnect"
+            aria-expanded={reconnecting}
+            onClick={() => setReconnecting(!reconnecting)}
+          >
+            {t('options.page.reconnect')}
+          </button>
+        </div>
+      )}
+      {confirming && (
+        <div role="alertdialog" aria-label={t('options.page.disconnectLabel', { name: page.name })} class="confirm">
+          <p>{t('options.page.confirm', { name: page.name })}</p>
+          <button
+            type="button"
+            class="danger"
+            data-testid="page-disconnect-confirm"
+            ref={(button) => button?.focus()}
+            onClick={async () => {
+              setFailure(null);
+              try {
+                await props.onDisconnect(page.id);
+              } catch (error) {
+                setFailure(error instanceof Error ? error.message : String(error));
+                setConfirming(false);
+              }
+            }}
+          >
+            {t('options.page.confirmYes')}
+          </button>{' '}
+          <button type="button" data-testid="page-disconnect-cancel" onClick={() => setConfirming(false)}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      )}
+      {failure && (
+        <p role="alert" class="error">
+          {t('options.actionFailed', { detail: failure })}
+        </p>
+      )}
+      {reconnecting && !page.managed && (
+        <TokenField
+          label={t('options.page.reconnectLabel', { name: page.name })}
+          inputTestId="page-reconnect-token"
+          buttonTestId="page-reconnect-save"
+          buttonLabel={t('options.page.reconnectSave')}
+          locale={locale}
+          onSubmit={async (token) => {
+            const result = await props.onConnect(token);
+            if ('error' in result) return { kind: 'error', error: result.error };
+            if (result.page.id !== page.id) {
+              return { kind: 'problem', text: t('options.page.otherPage', { name: result.page.name, id: result.page.id }) };
+            }
+            return { kind: 'ok', text: t('options.page.reconnected', { name: result.page.name }) };
+          }}
+        />
+      )}
+    </li>
+  );
+}
+
+export function Pages(props: PagesProps) {
+  const t = translator(props.locale);
+  return (
+    <section aria-labelledby="pages-heading">
+      <h2 id="pages-heading">{t('options.pages.heading')}</h2>
+      <p class="muted">{t('options.pages.intro')}</p>
+      <TokenField
+        label={t('options.token.label')}
+        hint={t('options.token.hint')}
+        inputTestId="page-token"
+        buttonTestId="page-connect"
+        buttonLabel={t('options.connect')}
+        locale={props.locale}
+        onSubmit={async (token) => {
+          const result = await props.onConnect(token);
+          if ('error' in result) return { kind: 'error', error: result.error };
+          return { kind: 'ok', text: t('options.connect.done', { name: result.page.name }) };
+        }}
+      />
+      {props.pages.length === 0 ? (
+        <p class="muted" data-testid="pages-empty">
+          {t('options.pages.none')}
+        </p>
+      ) : (
+        <ul class="pages">
+          {props.pages.map((page) => (
+            <PageItem key={page.id} page={page} {...props} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

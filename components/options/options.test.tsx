@@ -1,0 +1,288 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import type { Locale } from '../../lib/i18n';
+import type { PageView, SettingsView } from '../../lib/messaging/types';
+import { OptionsApp } from './OptionsApp';
+
+const replies = vi.hoisted(() => ({ handlers: {} as Record<string, (request: any) => unknown> }));
+vi.mock('../../lib/messaging/client', () => ({
+  ask: vi.fn(async (request: { type: string }) => {
+    const handler = replies.handlers[request.type];
+    if (!handler) throw new Error(`no reply scripted for ${request.type}`);
+    return handler(request);
+  }),
+}));
+const { ask } = await import('../../lib/messaging/client');
+
+const NOW = Date.parse('2026-05-05T10:00:00Z');
+const page = (over: Partial<PageView> = {}): PageView => ({
+  id: '111',
+  name: 'Casa Luna',
+  status: 'connected',
+  checkedAt: NOW,
+  managed: false,
+  ...over,
+});
+const baseSettings = (over: Partial<SettingsView> = {}): SettingsView => ({
+  graphVersion: 'v25.0',
+  language: 'en',
+  retentionDays: 90,
+  promoTerms: ['descuento', 'coupon'],
+  closesSoonMinutes: 120,
+  locked: [],
+  ...over,
+});
+
+/** A small in-memory background: enough state to see what the options page changed. */
+function background(initial: { pages?: PageView[]; settings?: SettingsView } = {}) {
+  const state = { pages: initial.pages ?? [], settings: initial.settings ?? baseSettings() };
+  replies.handlers = {
+    'pages.list': () => ({ pages: state.pages }),
+    'settings.get': () => state.settings,
+    'pages.disconnect': (r: { pageId: string }) => {
+      state.pages = state.pages.filter((p) => p.id !== r.pageId);
+      return { pages: state.pages };
+    },
+    'settings.set': (r: { patch: Partial<SettingsView> }) => {
+      state.settings = { ...state.settings, ...r.patch };
+      return state.settings;
+    },
+    'settings.export': () => ({ json: '{"graphVersion":"v25.0"}', filename: 'reopen-settings.json' }),
+  };
+  return state;
+}
+
+const words = {
+  en: { title: 'Reopen settings', locked: 'Set by your administrator', tokenLabel: 'Page access token' },
+  es: { title: 'Configuración de Reopen', locked: 'Definido por tu administrador', tokenLabel: 'Token de acceso de la página' },
+} as const;
+
+const renderOptions = () => render(<OptionsApp timeZone="UTC" browserLanguage="en-US" />);
+const ready = () => waitFor(() => expect(screen.getByTestId('options').getAttribute('data-state')).toBe('ready'));
+const calls = (type: string) => vi.mocked(ask).mock.calls.map(([r]) => r).filter((r) => r.type === type);
+
+function typeInto(element: HTMLElement, value: string) {
+  (element as HTMLInputElement).value = value;
+  fireEvent.input(element);
+}
+
+beforeEach(() => {
+  vi.mocked(ask).mockClear();
+});
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+describe.each(['en', 'es'] as const)('options page in %s', (locale: Locale) => {
+  test('the token field is a labelled password input; connecting lists the Page and clears the field', async () => {
+    const state = background({ settings: baseSettings({ language: locale }) });
+    replies.handlers['pages.connect'] = () => {
+      const connected = page();
+      state.pages = [connected];
+      return { page: connected };
+    };
+    renderOptions();
+    await ready();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(words[locale].title);
+    const token = screen.getByTestId('page-token') as HTMLInputElement;
+    expect(token.type).toBe('password');
+    expect(screen.getByLabelText(words[locale].tokenLabel)).toBe(token);
+    expect(screen.getByTestId('pages-empty')).toBeTruthy();
+
+    typeInto(token, '  EAAB-secret  ');
+    fireEvent.click(screen.getByTestId('page-connect'));
+    const item = await screen.findByTestId('page-item');
+    expect(item.getAttribute('data-page-id')).toBe('111');
+    expect(item.textContent).toContain('Casa Luna');
+    expect(item.textContent).toContain('111');
+    expect(calls('pages.connect')).toEqual([{ type: 'pages.connect', token: 'EAAB-secret' }]);
+    expect((await screen.findByTestId('connect-ok')).textContent).toContain('Casa Luna');
+    expect(token.value).toBe('');
+  });
+
+  test('a refused token (190) is explained with its code, and nothing is listed', async () => {
+    background({ settings: baseSettings({ language: locale }) });
+    replies.handlers['pages.connect'] = () => ({
+      error: { kind: 'token_invalid', retryable: false, code: 190, metaMessage: 'Invalid OAuth access token.' },
+    });
+    renderOptions();
+    await ready();
+    typeInto(screen.getByTestId('page-token'), 'bad-token');
+    fireEvent.click(screen.getByTestId('page-connect'));
+    const error = await screen.findByTestId('connect-error');
+    expect(error.getAttribute('data-error-kind')).toBe('token_invalid');
+    expect(error.getAttribute('data-error-code')).toBe('190');
+    expect(error.textContent).toMatch(locale === 'en' ? /access token is no longer valid/ : /190/);
+    expect(error.textContent).toContain('190');
+    expect(screen.queryByTestId('page-item')).toBeNull();
+    expect((screen.getByTestId('page-token') as HTMLInputElement).value).toBe('');
+  });
+
+  test('an empty token is refused before anything is sent', async () => {
+    background({ settings: baseSettings({ language: locale }) });
+    renderOptions();
+    await ready();
+    typeInto(screen.getByTestId('page-token'), '   ');
+    fireEvent.click(screen.getByTestId('page-connect'));
+    expect((await screen.findByTestId('connect-problem')).textContent).toBeTruthy();
+    expect(calls('pages.connect')).toEqual([]);
+  });
+
+  test('disconnect asks for confirmation; cancelling keeps the Page', async () => {
+    background({ pages: [page(), page({ id: '222', name: 'Sol' })], settings: baseSettings({ language: locale }) });
+    renderOptions();
+    await ready();
+    const [first] = screen.getAllByTestId('page-item');
+    fireEvent.click(within(first!).getByTestId('page-disconnect'));
+    fireEvent.click(within(first!).getByTestId('page-disconnect-cancel'));
+    expect(calls('pages.disconnect')).toEqual([]);
+
+    fireEvent.click(within(first!).getByTestId('page-disconnect'));
+    const confirm = within(first!).getByRole('alertdialog');
+    expect(confirm.textContent).toContain('Casa Luna');
+    fireEvent.click(within(first!).getByTestId('page-disconnect-confirm'));
+    await waitFor(() => expect(screen.getAllByTestId('page-item')).toHaveLength(1));
+    expect(screen.getByTestId('page-item').getAttribute('data-page-id')).toBe('222');
+    expect(calls('pages.disconnect')).toEqual([{ type: 'pages.disconnect', pageId: '111' }]);
+  });
+
+  test('a Page needing a new token says so and is reconnected by pasting one', async () => {
+    const state = background({ pages: [page({ status: 'needs_reconnect' })], settings: baseSettings({ language: locale }) });
+    replies.handlers['pages.connect'] = () => {
+      state.pages = [page({ status: 'connected', checkedAt: NOW + 1000 })];
+      return { page: state.pages[0] };
+    };
+    renderOptions();
+    await ready();
+    const item = screen.getByTestId('page-item');
+    expect(item.getAttribute('data-status')).toBe('needs_reconnect');
+    expect(within(item).getByTestId('page-status').textContent).toContain(
+      locale === 'en' ? 'Token expired — reconnect this Page' : 'Token caducado: vuelve a conectar esta página',
+    );
+    fireEvent.click(within(item).getByTestId('page-reconnect'));
+    const input = within(item).getByTestId('page-reconnect-token') as HTMLInputElement;
+    expect(input.type).toBe('password');
+    typeInto(input, 'EAAB-new');
+    fireEvent.click(within(item).getByTestId('page-reconnect-save'));
+    await waitFor(() => expect(screen.getByTestId('page-item').getAttribute('data-status')).toBe('connected'));
+    expect(calls('pages.connect')).toEqual([{ type: 'pages.connect', token: 'EAAB-new' }]);
+  });
+
+  test('a Page set by the administrator cannot be disconnected here', async () => {
+    background({ pages: [page({ managed: true })], settings: baseSettings({ language: locale }) });
+    renderOptions();
+    await ready();
+    const item = screen.getByTestId('page-item');
+    expect(within(item).queryByTestId('page-disconnect')).toBeNull();
+    expect(within(item).getByTestId('page-managed').textContent).toBe(words[locale].locked);
+  });
+
+  test('invalid settings show which field is wrong and save nothing; valid ones are saved', async () => {
+    const state = background({ settings: baseSettings({ language: locale }) });
+    renderOptions();
+    await ready();
+    const retention = within(screen.getByTestId('setting-retentionDays')).getByRole('spinbutton');
+    typeInto(retention, '0');
+    typeInto(within(screen.getByTestId('setting-graphVersion')).getByRole('textbox'), '25');
+    fireEvent.click(screen.getByTestId('settings-save'));
+    await waitFor(() => expect(screen.getByTestId('settings-status').getAttribute('data-state')).toBe('invalid'));
+    expect(screen.getAllByTestId('setting-problem')).toHaveLength(2);
+    expect(retention.getAttribute('aria-invalid')).toBe('true');
+    expect(calls('settings.set')).toEqual([]);
+
+    typeInto(retention, '30');
+    typeInto(within(screen.getByTestId('setting-graphVersion')).getByRole('textbox'), 'v26.0');
+    typeInto(within(screen.getByTestId('setting-promoTerms')).getByRole('textbox'), 'oferta\n\n2x1\n');
+    fireEvent.click(screen.getByTestId('settings-save'));
+    await waitFor(() => expect(screen.getByTestId('settings-status').getAttribute('data-state')).toBe('saved'));
+    expect(calls('settings.set')).toEqual([
+      {
+        type: 'settings.set',
+        patch: { graphVersion: 'v26.0', language: locale, retentionDays: 30, promoTerms: ['oferta', '2x1'], closesSoonMinutes: 120 },
+      },
+    ]);
+    expect(state.settings.retentionDays).toBe(30);
+    expect(screen.queryAllByTestId('setting-problem')).toHaveLength(0);
+  });
+
+  test('settings fixed by the administrator are disabled, say so, and are not sent', async () => {
+    background({ settings: baseSettings({ language: locale, locked: ['graphVersion', 'retentionDays'] }) });
+    renderOptions();
+    await ready();
+    const graph = screen.getByTestId('setting-graphVersion');
+    expect(graph.getAttribute('data-locked')).toBe('true');
+    const input = within(graph).getByRole('textbox') as HTMLInputElement;
+    expect(input.disabled).toBe(true);
+    expect(within(graph).getByTestId('setting-locked').textContent).toBe(words[locale].locked);
+    expect(input.getAttribute('aria-describedby')).toContain(within(graph).getByTestId('setting-locked').id);
+    expect(screen.getByTestId('setting-closesSoonMinutes').getAttribute('data-locked')).toBe('false');
+    fireEvent.click(screen.getByTestId('settings-save'));
+    await waitFor(() => expect(calls('settings.set')).toHaveLength(1));
+    const patch = (calls('settings.set')[0] as { patch: Record<string, unknown> }).patch;
+    expect(patch).not.toHaveProperty('graphVersion');
+    expect(patch).not.toHaveProperty('retentionDays');
+  });
+
+  test.each([
+    ['invalid_json', '{not json', { en: /not valid JSON/, es: /no es JSON válido/ }],
+    ['invalid_settings', '{"retentionDays":-4}', { en: /retentionDays: too_small/, es: /retentionDays: too_small/ }],
+  ] as const)('importing a bad file (%s) explains why and changes nothing', async (kind, content, message) => {
+    background({ settings: baseSettings({ language: locale }) });
+    replies.handlers['settings.import'] = () => ({ error: kind, detail: 'retentionDays: too_small' });
+    renderOptions();
+    await ready();
+    const retention = within(screen.getByTestId('setting-retentionDays')).getByRole('spinbutton') as HTMLInputElement;
+    const file = new File([content], 'settings.json', { type: 'application/json' });
+    const input = screen.getByTestId('settings-import');
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    fireEvent.change(input);
+    const status = screen.getByTestId('settings-transfer-status');
+    await waitFor(() => expect(status.getAttribute('data-state')).toBe('error'));
+    expect(status.textContent).toMatch(message[locale]);
+    expect(calls('settings.import')).toEqual([{ type: 'settings.import', json: content }]);
+    expect(retention.value).toBe('90');
+  });
+
+  test('a good import replaces the form; export downloads the JSON the background built', async () => {
+    background({ settings: baseSettings({ language: locale }) });
+    replies.handlers['settings.import'] = () => baseSettings({ language: locale, retentionDays: 45 });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:settings');
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    renderOptions();
+    await ready();
+    const input = screen.getByTestId('settings-import');
+    Object.defineProperty(input, 'files', { value: [new File(['{}'], 's.json')], configurable: true });
+    fireEvent.change(input);
+    await waitFor(() =>
+      expect((within(screen.getByTestId('setting-retentionDays')).getByRole('spinbutton') as HTMLInputElement).value).toBe('45'),
+    );
+    expect(screen.getByTestId('settings-transfer-status').getAttribute('data-state')).toBe('imported');
+
+    fireEvent.click(screen.getByTestId('settings-export'));
+    await waitFor(() => expect(screen.getByTestId('settings-transfer-status').getAttribute('data-state')).toBe('exported'));
+    expect(click).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId('settings-transfer-status').textContent).toContain('reopen-settings.json');
+  });
+});
+
+test('choosing Spanish and saving switches the page to Spanish', async () => {
+  background({ settings: baseSettings({ language: 'en' }) });
+  renderOptions();
+  await ready();
+  expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(words.en.title);
+  const select = within(screen.getByTestId('setting-language')).getByRole('combobox') as HTMLSelectElement;
+  select.value = 'es';
+  fireEvent.change(select);
+  fireEvent.click(screen.getByTestId('settings-save'));
+  await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(words.es.title));
+  expect(screen.getByTestId('options').getAttribute('lang')).toBe('es');
+});
+
+test('when the background does not answer the page says so', async () => {
+  replies.handlers = {};
+  renderOptions();
+  await waitFor(() => expect(screen.getByTestId('options').getAttribute('data-state')).toBe('failed'));
+  expect(screen.getByRole('alert').textContent).toContain('no reply scripted');
+});
