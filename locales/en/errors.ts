@@ -48,4 +48,9 @@ export default {
   'errors.unknown_error.next': "Try again later. If it keeps happening, send Meta's message and trace id below to your administrator.",
   // For a failed read (delivery 'not_sent' from a lookup): nothing went to the customer, so no check is needed.
   'errors.read_failed.next': 'Nothing was sent. Check the connection and try again.',
+  // Kinds the background produces itself (not Meta answers).
+  'errors.page_not_connected.explain': 'This Page is not connected to Reopen, so nothing can be read or sent for it.',
+  'errors.page_not_connected.next': "Connect the Page in Reopen's options with a Page access token.",
+  'errors.page_managed.explain': 'Your administrator set up this Page for Reopen, so it cannot be changed here.',
+  'errors.page_managed.next': 'Ask your administrator to change its token.',
 } as const;

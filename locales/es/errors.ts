@@ -47,4 +47,9 @@ export default {
   'errors.unknown_error.explain': 'Meta devolvió un error que Reopen no conoce.',
   'errors.unknown_error.next': 'Vuelve a intentarlo más tarde. Si sigue pasando, envía a tu administrador el mensaje de Meta y el identificador de seguimiento que aparecen abajo.',
   'errors.read_failed.next': 'No se envió nada. Comprueba la conexión y vuelve a intentarlo.',
+  // Tipos que produce el propio fondo de la extensión (no respuestas de Meta).
+  'errors.page_not_connected.explain': 'Esta página no está conectada a Reopen, así que no se puede leer ni enviar nada para ella.',
+  'errors.page_not_connected.next': 'Conecta la página en las opciones de Reopen con un token de acceso de la página.',
+  'errors.page_managed.explain': 'Tu administrador configuró esta página en Reopen, así que no se puede cambiar aquí.',
+  'errors.page_managed.next': 'Pídele a tu administrador que cambie su token.',
 } satisfies Record<keyof typeof en, string>;
