@@ -1,0 +1,303 @@
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { DEFAULT_PROMO_TERMS } from '../../lib/policy';
+import type { UtilityTemplate } from '../../lib/policy/types';
+import { ReopenPanel, type ReopenPanelProps } from './ReopenPanel';
+import { C, C_BEFORE_RETIREMENT, DAY, HOUR, facts } from './test-support';
+
+afterEach(cleanup);
+
+const ROUTE_ORDER = ['HUMAN_AGENT', 'CUSTOMER_FEEDBACK', 'UTILITY', 'ACCOUNT_UPDATE', 'CONFIRMED_EVENT_UPDATE', 'POST_PURCHASE_UPDATE'];
+
+function open(over: Partial<ReopenPanelProps> = {}) {
+  const callbacks = { onSend: vi.fn(), onClose: vi.fn(), onNeedTemplates: vi.fn(), onConfirmChecked: vi.fn() };
+  const props: ReopenPanelProps = {
+    locale: 'en',
+    now: C + 3 * DAY,
+    facts: facts(),
+    templates: { status: 'idle' },
+    promoTerms: DEFAULT_PROMO_TERMS,
+    sending: false,
+    result: null,
+    awaitingCheck: false,
+    timeZone: 'UTC',
+    ...callbacks,
+    ...over,
+  };
+  render(<ReopenPanel {...props} />);
+  return callbacks;
+}
+
+const tag = (id: string) => screen.getAllByTestId('reopen-tag').find((button) => button.dataset.tag === id)! as HTMLButtonElement;
+const tagBox = (id: string) => tag(id).parentElement!;
+const type = (element: Element, value: string) => fireEvent.input(element, { target: { value } });
+
+describe('tag picker', () => {
+  test('human_agent: every catalog route in order, HUMAN_AGENT preselected, retired tags disabled with the date', () => {
+    open();
+    expect(screen.getByTestId('reopen-panel')).toBeTruthy();
+    expect(screen.getAllByTestId('reopen-tag').map((button) => button.dataset.tag)).toEqual(ROUTE_ORDER);
+    expect(tag('HUMAN_AGENT').getAttribute('aria-pressed')).toBe('true');
+    expect(tagBox('HUMAN_AGENT').textContent).toContain('Recommended');
+    for (const id of ['HUMAN_AGENT', 'CUSTOMER_FEEDBACK', 'UTILITY']) {
+      expect(tag(id).disabled, id).toBe(false);
+      expect(tag(id).getAttribute('aria-disabled'), id).toBe('false');
+    }
+    for (const id of ['ACCOUNT_UPDATE', 'CONFIRMED_EVENT_UPDATE', 'POST_PURCHASE_UPDATE']) {
+      expect(tag(id).disabled, id).toBe(true);
+      expect(tag(id).getAttribute('aria-disabled'), id).toBe('true');
+      expect(tagBox(id).textContent, id).toContain('Retired by Meta on April 27, 2026');
+    }
+    // the HUMAN_AGENT limit, uses and what it must never carry
+    expect(tagBox('HUMAN_AGENT').textContent).toContain('Available until Jun 8, 2026, 10:00 AM');
+    expect(tagBox('HUMAN_AGENT').textContent).toContain("Your own answer, as a person, to the customer's open question or issue");
+    expect(screen.getByTestId('reopen-text')).toBeTruthy();
+  });
+
+  test('before 27 April 2026 the retired tags were still usable', () => {
+    open({ facts: facts({ customerLastMessageAt: C_BEFORE_RETIREMENT }), now: C_BEFORE_RETIREMENT + 9 * DAY });
+    expect(tag('POST_PURCHASE_UPDATE').disabled).toBe(false);
+    expect(tag('HUMAN_AGENT').disabled).toBe(true);
+    expect(tagBox('HUMAN_AGENT').textContent).toContain("7 days have passed since the customer's last message");
+  });
+
+  test('closed: the 7-day tags are disabled and the utility route is preselected (templates are asked for)', () => {
+    const { onNeedTemplates } = open({ now: C + 9 * DAY });
+    expect(tag('HUMAN_AGENT').disabled).toBe(true);
+    expect(tag('CUSTOMER_FEEDBACK').disabled).toBe(true);
+    expect(tag('UTILITY').getAttribute('aria-pressed')).toBe('true');
+    expect(onNeedTemplates).toHaveBeenCalled();
+    expect(screen.getByText("Loading the Page's approved templates…")).toBeTruthy();
+  });
+
+  test('cooling down: every route disabled with when it ends', () => {
+    const now = C + 3 * DAY;
+    open({ now, facts: facts({ attempts: [{ at: now - 2 * HOUR, status: 'unknown' }] }) });
+    for (const id of ROUTE_ORDER.slice(0, 3)) {
+      expect(tag(id).disabled, id).toBe(true);
+      expect(tagBox(id).textContent, id).toContain('Next one possible Jun 5, 2026, 8:00 AM');
+    }
+    expect((screen.getByTestId('reopen-send') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  test('in Spanish', () => {
+    open({ locale: 'es' });
+    expect(within(tagBox('HUMAN_AGENT')).getByText('Recomendada')).toBeTruthy();
+    expect(tagBox('ACCOUNT_UPDATE').textContent).toContain('27 de abril de 2026');
+    expect(screen.getByLabelText('Mensaje para el cliente')).toBeTruthy();
+    expect(screen.getByTestId('reopen-send').textContent).toBe('Enviar');
+  });
+});
+
+describe('text route', () => {
+  test('live count in code points against 2000, and a warning at the limit', () => {
+    open();
+    const text = screen.getByTestId('reopen-text');
+    type(text, 'héllo 👍');
+    expect(screen.getByText('7 / 2000 characters')).toBeTruthy();
+    type(text, 'x'.repeat(2000));
+    expect(screen.getByText(/2000 \/ 2000 characters/).textContent).toContain('Too long: Meta accepts at most 1999 characters.');
+    expect(text.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  test('sends one typed request for the selected tag', () => {
+    const { onSend } = open();
+    type(screen.getByTestId('reopen-text'), 'Your refund was approved today.');
+    fireEvent.click(screen.getByTestId('reopen-send'));
+    expect(onSend).toHaveBeenCalledExactlyOnceWith({
+      route: 'HUMAN_AGENT',
+      content: { kind: 'text', text: 'Your refund was approved today.' },
+      promoConfirmed: false,
+    });
+  });
+
+  test('promotional wording is highlighted and needs the confirmation, which is sent along', () => {
+    const { onSend } = open();
+    type(screen.getByTestId('reopen-text'), 'Here is a discount code for you');
+    expect(screen.getByText('discount', { selector: 'mark' })).toBeTruthy();
+    const confirm = screen.getByLabelText("It isn't a promotion — send anyway") as HTMLInputElement;
+    expect(confirm.required).toBe(true);
+    expect(confirm.checked).toBe(false);
+    fireEvent.click(screen.getByTestId('reopen-send'));
+    expect(onSend.mock.calls[0]![0].promoConfirmed).toBe(false);
+    fireEvent.click(confirm);
+    fireEvent.click(screen.getByTestId('reopen-send'));
+    expect(onSend.mock.calls[1]![0].promoConfirmed).toBe(true);
+  });
+
+  test('new flagged wording after confirming needs a new confirmation', () => {
+    open();
+    const text = screen.getByTestId('reopen-text');
+    type(text, 'a discount');
+    fireEvent.click(screen.getByRole('checkbox'));
+    expect((screen.getByRole('checkbox') as HTMLInputElement).checked).toBe(true);
+    type(text, 'a discount and a coupon');
+    expect((screen.getByRole('checkbox') as HTMLInputElement).checked).toBe(false);
+  });
+
+  test('the send button is disabled while a send is in flight and says so', () => {
+    const { onSend } = open({ sending: true });
+    const send = screen.getByTestId('reopen-send') as HTMLButtonElement;
+    expect(send.disabled).toBe(true);
+    expect(send.textContent).toBe('Sending…');
+    fireEvent.click(send);
+    expect(onSend).not.toHaveBeenCalled();
+  });
+});
+
+describe('customer feedback route', () => {
+  test("Meta's limits show live and the template is sent as typed", () => {
+    const { onSend } = open();
+    fireEvent.click(tag('CUSTOMER_FEEDBACK'));
+    expect(screen.queryByTestId('reopen-text')).toBeNull();
+    const title = screen.getByLabelText('Title');
+    type(title, 'x'.repeat(66));
+    expect(screen.getByText('66 / 65')).toBeTruthy();
+    expect(screen.getByText('Title: 65 characters at most.')).toBeTruthy();
+    expect(title.getAttribute('aria-invalid')).toBe('true');
+    type(title, 'Rate your experience');
+    type(screen.getByLabelText('Button text'), 'Rate');
+    type(screen.getByLabelText('Subtitle (optional)'), 'See www.example.com');
+    expect(screen.getByText("Subtitle: links aren't allowed here.")).toBeTruthy();
+    type(screen.getByLabelText('Subtitle (optional)'), 'It takes a minute');
+    fireEvent.change(screen.getByLabelText('Question'), { target: { value: 'nps' } });
+    type(screen.getByLabelText('Follow-up placeholder (optional)'), 'Tell us more');
+    type(screen.getByLabelText('Privacy policy address'), 'https://shop.example/privacy');
+    fireEvent.click(screen.getByTestId('reopen-send'));
+    expect(onSend).toHaveBeenCalledExactlyOnceWith({
+      route: 'CUSTOMER_FEEDBACK',
+      content: {
+        kind: 'feedback',
+        template: {
+          title: 'Rate your experience',
+          subtitle: 'It takes a minute',
+          buttonTitle: 'Rate',
+          question: { id: 'q1', type: 'nps', followUpPlaceholder: 'Tell us more' },
+          privacyUrl: 'https://shop.example/privacy',
+          expiresInDays: 1,
+        },
+      },
+      promoConfirmed: false,
+    });
+  });
+
+  test('after a blocked send, required fields left empty are marked', () => {
+    open({ result: { outcome: 'blocked', decidedBy: 'preflight', reason: 'invalid_feedback', feedbackProblems: [{ field: 'title', problem: 'empty' }] } });
+    fireEvent.click(tag('CUSTOMER_FEEDBACK'));
+    expect(screen.getByText('Title: fill this in.')).toBeTruthy();
+    expect(screen.getByTestId('reopen-result').textContent).toContain('Fix the survey fields marked above.');
+  });
+});
+
+describe('utility route', () => {
+  const templates: UtilityTemplate[] = [
+    { name: 'order_update', language: 'en', status: 'APPROVED', category: 'UTILITY', parameterCount: 2, bodyText: 'Your order {{1}} is {{2}}.' },
+    { name: 'order_update', language: 'es', status: 'APPROVED', category: 'UTILITY', parameterCount: 2, bodyText: 'Tu pedido {{1}} está {{2}}.' },
+    { name: 'draft_notice', language: 'en', status: 'PENDING', category: 'UTILITY', parameterCount: 0, bodyText: 'Pending' },
+  ];
+
+  test('lists only APPROVED templates and asks for their parameters', () => {
+    const { onSend } = open({ now: C + 9 * DAY, templates: { status: 'ready', templates } });
+    const select = screen.getByLabelText('Approved template') as HTMLSelectElement;
+    expect([...select.options].map((option) => option.textContent)).toEqual(['Choose a template', 'order_update (en)', 'order_update (es)']);
+    fireEvent.change(select, { target: { value: select.options[2]!.value } });
+    expect(screen.getByText('Tu pedido {{1}} está {{2}}.')).toBeTruthy();
+    type(screen.getByLabelText('Value for parameter 1'), '#123');
+    type(screen.getByLabelText('Value for parameter 2'), 'shipped');
+    fireEvent.click(screen.getByTestId('reopen-send'));
+    expect(onSend).toHaveBeenCalledExactlyOnceWith({
+      route: 'UTILITY',
+      content: { kind: 'utility', templateName: 'order_update', language: 'es', parameters: ['#123', 'shipped'] },
+      promoConfirmed: false,
+    });
+  });
+
+  test('no approved template: says how to get one, and reloads on request', () => {
+    const { onNeedTemplates } = open({ now: C + 9 * DAY, templates: { status: 'ready', templates: [templates[2]!] } });
+    expect(screen.getByText(/no approved utility templates yet/)).toBeTruthy();
+    onNeedTemplates.mockClear();
+    fireEvent.click(screen.getByRole('button', { name: 'Reload templates' }));
+    expect(onNeedTemplates).toHaveBeenCalledOnce();
+  });
+
+  test('a listing error is explained', () => {
+    open({ now: C + 9 * DAY, templates: { status: 'error', error: { kind: 'permission_denied', retryable: false, code: 10 } } });
+    expect(screen.getByText(/lacks a permission it needs/)).toBeTruthy();
+  });
+});
+
+describe('outcomes', () => {
+  test('sent: when the next attempt is possible', () => {
+    open({ result: { outcome: 'sent', decidedBy: 'background', nextAttemptAt: C + 4 * DAY } });
+    const result = screen.getByTestId('reopen-result');
+    expect(result.dataset.outcome).toBe('sent');
+    expect(result.textContent).toBe('Sent. Wait for the customer to reply; next attempt possible at Jun 5, 2026, 10:00 AM.');
+  });
+
+  test('blocked: why, with the time for a cooldown', () => {
+    open({ result: { outcome: 'blocked', decidedBy: 'preflight', reason: 'cooldown', until: C + 4 * DAY } });
+    const result = screen.getByTestId('reopen-result');
+    expect(result.dataset.outcome).toBe('blocked');
+    expect(result.textContent).toContain('Not sent: One reactivation per conversation every 24 hours. Next one possible Jun 5, 2026, 10:00 AM.');
+  });
+
+  test('failed: Meta error code and subcode as attributes, explanation and next step in words', () => {
+    open({ result: { outcome: 'failed', decidedBy: 'background', error: { kind: 'window_closed', retryable: false, code: 10, subcode: 2018278 } } });
+    const result = screen.getByTestId('reopen-result');
+    expect(result.dataset.outcome).toBe('failed');
+    expect(result.dataset.errorCode).toBe('10');
+    expect(result.dataset.errorSubcode).toBe('2018278');
+    expect(result.textContent).toContain('Not sent: Meta refused the message because the conversation is outside the time it allows');
+    expect(result.textContent).toContain('Wait for the customer to write again');
+  });
+
+  test('failed without a subcode carries only the code', () => {
+    open({ result: { outcome: 'failed', decidedBy: 'background', error: { kind: 'tag_retired', retryable: false, code: 100 } } });
+    const result = screen.getByTestId('reopen-result');
+    expect(result.dataset.errorCode).toBe('100');
+    expect(result.hasAttribute('data-error-subcode')).toBe(false);
+  });
+
+  test('unknown: check the conversation first; sending stays off until the agent confirms', () => {
+    const { onConfirmChecked } = open({ result: { outcome: 'unknown', decidedBy: 'background' }, awaitingCheck: true });
+    const result = screen.getByTestId('reopen-result');
+    expect(result.dataset.outcome).toBe('unknown');
+    expect(result.textContent).toContain('Check the conversation before trying again');
+    expect((screen.getByTestId('reopen-send') as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(screen.getByLabelText('I checked the conversation: the message is not there'));
+    expect(onConfirmChecked).toHaveBeenCalledWith(true);
+  });
+
+  test('the outcome is announced: it lives in a polite status region', () => {
+    open({ result: { outcome: 'sent', decidedBy: 'background' } });
+    const live = screen.getByRole('status');
+    expect(live.getAttribute('aria-live')).toBe('polite');
+    expect(live.contains(screen.getByTestId('reopen-result'))).toBe(true);
+  });
+
+  test('in Spanish', () => {
+    open({ locale: 'es', result: { outcome: 'unknown', decidedBy: 'background' }, awaitingCheck: true });
+    expect(screen.getByTestId('reopen-result').textContent).toContain('No sabemos si Meta recibió este mensaje');
+  });
+});
+
+describe('keyboard', () => {
+  test('focus moves into the panel when it opens; Escape closes it', () => {
+    const { onClose } = open();
+    expect(document.activeElement?.textContent).toBe('Reopen this conversation');
+    fireEvent.keyDown(screen.getByTestId('reopen-text'), { key: 'Escape' });
+    expect(onClose).toHaveBeenCalledOnce();
+  });
+
+  test('every control is labelled', () => {
+    open();
+    fireEvent.click(tag('CUSTOMER_FEEDBACK'));
+    const panel = screen.getByTestId('reopen-panel');
+    for (const control of panel.querySelectorAll('input, select, textarea')) {
+      expect(control.id && panel.querySelector(`label[for="${control.id}"]`), control.outerHTML).toBeTruthy();
+    }
+    for (const button of panel.querySelectorAll('button')) {
+      expect((button.getAttribute('aria-label') ?? button.textContent ?? '').trim(), button.outerHTML).not.toBe('');
+    }
+  });
+});
