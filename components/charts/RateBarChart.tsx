@@ -25,10 +25,10 @@ export interface RateBarChartProps {
 export function RateBarChart(props: RateBarChartProps) {
   const { bars, width = 340, color = '#2e7d5b' } = props;
   const id = useId();
-  const rowHeight = 18;
-  const labelWidth = 130;
-  const valueWidth = 90;
-  const plotWidth = width - labelWidth - valueWidth;
+  // Label on its own line above each bar: route names in Spanish are long and must never be cut.
+  const rowHeight = 32;
+  const valueWidth = 120;
+  const plotWidth = width - valueWidth;
   const height = Math.max(rowHeight, bars.length * rowHeight);
 
   return (
@@ -41,12 +41,12 @@ export function RateBarChart(props: RateBarChartProps) {
           const barLength = bar.rate === null ? 0 : Math.max(1, Math.min(1, bar.rate) * plotWidth);
           return (
             <g key={bar.label}>
-              <text x={0} y={y + 13} font-size={11} fill="#1d2129">
+              <text x={0} y={y + 11} font-size={11} fill="#1d2129">
                 {bar.label}
               </text>
-              <rect x={labelWidth} y={y + 3} width={plotWidth} height={rowHeight - 6} fill="#eef0f3" />
-              {barLength > 0 && <rect x={labelWidth} y={y + 3} width={barLength} height={rowHeight - 6} fill={color} />}
-              <text x={labelWidth + plotWidth + 6} y={y + 13} font-size={11} fill="#1d2129">
+              <rect x={0} y={y + 15} width={plotWidth} height={11} fill="#eef0f3" />
+              {barLength > 0 && <rect x={0} y={y + 15} width={barLength} height={11} fill={color} />}
+              <text x={plotWidth + 6} y={y + 25} font-size={11} fill="#1d2129">
                 {bar.text}
               </text>
             </g>

@@ -69,7 +69,13 @@ export function StackedBarChart(props: StackedBarChartProps) {
                 );
               })}
               {(index === 0 || index === bars.length - 1 || index % 7 === 0) && (
-                <text x={x + barWidth / 2} y={height - 3} font-size={9} text-anchor="middle" fill="#5b6370">
+                <text
+                  x={index === 0 ? x : index === bars.length - 1 ? x + barWidth : x + barWidth / 2}
+                  y={height - 3}
+                  font-size={9}
+                  text-anchor={index === 0 ? 'start' : index === bars.length - 1 ? 'end' : 'middle'}
+                  fill="#5b6370"
+                >
                   {bar.label}
                 </text>
               )}
