@@ -159,7 +159,12 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
       if (sameThread) {
         // Only the name arrived (it renders after the URL changes). It matters while the thread is unresolved.
         set({ displayName });
-        if (state.thread?.status !== 'resolved' && displayName) void actions.refresh();
+        if (state.thread?.status !== 'resolved' && displayName) {
+          // An answer still on its way was asked without the name: drop it and ask again with it.
+          generation += 1;
+          threadRequest = null;
+          void actions.refresh();
+        }
         return;
       }
       generation += 1;

@@ -1,0 +1,127 @@
+// The container: store + banner + panel together, with the background mocked at `ask` and a manual clock.
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import type { RequestOf, RequestType } from '../../lib/messaging/protocol';
+import type { ThreadView } from '../../lib/messaging/types';
+import { parseInboxUrl } from '../../lib/inbox/url';
+import { InboxRoot, type Scheduler } from './InboxRoot';
+import { createInboxStore, type Ask } from './store';
+import { C, DAY, HOUR, MIN, facts, resolvedThread } from './test-support';
+
+afterEach(cleanup);
+
+const URL_A = 'https://business.facebook.com/latest/inbox/messenger?asset_id=1045&selected_item_id=100029016673099&thread_type=FB_MESSAGE';
+
+/** A clock the test moves; timers fire only when it passes them. */
+function manualClock(start: number) {
+  let now = start;
+  let nextId = 1;
+  const timers = new Map<number, { at: number; handler: () => void }>();
+  const scheduler: Scheduler = {
+    setTimeout(handler, ms) {
+      const id = nextId++;
+      timers.set(id, { at: now + ms, handler });
+      return id;
+    },
+    clearTimeout(id) {
+      timers.delete(id);
+    },
+  };
+  return {
+    scheduler,
+    now: () => now,
+    pending: () => timers.size,
+    advanceTo(target: number) {
+      // Bounded: each step fires the earliest due timer; a countdown schedules at most one at a time.
+      for (let step = 0; step < 10_000; step += 1) {
+        const due = [...timers.entries()].filter(([, timer]) => timer.at <= target).sort((a, b) => a[1].at - b[1].at)[0];
+        if (!due) break;
+        timers.delete(due[0]);
+        now = due[1].at;
+        act(() => due[1].handler());
+      }
+      now = target;
+    },
+  };
+}
+
+async function mount(thread: ThreadView, start: number, url = URL_A) {
+  const clock = manualClock(start);
+  const ask = vi.fn(async (request: RequestOf<RequestType>) => (request.type === 'thread.get' ? thread : undefined)) as unknown as Ask;
+  const store = createInboxStore({ ask, now: clock.now, newRequestId: () => crypto.randomUUID(), browserLanguage: 'en' });
+  const onOpenOptions = vi.fn();
+  render(<InboxRoot store={store} scheduler={clock.scheduler} onOpenOptions={onOpenOptions} timeZone="UTC" />);
+  await act(async () => {
+    store.actions.showConversation(parseInboxUrl(url), 'Maria Lopez');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+  return { clock, store, ask, onOpenOptions };
+}
+
+describe('the countdown', () => {
+  test('ticks locally and crosses 24 h into human_agent without a reload or a call', async () => {
+    const start = C + DAY - 2 * MIN - 30_000;
+    const { clock, ask } = await mount(resolvedThread(facts()), start);
+    const banner = () => screen.getByTestId('reopen-banner');
+    expect(banner().dataset.window).toBe('open');
+    expect(banner().textContent).toContain('closes in 2 min');
+    expect(clock.pending()).toBe(1); // one timer, not a loop
+    clock.advanceTo(start + 31_000);
+    expect(banner().textContent).toContain('closes in 1 min');
+    clock.advanceTo(C + DAY - 20_000);
+    expect(banner().textContent).toContain('closes in 20 sec');
+    clock.advanceTo(C + DAY);
+    expect(banner().dataset.window).toBe('human_agent');
+    expect(screen.getByTestId('reopen-open')).toBeTruthy();
+    expect(vi.mocked(ask).mock.calls.filter(([request]) => request.type === 'thread.get')).toHaveLength(1);
+  });
+
+  test('the end of a cooldown re-enables reactivation on its own', async () => {
+    const now = C + 3 * DAY;
+    const { clock } = await mount(resolvedThread(facts({ attempts: [{ at: now - DAY + HOUR, status: 'sent' }] })), now);
+    expect(screen.getByTestId('reopen-banner').dataset.cooldown).toBe('active');
+    clock.advanceTo(now + HOUR);
+    expect(screen.getByTestId('reopen-banner').dataset.cooldown).toBe('none');
+  });
+});
+
+describe('panel and keyboard', () => {
+  test('opening moves focus into the panel; Escape closes it and focus returns to the opener', async () => {
+    await mount(resolvedThread(facts()), C + 3 * DAY);
+    const opener = screen.getByTestId('reopen-open');
+    opener.focus();
+    fireEvent.click(opener);
+    expect(screen.getByTestId('reopen-panel')).toBeTruthy();
+    expect(opener.getAttribute('aria-expanded')).toBe('true');
+    expect(document.activeElement?.id).toBe('reopen-panel-title');
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(screen.queryByTestId('reopen-panel')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByTestId('reopen-open'));
+  });
+
+  test('the close button closes too', async () => {
+    await mount(resolvedThread(facts()), C + 9 * DAY);
+    fireEvent.click(screen.getByTestId('reopen-open'));
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    expect(screen.queryByTestId('reopen-panel')).toBeNull();
+  });
+});
+
+describe('what is shown where', () => {
+  test('Instagram: no banner, no panel, no error', async () => {
+    await mount(resolvedThread(), C, URL_A.replace('FB_MESSAGE', 'IG_MESSAGE'));
+    expect(screen.queryByTestId('reopen-banner')).toBeNull();
+  });
+
+  test('Page not connected: the fix opens the options page', async () => {
+    const { onOpenOptions } = await mount({ status: 'unresolved', pageId: '1045', reason: 'page_not_connected' }, C);
+    fireEvent.click(screen.getByRole('button', { name: 'Connect this Page' }));
+    expect(onOpenOptions).toHaveBeenCalledOnce();
+  });
+
+  test('floating mode marks the root so it is positioned bottom-right', async () => {
+    const { store } = await mount(resolvedThread(), C);
+    act(() => store.actions.setFloating(true));
+    expect(screen.getByTestId('reopen-banner').closest('.reopen-root--floating')).toBeTruthy();
+  });
+});

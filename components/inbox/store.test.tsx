@@ -1,0 +1,178 @@
+// The inbox view store with the background mocked at the `ask` boundary.
+import { describe, expect, test, vi } from 'vitest';
+import { ProtocolFailure } from '../../lib/messaging/client';
+import type { RequestOf, RequestType } from '../../lib/messaging/protocol';
+import type { ReopenOutcome, SettingsView, ThreadView } from '../../lib/messaging/types';
+import type { ReopenRequest } from '../../lib/policy/types';
+import { parseInboxUrl } from '../../lib/inbox/url';
+import { createInboxStore, type Ask } from './store';
+import { C, DAY, facts, resolvedThread } from './test-support';
+
+const URL_A = 'https://business.facebook.com/latest/inbox/messenger?asset_id=1045&selected_item_id=100029016673099&thread_type=FB_MESSAGE';
+const URL_B = 'https://business.facebook.com/latest/inbox/messenger?asset_id=1045&selected_item_id=61584041913037&thread_type=FB_MESSAGE';
+const at = (url: string) => parseInboxUrl(url)!;
+
+type Handler = (request: RequestOf<RequestType>) => unknown;
+
+function setup(handler: Handler, now = C + 3 * DAY) {
+  const calls: RequestOf<RequestType>[] = [];
+  const ask = vi.fn(async (request: RequestOf<RequestType>) => {
+    calls.push(request);
+    return handler(request);
+  }) as unknown as Ask;
+  let ids = 0;
+  const store = createInboxStore({ ask, now: () => now, newRequestId: () => `00000000-0000-4000-8000-00000000000${++ids}`, browserLanguage: 'en-US' });
+  const of = <T extends RequestType>(type: T) => calls.filter((call) => call.type === type) as RequestOf<T>[];
+  return { store, calls, of };
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+const text = (value: string): ReopenRequest => ({ route: 'HUMAN_AGENT', content: { kind: 'text', text: value }, promoConfirmed: false });
+
+describe('which conversation, and stale answers', () => {
+  test('asks the background for the conversation in the URL, with the header name', async () => {
+    const { store, of } = setup(() => resolvedThread());
+    store.actions.showConversation(at(URL_A), 'Maria Lopez');
+    await flush();
+    expect(of('thread.get')).toEqual([{ type: 'thread.get', pageId: '1045', selectedItemId: '100029016673099', displayName: 'Maria Lopez' }]);
+    expect(store.getState().thread?.status).toBe('resolved');
+  });
+
+  test("a slow answer for the previous conversation never paints the current one", async () => {
+    let release: (view: ThreadView) => void = () => undefined;
+    const { store } = setup((request) =>
+      request.type === 'thread.get' && request.selectedItemId === '100029016673099'
+        ? new Promise<ThreadView>((resolve) => (release = resolve))
+        : { status: 'unresolved', pageId: '1045', reason: 'not_found' },
+    );
+    store.actions.showConversation(at(URL_A), null);
+    store.actions.showConversation(at(URL_B), null);
+    await flush();
+    release(resolvedThread());
+    await flush();
+    expect(store.getState().thread).toEqual({ status: 'unresolved', pageId: '1045', reason: 'not_found' });
+  });
+
+  test('the name arriving after the URL re-asks while unresolved, and not once resolved', async () => {
+    const { store, of } = setup((request) =>
+      request.type === 'thread.get' && request.displayName ? resolvedThread() : { status: 'unresolved', pageId: '1045', reason: 'ambiguous', candidates: [] },
+    );
+    store.actions.showConversation(at(URL_A), null);
+    store.actions.showConversation(at(URL_A), 'Maria Lopez');
+    await flush();
+    expect(of('thread.get').map((call) => call.displayName)).toEqual([null, 'Maria Lopez']);
+    expect(store.getState().thread?.status).toBe('resolved');
+    store.actions.showConversation(at(URL_A), 'Maria L.');
+    await flush();
+    expect(of('thread.get')).toHaveLength(2);
+  });
+
+  test('Instagram conversations are not asked about', async () => {
+    const { store, calls } = setup(() => resolvedThread());
+    store.actions.showConversation(parseInboxUrl(`${URL_A.replace('FB_MESSAGE', 'IG_MESSAGE')}`), 'someone');
+    await flush();
+    expect(calls).toHaveLength(0);
+  });
+
+  test('choosing a candidate sends thread.choose and shows the answer', async () => {
+    const { store, of } = setup((request) =>
+      request.type === 'thread.choose' ? resolvedThread() : { status: 'unresolved', pageId: '1045', reason: 'ambiguous', candidates: [{ psid: '7001', name: 'Maria' }] },
+    );
+    store.actions.showConversation(at(URL_A), 'Maria');
+    await flush();
+    await store.actions.choose('7001');
+    expect(of('thread.choose')).toEqual([{ type: 'thread.choose', pageId: '1045', selectedItemId: '100029016673099', psid: '7001' }]);
+    expect(store.getState().thread?.status).toBe('resolved');
+  });
+
+  test('a background that does not answer becomes a failure the banner can explain', async () => {
+    const { store } = setup(() => Promise.reject(new ProtocolFailure('no_reply', 'silent')));
+    store.actions.showConversation(at(URL_A), null);
+    await flush();
+    expect(store.getState().failure).toBe('no_reply');
+  });
+});
+
+describe('settings', () => {
+  test('language and promotional terms come from the settings', async () => {
+    const settings: SettingsView = { graphVersion: 'v25.0', language: 'es', retentionDays: 90, promoTerms: ['gratis'], closesSoonMinutes: 30, locked: [] };
+    const { store } = setup(() => settings);
+    expect(store.getState().locale).toBe('en');
+    await store.actions.loadSettings();
+    expect(store.getState()).toMatchObject({ locale: 'es', promoTerms: ['gratis'], closesSoonMinutes: 30 });
+  });
+});
+
+describe('sending', () => {
+  async function resolvedStore(outcome: () => unknown, threadFacts = facts()) {
+    const context = setup((request) => (request.type === 'reopen.send' ? outcome() : resolvedThread(threadFacts)));
+    context.store.actions.showConversation(at(URL_A), 'Maria Lopez');
+    await flush();
+    return context;
+  }
+
+  test('preflight blocks locally: nothing is sent, the reason is shown', async () => {
+    const { store, of } = await resolvedStore(() => ({}));
+    await store.actions.send(text('   '));
+    expect(of('reopen.send')).toHaveLength(0);
+    expect(store.getState().result).toEqual({ outcome: 'blocked', decidedBy: 'preflight', reason: 'empty_text' });
+  });
+
+  test('a double click sends ONE request; the thread is re-read afterwards', async () => {
+    const outcome: ReopenOutcome = { requestId: 'x', outcome: 'sent', at: C + 3 * DAY, nextAttemptAt: C + 4 * DAY };
+    const { store, of } = await resolvedStore(() => outcome);
+    const first = store.actions.send(text('Your refund is approved.'));
+    const second = store.actions.send(text('Your refund is approved.'));
+    expect(store.getState().sending).toBe(true);
+    await Promise.all([first, second]);
+    await flush();
+    expect(of('reopen.send')).toHaveLength(1);
+    expect(of('reopen.send')[0]).toMatchObject({ pageId: '104512345678901', psid: '7001', request: text('Your refund is approved.') });
+    expect(store.getState().result).toEqual({ outcome: 'sent', decidedBy: 'background', nextAttemptAt: C + 4 * DAY });
+    expect(of('thread.get').at(-1)).toMatchObject({ refresh: true });
+  });
+
+  test('after unknown, the agent must confirm they checked; the next send has a NEW request id', async () => {
+    let answer: 'unknown' | 'sent' = 'unknown';
+    const { store, of } = await resolvedStore(() => ({ requestId: 'x', outcome: answer, at: C }));
+    await store.actions.send(text('Following up on your order.'));
+    expect(store.getState()).toMatchObject({ awaitingCheck: true, result: { outcome: 'unknown' } });
+    await store.actions.send(text('Following up on your order.'));
+    expect(of('reopen.send')).toHaveLength(1);
+    store.actions.confirmChecked(true);
+    answer = 'sent';
+    await store.actions.send(text('Following up on your order.'));
+    const ids = of('reopen.send').map((call) => call.requestId);
+    expect(ids).toHaveLength(2);
+    expect(ids[0]).not.toBe(ids[1]);
+  });
+
+  test('a refusal by the background before acting is failed (nothing sent); a lost reply is unknown', async () => {
+    const refused = await resolvedStore(() => Promise.reject(new ProtocolFailure('invalid_message', 'bad request')));
+    await refused.store.actions.send(text('Hello again'));
+    expect(refused.store.getState().result).toEqual({ outcome: 'failed', decidedBy: 'background', rejected: 'bad request' });
+
+    const lost = await resolvedStore(() => Promise.reject(new Error('Extension context invalidated.')));
+    await lost.store.actions.send(text('Hello again'));
+    expect(lost.store.getState().result).toEqual({ outcome: 'unknown', decidedBy: 'background' });
+    expect(lost.store.getState().awaitingCheck).toBe(true);
+  });
+
+  test("a Meta error is kept with its code for the result's data attributes", async () => {
+    const error = { kind: 'window_closed', retryable: false, code: 10, subcode: 2018278 };
+    const { store } = await resolvedStore(() => ({ requestId: 'x', outcome: 'failed', at: C, error }));
+    await store.actions.send(text('Hello'));
+    expect(store.getState().result).toEqual({ outcome: 'failed', decidedBy: 'background', error });
+  });
+
+  test('templates are listed once per request and errors kept', async () => {
+    const context = setup((request) =>
+      request.type === 'templates.list' ? { error: { kind: 'permission_denied', retryable: false, code: 10 } } : resolvedThread(),
+    );
+    context.store.actions.showConversation(at(URL_A), null);
+    await flush();
+    await context.store.actions.loadTemplates();
+    expect(context.of('templates.list')).toEqual([{ type: 'templates.list', pageId: '104512345678901' }]);
+    expect(context.store.getState().templates).toEqual({ status: 'error', error: { kind: 'permission_denied', retryable: false, code: 10 } });
+  });
+});
