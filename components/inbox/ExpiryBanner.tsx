@@ -88,7 +88,11 @@ export function ExpiryBanner(props: ExpiryBannerProps) {
   const urgent = model.kind === 'resolved' && model.status.closingSoon;
   const canReopen = windowState === 'human_agent' || windowState === 'closed';
   const fix: Fix =
-    model.kind === 'unresolved' ? FIX_FOR[model.reason] : model.kind === 'failure' || windowState === 'unknown' ? 'retry' : null;
+    model.kind === 'unresolved'
+      ? FIX_FOR[model.reason]
+      : model.kind === 'failure' || (model.kind === 'resolved' && windowState === 'unknown')
+        ? 'retry'
+        : null;
   const classes = [
     'reopen-banner',
     `reopen-banner--${windowState}`,
