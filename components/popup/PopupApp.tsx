@@ -98,6 +98,9 @@ export function PopupApp({ pollMs = 1000, maxPolls = 300, timeZone, browserLangu
   }, []);
 
   const locale = resolveLocale(state.language, browserLanguage ?? globalThis.navigator?.language);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
 
   return (
     <ManagerSummary
