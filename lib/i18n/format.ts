@@ -4,8 +4,18 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-function unit(locale: Locale, value: number, unitName: 'day' | 'hour' | 'minute' | 'second'): string {
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: unitName, unitDisplay: 'short' }).format(value);
+type UnitName = 'day' | 'hour' | 'minute' | 'second';
+
+// Building an Intl formatter costs far more than using one; the countdown and the popup format often.
+const unitFormats = new Map<string, Intl.NumberFormat>();
+function unit(locale: Locale, value: number, unitName: UnitName): string {
+  const key = `${locale}:${unitName}`;
+  let format = unitFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'unit', unit: unitName, unitDisplay: 'short' });
+    unitFormats.set(key, format);
+  }
+  return format.format(value);
 }
 
 /**
