@@ -1,0 +1,400 @@
+// `npm run demo`: the production build in Chromium against the built-in Meta simulator, on the fixture inbox.
+//
+// With a display (DISPLAY set, or --headed) the browser stays open for a person to click around until it is
+// closed. Without one (the default on CI-like machines, or --headless) a short scripted tour runs instead:
+// it saves screenshots to demo-output/ and prints what each step showed, then the simulator's request log.
+// Every wait is bounded; anything unexpected stops the demo with a message and a non-zero exit code.
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { EXTENSION_DIR, FIXTURE_DIR, ROOT, SUITE_ORIGIN, extensionPage, inboxUrl, launchWithExtension, type ExtensionSession } from '../tests/e2e/harness';
+import { loadScenario, startSimulator, type LoggedRequest, type ParsedScenario, type Simulator } from '../tests/sandbox/simulator';
+
+const SCENARIO_FILE = resolve(ROOT, 'tests/sandbox/scenarios/demo.json');
+const OUTPUT_DIR = resolve(ROOT, 'demo-output');
+/** The longest any one UI step may take; a thread switch needs a few paced Graph calls (2/s per Page). */
+const STEP_TIMEOUT_MS = 20_000;
+/** The whole headless tour; past this the demo gives up rather than hang a CI job. */
+const TOUR_DEADLINE_MS = 180_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** The options page's default for "closing soon" (Settings → closesSoonMinutes). */
+const CLOSING_SOON_MS = 2 * HOUR;
+const REOPEN_TEXT = 'Hi Tom, the warehouse confirmed a replacement zipper is on its way to you today. — Ana, Acme Store';
+
+type WindowState = 'open' | 'human_agent' | 'closed';
+
+interface Options {
+  headed: boolean;
+}
+
+class DemoError extends Error {}
+
+function parseArgs(argv: string[]): Options {
+  let headed: boolean | null = null;
+  for (const arg of argv) {
+    if (arg === '--headed') headed = true;
+    else if (arg === '--headless') headed = false;
+    else if (arg === '--help' || arg === '-h') {
+      console.log('Usage: npm run demo [-- --headed | --headless]\n  default: headed when DISPLAY is set, headless otherwise');
+      process.exit(0);
+    } else throw new DemoError(`Unknown option ${arg}. Use --headed or --headless.`);
+  }
+  if (headed === null) headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  if (headed && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+    throw new DemoError('--headed needs a display (DISPLAY is not set). Run without --headed for the scripted tour, or use `xvfb-run -a npm run demo -- --headed`.');
+  }
+  return { headed };
+}
+
+function ensureChromium() {
+  if (process.env.CHROMIUM_PATH) return;
+  try {
+    process.env.CHROMIUM_PATH = execFileSync('bash', [resolve(ROOT, 'scripts/ensure-chromium.sh')], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }).trim();
+  } catch {
+    throw new DemoError('Chromium is needed and could not be found or installed (see the message above).');
+  }
+}
+
+/** The window a conversation is in right now, by the rules in the README (from the customer's last message). */
+function windowOf(customerLastMessageAt: number | null, now: number): WindowState | 'unknown' {
+  if (customerLastMessageAt === null) return 'unknown';
+  const age = now - customerLastMessageAt;
+  if (age < DAY) return 'open';
+  if (age < 7 * DAY) return 'human_agent';
+  return 'closed';
+}
+
+interface DemoConversation {
+  id: string;
+  psid: string;
+  name: string;
+  selectedItemId: string;
+  window: WindowState | 'unknown';
+  closingSoon: boolean;
+  unavailable: boolean;
+  /** Another conversation of the Page has the same customer name: Reopen asks which one it is. */
+  sameName: boolean;
+}
+
+function demoConversations(scenario: ParsedScenario, sim: Simulator): DemoConversation[] {
+  const state = sim.state();
+  const now = sim.clock.now();
+  return scenario.conversations.map((conversation) => {
+    const live = state.conversations.find((c) => c.id === conversation.id);
+    const customerLast = live?.customerLastMessageAt ?? null;
+    const window = windowOf(customerLast, now);
+    return {
+      id: conversation.id,
+      psid: conversation.psid,
+      name: conversation.customerName,
+      selectedItemId: conversation.selectedItemId,
+      window,
+      closingSoon: window === 'open' && customerLast !== null && customerLast + DAY - now <= CLOSING_SOON_MS,
+      unavailable: conversation.unavailable ?? false,
+      sameName: scenario.conversations.filter((c) => c.customerName === conversation.customerName).length > 1,
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The fixture inbox, rebuilt from the scenario. (Interim: replaced by the e2e harness's scenario inbox.)
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+function scenarioInboxHtml(scenario: ParsedScenario, selectedItemId: string): string {
+  const template = readFileSync(join(FIXTURE_DIR, 'messenger-en.html'), 'utf8');
+  const pageId = scenario.pages[0]!.id;
+  const rows = scenario.conversations
+    .filter((c) => c.pageId === pageId)
+    .map((c) => {
+      const href = `/latest/inbox/messenger?asset_id=${pageId}&amp;business_id=998877665544&amp;selected_item_id=${c.selectedItemId}&amp;mailbox_id=${pageId}&amp;thread_type=FB_MESSAGE`;
+      const last = escapeHtml(c.messages.at(-1)!.text);
+      const name = escapeHtml(c.customerName);
+      return `<div role="row" aria-selected="${c.selectedItemId === selectedItemId}" class="x9f619"><a class="x1i10hfl x1lliihq x1y1aw1k" role="link" tabindex="0" href="${href}" data-fixture-name="${name}"><div class="x78zum5 xdt5ytf"><span class="x1lliihq" dir="auto">${name}</span><span class="x1lliihq" dir="auto">${last}</span></div></a></div>`;
+    })
+    .join('\n');
+  const selected = scenario.conversations.find((c) => c.selectedItemId === selectedItemId);
+  return template
+    .replaceAll('104512345678901', pageId)
+    .replace(/(<div role="grid" aria-label="Conversations"[^>]*>)[\s\S]*?(\n\s*<\/div>\n\s*<\/div>\n\s*<\/div>)/, `$1\n${rows}$2`)
+    .replace(/(data-fixture-header-name="">)[^<]*</, `$1${escapeHtml(selected?.customerName ?? '')}<`);
+}
+
+async function serveScenarioInbox(context: BrowserContext, scenario: ParsedScenario) {
+  await context.route(`${SUITE_ORIGIN}/**`, async (route) => {
+    const selected = new URL(route.request().url()).searchParams.get('selected_item_id') ?? '';
+    await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: scenarioInboxHtml(scenario, selected) });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+/** Text of an element on one line, for the console. */
+async function oneLine(locator: Locator): Promise<string> {
+  return (await locator.innerText({ timeout: STEP_TIMEOUT_MS })).replace(/\s*\n+\s*/g, ' · ').trim();
+}
+
+/** Waits (bounded) until the banner shows the expected window; a thread closing soon also carries the urgent
+ *  mark, which tells it apart from the open thread shown just before it. */
+async function waitForBanner(page: Page, expected: WindowState, what: string, closingSoon = false): Promise<Locator> {
+  const banner = page.getByTestId('reopen-banner');
+  const wanted = page.locator(`[data-testid="reopen-banner"][data-window="${expected}"]${closingSoon ? '.reopen-banner--urgent' : ''}`);
+  try {
+    await wanted.waitFor({ timeout: STEP_TIMEOUT_MS });
+  } catch {
+    const shown = (await banner.count()) ? `${await banner.first().getAttribute('data-window')}: "${await oneLine(banner.first())}"` : 'no banner at all';
+    throw new DemoError(`${what}: expected the banner to show "${expected}"${closingSoon ? ' (closing soon)' : ''} within ${STEP_TIMEOUT_MS / 1000} s, but it shows ${shown}.`);
+  }
+  return wanted;
+}
+
+async function connectDemoPage(session: ExtensionSession, token: string, pageName: string): Promise<Page> {
+  const options = await session.context.newPage();
+  await options.goto(extensionPage(session, 'options.html'));
+  await options.getByTestId('page-token').fill(token, { timeout: STEP_TIMEOUT_MS });
+  await options.getByTestId('page-connect').click({ timeout: STEP_TIMEOUT_MS });
+  const item = options.getByTestId('page-item').filter({ hasText: pageName });
+  try {
+    await item.waitFor({ timeout: STEP_TIMEOUT_MS });
+  } catch {
+    const problem = options.locator('[role="alert"]');
+    const why = (await problem.count()) ? await oneLine(problem.first()) : 'no answer shown';
+    throw new DemoError(`Connecting the demo Page in the options page failed: ${why}`);
+  }
+  return options;
+}
+
+/** Clicks a conversation in the fixture's list, as an agent would. */
+async function openConversation(page: Page, conversation: DemoConversation) {
+  await page.locator(`[role="grid"] a[href*="selected_item_id=${conversation.selectedItemId}&"]`).click({ timeout: STEP_TIMEOUT_MS });
+  await page.waitForURL((url) => url.searchParams.get('selected_item_id') === conversation.selectedItemId, { timeout: STEP_TIMEOUT_MS });
+}
+
+function summarizeLog(requests: LoggedRequest[]): string[] {
+  const groups = new Map<string, { count: number; statuses: Map<number, number> }>();
+  for (const request of requests) {
+    const kind = `${request.method} ${request.path.replace(/^\/v\d+\.\d+/, '').replace(/\d{6,}/g, '{id}')}${request.query.user_id ? ' (user_id=…)' : ''}`;
+    const group = groups.get(kind) ?? { count: 0, statuses: new Map() };
+    group.count++;
+    group.statuses.set(request.status, (group.statuses.get(request.status) ?? 0) + 1);
+    groups.set(kind, group);
+  }
+  return [...groups].map(([kind, { count, statuses }]) => {
+    const answered = [...statuses].map(([status, n]) => `${n}× ${status}`).join(', ');
+    return `${String(count).padStart(4)}  ${kind}  [${answered}]`;
+  });
+}
+
+function printConversations(conversations: DemoConversation[]) {
+  const label = (c: DemoConversation) =>
+    `${c.name}${c.closingSoon ? ' (closing soon)' : ''}${c.unavailable ? ' (person unavailable: a send fails with 551)' : ''}${c.sameName ? ' (same name as another customer: Reopen asks which one)' : ''}`;
+  for (const state of ['open', 'human_agent', 'closed'] as const) {
+    const names = conversations.filter((c) => c.window === state).map(label);
+    console.log(`  ${state.padEnd(12)} ${names.join('; ')}`);
+  }
+}
+
+function pick(conversations: DemoConversation[], test: (c: DemoConversation) => boolean, what: string): DemoConversation {
+  const found = conversations.find((c) => test(c) && !c.sameName && !c.unavailable);
+  if (!found) throw new DemoError(`The demo scenario has no ${what} conversation (${relative(ROOT, SCENARIO_FILE)}).`);
+  return found;
+}
+
+async function tour(session: ExtensionSession, sim: Simulator, conversations: DemoConversation[], optionsPage: Page, inbox: Page) {
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  let shot = 0;
+  const screenshot = async (page: Page, name: string) => {
+    const file = join(OUTPUT_DIR, `${String(++shot).padStart(2, '0')}-${name}.png`);
+    await page.screenshot({ path: file, fullPage: true, timeout: STEP_TIMEOUT_MS });
+    return relative(ROOT, file);
+  };
+  const show = (title: string, lines: Record<string, string | number>) => {
+    console.log(`\n▸ ${title}`);
+    for (const [key, value] of Object.entries(lines)) console.log(`    ${key.padEnd(10)} ${value}`);
+  };
+
+  const open = pick(conversations, (c) => c.window === 'open' && !c.closingSoon, 'open');
+  const closingSoon = pick(conversations, (c) => c.closingSoon, 'closing-soon');
+  // The reopen goes to a human_agent thread with plenty of time left, so the send surely lands in the window.
+  const humanAgent = pick(conversations, (c) => c.window === 'human_agent' && c.name === 'Tom Becker', 'human_agent') ;
+  const closed = pick(conversations, (c) => c.window === 'closed', 'closed');
+
+  show('Options page: the demo Page connected through the UI', {
+    page: await oneLine(optionsPage.getByTestId('page-item').first()),
+    shot: await screenshot(optionsPage, 'options-connected'),
+  });
+
+  // 1. An open thread.
+  let banner = await waitForBanner(inbox, 'open', `Open thread (${open.name})`);
+  show(`Open thread: ${open.name}`, { state: await banner.getAttribute('data-window') ?? '', banner: await oneLine(banner), shot: await screenshot(inbox, 'open-thread') });
+
+  // 2. A thread closing soon.
+  await openConversation(inbox, closingSoon);
+  banner = await waitForBanner(inbox, 'open', `Thread closing soon (${closingSoon.name})`, true);
+  show(`Closing soon: ${closingSoon.name}`, { state: 'open', banner: await oneLine(banner), shot: await screenshot(inbox, 'closing-soon') });
+
+  // 3. A human_agent thread, with the reopen panel open.
+  await openConversation(inbox, humanAgent);
+  banner = await waitForBanner(inbox, 'human_agent', `Expired thread (${humanAgent.name})`);
+  await inbox.getByTestId('reopen-open').click({ timeout: STEP_TIMEOUT_MS });
+  const panel = inbox.getByTestId('reopen-panel');
+  await panel.waitFor({ timeout: STEP_TIMEOUT_MS });
+  const tags = await tagAvailability(inbox);
+  show(`Expired, human agent window: ${humanAgent.name}`, {
+    state: 'human_agent',
+    banner: await oneLine(banner),
+    routes: tags,
+    shot: await screenshot(inbox, 'human-agent-panel'),
+  });
+
+  // 4. Send one HUMAN_AGENT reopen: exactly one POST reaches the simulator.
+  const postsBefore = sim.requests().filter((r) => r.method === 'POST').length;
+  await inbox.locator('[data-testid="reopen-tag"][data-tag="HUMAN_AGENT"]').click({ timeout: STEP_TIMEOUT_MS });
+  await inbox.getByTestId('reopen-text').fill(REOPEN_TEXT, { timeout: STEP_TIMEOUT_MS });
+  await inbox.getByTestId('reopen-send').click({ timeout: STEP_TIMEOUT_MS });
+  const result = inbox.getByTestId('reopen-result');
+  await result.waitFor({ timeout: STEP_TIMEOUT_MS });
+  const outcome = await result.getAttribute('data-outcome');
+  const posts = sim.requests().filter((r) => r.method === 'POST').slice(postsBefore);
+  const delivered = sim.state().conversations.find((c) => c.id === humanAgent.id)?.messages.at(-1);
+  show('HUMAN_AGENT reopen sent', {
+    outcome: outcome ?? '?',
+    result: await oneLine(result),
+    POSTs: posts.map((p) => `${p.method} ${p.path} → ${p.status}`).join('; ') || 'none',
+    simulator: delivered ? `last message now from ${delivered.from}, tag ${delivered.tag ?? '-'}` : '?',
+    shot: await screenshot(inbox, 'human-agent-sent'),
+  });
+  if (outcome !== 'sent') throw new DemoError(`The HUMAN_AGENT reopen ended "${outcome}", expected "sent": ${await oneLine(result)}`);
+  if (posts.length !== 1) throw new DemoError(`The HUMAN_AGENT reopen made ${posts.length} POSTs to Graph; exactly one was expected.`);
+
+  // 5. The cooldown afterwards: one reactivation per conversation per 24 h.
+  try {
+    await inbox.locator('[data-testid="reopen-banner"][data-cooldown="active"]').waitFor({ timeout: STEP_TIMEOUT_MS });
+  } catch {
+    throw new DemoError(`After the reopen the banner of ${humanAgent.name} shows no cooldown (data-cooldown="${await banner.getAttribute('data-cooldown')}").`);
+  }
+  show('Cooldown after the reopen', {
+    banner: await oneLine(banner),
+    routes: await tagAvailability(inbox),
+    shot: await screenshot(inbox, 'cooldown'),
+  });
+
+  // 6. A closed thread: only a utility message can reach the customer.
+  await openConversation(inbox, closed);
+  banner = await waitForBanner(inbox, 'closed', `Closed thread (${closed.name})`);
+  await inbox.getByTestId('reopen-open').click({ timeout: STEP_TIMEOUT_MS });
+  await inbox.getByTestId('reopen-panel').waitFor({ timeout: STEP_TIMEOUT_MS });
+  const closedTags = await tagAvailability(inbox);
+  show(`Closed: ${closed.name}`, { state: 'closed', banner: await oneLine(banner), routes: closedTags, shot: await screenshot(inbox, 'closed-utility') });
+  const usable = await inbox.locator('[data-testid="reopen-tag"]:not([disabled])').evaluateAll((els) => els.map((el) => el.getAttribute('data-tag')));
+  if (usable.join(',') !== 'UTILITY') throw new DemoError(`On a closed thread only UTILITY should be usable, but these are: ${usable.join(', ') || 'none'}.`);
+
+  // 7. The manager's popup.
+  const popup = await session.context.newPage();
+  await popup.goto(extensionPage(session, 'popup.html'));
+  await popup.getByTestId('summary').first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  const figures = await popup.waitForFunction(
+    () => {
+      const found = [...document.querySelectorAll('[data-testid^="summary-"][data-value]')];
+      return found.length ? found.map((el) => `${el.getAttribute('data-testid')!.slice('summary-'.length)}=${el.getAttribute('data-value')}`).join(', ') : null;
+    },
+    undefined,
+    { timeout: STEP_TIMEOUT_MS },
+  );
+  show('Popup summary', { figures: await figures.jsonValue() as string, shot: await screenshot(popup, 'popup') });
+  await popup.close();
+
+  // 8. The options page as it is now.
+  await optionsPage.reload();
+  await optionsPage.getByTestId('page-item').first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  show('Options page', { shot: await screenshot(optionsPage, 'options') });
+}
+
+async function tagAvailability(page: Page): Promise<string> {
+  return page.locator('[data-testid="reopen-tag"]').evaluateAll((els) =>
+    els.map((el) => `${el.getAttribute('data-tag')}${el.hasAttribute('disabled') ? ' ✗' : ' ✓'}`).join('  '),
+  );
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new DemoError('No production build in .output/chrome-mv3: run `npm run demo` (it builds first) or `npm run build`.');
+  }
+  ensureChromium();
+
+  const scenario = loadScenario(SCENARIO_FILE);
+  const demoPage = scenario.pages[0]!;
+  const sim = await startSimulator({ scenario, publicBaseUrl: 'https://graph.facebook.com' });
+  let session: ExtensionSession | null = null;
+  const cleanUp = async () => {
+    await session?.close().catch(() => undefined);
+    await sim.close().catch(() => undefined);
+  };
+  process.once('SIGINT', () => void cleanUp().then(() => process.exit(130)));
+  process.once('SIGTERM', () => void cleanUp().then(() => process.exit(143)));
+
+  try {
+    console.log(`Meta simulator on ${sim.url} (answers https://graph.facebook.com), scenario ${relative(ROOT, SCENARIO_FILE)}`);
+    session = await launchWithExtension({ simulatorUrl: sim.url, headless: !options.headed, inboxFixture: 'messenger-en.html' });
+    await serveScenarioInbox(session.context, scenario);
+    console.log(`Chromium ${options.headed ? 'window' : '(headless)'} with Reopen ${session.extensionId}`);
+
+    const optionsPage = await connectDemoPage(session, demoPage.token, demoPage.name);
+    const conversations = demoConversations(scenario, sim);
+    const first = pick(conversations, (c) => c.window === 'open' && !c.closingSoon, 'open');
+    const inbox = await session.context.newPage();
+    await inbox.goto(inboxUrl(demoPage.id, first.selectedItemId));
+
+    if (options.headed) {
+      await inbox.bringToFront();
+      console.log(`\nConnected "${demoPage.name}" (${demoPage.id}) and opened the inbox on ${first.name}. Conversations:`);
+      printConversations(conversations);
+      console.log(`
+Try:
+  - click conversations in the list: the banner above the reply box shows the window and the time left;
+  - on an expired one, "Reopen expired conversation": pick a route, write, send (one reopen per 24 h);
+  - the two "María García": Reopen cannot tell them apart by name and asks which one it is;
+  - the popup (manager summary): chrome-extension://${session.extensionId}/popup.html
+  - the options page: chrome-extension://${session.extensionId}/options.html
+Close the browser (or press Ctrl+C) to stop.`);
+      await new Promise<void>((done) => session!.context.once('close', () => done()));
+      console.log('\nBrowser closed. Simulator request log:');
+      for (const line of summarizeLog(sim.requests())) console.log(line);
+      return;
+    }
+
+    rmSync(OUTPUT_DIR, { recursive: true, force: true });
+    console.log('No display: running the scripted tour. Conversations in the demo scenario:');
+    printConversations(conversations);
+    let deadline: NodeJS.Timeout | undefined;
+    await Promise.race([
+      tour(session, sim, conversations, optionsPage, inbox),
+      new Promise<never>((_, fail) => {
+        deadline = setTimeout(() => fail(new DemoError(`The tour did not finish within ${TOUR_DEADLINE_MS / 1000} s.`)), TOUR_DEADLINE_MS);
+      }),
+    ]).finally(() => clearTimeout(deadline));
+    console.log('\nSimulator request log (Graph calls the extension made):');
+    for (const line of summarizeLog(sim.requests())) console.log(line);
+    console.log(`\nDemo tour done: screenshots in ${relative(ROOT, OUTPUT_DIR)}/`);
+  } finally {
+    await cleanUp();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    const message = error instanceof DemoError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    console.error(`\nDemo failed: ${message}`);
+    process.exit(1);
+  },
+);
