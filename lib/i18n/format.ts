@@ -1,4 +1,4 @@
-import type { Locale } from './index';
+import type { Locale } from './core';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -1,27 +1,18 @@
 import en from '../../locales/en';
 import es from '../../locales/es';
+import { createTranslator, type Locale, type MessageParams } from './core';
 
-export type Locale = 'en' | 'es';
-export type LanguagePreference = 'browser' | Locale;
+// The full catalogs, for the popup, the options page and the background. The content script must not import
+// this module (it would carry every area in both languages): it uses ./core and asks the background for words.
+
+export { LOCALES, resolveLocale, type LanguagePreference, type Locale, type MessageParams } from './core';
 export type MessageKey = keyof typeof en;
-export type MessageParams = Record<string, string | number>;
 
-const catalogs: Record<Locale, Record<MessageKey, string>> = { en, es };
+/** Every area in both languages (lib/i18n/areas.ts serves slices of it to the content script). */
+export const catalogs: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = { en, es };
 
-/** The UI language: the explicit preference, else the browser's language when we have it, else English. */
-export function resolveLocale(preference: LanguagePreference, browserLanguage: string | undefined): Locale {
-  if (preference !== 'browser') return preference;
-  return browserLanguage?.toLowerCase().startsWith('es') ? 'es' : 'en';
-}
-
-/** Looks a message up and fills its {placeholders}. A missing placeholder stays visible rather than vanishing. */
-export function t(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  const template = catalogs[locale][key] ?? catalogs.en[key] ?? key;
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
-}
+/** Looks a message up (English when the locale lacks it) and fills its {placeholders}. */
+export const t: (locale: Locale, key: MessageKey, params?: MessageParams) => string = createTranslator<MessageKey>(catalogs);
 
 /** A translator bound to one locale, for views. */
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
