@@ -80,6 +80,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   // A content script cannot open the extension's own pages; the background opens the options page for it
   // (the banner's "Connect this Page" fix).
   z.object({ type: z.literal('options.open') }),
+  // The content script bundles no catalog: it asks for the inbox's words in the agent's language only.
+  z.object({ type: z.literal('ui.strings'), locale: z.enum(['en', 'es']) }),
   // popup
   z.object({ type: z.literal('summary.get') }),
   z.object({ type: z.literal('overview.scan'), pageId: id, limit: z.number().int().min(1).max(1000).optional() }),

@@ -16,6 +16,7 @@ export const CONTENT_SCRIPT_TYPES: ReadonlySet<RequestType> = new Set<RequestTyp
   'templates.list',
   'inbox.health',
   'options.open',
+  'ui.strings',
 ]);
 
 /** The fields of runtime.MessageSender the checks use. */

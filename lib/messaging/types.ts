@@ -198,6 +198,8 @@ export interface ResponseMap {
   'templates.list': { templates: UtilityTemplate[] } | { error: ErrorView };
   'inbox.health': { recorded: true };
   'options.open': { opened: true };
+  /** The inbox areas of the catalog (common, policy, errors, banner, panel) in `locale`: key → template. */
+  'ui.strings': { locale: 'en' | 'es'; strings: Record<string, string> };
   'summary.get': SummaryView;
   'overview.scan': OverviewStatus;
   'overview.status': OverviewStatus;

@@ -4,6 +4,7 @@ import { pageHandlers } from './pages';
 import { reopenHandlers } from './reopen';
 import type { BackgroundServices } from './services';
 import { settingsHandlers } from './settings';
+import { stringsHandlers } from './strings';
 import { summaryHandlers } from './summary';
 import { threadHandlers } from './threads';
 import type { HandlerMap } from './types';
@@ -21,5 +22,6 @@ export function createHandlers(services: BackgroundServices): HandlerMap {
     ...overviewHandlers(services),
     ...pageHandlers(services),
     ...settingsHandlers(services),
+    ...stringsHandlers(),
   };
 }

@@ -1,0 +1,9 @@
+import { inboxStrings } from '../../i18n/areas';
+import type { HandlerMap } from './types';
+
+/** Content script: the words of the banner and the panel, in the one language the agent sees. */
+export function stringsHandlers(): HandlerMap<'ui.strings'> {
+  return {
+    'ui.strings': async (request) => ({ locale: request.locale, strings: inboxStrings(request.locale) }),
+  };
+}
