@@ -3,8 +3,9 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { Locale } from '../../lib/i18n';
 import { threadStatus } from '../../lib/inbox/status';
 import { ExpiryBanner, type BannerModel, type ExpiryBannerProps } from './ExpiryBanner';
-import { C, DAY, HOUR, MIN, facts } from './test-support';
+import { C, DAY, HOUR, MIN, facts, installBothCatalogs } from './test-support';
 
+installBothCatalogs();
 afterEach(cleanup);
 
 function show(model: BannerModel, now: number, over: Partial<ExpiryBannerProps> = {}) {

@@ -6,7 +6,7 @@ import type { ThreadView } from '../../lib/messaging/types';
 import { parseInboxUrl } from '../../lib/inbox/url';
 import { InboxRoot, type Scheduler } from './InboxRoot';
 import { createInboxStore, type Ask } from './store';
-import { C, DAY, HOUR, MIN, facts, resolvedThread } from './test-support';
+import { C, DAY, HOUR, MIN, facts, resolvedThread, stringsAnswer } from './test-support';
 
 afterEach(cleanup);
 
@@ -47,12 +47,18 @@ function manualClock(start: number) {
 
 async function mount(thread: ThreadView, start: number, url = URL_A) {
   const clock = manualClock(start);
-  const ask = vi.fn(async (request: RequestOf<RequestType>) => (request.type === 'thread.get' ? thread : undefined)) as unknown as Ask;
+  const ask = vi.fn(async (request: RequestOf<RequestType>) => {
+    if (request.type === 'thread.get') return thread;
+    if (request.type === 'ui.strings') return stringsAnswer(request.locale);
+    return undefined;
+  }) as unknown as Ask;
   const store = createInboxStore({ ask, now: clock.now, newRequestId: () => crypto.randomUUID(), browserLanguage: 'en' });
   const onOpenOptions = vi.fn();
   render(<InboxRoot store={store} scheduler={clock.scheduler} onOpenOptions={onOpenOptions} timeZone="UTC" />);
   await act(async () => {
     store.actions.showConversation(parseInboxUrl(url), 'Maria Lopez');
+    // As the content script does: the settings (none here, so the browser's language) and then their words.
+    await store.actions.loadSettings();
     await new Promise((resolve) => setTimeout(resolve, 0));
   });
   return { clock, store, ask, onOpenOptions };

@@ -29,6 +29,21 @@ export function bannerModel(state: InboxViewState): BannerModel {
   return { kind: 'loading' };
 }
 
+/**
+ * The one line that cannot come from the catalog: the catalog is what failed to arrive. Both languages,
+ * since the settings may pick either and they come from the same background that did not answer.
+ */
+function StringsUnavailable({ floating }: { floating: boolean }) {
+  return (
+    <div class={`reopen-root${floating ? ' reopen-root--floating' : ''}`}>
+      <p class="reopen-banner reopen-banner--unknown" role="alert" data-testid="reopen-strings-failed">
+        <span lang="en">Reopen could not load its texts. Reload the page to try again.</span>{' '}
+        <span lang="es">Reopen no pudo cargar sus textos. Recarga la página para intentarlo de nuevo.</span>
+      </p>
+    </div>
+  );
+}
+
 /** Connects the view store to the banner and panel; the countdown is one timer to the next visible change. */
 export function InboxRoot({ store, scheduler, onOpenOptions, timeZone }: InboxRootProps) {
   const state = useInboxState(store, (s) => s);
@@ -52,6 +67,9 @@ export function InboxRoot({ store, scheduler, onOpenOptions, timeZone }: InboxRo
   }, [state.panelOpen]);
 
   if (state.location?.threadType !== 'messenger') return null; // Instagram and others: nothing, not an error
+  // The words come from the background; until they arrive there is nothing to say (keys are not words).
+  if (state.strings === 'loading') return null;
+  if (state.strings === 'failed') return <StringsUnavailable floating={state.floating} />;
 
   const thread = state.thread;
   const zone = timeZone ? { timeZone } : {};

@@ -3,8 +3,9 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { DEFAULT_PROMO_TERMS } from '../../lib/policy';
 import type { UtilityTemplate } from '../../lib/policy/types';
 import { ReopenPanel, type ReopenPanelProps } from './ReopenPanel';
-import { C, C_BEFORE_RETIREMENT, DAY, HOUR, facts } from './test-support';
+import { C, C_BEFORE_RETIREMENT, DAY, HOUR, facts, installBothCatalogs } from './test-support';
 
+installBothCatalogs();
 afterEach(cleanup);
 
 const ROUTE_ORDER = ['HUMAN_AGENT', 'CUSTOMER_FEEDBACK', 'UTILITY', 'ACCOUNT_UPDATE', 'CONFIRMED_EVENT_UPDATE', 'POST_PURCHASE_UPDATE'];

@@ -6,7 +6,7 @@ import type { ReopenOutcome, SettingsView, ThreadView } from '../../lib/messagin
 import type { ReopenRequest } from '../../lib/policy/types';
 import { parseInboxUrl } from '../../lib/inbox/url';
 import { createInboxStore, type Ask } from './store';
-import { C, DAY, facts, resolvedThread } from './test-support';
+import { C, DAY, facts, resolvedThread, stringsAnswer } from './test-support';
 
 const URL_A = 'https://business.facebook.com/latest/inbox/messenger?asset_id=1045&selected_item_id=100029016673099&thread_type=FB_MESSAGE';
 const URL_B = 'https://business.facebook.com/latest/inbox/messenger?asset_id=1045&selected_item_id=61584041913037&thread_type=FB_MESSAGE';
@@ -96,7 +96,7 @@ describe('which conversation, and stale answers', () => {
 describe('settings', () => {
   test('language and promotional terms come from the settings', async () => {
     const settings: SettingsView = { graphVersion: 'v25.0', language: 'es', retentionDays: 90, promoTerms: ['gratis'], closesSoonMinutes: 30, locked: [] };
-    const { store } = setup(() => settings);
+    const { store } = setup((request) => (request.type === 'ui.strings' ? stringsAnswer(request.locale) : settings));
     expect(store.getState().locale).toBe('en');
     await store.actions.loadSettings();
     expect(store.getState()).toMatchObject({ locale: 'es', promoTerms: ['gratis'], closesSoonMinutes: 30 });

@@ -2,8 +2,8 @@
 // View state only — the background's ledger stays the source of truth; this store re-asks it.
 import { useEffect, useState } from 'preact/hooks';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Locale } from '../../lib/i18n';
-import { resolveLocale } from './i18n';
+import { resolveLocale, type Catalog, type Locale } from '../../lib/i18n/core';
+import { installStrings } from './i18n';
 import { ProtocolFailure } from '../../lib/messaging/client';
 import type { RequestOf, RequestType } from '../../lib/messaging/protocol';
 import type { ErrorView, ResponseOf, ThreadView } from '../../lib/messaging/types';
@@ -41,8 +41,13 @@ export interface SendResult {
   rejected?: string;
 }
 
+/** The inbox's words come from the background: nothing with words renders before they arrive. */
+export type StringsStatus = 'loading' | 'ready' | 'failed';
+
 export interface InboxViewState {
+  /** The language shown; it changes only once its strings are installed. */
   locale: Locale;
+  strings: StringsStatus;
   promoTerms: readonly string[];
   closesSoonMinutes: number;
   location: InboxLocation | null;
@@ -64,6 +69,7 @@ export interface InboxViewState {
 }
 
 export interface InboxActions {
+  /** Reads the settings, then makes sure the strings of their language are installed before showing it. */
   loadSettings(): Promise<void>;
   /** The URL or the header changed. Re-asks the background only when the conversation or name really changed. */
   showConversation(location: InboxLocation | null, displayName: string | null): void;
@@ -85,9 +91,16 @@ const isMessenger = (location: InboxLocation | null) => location?.threadType ===
 /** ProtocolFailure codes that mean the background refused the message before doing anything. */
 const REFUSED_BEFORE_ACTING = new Set(['invalid_message', 'forbidden_sender']);
 
+/** Asks for one locale's strings this many times in a row: the first message may meet a worker still starting. */
+export const STRINGS_ATTEMPTS = 2;
+
+const isCatalog = (value: unknown): value is Catalog =>
+  typeof value === 'object' && value !== null && Object.values(value).every((template) => typeof template === 'string');
+
 export function createInboxStore(deps: InboxDeps): InboxStore {
   const store = createStore<InboxViewState>(() => ({
     locale: resolveLocale('browser', deps.browserLanguage),
+    strings: 'loading',
     promoTerms: DEFAULT_PROMO_TERMS,
     closesSoonMinutes: DEFAULT_CLOSES_SOON_MINUTES,
     location: null,
@@ -112,6 +125,50 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
   let threadRequest: Promise<void> | null = null;
   // A synchronous guard: a double click runs send twice before any re-render could disable the button.
   let sendInFlight = false;
+
+  // Locales whose strings this store installed, and the requests on their way (one per locale at a time).
+  const stringsLoaded = new Set<Locale>();
+  const stringsRequests = new Map<Locale, Promise<boolean>>();
+  // The latest language asked for wins, whichever strings arrive first.
+  let localeRequest = 0;
+
+  async function fetchStrings(locale: Locale): Promise<boolean> {
+    for (let attempt = 0; attempt < STRINGS_ATTEMPTS; attempt += 1) {
+      try {
+        const answer = await deps.ask({ type: 'ui.strings', locale });
+        if (answer?.locale === locale && isCatalog(answer.strings)) {
+          installStrings(locale, answer.strings);
+          return true;
+        }
+      } catch {
+        // Asked again below; after the last attempt the root shows its fixed bilingual line.
+      }
+    }
+    return false;
+  }
+
+  function ensureStrings(locale: Locale): Promise<boolean> {
+    if (stringsLoaded.has(locale)) return Promise.resolve(true);
+    let request = stringsRequests.get(locale);
+    if (!request) {
+      request = fetchStrings(locale).then((loaded) => {
+        stringsRequests.delete(locale);
+        if (loaded) stringsLoaded.add(locale);
+        return loaded;
+      });
+      stringsRequests.set(locale, request);
+    }
+    return request;
+  }
+
+  async function showLocale(locale: Locale): Promise<void> {
+    const mine = ++localeRequest;
+    const loaded = await ensureStrings(locale);
+    if (mine !== localeRequest) return;
+    if (loaded) set({ locale, strings: 'ready' });
+    // A switch of language that failed keeps the language already shown, whole, rather than showing nothing.
+    else if (get().strings !== 'ready') set({ strings: 'failed' });
+  }
 
   async function fetchThread(refresh: boolean): Promise<void> {
     const { location, displayName } = get();
@@ -140,16 +197,18 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
 
   const actions: InboxActions = {
     async loadSettings() {
+      let locale = get().locale;
       try {
         const settings = await deps.ask({ type: 'settings.get' });
+        locale = resolveLocale(settings.language, deps.browserLanguage);
         set({
-          locale: resolveLocale(settings.language, deps.browserLanguage),
           promoTerms: settings.promoTerms.length > 0 ? settings.promoTerms : DEFAULT_PROMO_TERMS,
           closesSoonMinutes: settings.closesSoonMinutes,
         });
       } catch {
         // Defaults (browser language, built-in terms, 2 h) keep the banner useful until settings answer.
       }
+      await showLocale(locale);
     },
 
     showConversation(location, displayName) {

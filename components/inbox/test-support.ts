@@ -1,6 +1,9 @@
 // Shared clocks and facts for the inbox component tests (not shipped: only *.test.tsx import it).
 import type { ThreadFacts } from '../../lib/policy/types';
-import type { ThreadView } from '../../lib/messaging/types';
+import type { ResponseOf, ThreadView } from '../../lib/messaging/types';
+import { LOCALES, type Locale } from '../../lib/i18n/core';
+import { inboxStrings } from '../../lib/i18n/areas';
+import { installStrings } from './i18n';
 
 export const MIN = 60_000;
 export const HOUR = 60 * MIN;
@@ -25,4 +28,14 @@ export function resolvedThread(threadFacts: ThreadFacts = facts(), over: Partial
     checkedAt: C,
     ...over,
   };
+}
+
+/** The background's answer to `ui.strings` (its own function, so tests show exactly the words it serves). */
+export function stringsAnswer(locale: Locale): ResponseOf<'ui.strings'> {
+  return { locale, strings: inboxStrings(locale) };
+}
+
+/** View tests render without a store: both languages' strings are installed up front, as the store would. */
+export function installBothCatalogs(): void {
+  for (const locale of LOCALES) installStrings(locale, inboxStrings(locale));
 }
