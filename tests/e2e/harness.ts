@@ -1,7 +1,9 @@
-import { chromium, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chromium, type BrowserContext, type CDPSession, type Locator, type Page, type Route, type Worker } from 'playwright-core';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { loadScenario, startSimulator, type LoggedRequest, type ParsedScenario, type Scenario, type Simulator } from '../sandbox/simulator';
+import { inboxFixtureHtml } from './inbox-fixture';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = resolve(ROOT, '.output/chrome-mv3');
@@ -17,6 +19,8 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Browser UI language (Chromium's --lang), e.g. 'es'. */
   lang?: string;
+  /** Rewrites the fixture before it is served (e.g. to list the simulator's conversations). */
+  serveInbox?: (html: string, url: URL, fixture: string) => string;
 }
 
 export interface ExtensionSession {
@@ -78,16 +82,17 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       ...(options.lang ? [`--lang=${options.lang}`] : []),
     ],
   });
-  let fixture = options.inboxFixture ?? 'layout-a.html';
+  let fixture = options.inboxFixture ?? 'messenger-en.html';
   await context.route(`${SUITE_ORIGIN}/**`, async (route) => {
-    const html = readFileSync(join(FIXTURE_DIR, fixture), 'utf8');
+    const file = readFileSync(join(FIXTURE_DIR, fixture), 'utf8');
+    const html = options.serveInbox ? options.serveInbox(file, new URL(route.request().url()), fixture) : file;
     await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
   });
   await context.route(`${GRAPH_ORIGIN}/**`, async (route) => {
     if (!options.simulatorUrl) return route.abort('connectionrefused');
     await forwardToSimulator(route, options.simulatorUrl);
   });
-  const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(first.url()).host;
   return {
     context,
@@ -122,7 +127,240 @@ export function inboxUrl(pageId: string, selectedItemId?: string): string {
   return url.toString();
 }
 
-/** Saves a screenshot as a test artifact under test-results/. */
-export async function artifact(page: Page, name: string) {
-  await page.screenshot({ path: join(ROOT, 'test-results', `${name}.png`) }).catch(() => {});
+/** Saves a screenshot (of a page, or of one element such as the banner) as a test artifact under test-results/. */
+export async function artifact(target: Page | Locator, name: string) {
+  const path = join(ROOT, 'test-results', `${name}.png`);
+  mkdirSync(dirname(path), { recursive: true });
+  await target.screenshot({ path }).catch(() => {});
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reopen against the Meta simulator: the journeys' (and the demo's and benchmarks') way in.
+// ---------------------------------------------------------------------------------------------------------
+
+/** Every wait in the journeys is bounded by one of these (ms). None is a sleep: they bound a condition. */
+export const WAIT = { ui: 10_000, graph: 15_000, long: 45_000 } as const;
+
+export interface StartReopenOptions {
+  /** A scenario file (absolute, or relative to the repository root) or a scenario object. */
+  scenario: string | Scenario;
+  /** The fixture in tests/fixtures/inbox/ that serves Business Suite; messenger-es.html for Spanish by default. */
+  fixture?: string;
+  /** Browser language, e.g. 'es'. */
+  lang?: string;
+  headless?: boolean;
+  /** Print one line per Graph request the simulator answers. */
+  simulatorLog?: boolean;
+}
+
+export interface Reopen {
+  sim: Simulator;
+  session: ExtensionSession;
+  context: BrowserContext;
+  extensionId: string;
+  scenario: ParsedScenario;
+  /** The scenario's first Page (most scenarios have one). */
+  page: { id: string; name: string; token: string };
+  /** Connects a Page through the options page as an agent would; resolves once it is listed. */
+  connectPage(token?: string): Promise<Page>;
+  /** Opens Business Suite on one conversation (by Business Suite's selected_item_id) in a new tab; resolves
+   *  once the banner is on screen (in any state). */
+  openThread(selectedItemId: string, options?: { pageId?: string; fixture?: string }): Promise<Page>;
+  popup(): Promise<Page>;
+  options(): Promise<Page>;
+  /** Stops the extension's service worker (CDP) and waits until Chromium reports it stopped. */
+  stopServiceWorker(): Promise<void>;
+  /** Waits until the worker runs again and checks it is a new instance (not the one stopped). */
+  serviceWorkerRestarted(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+const WORKER_MARK = '__reopenE2eStoppedInstance';
+
+/** Starts the simulator (answering as graph.facebook.com) and Chromium with the production build, with
+ *  Business Suite served from a fixture that lists the scenario's conversations. */
+export async function startReopen(options: StartReopenOptions): Promise<Reopen> {
+  const scenario =
+    typeof options.scenario === 'string'
+      ? loadScenario(isAbsolute(options.scenario) ? options.scenario : resolve(ROOT, options.scenario))
+      : (options.scenario as ParsedScenario);
+  const sim = await startSimulator({ scenario, publicBaseUrl: GRAPH_ORIGIN, log: options.simulatorLog ?? false });
+  let session: ExtensionSession;
+  try {
+    session = await launchWithExtension({
+      simulatorUrl: sim.url,
+      inboxFixture: options.fixture ?? (options.lang?.startsWith('es') ? 'messenger-es.html' : 'messenger-en.html'),
+      headless: options.headless,
+      lang: options.lang,
+      serveInbox: (html, url) => inboxFixtureHtml(html, url, sim.state()),
+    });
+  } catch (error) {
+    await sim.close();
+    throw error;
+  }
+  const { context, extensionId } = session;
+  const firstPage = scenario.pages[0]!;
+
+  // A CDP session on an extension page of the extension's own origin: the ServiceWorker domain there sees
+  // the extension's worker (a session on about:blank does not stop it). An image, so the page itself never
+  // messages the background and wakes the worker again.
+  let workerControl: { cdp: CDPSession; status: () => string | null; waitFor: (status: string) => Promise<void> } | null = null;
+  async function control() {
+    if (workerControl) return workerControl;
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/icon/16.png`);
+    const cdp = await context.newCDPSession(page);
+    let status: string | null = null;
+    const waiters = new Set<() => void>();
+    cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
+      const version = event.versions.find((v) => v.scriptURL.startsWith(`chrome-extension://${extensionId}/`));
+      if (!version) return;
+      status = version.runningStatus;
+      for (const wake of waiters) wake();
+    });
+    await cdp.send('ServiceWorker.enable');
+    const waitFor = (wanted: string) =>
+      new Promise<void>((done, fail) => {
+        const check = () => {
+          if (status !== wanted) return;
+          clearTimeout(timer);
+          waiters.delete(check);
+          done();
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          fail(new Error(`The service worker did not become "${wanted}" within ${WAIT.graph} ms (last: ${status})`));
+        }, WAIT.graph);
+        waiters.add(check);
+        check();
+      });
+    workerControl = { cdp, status: () => status, waitFor };
+    return workerControl;
+  }
+
+  async function openExtensionPage(path: 'popup.html' | 'options.html', ready: string): Promise<Page> {
+    const page = await context.newPage();
+    await page.goto(extensionPage(session, path));
+    await page.getByTestId(ready).first().waitFor({ timeout: WAIT.ui });
+    return page;
+  }
+
+  const reopen: Reopen = {
+    sim,
+    session,
+    context,
+    extensionId,
+    scenario,
+    page: firstPage,
+
+    async connectPage(token = firstPage.token) {
+      const page = await openExtensionPage('options.html', 'page-token');
+      await page.getByTestId('page-token').fill(token);
+      await page.getByTestId('page-connect').click();
+      const pageId = scenario.pages.find((candidate) => candidate.token === token)?.id;
+      const item = pageId ? page.locator(`[data-testid="page-item"][data-page-id="${pageId}"]`) : page.getByTestId('page-item');
+      await item.waitFor({ timeout: WAIT.graph });
+      return page;
+    },
+
+    async openThread(selectedItemId, openOptions = {}) {
+      if (openOptions.fixture) session.useInboxFixture(openOptions.fixture);
+      const page = await context.newPage();
+      await page.goto(inboxUrl(openOptions.pageId ?? firstPage.id, selectedItemId));
+      await page.getByTestId('reopen-banner').waitFor({ timeout: WAIT.ui });
+      return page;
+    },
+
+    popup: () => openExtensionPage('popup.html', 'summary'),
+    options: () => openExtensionPage('options.html', 'options'),
+
+    async stopServiceWorker() {
+      const worker = await session.worker();
+      await worker.evaluate((mark) => {
+        (globalThis as Record<string, unknown>)[mark] = true;
+      }, WORKER_MARK);
+      const { cdp, waitFor } = await control();
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await waitFor('stopped');
+    },
+
+    async serviceWorkerRestarted() {
+      const { waitFor } = await control();
+      await waitFor('running');
+      const worker = await session.worker();
+      const stale = await worker.evaluate((mark) => (globalThis as Record<string, unknown>)[mark] === true, WORKER_MARK);
+      return !stale;
+    },
+
+    async close() {
+      await session.close().catch(() => {});
+      await sim.close();
+    },
+  };
+  return reopen;
+}
+
+/** Polls `probe` until it returns something other than undefined/false, at most `timeoutMs`. */
+export async function eventually<T>(
+  probe: () => T | Promise<T>,
+  { timeoutMs = WAIT.ui, everyMs = 100, what = 'the condition' }: { timeoutMs?: number; everyMs?: number; what?: string } = {},
+): Promise<Exclude<T, false | undefined | null>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false && value !== null) return value as Exclude<T, false | undefined | null>;
+    if (Date.now() >= deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((done) => setTimeout(done, everyMs));
+  }
+}
+
+/** The Send API calls that reached the simulator (POST /{page}/messages, answered or not). */
+export function sendRequests(sim: Simulator, psid?: string): LoggedRequest[] {
+  return sim.requests().filter((request) => {
+    if (request.method !== 'POST' || !/\/messages$/.test(request.path)) return false;
+    if (psid === undefined) return true;
+    const recipient = (request.body as { recipient?: { id?: string } } | null)?.recipient;
+    return recipient?.id === psid;
+  });
+}
+
+/** The banner of the page's inbox UI (inside Reopen's open shadow root). */
+export function banner(page: Page): Locator {
+  return page.getByTestId('reopen-banner');
+}
+
+/** Waits until the banner shows a window state (and cooldown, when given). */
+export async function waitForBanner(
+  page: Page,
+  expected: { window: 'open' | 'human_agent' | 'closed' | 'unknown'; cooldown?: 'none' | 'active' },
+  timeoutMs: number = WAIT.graph,
+): Promise<Locator> {
+  const cooldown = expected.cooldown ? `[data-cooldown="${expected.cooldown}"]` : '';
+  const locator = page.locator(`[data-testid="reopen-banner"][data-window="${expected.window}"]${cooldown}`);
+  await locator.waitFor({ timeout: timeoutMs });
+  return locator;
+}
+
+/** Waits for the panel's outcome and returns it with its words. */
+export async function waitForResult(page: Page, timeoutMs: number = WAIT.graph) {
+  const result = page.getByTestId('reopen-result');
+  await result.waitFor({ timeout: timeoutMs });
+  return {
+    locator: result,
+    outcome: await result.getAttribute('data-outcome'),
+    code: await result.getAttribute('data-error-code'),
+    subcode: await result.getAttribute('data-error-subcode'),
+    text: (await result.innerText()).replace(/\s+/g, ' ').trim(),
+  };
+}
+
+/** The popup's figures (summary-<name> data-value) as numbers. */
+export async function summaryFigures(popup: Page): Promise<Record<string, number>> {
+  await popup.locator('[data-testid="summary"][data-state="ready"]').waitFor({ timeout: WAIT.ui });
+  const figures: Record<string, number> = {};
+  for (const figure of await popup.locator('[data-testid^="summary-"][data-value]').all()) {
+    const name = (await figure.getAttribute('data-testid'))!.slice('summary-'.length);
+    figures[name] = Number(await figure.getAttribute('data-value'));
+  }
+  return figures;
 }
