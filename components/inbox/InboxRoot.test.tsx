@@ -1,6 +1,7 @@
 // The container: store + banner + panel together, with the background mocked at `ask` and a manual clock.
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { ProtocolFailure } from '../../lib/messaging/client';
 import type { RequestOf, RequestType } from '../../lib/messaging/protocol';
 import type { ThreadView } from '../../lib/messaging/types';
 import { parseInboxUrl } from '../../lib/inbox/url';
@@ -63,6 +64,51 @@ async function mount(thread: ThreadView, start: number, url = URL_A) {
   });
   return { clock, store, ask, onOpenOptions };
 }
+
+describe('words from the background', () => {
+  function mountWith(strings: (locale: 'en' | 'es') => Promise<unknown>) {
+    const clock = manualClock(C + 3 * DAY);
+    const ask = vi.fn(async (request: RequestOf<RequestType>) => {
+      if (request.type === 'thread.get') return resolvedThread(facts());
+      if (request.type === 'ui.strings') return strings(request.locale);
+      throw new ProtocolFailure('no_reply', 'silent');
+    }) as unknown as Ask;
+    const store = createInboxStore({ ask, now: clock.now, newRequestId: () => crypto.randomUUID(), browserLanguage: 'es-AR' });
+    render(<InboxRoot store={store} scheduler={clock.scheduler} onOpenOptions={vi.fn()} timeZone="UTC" />);
+    act(() => store.actions.showConversation(parseInboxUrl(URL_A), 'Maria Lopez'));
+    return store;
+  }
+
+  test('nothing is shown until they arrive, then the banner in that language', async () => {
+    let release: () => void = () => undefined;
+    const store = mountWith((locale) => new Promise((resolve) => (release = () => resolve(stringsAnswer(locale)))));
+    const settingsRead = store.actions.loadSettings();
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(screen.queryByTestId('reopen-banner')).toBeNull();
+    expect(document.body.textContent).toBe('');
+    await act(async () => {
+      release();
+      await settingsRead;
+    });
+    expect(screen.getByTestId('reopen-banner').dataset.window).toBe('human_agent');
+    expect(screen.getByTestId('reopen-open').textContent).toBe('Reabrir conversación expirada');
+  });
+
+  test('they never arrive: one fixed line in both languages, no keys, no banner', async () => {
+    const store = mountWith(() => Promise.reject(new ProtocolFailure('no_reply', 'silent')));
+    await act(async () => {
+      await store.actions.loadSettings();
+    });
+    expect(screen.queryByTestId('reopen-banner')).toBeNull();
+    const line = screen.getByRole('alert');
+    expect(line.dataset.testid).toBe('reopen-strings-failed');
+    expect(line.textContent).toContain('Reopen could not load its texts.');
+    expect(line.textContent).toContain('Reopen no pudo cargar sus textos.');
+    expect(document.body.textContent).not.toMatch(/banner\.|common\.|panel\./);
+  });
+});
 
 describe('the countdown', () => {
   test('ticks locally and crosses 24 h into human_agent without a reload or a call', async () => {

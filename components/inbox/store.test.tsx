@@ -5,6 +5,7 @@ import type { RequestOf, RequestType } from '../../lib/messaging/protocol';
 import type { ReopenOutcome, SettingsView, ThreadView } from '../../lib/messaging/types';
 import type { ReopenRequest } from '../../lib/policy/types';
 import { parseInboxUrl } from '../../lib/inbox/url';
+import { t } from './i18n';
 import { createInboxStore, type Ask } from './store';
 import { C, DAY, facts, resolvedThread, stringsAnswer } from './test-support';
 
@@ -100,6 +101,111 @@ describe('settings', () => {
     expect(store.getState().locale).toBe('en');
     await store.actions.loadSettings();
     expect(store.getState()).toMatchObject({ locale: 'es', promoTerms: ['gratis'], closesSoonMinutes: 30 });
+  });
+});
+
+describe('strings from the background', () => {
+  const settingsIn = (language: SettingsView['language']): SettingsView => ({
+    graphVersion: 'v25.0',
+    language,
+    retentionDays: 90,
+    promoTerms: [],
+    closesSoonMinutes: 120,
+    locked: [],
+  });
+
+  test('loading until the strings of the settings language arrive; only that language is asked for', async () => {
+    let release: () => void = () => undefined;
+    const { store, of } = setup((request) => {
+      if (request.type === 'settings.get') return settingsIn('es');
+      if (request.type === 'ui.strings') return new Promise((resolve) => (release = () => resolve(stringsAnswer(request.locale))));
+      return resolvedThread();
+    });
+    const loading = store.actions.loadSettings();
+    await flush();
+    expect(store.getState()).toMatchObject({ strings: 'loading', locale: 'en' });
+    release();
+    await loading;
+    expect(of('ui.strings')).toEqual([{ type: 'ui.strings', locale: 'es' }]);
+    expect(store.getState()).toMatchObject({ strings: 'ready', locale: 'es' });
+    expect(t('es', 'common.retry')).toBe('Reintentar');
+  });
+
+  test('settings that do not answer: the browser language, still with its strings', async () => {
+    const { store, of } = setup((request) => (request.type === 'ui.strings' ? stringsAnswer(request.locale) : Promise.reject(new ProtocolFailure('no_reply', 'silent'))));
+    await store.actions.loadSettings();
+    expect(of('ui.strings')).toEqual([{ type: 'ui.strings', locale: 'en' }]);
+    expect(store.getState()).toMatchObject({ strings: 'ready', locale: 'en' });
+  });
+
+  test('strings already loaded are not asked for again when the settings are re-read', async () => {
+    const { store, of } = setup((request) => (request.type === 'ui.strings' ? stringsAnswer(request.locale) : settingsIn('es')));
+    await Promise.all([store.actions.loadSettings(), store.actions.loadSettings()]);
+    await store.actions.loadSettings();
+    expect(of('ui.strings')).toHaveLength(1);
+  });
+
+  test('one failure is retried once', async () => {
+    let failures = 1;
+    const { store, of } = setup((request) => {
+      if (request.type !== 'ui.strings') return settingsIn('en');
+      if (failures-- > 0) return Promise.reject(new ProtocolFailure('no_reply', 'worker starting'));
+      return stringsAnswer(request.locale);
+    });
+    await store.actions.loadSettings();
+    expect(of('ui.strings')).toHaveLength(2);
+    expect(store.getState().strings).toBe('ready');
+  });
+
+  test.each([
+    ['no reply', () => Promise.reject(new ProtocolFailure('no_reply', 'silent'))],
+    ['a refusal', () => Promise.reject(new ProtocolFailure('forbidden_sender', 'no'))],
+    ['an answer for another language', () => stringsAnswer('es')],
+    ['an answer without strings', () => ({ locale: 'en' })],
+  ])('%s twice: failed after exactly two asks; the next settings read tries again', async (_name, answer) => {
+    let broken = true;
+    const { store, of } = setup((request) => {
+      if (request.type !== 'ui.strings') return settingsIn('en');
+      return broken ? answer() : stringsAnswer(request.locale);
+    });
+    await store.actions.loadSettings();
+    expect(of('ui.strings')).toHaveLength(2);
+    expect(store.getState().strings).toBe('failed');
+    broken = false;
+    await store.actions.loadSettings();
+    expect(store.getState()).toMatchObject({ strings: 'ready', locale: 'en' });
+  });
+
+  test('a switch of language whose strings fail keeps the language already shown', async () => {
+    let language: SettingsView['language'] = 'en';
+    const { store } = setup((request) => {
+      if (request.type === 'settings.get') return settingsIn(language);
+      if (request.type === 'ui.strings' && request.locale === 'en') return stringsAnswer('en');
+      return Promise.reject(new ProtocolFailure('no_reply', 'silent'));
+    });
+    await store.actions.loadSettings();
+    language = 'es';
+    await store.actions.loadSettings();
+    expect(store.getState()).toMatchObject({ strings: 'ready', locale: 'en' });
+  });
+
+  test('the latest language asked for wins, whichever strings arrive first', async () => {
+    let language: SettingsView['language'] = 'es';
+    let releaseSpanish: () => void = () => undefined;
+    const { store } = setup((request) => {
+      if (request.type === 'settings.get') return settingsIn(language);
+      if (request.type === 'ui.strings' && request.locale === 'es') {
+        return new Promise((resolve) => (releaseSpanish = () => resolve(stringsAnswer('es'))));
+      }
+      return stringsAnswer('en');
+    });
+    const first = store.actions.loadSettings();
+    await flush();
+    language = 'en';
+    await store.actions.loadSettings();
+    releaseSpanish();
+    await first;
+    expect(store.getState()).toMatchObject({ strings: 'ready', locale: 'en' });
   });
 });
 
