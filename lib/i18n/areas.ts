@@ -1,23 +1,31 @@
-import type { Catalog, Locale } from './core';
-import { catalogs, type MessageKey } from './index';
+import enBanner from '../../locales/en/banner';
+import enCommon from '../../locales/en/common';
+import enErrors from '../../locales/en/errors';
+import enPanel from '../../locales/en/panel';
+import enPolicy from '../../locales/en/policy';
+import esBanner from '../../locales/es/banner';
+import esCommon from '../../locales/es/common';
+import esErrors from '../../locales/es/errors';
+import esPanel from '../../locales/es/panel';
+import esPolicy from '../../locales/es/policy';
+import type { Locale } from './core';
 
-// Which catalog areas each surface shows. The inbox content script is injected into every Business Suite
-// tab, so it carries no catalog: the background serves it the areas below, in the agent's language only
-// (message `ui.strings`). Each area file prefixes its keys with the area's name, which is what selects them.
+// The catalog areas the inbox shows (banner, panel, and the policy and error words they use). The inbox
+// content script is injected into every Business Suite tab, so it carries no catalog: the background serves
+// it these areas in the agent's language only (message `ui.strings`). Imported area by area, so the
+// background carries these and not the popup's or the options page's.
 
-/** The areas the banner and the reopen panel show. */
-export const INBOX_AREAS = ['common', 'policy', 'errors', 'banner', 'panel'] as const;
-export type InboxArea = (typeof INBOX_AREAS)[number];
-/** A key of the inbox areas (type-only imports of this are free for the content script). */
-export type InboxMessageKey = Extract<MessageKey, `${InboxArea}.${string}`>;
+const inboxEn = { ...enCommon, ...enPolicy, ...enErrors, ...enBanner, ...enPanel };
 
-const isInboxKey = (key: string): key is InboxMessageKey => INBOX_AREAS.some((area) => key.startsWith(`${area}.`));
+/** A key of the inbox areas (a type-only import of this module costs the content script nothing). */
+export type InboxMessageKey = keyof typeof inboxEn;
+
+const inboxCatalogs: Record<Locale, Readonly<Record<InboxMessageKey, string>>> = {
+  en: inboxEn,
+  es: { ...esCommon, ...esPolicy, ...esErrors, ...esBanner, ...esPanel },
+};
 
 /** The inbox areas of one locale's catalog, nothing else. */
-export function inboxStrings(locale: Locale): Catalog & Record<InboxMessageKey, string> {
-  const strings: Partial<Record<InboxMessageKey, string>> = {};
-  for (const [key, template] of Object.entries(catalogs[locale])) {
-    if (isInboxKey(key)) strings[key] = template;
-  }
-  return strings as Record<InboxMessageKey, string>;
+export function inboxStrings(locale: Locale): Readonly<Record<InboxMessageKey, string>> {
+  return inboxCatalogs[locale];
 }

@@ -8,8 +8,7 @@ import { createTranslator, type Locale, type MessageParams } from './core';
 export { LOCALES, resolveLocale, type LanguagePreference, type Locale, type MessageParams } from './core';
 export type MessageKey = keyof typeof en;
 
-/** Every area in both languages (lib/i18n/areas.ts serves slices of it to the content script). */
-export const catalogs: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = { en, es };
+const catalogs: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = { en, es };
 
 /** Looks a message up (English when the locale lacks it) and fills its {placeholders}. */
 export const t: (locale: Locale, key: MessageKey, params?: MessageParams) => string = createTranslator<MessageKey>(catalogs);
