@@ -6,11 +6,11 @@
 // Every wait is bounded; anything unexpected stops the demo with a message and a non-zero exit code.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { EXTENSION_DIR, FIXTURE_DIR, ROOT, SUITE_ORIGIN, extensionPage, inboxUrl, launchWithExtension, type ExtensionSession } from '../tests/e2e/harness';
-import { loadScenario, startSimulator, type LoggedRequest, type ParsedScenario, type Simulator } from '../tests/sandbox/simulator';
+import type { Locator, Page } from 'playwright-core';
+import { EXTENSION_DIR, ROOT, sendRequests, startReopen, summaryFigures, waitForResult, type Reopen } from '../tests/e2e/harness';
+import type { LoggedRequest, ParsedScenario, Simulator } from '../tests/sandbox/simulator';
 
 const SCENARIO_FILE = resolve(ROOT, 'tests/sandbox/scenarios/demo.json');
 const OUTPUT_DIR = resolve(ROOT, 'demo-output');
@@ -22,7 +22,8 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 /** The options page's default for "closing soon" (Settings → closesSoonMinutes). */
 const CLOSING_SOON_MS = 2 * HOUR;
-const REOPEN_TEXT = 'Hi Tom, the warehouse confirmed a replacement zipper is on its way to you today. — Ana, Acme Store';
+/** What the agent writes in the HUMAN_AGENT reopen: a person's answer to the customer's open issue. */
+const reopenText = (name: string) => `Hi ${name.split(' ')[0]}, I checked with the warehouse: a replacement is on its way to you today. — Ana`;
 
 type WindowState = 'open' | 'human_agent' | 'closed';
 
@@ -76,6 +77,7 @@ interface DemoConversation {
   name: string;
   selectedItemId: string;
   window: WindowState | 'unknown';
+  customerLastMessageAt: number | null;
   closingSoon: boolean;
   unavailable: boolean;
   /** Another conversation of the Page has the same customer name: Reopen asks which one it is. */
@@ -95,47 +97,13 @@ function demoConversations(scenario: ParsedScenario, sim: Simulator): DemoConver
       name: conversation.customerName,
       selectedItemId: conversation.selectedItemId,
       window,
+      customerLastMessageAt: customerLast,
       closingSoon: window === 'open' && customerLast !== null && customerLast + DAY - now <= CLOSING_SOON_MS,
       unavailable: conversation.unavailable ?? false,
       sameName: scenario.conversations.filter((c) => c.customerName === conversation.customerName).length > 1,
     };
   });
 }
-
-// ---------------------------------------------------------------------------------------------------------
-// The fixture inbox, rebuilt from the scenario. (Interim: replaced by the e2e harness's scenario inbox.)
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
-function scenarioInboxHtml(scenario: ParsedScenario, selectedItemId: string): string {
-  const template = readFileSync(join(FIXTURE_DIR, 'messenger-en.html'), 'utf8');
-  const pageId = scenario.pages[0]!.id;
-  const rows = scenario.conversations
-    .filter((c) => c.pageId === pageId)
-    .map((c) => {
-      const href = `/latest/inbox/messenger?asset_id=${pageId}&amp;business_id=998877665544&amp;selected_item_id=${c.selectedItemId}&amp;mailbox_id=${pageId}&amp;thread_type=FB_MESSAGE`;
-      const last = escapeHtml(c.messages.at(-1)!.text);
-      const name = escapeHtml(c.customerName);
-      return `<div role="row" aria-selected="${c.selectedItemId === selectedItemId}" class="x9f619"><a class="x1i10hfl x1lliihq x1y1aw1k" role="link" tabindex="0" href="${href}" data-fixture-name="${name}"><div class="x78zum5 xdt5ytf"><span class="x1lliihq" dir="auto">${name}</span><span class="x1lliihq" dir="auto">${last}</span></div></a></div>`;
-    })
-    .join('\n');
-  const selected = scenario.conversations.find((c) => c.selectedItemId === selectedItemId);
-  return template
-    .replaceAll('104512345678901', pageId)
-    .replace(/(<div role="grid" aria-label="Conversations"[^>]*>)[\s\S]*?(\n\s*<\/div>\n\s*<\/div>\n\s*<\/div>)/, `$1\n${rows}$2`)
-    .replace(/(data-fixture-header-name="">)[^<]*</, `$1${escapeHtml(selected?.customerName ?? '')}<`);
-}
-
-async function serveScenarioInbox(context: BrowserContext, scenario: ParsedScenario) {
-  await context.route(`${SUITE_ORIGIN}/**`, async (route) => {
-    const selected = new URL(route.request().url()).searchParams.get('selected_item_id') ?? '';
-    await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: scenarioInboxHtml(scenario, selected) });
-  });
-}
-
-// ---------------------------------------------------------------------------------------------------------
 
 /** Text of an element on one line, for the console. */
 async function oneLine(locator: Locator): Promise<string> {
@@ -156,20 +124,13 @@ async function waitForBanner(page: Page, expected: WindowState, what: string, cl
   return wanted;
 }
 
-async function connectDemoPage(session: ExtensionSession, token: string, pageName: string): Promise<Page> {
-  const options = await session.context.newPage();
-  await options.goto(extensionPage(session, 'options.html'));
-  await options.getByTestId('page-token').fill(token, { timeout: STEP_TIMEOUT_MS });
-  await options.getByTestId('page-connect').click({ timeout: STEP_TIMEOUT_MS });
-  const item = options.getByTestId('page-item').filter({ hasText: pageName });
+/** Connects the scenario's Page through the options page, as an agent would (the token typed into the form). */
+async function connectDemoPage(reopen: Reopen): Promise<Page> {
   try {
-    await item.waitFor({ timeout: STEP_TIMEOUT_MS });
-  } catch {
-    const problem = options.locator('[role="alert"]');
-    const why = (await problem.count()) ? await oneLine(problem.first()) : 'no answer shown';
-    throw new DemoError(`Connecting the demo Page in the options page failed: ${why}`);
+    return await reopen.connectPage();
+  } catch (error) {
+    throw new DemoError(`Connecting "${reopen.page.name}" through the options page failed: ${(error as Error).message.split('\n')[0]}`);
   }
-  return options;
 }
 
 /** Clicks a conversation in the fixture's list, as an agent would. */
@@ -208,7 +169,8 @@ function pick(conversations: DemoConversation[], test: (c: DemoConversation) => 
   return found;
 }
 
-async function tour(session: ExtensionSession, sim: Simulator, conversations: DemoConversation[], optionsPage: Page, inbox: Page) {
+async function tour(reopen: Reopen, conversations: DemoConversation[], optionsPage: Page, inbox: Page) {
+  const { sim } = reopen;
   mkdirSync(OUTPUT_DIR, { recursive: true });
   let shot = 0;
   const screenshot = async (page: Page, name: string) => {
@@ -223,8 +185,9 @@ async function tour(session: ExtensionSession, sim: Simulator, conversations: De
 
   const open = pick(conversations, (c) => c.window === 'open' && !c.closingSoon, 'open');
   const closingSoon = pick(conversations, (c) => c.closingSoon, 'closing-soon');
-  // The reopen goes to a human_agent thread with plenty of time left, so the send surely lands in the window.
-  const humanAgent = pick(conversations, (c) => c.window === 'human_agent' && c.name === 'Tom Becker', 'human_agent') ;
+  // The reopen goes to the human_agent thread with the most time left, so the send surely lands in the window.
+  const byRecent = [...conversations].sort((a, b) => (b.customerLastMessageAt ?? 0) - (a.customerLastMessageAt ?? 0));
+  const humanAgent = pick(byRecent, (c) => c.window === 'human_agent', 'human_agent');
   const closed = pick(conversations, (c) => c.window === 'closed', 'closed');
 
   show('Options page: the demo Page connected through the UI', {
@@ -256,23 +219,25 @@ async function tour(session: ExtensionSession, sim: Simulator, conversations: De
   });
 
   // 4. Send one HUMAN_AGENT reopen: exactly one POST reaches the simulator.
-  const postsBefore = sim.requests().filter((r) => r.method === 'POST').length;
   await inbox.locator('[data-testid="reopen-tag"][data-tag="HUMAN_AGENT"]').click({ timeout: STEP_TIMEOUT_MS });
-  await inbox.getByTestId('reopen-text').fill(REOPEN_TEXT, { timeout: STEP_TIMEOUT_MS });
+  await inbox.getByTestId('reopen-text').fill(reopenText(humanAgent.name), { timeout: STEP_TIMEOUT_MS });
   await inbox.getByTestId('reopen-send').click({ timeout: STEP_TIMEOUT_MS });
-  const result = inbox.getByTestId('reopen-result');
-  await result.waitFor({ timeout: STEP_TIMEOUT_MS });
-  const outcome = await result.getAttribute('data-outcome');
-  const posts = sim.requests().filter((r) => r.method === 'POST').slice(postsBefore);
+  const result = await waitForResult(inbox, STEP_TIMEOUT_MS).catch(() => {
+    throw new DemoError(`No outcome shown within ${STEP_TIMEOUT_MS / 1000} s of clicking Send on ${humanAgent.name}'s conversation.`);
+  });
+  // Let a (wrong) second send show up in the log before counting.
+  await inbox.waitForTimeout(1_000);
+  await result.locator.scrollIntoViewIfNeeded({ timeout: STEP_TIMEOUT_MS });
+  const posts = sendRequests(sim, humanAgent.psid);
   const delivered = sim.state().conversations.find((c) => c.id === humanAgent.id)?.messages.at(-1);
   show('HUMAN_AGENT reopen sent', {
-    outcome: outcome ?? '?',
-    result: await oneLine(result),
-    POSTs: posts.map((p) => `${p.method} ${p.path} → ${p.status}`).join('; ') || 'none',
-    simulator: delivered ? `last message now from ${delivered.from}, tag ${delivered.tag ?? '-'}` : '?',
+    outcome: result.outcome ?? '?',
+    result: result.text,
+    POSTs: posts.map((p) => `${p.method} ${p.path} (${(p.body as { tag?: string } | null)?.tag ?? '-'}) → ${p.status}`).join('; ') || 'none',
+    simulator: delivered ? `last message now from the ${delivered.from}, tag ${delivered.tag ?? '-'}` : '?',
     shot: await screenshot(inbox, 'human-agent-sent'),
   });
-  if (outcome !== 'sent') throw new DemoError(`The HUMAN_AGENT reopen ended "${outcome}", expected "sent": ${await oneLine(result)}`);
+  if (result.outcome !== 'sent') throw new DemoError(`The HUMAN_AGENT reopen ended "${result.outcome}", expected "sent": ${result.text}`);
   if (posts.length !== 1) throw new DemoError(`The HUMAN_AGENT reopen made ${posts.length} POSTs to Graph; exactly one was expected.`);
 
   // 5. The cooldown afterwards: one reactivation per conversation per 24 h.
@@ -281,9 +246,11 @@ async function tour(session: ExtensionSession, sim: Simulator, conversations: De
   } catch {
     throw new DemoError(`After the reopen the banner of ${humanAgent.name} shows no cooldown (data-cooldown="${await banner.getAttribute('data-cooldown')}").`);
   }
+  const sendButton = inbox.getByTestId('reopen-send');
   show('Cooldown after the reopen', {
     banner: await oneLine(banner),
     routes: await tagAvailability(inbox),
+    send: (await sendButton.count()) === 0 ? 'no Send button' : (await sendButton.isDisabled()) ? 'Send button disabled' : 'Send button still enabled',
     shot: await screenshot(inbox, 'cooldown'),
   });
 
@@ -298,18 +265,14 @@ async function tour(session: ExtensionSession, sim: Simulator, conversations: De
   if (usable.join(',') !== 'UTILITY') throw new DemoError(`On a closed thread only UTILITY should be usable, but these are: ${usable.join(', ') || 'none'}.`);
 
   // 7. The manager's popup.
-  const popup = await session.context.newPage();
-  await popup.goto(extensionPage(session, 'popup.html'));
-  await popup.getByTestId('summary').first().waitFor({ timeout: STEP_TIMEOUT_MS });
-  const figures = await popup.waitForFunction(
-    () => {
-      const found = [...document.querySelectorAll('[data-testid^="summary-"][data-value]')];
-      return found.length ? found.map((el) => `${el.getAttribute('data-testid')!.slice('summary-'.length)}=${el.getAttribute('data-value')}`).join(', ') : null;
-    },
-    undefined,
-    { timeout: STEP_TIMEOUT_MS },
-  );
-  show('Popup summary', { figures: await figures.jsonValue() as string, shot: await screenshot(popup, 'popup') });
+  const popup = await reopen.popup();
+  await popup.setViewportSize({ width: 400, height: 700 });
+  const figures = await summaryFigures(popup);
+  show('Popup summary (of the conversations the agent opened)', {
+    figures: Object.entries(figures).map(([name, value]) => `${name}=${value}`).join(', '),
+    url: `chrome-extension://${reopen.extensionId}/popup.html`,
+    shot: await screenshot(popup, 'popup'),
+  });
   await popup.close();
 
   // 8. The options page as it is now.
@@ -331,62 +294,56 @@ async function main() {
   }
   ensureChromium();
 
-  const scenario = loadScenario(SCENARIO_FILE);
-  const demoPage = scenario.pages[0]!;
-  const sim = await startSimulator({ scenario, publicBaseUrl: 'https://graph.facebook.com' });
-  let session: ExtensionSession | null = null;
-  const cleanUp = async () => {
-    await session?.close().catch(() => undefined);
-    await sim.close().catch(() => undefined);
-  };
-  process.once('SIGINT', () => void cleanUp().then(() => process.exit(130)));
-  process.once('SIGTERM', () => void cleanUp().then(() => process.exit(143)));
+  const reopen = await startReopen({ scenario: SCENARIO_FILE, headless: !options.headed, fixture: 'messenger-en.html' });
+  const { sim, scenario, page: demoPage } = reopen;
+  const stop = (code: number) => void reopen.close().finally(() => process.exit(code));
+  process.once('SIGINT', () => stop(130));
+  process.once('SIGTERM', () => stop(143));
 
   try {
-    console.log(`Meta simulator on ${sim.url} (answers https://graph.facebook.com), scenario ${relative(ROOT, SCENARIO_FILE)}`);
-    session = await launchWithExtension({ simulatorUrl: sim.url, headless: !options.headed, inboxFixture: 'messenger-en.html' });
-    await serveScenarioInbox(session.context, scenario);
-    console.log(`Chromium ${options.headed ? 'window' : '(headless)'} with Reopen ${session.extensionId}`);
-
-    const optionsPage = await connectDemoPage(session, demoPage.token, demoPage.name);
+    console.log(`Meta simulator on ${sim.url} answering as https://graph.facebook.com (scenario ${relative(ROOT, SCENARIO_FILE)})`);
+    console.log(`Chromium ${options.headed ? 'window' : '(headless)'} with Reopen, extension id ${reopen.extensionId}`);
+    const optionsPage = await connectDemoPage(reopen);
     const conversations = demoConversations(scenario, sim);
     const first = pick(conversations, (c) => c.window === 'open' && !c.closingSoon, 'open');
-    const inbox = await session.context.newPage();
-    await inbox.goto(inboxUrl(demoPage.id, first.selectedItemId));
+    const inbox = await reopen.openThread(first.selectedItemId);
 
     if (options.headed) {
       await inbox.bringToFront();
-      console.log(`\nConnected "${demoPage.name}" (${demoPage.id}) and opened the inbox on ${first.name}. Conversations:`);
+      console.log(`\nConnected "${demoPage.name}" (${demoPage.id}) in the options page and opened the inbox on ${first.name}.`);
+      console.log('Conversations in the list, by window:');
       printConversations(conversations);
       console.log(`
 Try:
   - click conversations in the list: the banner above the reply box shows the window and the time left;
-  - on an expired one, "Reopen expired conversation": pick a route, write, send (one reopen per 24 h);
+  - on an expired one, "Reopen expired conversation": pick a route, write, Send (one reactivation per 24 h);
+  - a closed one (Nora Lindqvist, Mateo Silva): only a utility template can reach the customer;
+  - Carlos Ruiz: Meta answers that the person is not available (551);
   - the two "María García": Reopen cannot tell them apart by name and asks which one it is;
-  - the popup (manager summary): chrome-extension://${session.extensionId}/popup.html
-  - the options page: chrome-extension://${session.extensionId}/options.html
-Close the browser (or press Ctrl+C) to stop.`);
-      await new Promise<void>((done) => session!.context.once('close', () => done()));
-      console.log('\nBrowser closed. Simulator request log:');
+  - the manager's popup: chrome-extension://${reopen.extensionId}/popup.html
+  - the options page:    chrome-extension://${reopen.extensionId}/options.html
+Close the browser window (or press Ctrl+C) to stop.`);
+      await new Promise<void>((done) => reopen.context.once('close', () => done()));
+      console.log('\nBrowser closed. Graph calls the extension made (simulator log):');
       for (const line of summarizeLog(sim.requests())) console.log(line);
       return;
     }
 
     rmSync(OUTPUT_DIR, { recursive: true, force: true });
-    console.log('No display: running the scripted tour. Conversations in the demo scenario:');
+    console.log('No display: running the scripted tour. Conversations in the demo scenario, by window:');
     printConversations(conversations);
     let deadline: NodeJS.Timeout | undefined;
     await Promise.race([
-      tour(session, sim, conversations, optionsPage, inbox),
+      tour(reopen, conversations, optionsPage, inbox),
       new Promise<never>((_, fail) => {
         deadline = setTimeout(() => fail(new DemoError(`The tour did not finish within ${TOUR_DEADLINE_MS / 1000} s.`)), TOUR_DEADLINE_MS);
       }),
     ]).finally(() => clearTimeout(deadline));
-    console.log('\nSimulator request log (Graph calls the extension made):');
+    console.log('\nGraph calls the extension made (simulator log):');
     for (const line of summarizeLog(sim.requests())) console.log(line);
     console.log(`\nDemo tour done: screenshots in ${relative(ROOT, OUTPUT_DIR)}/`);
   } finally {
-    await cleanUp();
+    await reopen.close();
   }
 }
 
