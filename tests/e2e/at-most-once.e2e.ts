@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import {
+  artifact,
+  composeTagged,
+  eventually,
+  sendRequests,
+  startReopen,
+  waitForBanner,
+  waitForResult,
+  WAIT,
+  type Reopen,
+} from './harness';
+
+// Journey 7: a reactivation reaches Meta at most once — whatever the agent clicks, however many tabs show the
+// thread, and even when the service worker dies while Meta is still answering.
+
+const ONLY_SENDS = { method: 'POST', pathIncludes: '/messages' } as const;
+const conversation = (reopen: Reopen, name: string) => {
+  const found = reopen.scenario.conversations.find((candidate) => candidate.id === `t_e2e_${name}`);
+  if (!found) throw new Error(`no conversation t_e2e_${name} in the scenario`);
+  return found;
+};
+
+let reopen: Reopen;
+beforeAll(async () => {
+  reopen = await startReopen({ scenario: 'tests/sandbox/scenarios/e2e.json' });
+  await reopen.connectPage();
+});
+afterAll(async () => {
+  await reopen?.close();
+});
+
+test('a double click on send sends one message', async () => {
+  const ivan = conversation(reopen, 'double_click');
+  const page = await reopen.openThread(ivan.selectedItemId);
+  await waitForBanner(page, { window: 'human_agent', cooldown: 'none' });
+  await composeTagged(page, 'Hi Ivan, you were right: the size chart is fixed now.');
+  await page.getByTestId('reopen-send').dblclick();
+  const result = await waitForResult(page);
+  expect(result.outcome).toBe('sent');
+  // The store's refresh after the send has come back: anything the second click started has happened by now.
+  await waitForBanner(page, { window: 'human_agent', cooldown: 'active' });
+  expect(sendRequests(reopen.sim, ivan.psid)).toHaveLength(1);
+});
+
+test('two tabs on the same thread sending at the same moment: one message, the other tab is told about the cooldown', async () => {
+  const fatima = conversation(reopen, 'two_tabs');
+  const first = await reopen.openThread(fatima.selectedItemId);
+  const second = await reopen.openThread(fatima.selectedItemId);
+  for (const page of [first, second]) {
+    await waitForBanner(page, { window: 'human_agent', cooldown: 'none' });
+    await composeTagged(page, 'Hi Fatima, yes: the green one is back in stock in your size.');
+  }
+  await Promise.all([first.getByTestId('reopen-send').click(), second.getByTestId('reopen-send').click()]);
+  const outcomes = await Promise.all([waitForResult(first), waitForResult(second)]);
+  expect(outcomes.map((outcome) => outcome.outcome).sort()).toEqual(['blocked', 'sent']);
+  const blocked = outcomes.find((outcome) => outcome.outcome === 'blocked')!;
+  expect(blocked.text).toMatch(/^Not sent: One reactivation per conversation every 24 hours/);
+  expect(sendRequests(reopen.sim, fatima.psid)).toHaveLength(1);
+  await first.close();
+  await second.close();
+});
+
+test('the service worker stopped while Meta delays the answer: the attempt ends "unknown", the cooldown holds, nothing is resent', async () => {
+  const diego = conversation(reopen, 'worker_stop');
+  const page = await reopen.openThread(diego.selectedItemId);
+  await waitForBanner(page, { window: 'human_agent', cooldown: 'none' });
+  await composeTagged(page, 'Hi Diego, yes: the warranty is two years from delivery.');
+  // Meta takes the message at once but answers only 8 s later; the worker is stopped in between.
+  reopen.sim.injectFault({ kind: 'delay', ms: 8000, match: ONLY_SENDS });
+  await page.getByTestId('reopen-send').click();
+  await eventually(() => sendRequests(reopen.sim, diego.psid).length === 1, { timeoutMs: WAIT.graph, what: 'the POST to reach the simulator' });
+  await reopen.stopServiceWorker();
+
+  const result = await waitForResult(page);
+  expect(result.outcome).toBe('unknown');
+  expect(result.text).toContain("We can't tell whether Meta received this message. Check the conversation before trying again.");
+  // The content script's next message (its refresh) woke a new worker, which turned the pending attempt into
+  // unknown — and unknown keeps the cooldown.
+  expect(await reopen.serviceWorkerRestarted()).toBe(true);
+  await waitForBanner(page, { window: 'human_agent', cooldown: 'active' });
+  expect(await page.getByTestId('reopen-send').isDisabled()).toBe(true);
+  await artifact(page.getByTestId('reopen-panel'), 'panel-unknown');
+
+  // Meta's late answer arrives to nobody; still exactly the one POST.
+  await eventually(() => sendRequests(reopen.sim, diego.psid)[0]!.status === 200, { timeoutMs: WAIT.graph, what: "the simulator's delayed answer" });
+  expect(sendRequests(reopen.sim, diego.psid)).toHaveLength(1);
+  // Trying again from a fresh tab is refused by the cooldown, before anything leaves.
+  const again = await reopen.openThread(diego.selectedItemId);
+  await waitForBanner(again, { window: 'human_agent', cooldown: 'active' });
+  await again.getByTestId('reopen-open').click();
+  expect(await again.locator('[data-testid="reopen-tag"][data-tag="HUMAN_AGENT"]').getAttribute('aria-disabled')).toBe('true');
+  expect(sendRequests(reopen.sim, diego.psid)).toHaveLength(1);
+
+  // The manager's export says the same: sent for Ivan and Fatima, blocked for Fatima's second tab, unknown for Diego.
+  const popup = await reopen.popup();
+  await artifact(popup, 'popup-after-worker-stop');
+  const download = popup.waitForEvent('download', { timeout: WAIT.ui });
+  await popup.getByTestId('export-csv').click();
+  const csv = readFileSync((await (await download).path())!, 'utf8');
+  const rows = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n').slice(1).map((row) => row.split(','));
+  const outcomesByCustomer = rows.map((cells) => `${cells[3]}:${cells[6]}:${cells[8]}`).sort();
+  expect(outcomesByCustomer).toEqual([
+    'Diego Ruiz:unknown:network_unknown',
+    'Fatima Zahra:blocked:',
+    'Fatima Zahra:sent:',
+    'Ivan Petrov:sent:',
+  ]);
+});

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import {
+  artifact,
+  banner,
+  composeTagged,
+  sendAndWaitForResult,
+  sendRequests,
+  startReopen,
+  waitForBanner,
+  WAIT,
+  type Reopen,
+} from './harness';
+
+// Journeys 8 and 9: Reopen keeps working when Business Suite's layout changes under it (floating UI, said so,
+// reported in the popup), and never guesses who the customer is: two customers with one name are a choice
+// for the agent, remembered for that conversation.
+
+const conversation = (reopen: Reopen, name: string) => {
+  const found = reopen.scenario.conversations.find((candidate) => candidate.id === `t_e2e_${name}`);
+  if (!found) throw new Error(`no conversation t_e2e_${name} in the scenario`);
+  return found;
+};
+const listCalls = (reopen: Reopen) =>
+  reopen.sim.requests().filter((call) => call.path.endsWith('/conversations') && call.query.user_id === undefined);
+
+let reopen: Reopen;
+beforeAll(async () => {
+  reopen = await startReopen({ scenario: 'tests/sandbox/scenarios/e2e.json' });
+  await reopen.connectPage();
+});
+afterAll(async () => {
+  await reopen?.close();
+});
+
+test('changed layout (no composer, no header): the banner floats, says why, still resolves and sends; the popup reports the layout', async () => {
+  const noah = conversation(reopen, 'layout');
+  const page = await reopen.openThread(noah.selectedItemId, { fixture: 'changed-layout.html' });
+  const floating = page.locator('[data-testid="reopen-banner"].reopen-banner--floating');
+  await floating.waitFor({ timeout: WAIT.graph });
+  expect(await floating.innerText()).toContain("Business Suite's layout changed, so Reopen shows here instead of beside the reply box.");
+  // Without the header there is no name to match: the agent picks the customer from the recent conversations.
+  const noahChoice = page.locator(`[data-testid="reopen-candidate"][data-psid="${noah.psid}"]`);
+  await noahChoice.waitFor({ timeout: WAIT.graph });
+  await artifact(page, 'banner-floating-candidates');
+  await noahChoice.click();
+  await waitForBanner(page, { window: 'human_agent', cooldown: 'none' });
+  expect(await banner(page).getAttribute('class')).toContain('reopen-banner--floating');
+
+  await composeTagged(page, 'Hi Noah, yes, we ship to Norway: 3 to 5 working days.');
+  expect(await page.getByTestId('reopen-panel').isVisible()).toBe(true);
+  const result = await sendAndWaitForResult(page);
+  expect(result.outcome).toBe('sent');
+  expect(sendRequests(reopen.sim, noah.psid).map((call) => (call.body as { tag?: string }).tag)).toEqual(['HUMAN_AGENT']);
+  await artifact(page, 'panel-floating-sent');
+
+  const popup = await reopen.popup();
+  const layout = popup.getByTestId('layout-health');
+  expect(await layout.getAttribute('data-state')).toBe('floating');
+  const found = async (anchor: string) => layout.locator(`[data-anchor="${anchor}"]`).getAttribute('data-found');
+  expect(await found('composer')).toBe('false');
+  expect(await found('conversationHeader')).toBe('false');
+  expect(await found('threadList')).toBe('true');
+  await artifact(popup, 'popup-layout-health');
+  await page.close();
+});
+
+test('two customers named "María García": the agent picks one, the banner resolves, and the choice is remembered', async () => {
+  reopen.session.useInboxFixture('messenger-en.html');
+  const maria = conversation(reopen, 'same_name_a');
+  const namesake = conversation(reopen, 'same_name_b');
+  const page = await reopen.openThread(maria.selectedItemId);
+  const candidates = page.getByTestId('reopen-candidate');
+  await candidates.first().waitFor({ timeout: WAIT.graph });
+  expect(await banner(page).getAttribute('data-window')).toBe('unknown');
+  expect(await banner(page).innerText()).toContain('Window unknown: choose which conversation this is.');
+  expect((await candidates.evaluateAll((items) => items.map((item) => item.getAttribute('data-psid')))).sort()).toEqual(
+    [maria.psid, namesake.psid].sort(),
+  );
+  expect(await candidates.allInnerTexts()).toEqual(
+    expect.arrayContaining([expect.stringContaining('¿Tenéis la talla M?'), expect.stringContaining('Quiero cambiar la dirección.')]),
+  );
+  await artifact(banner(page), 'banner-ambiguous');
+
+  await page.locator(`[data-testid="reopen-candidate"][data-psid="${maria.psid}"]`).click();
+  await waitForBanner(page, { window: 'human_agent', cooldown: 'none' });
+  expect(await banner(page).innerText()).toMatch(/^Expired 1 hr( \d{1,2} min)? ago/);
+  expect(await candidates.count()).toBe(0);
+
+  // Later, the same conversation again: no question, no search through the Page's conversations.
+  const listsBefore = listCalls(reopen).length;
+  const later = await reopen.openThread(maria.selectedItemId);
+  await waitForBanner(later, { window: 'human_agent', cooldown: 'none' });
+  expect(await later.getByTestId('reopen-candidate').count()).toBe(0);
+  expect(listCalls(reopen)).toHaveLength(listsBefore);
+
+  // The memory is per conversation: the namesake's conversation still asks.
+  const other = await reopen.openThread(namesake.selectedItemId);
+  await other.getByTestId('reopen-candidate').first().waitFor({ timeout: WAIT.graph });
+  expect(sendRequests(reopen.sim, maria.psid)).toEqual([]);
+});
