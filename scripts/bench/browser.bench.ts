@@ -1,0 +1,295 @@
+// @vitest-environment node
+// The production build in real Chromium, against the Meta simulator and the fixture inbox:
+//   (a) how long a thread switch takes to show the right banner, (b) how many Graph calls it costs, and
+//   (c) what the content script adds to the host page's main thread while the inbox churns its DOM.
+// Figures go to bench/results.json; nothing here asserts a speed.
+//
+// How it is measured:
+// - Switches: inside the page, performance.now() at the click on a conversation in the fixture's list (its
+//   handler changes the URL synchronously, then renders the header name 80 ms later as React would) until
+//   the banner in Reopen's shadow root shows the window the scenario says (data-window), polled every 2 ms.
+//   The bench scenario alternates open / human_agent / closed down the list, so a stale banner from the
+//   previous thread can never pass for the new one. Three passes over the same SWITCHES conversations:
+//     firstVisit  nothing known: the background resolves the PSID (user_id lookup, then name match);
+//     uncached    PSID known, facts older than the 60 s TTL (the pass starts after waiting the TTL out);
+//     cached      the same conversations again within the TTL.
+//   Graph calls per switch come from the simulator's log, counted once the log is quiet after the switch.
+// - Host-page cost: the same fixture, driven by the same churn script (CHURN_ITERATIONS tasks, each
+//   rewriting CHURN_NODES nodes of the message log and the conversation list as a React commit would),
+//   once at the inbox URL (content script injected, thread resolved, banner shown) and once at a URL
+//   outside the manifest's matches (no content script; the browser, extension and page are otherwise the
+//   same). ScriptDuration and TaskDuration are deltas of CDP Performance.getMetrics around the churn;
+//   runs alternate without/with, CHURN_RUNS each; the figures are medians (and the median of paired ratios).
+
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, test } from 'vitest';
+import type { CDPSession, Page } from 'playwright-core';
+import { ROOT, SUITE_ORIGIN, inboxUrl, startReopen, type Reopen } from '../../tests/e2e/harness';
+import { parseScenario, type ParsedScenario } from '../../tests/sandbox/simulator';
+import { recordFigures } from './record';
+
+const SWITCHES = 20;
+const FACTS_TTL_MS = 60_000; // lib/threads/service.ts FACTS_TTL_MS
+const SWITCH_TIMEOUT_MS = 20_000;
+/** A switch's Graph calls are counted once the simulator has seen nothing new for this long. */
+const QUIET_MS = 700;
+const CHURN_ITERATIONS = 300;
+const CHURN_NODES = 60;
+const CHURN_RUNS = 7;
+const PAGE_ID = '104857600000002';
+const TOKEN = 'EAAB-bench-token';
+const STATES = ['open', 'human_agent', 'closed'] as const;
+/** Age of the customer's last message for each state, in minutes. */
+const AGE_MINUTES = { open: 30, human_agent: 2 * 24 * 60, closed: 10 * 24 * 60 } as const;
+
+type WindowState = (typeof STATES)[number];
+
+interface BenchConversation {
+  selectedItemId: string;
+  window: WindowState;
+}
+
+/** SWITCHES measured conversations plus one to start from; SWITCHES is not a multiple of 3, so the list's last
+ *  and first (and the start and the first) differ in state too. */
+function benchScenario(): { scenario: ParsedScenario; conversations: BenchConversation[] } {
+  const conversations = Array.from({ length: SWITCHES + 1 }, (_, index) => {
+    const window = STATES[index % STATES.length]!;
+    const n = String(index + 1).padStart(2, '0');
+    return {
+      id: `t_202600000000000${n}`,
+      pageId: PAGE_ID,
+      psid: `2460200000000${n}`,
+      customerName: `Bench Customer ${n}`,
+      selectedItemId: `1000290200000${n}`,
+      messages: [{ from: 'customer' as const, text: `Question ${n}`, ageMinutes: AGE_MINUTES[window] }],
+    };
+  });
+  const scenario = parseScenario({
+    description: 'Bench: one Page, conversations alternating open / human_agent / closed.',
+    clock: { mode: 'real' },
+    pages: [{ id: PAGE_ID, name: 'Bench Shop', token: TOKEN }],
+    conversations,
+    usageBudgetPerHour: 10_000,
+  });
+  return { scenario, conversations: conversations.map((c, index) => ({ selectedItemId: c.selectedItemId, window: STATES[index % STATES.length]! })) };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+const round = (value: number, digits = 1) => Number(value.toFixed(digits));
+
+let reopen: Reopen;
+let bench: ReturnType<typeof benchScenario>;
+const sim = () => reopen.sim;
+
+beforeAll(async () => {
+  if (!process.env.CHROMIUM_PATH) {
+    process.env.CHROMIUM_PATH = execFileSync('bash', [resolve(ROOT, 'scripts/ensure-chromium.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+  }
+  bench = benchScenario();
+  reopen = await startReopen({ scenario: bench.scenario, fixture: 'messenger-en.html' });
+  await (await reopen.connectPage(TOKEN)).close();
+}, 120_000);
+
+afterAll(async () => {
+  await reopen?.close();
+});
+
+/** Clicks the conversation in the list and resolves with the ms until the banner shows `expected`. */
+async function timedSwitch(page: Page, target: BenchConversation): Promise<number> {
+  return page.evaluate(
+    ({ selectedItemId, expected, timeoutMs }) =>
+      new Promise<number>((done, fail) => {
+        const link = document.querySelector<HTMLAnchorElement>(`[role="grid"] a[href*="selected_item_id=${selectedItemId}&"]`);
+        if (!link) return fail(new Error(`no conversation ${selectedItemId} in the list`));
+        const banner = () => {
+          for (const host of document.querySelectorAll('reopen-inbox, reopen-inbox-floating')) {
+            const found = host.shadowRoot?.querySelector('[data-testid="reopen-banner"]');
+            if (found) return found;
+          }
+          return null;
+        };
+        const start = performance.now();
+        link.click();
+        const check = () => {
+          const elapsed = performance.now() - start;
+          if (banner()?.getAttribute('data-window') === expected) return done(elapsed);
+          if (elapsed > timeoutMs) return fail(new Error(`banner still "${banner()?.getAttribute('data-window')}" after ${timeoutMs} ms, expected "${expected}"`));
+          setTimeout(check, 2);
+        };
+        check();
+      }),
+    { selectedItemId: target.selectedItemId, expected: target.window, timeoutMs: SWITCH_TIMEOUT_MS },
+  );
+}
+
+/** Waits (bounded) until the simulator's log has not grown for QUIET_MS and returns its length. */
+async function quietLogLength(): Promise<number> {
+  let length = sim().requests().length;
+  for (let waited = 0; waited < 15_000; waited += QUIET_MS) {
+    await new Promise((done) => setTimeout(done, QUIET_MS));
+    const now = sim().requests().length;
+    if (now === length) return now;
+    length = now;
+  }
+  return length;
+}
+
+async function pass(page: Page, targets: BenchConversation[]) {
+  const times: number[] = [];
+  const calls: number[] = [];
+  const startedAt: number[] = [];
+  let before = await quietLogLength();
+  for (const target of targets) {
+    startedAt.push(Date.now());
+    times.push(await timedSwitch(page, target));
+    const after = await quietLogLength();
+    calls.push(after - before);
+    before = after;
+  }
+  return { times, calls, startedAt };
+}
+
+test('thread switch: time to the right banner and Graph calls, first visit / uncached / cached', async () => {
+  const page = await reopen.context.newPage();
+  const order = bench.conversations.slice(0, SWITCHES);
+  const start = bench.conversations[SWITCHES]!;
+  // A stale banner must never pass for the next thread's: every switch changes the window state.
+  const sequence = [start, ...order, start, ...order, ...order];
+  sequence.slice(1).forEach((next, index) => {
+    if (next.window === sequence[index]!.window) throw new Error(`bench scenario: two consecutive switches in state ${next.window}`);
+  });
+  await page.goto(inboxUrl(PAGE_ID, start.selectedItemId));
+  await page.locator(`[data-testid="reopen-banner"][data-window="${start.window}"]`).waitFor({ timeout: SWITCH_TIMEOUT_MS });
+
+  const firstVisit = await pass(page, order);
+  // Let every fact fetched in the first pass age past the TTL (the mapping selected_item_id → PSID stays).
+  const wait = firstVisit.startedAt.at(-1)! + FACTS_TTL_MS + 2_000 - Date.now();
+  if (wait > 0) await new Promise((done) => setTimeout(done, wait));
+  // Move to the start thread (not measured) so the first uncached switch is a switch like the others.
+  await timedSwitch(page, start);
+  const uncached = await pass(page, order);
+  const cached = await pass(page, order);
+  await page.close();
+
+  const figures = (name: string, result: { times: number[]; calls: number[] }) => ({
+    [`${name}MedianMs`]: round(median(result.times)),
+    [`${name}MaxMs`]: round(Math.max(...result.times)),
+    [`${name}GraphCallsPerSwitch`]: round(result.calls.reduce((a, b) => a + b, 0) / result.calls.length, 2),
+  });
+  recordFigures('threadSwitch', {
+    switchesPerPass: order.length,
+    ...figures('firstVisit', firstVisit),
+    ...figures('uncached', uncached),
+    uncachedGraphCallsTarget: 1,
+    ...figures('cached', cached),
+    cachedGraphCallsTarget: 0,
+  });
+});
+
+/** Rewrites CHURN_NODES nodes per task, CHURN_ITERATIONS times, in the message log and the conversation list.
+ *  Each iteration is its own timer task, as a page's own script (and React's commits) would be, so CDP counts
+ *  it as script time and the content script's observers run between iterations. */
+async function churn(page: Page): Promise<void> {
+  await page.evaluate(
+    ({ iterations, nodes }) =>
+      new Promise<void>((done) => {
+        const log = document.querySelector('[role="log"]')!;
+        const list = document.querySelector('[role="grid"]')!;
+        const snippets = [...list.querySelectorAll('[role="row"] span + span')];
+        let i = 0;
+        function step() {
+          const batch = document.createDocumentFragment();
+          for (let n = 0; n < nodes / 2; n++) {
+            const row = document.createElement('div');
+            row.className = `x9f619 churn-${i % 7}`;
+            row.setAttribute('role', 'row');
+            const text = document.createElement('div');
+            text.dir = 'auto';
+            text.textContent = `Message ${i}.${n}`;
+            row.append(text);
+            batch.append(row);
+          }
+          log.append(batch);
+          while (log.childElementCount > nodes * 2) log.firstElementChild!.remove();
+          for (let n = 0; n < nodes / 2; n++) {
+            const snippet = snippets[(i + n) % snippets.length];
+            if (snippet) {
+              snippet.textContent = `Typing… ${i}.${n}`;
+              snippet.setAttribute('data-churn', String(i));
+            }
+          }
+          if (++i < iterations) setTimeout(step, 0);
+          else setTimeout(done, 50); // let the last observers' callbacks run inside the measured span
+        }
+        setTimeout(step, 0);
+      }),
+    { iterations: CHURN_ITERATIONS, nodes: CHURN_NODES },
+  );
+}
+
+async function metrics(cdp: CDPSession): Promise<{ script: number; task: number }> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const value = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+  return { script: value('ScriptDuration') * 1000, task: value('TaskDuration') * 1000 };
+}
+
+async function churnCost(url: string, withExtension: boolean) {
+  const page = await reopen.context.newPage();
+  try {
+    await page.goto(url);
+    if (withExtension) await page.locator('[data-testid="reopen-banner"][data-window="open"]').waitFor({ timeout: SWITCH_TIMEOUT_MS });
+    else await page.waitForTimeout(500);
+    const cdp = await reopen.context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const before = await metrics(cdp);
+    await churn(page);
+    const after = await metrics(cdp);
+    await cdp.detach();
+    return { script: after.script - before.script, task: after.task - before.task };
+  } finally {
+    await page.close();
+  }
+}
+
+test('host-page cost: DOM churn in the inbox with and without the content script', async () => {
+  const open = bench.conversations.find((c) => c.window === 'open')!;
+  const withUrl = inboxUrl(PAGE_ID, open.selectedItemId);
+  // Same fixture, same query, a path outside the content script's matches (…/latest/inbox/*).
+  const withoutUrl = withUrl.replace(`${SUITE_ORIGIN}/latest/inbox/`, `${SUITE_ORIGIN}/latest/bench-no-extension/`);
+  await churnCost(withUrl, true); // warm-up: caches, JIT, the thread's facts
+  const withRuns: { script: number; task: number }[] = [];
+  const withoutRuns: { script: number; task: number }[] = [];
+  for (let run = 0; run < CHURN_RUNS; run++) {
+    withoutRuns.push(await churnCost(withoutUrl, false));
+    withRuns.push(await churnCost(withUrl, true));
+  }
+  const scriptWith = median(withRuns.map((r) => r.script));
+  const scriptWithout = median(withoutRuns.map((r) => r.script));
+  const taskWith = median(withRuns.map((r) => r.task));
+  const taskWithout = median(withoutRuns.map((r) => r.task));
+  console.log('[bench] churn runs (script ms / task ms)', { with: withRuns, without: withoutRuns });
+  // Each with-run follows its without-run: the median of those paired ratios is less sensitive to the load of a
+  // shared machine drifting during the runs than the ratio of the two medians.
+  const pairedRatio = (pick: (run: { script: number; task: number }) => number) =>
+    round(median(withRuns.map((run, index) => pick(run) / pick(withoutRuns[index]!))), 3);
+  recordFigures('hostPageCost', {
+    churnIterations: CHURN_ITERATIONS,
+    nodesPerIteration: CHURN_NODES,
+    runsEach: CHURN_RUNS,
+    scriptMsWithout: round(scriptWithout),
+    scriptMsWith: round(scriptWith),
+    scriptRatio: round(scriptWith / scriptWithout, 3),
+    scriptRatioPairedMedian: pairedRatio((run) => run.script),
+    extraScriptMsPerIteration: round((scriptWith - scriptWithout) / CHURN_ITERATIONS, 3),
+    taskMsWithout: round(taskWithout),
+    taskMsWith: round(taskWith),
+    taskRatio: round(taskWith / taskWithout, 3),
+    taskRatioPairedMedian: pairedRatio((run) => run.task),
+    ratioTarget: 1.05,
+  });
+});

@@ -1,0 +1,61 @@
+// Prints bench/results.json as the Markdown table the README's "Benchmarks" section shows:
+//   npx tsx scripts/bench/table.ts
+// A figure missing from the results (a bench not run yet) prints as "—" rather than failing.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { RESULTS_FILE } from './record';
+
+type Results = Record<string, Record<string, unknown> | undefined>;
+
+interface Row {
+  label: string;
+  section: string;
+  key: string;
+  unit: string;
+  target?: string;
+}
+
+const ROWS: Row[] = [
+  { label: 'Content script, gzip', section: 'bundleGzipKb', key: 'contentScript', unit: 'KB', target: '≤ 25 KB' },
+  { label: 'Background, gzip', section: 'bundleGzipKb', key: 'background', unit: 'KB' },
+  { label: 'Popup, gzip', section: 'bundleGzipKb', key: 'popup', unit: 'KB' },
+  { label: 'Options, gzip', section: 'bundleGzipKb', key: 'options', unit: 'KB' },
+  { label: 'Thread switch → right banner, first visit (PSID resolved by name), median', section: 'threadSwitch', key: 'firstVisitMedianMs', unit: 'ms' },
+  { label: 'Graph calls per switch, first visit', section: 'threadSwitch', key: 'firstVisitGraphCallsPerSwitch', unit: '' },
+  { label: 'Thread switch → right banner, uncached (facts older than 60 s), median', section: 'threadSwitch', key: 'uncachedMedianMs', unit: 'ms' },
+  { label: 'Graph calls per switch, uncached', section: 'threadSwitch', key: 'uncachedGraphCallsPerSwitch', unit: '', target: '≤ 1' },
+  { label: 'Thread switch → right banner, cached (within 60 s), median', section: 'threadSwitch', key: 'cachedMedianMs', unit: 'ms' },
+  { label: 'Graph calls per switch, cached', section: 'threadSwitch', key: 'cachedGraphCallsPerSwitch', unit: '', target: '0' },
+  { label: 'Host page under DOM churn: main-thread task time with / without Reopen', section: 'hostPageCost', key: 'taskRatio', unit: '×', target: '≤ 1.05' },
+  { label: 'Host page under DOM churn: script time with / without Reopen', section: 'hostPageCost', key: 'scriptRatio', unit: '×', target: '≤ 1.05' },
+  { label: 'Record an attempt, 100 threads', section: 'storage', key: 'recordAttemptMs_100threads', unit: 'ms' },
+  { label: 'Record an attempt, 10 000 threads / 50 000 attempts', section: 'storage', key: 'recordAttemptMs_10kThreads50kAttempts', unit: 'ms' },
+  { label: 'Read one thread, 10 000 threads', section: 'storage', key: 'readThreadMs_10kThreads50kAttempts', unit: 'ms' },
+  { label: 'List all threads, 10 000 threads', section: 'storage', key: 'listThreadsMs_10kThreads50kAttempts', unit: 'ms' },
+  { label: 'Popup summary (computeSummary), 10 000 threads / 50 000 attempts', section: 'summary', key: 'computeSummaryMs_10kThreads50kAttempts', unit: 'ms' },
+  { label: 'Popup first render of that summary (happy-dom)', section: 'summary', key: 'popupFirstRenderMs', unit: 'ms' },
+];
+
+export function benchTable(results: Results): string {
+  const lines = ['| figure | measured | target |', '|---|---:|---|'];
+  for (const row of ROWS) {
+    const value = results[row.section]?.[row.key];
+    const shown = typeof value === 'number' ? `${value}${row.unit ? (row.unit === '×' ? '×' : ` ${row.unit}`) : ''}` : '—';
+    lines.push(`| ${row.label} | ${shown} | ${row.target ?? ''} |`);
+  }
+  return lines.join('\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  if (!existsSync(RESULTS_FILE)) {
+    console.error('No bench/results.json yet: run `npm run bench` first.');
+    process.exit(1);
+  }
+  const results = JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as Results;
+  const dates = Object.values(results)
+    .map((section) => section?.measuredAt)
+    .filter((at): at is string => typeof at === 'string')
+    .sort();
+  console.log(benchTable(results));
+  if (dates.length) console.log(`\nMeasured ${dates[0]!.slice(0, 10)}${dates.at(-1)!.slice(0, 10) !== dates[0]!.slice(0, 10) ? ` – ${dates.at(-1)!.slice(0, 10)}` : ''}.`);
+}
