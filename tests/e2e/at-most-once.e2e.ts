@@ -16,11 +16,6 @@ import {
 // thread, and even when the service worker dies while Meta is still answering.
 
 const ONLY_SENDS = { method: 'POST', pathIncludes: '/messages' } as const;
-const conversation = (reopen: Reopen, name: string) => {
-  const found = reopen.scenario.conversations.find((candidate) => candidate.id === `t_e2e_${name}`);
-  if (!found) throw new Error(`no conversation t_e2e_${name} in the scenario`);
-  return found;
-};
 
 let reopen: Reopen;
 beforeAll(async () => {
@@ -32,7 +27,7 @@ afterAll(async () => {
 });
 
 test('a double click on send sends one message', async () => {
-  const ivan = conversation(reopen, 'double_click');
+  const ivan = reopen.conversation('t_e2e_double_click');
   const page = await reopen.openThread(ivan.selectedItemId);
   await waitForBanner(page, { window: 'human_agent', cooldown: 'none' });
   await composeTagged(page, 'Hi Ivan, you were right: the size chart is fixed now.');
@@ -45,7 +40,7 @@ test('a double click on send sends one message', async () => {
 });
 
 test('two tabs on the same thread sending at the same moment: one message, the other tab is told about the cooldown', async () => {
-  const fatima = conversation(reopen, 'two_tabs');
+  const fatima = reopen.conversation('t_e2e_two_tabs');
   const first = await reopen.openThread(fatima.selectedItemId);
   const second = await reopen.openThread(fatima.selectedItemId);
   for (const page of [first, second]) {
@@ -63,7 +58,7 @@ test('two tabs on the same thread sending at the same moment: one message, the o
 });
 
 test('the service worker stopped while Meta delays the answer: the attempt ends "unknown", the cooldown holds, nothing is resent', async () => {
-  const diego = conversation(reopen, 'worker_stop');
+  const diego = reopen.conversation('t_e2e_worker_stop');
   const page = await reopen.openThread(diego.selectedItemId);
   await waitForBanner(page, { window: 'human_agent', cooldown: 'none' });
   await composeTagged(page, 'Hi Diego, yes: the warranty is two years from delivery.');

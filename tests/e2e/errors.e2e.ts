@@ -18,18 +18,13 @@ import {
 // are tried again, at most MAX_TRIES times in all.
 
 const ONLY_SENDS = { method: 'POST', pathIncludes: '/messages' } as const;
-const conversation = (reopen: Reopen, name: string) => {
-  const found = reopen.scenario.conversations.find((candidate) => candidate.id === `t_e2e_${name}`);
-  if (!found) throw new Error(`no conversation t_e2e_${name} in the scenario`);
-  return found;
-};
 
 let reopen: Reopen;
 let kofiPage: Page;
 beforeAll(async () => {
   reopen = await startReopen({ scenario: 'tests/sandbox/scenarios/e2e.json' });
   await reopen.connectPage();
-  kofiPage = await reopen.openThread(conversation(reopen, 'errors').selectedItemId);
+  kofiPage = await reopen.openThread(reopen.conversation('t_e2e_errors').selectedItemId);
   await waitForBanner(kofiPage, { window: 'human_agent', cooldown: 'none' });
 });
 afterAll(async () => {
@@ -37,7 +32,7 @@ afterAll(async () => {
 });
 
 test('outside the window by Meta\'s clock (10/2018278): failed, explained, sent once, and no cooldown', async () => {
-  const kofi = conversation(reopen, 'errors');
+  const kofi = reopen.conversation('t_e2e_errors');
   reopen.sim.injectFault({ kind: 'graph_error', error: { code: 10, error_subcode: 2018278 }, match: ONLY_SENDS });
   await composeTagged(kofiPage, 'Hi Kofi, your invoice is attached to your account page now.');
   const result = await sendAndWaitForResult(kofiPage);
@@ -51,7 +46,7 @@ test('outside the window by Meta\'s clock (10/2018278): failed, explained, sent 
 });
 
 test('rate limit (613 with the usage header at 100 %): tried MAX_TRIES times in all, then failed and explained', async () => {
-  const kofi = conversation(reopen, 'errors');
+  const kofi = reopen.conversation('t_e2e_errors');
   reopen.sim.clearLog();
   const usage = JSON.stringify({
     [reopen.page.id]: [{ type: 'messenger', call_count: 100, total_cputime: 40, total_time: 40, estimated_time_to_regain_access: 0 }],
@@ -76,7 +71,7 @@ test('rate limit (613 with the usage header at 100 %): tried MAX_TRIES times in 
 });
 
 test('person unavailable (551/1545041, the scenario\'s blocked customer): failed, explained, never retried', async () => {
-  const yuki = conversation(reopen, 'unavailable');
+  const yuki = reopen.conversation('t_e2e_unavailable');
   const page = await reopen.openThread(yuki.selectedItemId);
   await waitForBanner(page, { window: 'human_agent' });
   await composeTagged(page, 'Hi Yuki, we tried to call you back this morning.');
@@ -88,7 +83,7 @@ test('person unavailable (551/1545041, the scenario\'s blocked customer): failed
 });
 
 test('token expired (190): not sent, and the Page then shows as needing reconnection in banner, options and popup', async () => {
-  const kofi = conversation(reopen, 'errors');
+  const kofi = reopen.conversation('t_e2e_errors');
   reopen.sim.clearLog();
   reopen.sim.injectFault({
     kind: 'graph_error',

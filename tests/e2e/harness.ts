@@ -161,6 +161,8 @@ export interface Reopen {
   scenario: ParsedScenario;
   /** The scenario's first Page (most scenarios have one). */
   page: { id: string; name: string; token: string };
+  /** A conversation of the scenario by its id ("t_…"); throws when there is none. */
+  conversation(id: string): ParsedScenario['conversations'][number];
   /** Connects a Page through the options page as an agent would; resolves once it is listed. */
   connectPage(token?: string): Promise<Page>;
   /** Opens Business Suite on one conversation (by Business Suite's selected_item_id) in a new tab; resolves
@@ -252,6 +254,12 @@ export async function startReopen(options: StartReopenOptions): Promise<Reopen> 
     extensionId,
     scenario,
     page: firstPage,
+
+    conversation(id) {
+      const found = scenario.conversations.find((candidate) => candidate.id === id);
+      if (!found) throw new Error(`The scenario has no conversation ${id}`);
+      return found;
+    },
 
     async connectPage(token = firstPage.token) {
       const page = await openExtensionPage('options.html', 'page-token');

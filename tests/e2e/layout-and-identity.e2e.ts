@@ -15,11 +15,6 @@ import {
 // reported in the popup), and never guesses who the customer is: two customers with one name are a choice
 // for the agent, remembered for that conversation.
 
-const conversation = (reopen: Reopen, name: string) => {
-  const found = reopen.scenario.conversations.find((candidate) => candidate.id === `t_e2e_${name}`);
-  if (!found) throw new Error(`no conversation t_e2e_${name} in the scenario`);
-  return found;
-};
 const listCalls = (reopen: Reopen) =>
   reopen.sim.requests().filter((call) => call.path.endsWith('/conversations') && call.query.user_id === undefined);
 
@@ -33,7 +28,7 @@ afterAll(async () => {
 });
 
 test('changed layout (no composer, no header): the banner floats, says why, still resolves and sends; the popup reports the layout', async () => {
-  const noah = conversation(reopen, 'layout');
+  const noah = reopen.conversation('t_e2e_layout');
   const page = await reopen.openThread(noah.selectedItemId, { fixture: 'changed-layout.html' });
   const floating = page.locator('[data-testid="reopen-banner"].reopen-banner--floating');
   await floating.waitFor({ timeout: WAIT.graph });
@@ -66,8 +61,8 @@ test('changed layout (no composer, no header): the banner floats, says why, stil
 
 test('two customers named "María García": the agent picks one, the banner resolves, and the choice is remembered', async () => {
   reopen.session.useInboxFixture('messenger-en.html');
-  const maria = conversation(reopen, 'same_name_a');
-  const namesake = conversation(reopen, 'same_name_b');
+  const maria = reopen.conversation('t_e2e_same_name_a');
+  const namesake = reopen.conversation('t_e2e_same_name_b');
   const page = await reopen.openThread(maria.selectedItemId);
   const candidates = page.getByTestId('reopen-candidate');
   await candidates.first().waitFor({ timeout: WAIT.graph });

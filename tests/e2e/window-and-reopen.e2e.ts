@@ -5,30 +5,35 @@ import {
   artifact,
   banner,
   eventually,
+  sendAndWaitForResult,
   sendRequests,
   startReopen,
   summaryFigures,
   waitForBanner,
-  sendAndWaitForResult,
   WAIT,
   type Reopen,
 } from './harness';
 
-// Journeys 3, 4, 5 and 10 in one browser: reopen with HUMAN_AGENT (one POST, Meta's documented body, then the
-// cooldown), the dated catalog (retired tags, utility after 7 days), the customer-feedback template, and the
-// popup's figures and CSV export, which must add up to exactly what these journeys did.
+// Journeys 2, 3, 4, 5 and 10 in one browser, in the order a thread lives them. The banner tells the window
+// from the customer's last message (open with the time left, human_agent with the days left, closed) and counts
+// down locally across 24 h. Reopening: HUMAN_AGENT (one POST, Meta's documented body, then the cooldown), the
+// dated catalog (retired tags, the utility route after 7 days), the customer-feedback template. When customers
+// reply the banner shows the window open again. Finally the popup's figures and CSV add up to all of it.
+//
+// One file because Reopen keeps a thread's facts for 60 s (Meta allows 2 calls/s per Page): seeing a customer's
+// reply costs up to a minute of waiting, and here both replies share that minute, with the 20 s countdown
+// crossing run inside it.
 
-const conversation = (reopen: Reopen, name: string) => {
-  const found = reopen.scenario.conversations.find((candidate) => candidate.id === `t_e2e_${name}`);
-  if (!found) throw new Error(`no conversation t_e2e_${name} in the scenario`);
-  return found;
-};
+const HOUR = 3_600_000;
+const words = async (page: Page) => (await banner(page).innerText()).replace(/\s+/g, ' ').trim();
 const tag = (page: Page, id: string) => page.locator(`[data-testid="reopen-tag"][data-tag="${id}"]`);
 /** The words under a route in the picker (its reason when disabled). */
 const tagReason = (page: Page, id: string) => page.locator(`#reopen-tag-reason-${id}`);
 
 let reopen: Reopen;
-let humanAgentPage: Page;
+/** John (30 h) and Chen (reopened by HUMAN_AGENT): both get a customer reply at the end. */
+let johnPage: Page;
+let chenPage: Page;
 beforeAll(async () => {
   reopen = await startReopen({ scenario: 'tests/sandbox/scenarios/e2e.json' });
   await reopen.connectPage();
@@ -37,10 +42,47 @@ afterAll(async () => {
   await reopen?.close();
 });
 
+test('2 h, 30 h, 6 d 23 h and 9 d after the customer wrote: open, human_agent (days left), human_agent (minutes left), closed', async () => {
+  const open = await reopen.openThread(reopen.conversation('t_e2e_open_2h').selectedItemId);
+  await waitForBanner(open, { window: 'open', cooldown: 'none' });
+  expect(await words(open)).toMatch(/^Window open — closes in 21 hr \d{1,2} min$/);
+  expect(await open.getByTestId('reopen-open').count()).toBe(0);
+  await artifact(banner(open), 'banner-open');
+
+  johnPage = await reopen.openThread(reopen.conversation('t_e2e_human_30h').selectedItemId);
+  await waitForBanner(johnPage, { window: 'human_agent', cooldown: 'none' });
+  expect(await words(johnPage)).toMatch(/^Expired 6 hr( \d{1,2} min)? ago — human-agent reply possible for 5 days 17 hr more/);
+  expect(await johnPage.getByTestId('reopen-open').isVisible()).toBe(true);
+  await artifact(banner(johnPage), 'banner-human-agent');
+
+  const lastHour = await reopen.openThread(reopen.conversation('t_e2e_human_6d23h').selectedItemId);
+  await waitForBanner(lastHour, { window: 'human_agent' });
+  const minutesLeft = /possible for (\d{1,2}) min more/.exec(await words(lastHour));
+  expect(minutesLeft, await words(lastHour)).not.toBeNull();
+  expect(Number(minutesLeft![1])).toBeGreaterThan(40);
+  expect(Number(minutesLeft![1])).toBeLessThanOrEqual(59);
+  expect(await words(lastHour)).toMatch(/^Expired 5 days 2[23] hr( \d{1,2} min)? ago/);
+
+  const closed = await reopen.openThread(reopen.conversation('t_e2e_closed_9d').selectedItemId);
+  await waitForBanner(closed, { window: 'closed' });
+  expect(await words(closed)).toContain("Closed: more than 7 days since the customer's last message");
+  expect(await words(closed)).toContain('Only a utility message from an approved template can reach this customer now.');
+  await artifact(banner(closed), 'banner-closed');
+
+  // Looking is free: reads only, and every read found the conversation by its PSID (never by Business
+  // Suite's id, which is not one).
+  const calls = reopen.sim.requests();
+  expect(sendRequests(reopen.sim)).toEqual([]);
+  expect(calls.every((call) => call.method === 'GET' && call.status === 200)).toBe(true);
+  const selectedIds = new Set(reopen.scenario.conversations.map((c) => c.selectedItemId));
+  const foundByPsid = calls.filter((call) => call.query.user_id && !selectedIds.has(call.query.user_id));
+  expect(foundByPsid).toEqual([]);
+});
+
 test('HUMAN_AGENT: one POST with Meta\'s documented body, "sent" shown, then the 24 h cooldown blocks a second attempt', async () => {
-  const chen = conversation(reopen, 'send');
+  const chen = reopen.conversation('t_e2e_send');
   const page = await reopen.openThread(chen.selectedItemId);
-  humanAgentPage = page;
+  chenPage = page;
   await waitForBanner(page, { window: 'human_agent', cooldown: 'none' });
   await page.getByTestId('reopen-open').click();
   const panel = page.getByTestId('reopen-panel');
@@ -85,7 +127,7 @@ test('HUMAN_AGENT: one POST with Meta\'s documented body, "sent" shown, then the
 });
 
 test('retired tags are listed disabled with 27 April 2026; after 7 days only the utility route is offered, and it sends the approved template with its parameters', async () => {
-  const tom = conversation(reopen, 'utility');
+  const tom = reopen.conversation('t_e2e_utility');
   const page = await reopen.openThread(tom.selectedItemId);
   await waitForBanner(page, { window: 'closed', cooldown: 'none' });
   await page.getByTestId('reopen-open').click();
@@ -145,7 +187,7 @@ test('retired tags are listed disabled with 27 April 2026; after 7 days only the
 });
 
 test('CUSTOMER_FEEDBACK sends a valid customer_feedback template that Meta accepts', async () => {
-  const sara = conversation(reopen, 'feedback');
+  const sara = reopen.conversation('t_e2e_feedback');
   const page = await reopen.openThread(sara.selectedItemId);
   await waitForBanner(page, { window: 'human_agent', cooldown: 'none' });
   await page.getByTestId('reopen-open').click();
@@ -200,34 +242,64 @@ test('CUSTOMER_FEEDBACK sends a valid customer_feedback template that Meta accep
   await waitForBanner(page, { window: 'human_agent', cooldown: 'active' });
 });
 
-test('after the customer replies to the reactivation, the banner shows the window open and the cooldown over', async () => {
-  const chen = conversation(reopen, 'send');
+test('a thread 20 s before its 24 h crosses into human_agent on screen by the local countdown, with no new Graph call', async () => {
+  const crossing = reopen.conversation('t_e2e_crossing');
+  // The customer's last message 23 h 59 min 40 s ago, set now so the page has ~20 s of open window to show.
+  reopen.sim.addCustomerMessage(crossing.psid, 'Still there?', reopen.sim.clock.now() - 24 * HOUR + 20_000);
+  const page = await reopen.openThread(crossing.selectedItemId);
+  await waitForBanner(page, { window: 'open' });
+  expect(await words(page)).toMatch(/^Window open — closes in \d{1,2} sec/);
+  const readsBefore = reopen.sim.requests().length;
+
+  await waitForBanner(page, { window: 'human_agent' }, WAIT.long);
+  expect(await words(page)).toMatch(/^Expired \d{1,2} sec ago — human-agent reply possible for 5 days 23 hr more/);
+  expect(await page.getByTestId('reopen-open').isVisible()).toBe(true);
+  expect(reopen.sim.requests().length).toBe(readsBefore);
+});
+
+test('when the customers write again, both banners show the window open (a reload once the cached facts age out)', async () => {
+  const john = reopen.conversation('t_e2e_human_30h');
+  const chen = reopen.conversation('t_e2e_send');
+  reopen.sim.addCustomerMessage(john.psid, 'Are you still able to help?');
   reopen.sim.addCustomerMessage(chen.psid, 'Thank you, it arrived!');
-  // The thread's facts are cached for 60 s after the send's own refresh; a reload after that shows the reply.
+  // Reopen keeps a thread's facts for 60 s after its last read (Chen's: the refresh after the send); an agent
+  // reloading sees the reply once they are older than that. Bounded: a reload every 3 s, at most 75 s.
+  const showsOpen = async (page: Page) => {
+    await page.reload();
+    // Settled: past "Checking this conversation…" (which shows as unknown).
+    await page.locator('[data-testid="reopen-banner"]:not([data-window="unknown"])').waitFor({ timeout: WAIT.graph });
+    return (await page.locator('[data-testid="reopen-banner"][data-window="open"][data-cooldown="none"]').count()) > 0;
+  };
+  const pending = new Set([johnPage, chenPage]);
   await eventually(
     async () => {
-      await humanAgentPage.reload();
-      await humanAgentPage.locator('[data-testid="reopen-banner"]:not([data-window="unknown"])').waitFor({ timeout: WAIT.graph });
-      return (await humanAgentPage.locator('[data-testid="reopen-banner"][data-window="open"][data-cooldown="none"]').count()) > 0;
+      for (const page of [...pending]) if (await showsOpen(page)) pending.delete(page);
+      return pending.size === 0;
     },
-    { timeoutMs: WAIT.long + 30_000, everyMs: 3000, what: 'the banner to show the reply' },
+    { timeoutMs: WAIT.long + 30_000, everyMs: 3000, what: 'both banners to show the reply' },
   );
-  expect(await banner(humanAgentPage).innerText()).toMatch(/^Window open — closes in 23 hr 5\d min/);
+  expect(await words(johnPage)).toMatch(/^Window open — closes in 23 hr 5\d min$/);
+  expect(await johnPage.getByTestId('reopen-open').count()).toBe(0);
+  expect(await words(chenPage)).toMatch(/^Window open — closes in 23 hr 5\d min/);
+  // Replies change nothing at Meta: still the one reactivation.
   expect(sendRequests(reopen.sim, chen.psid)).toHaveLength(1);
+  expect(sendRequests(reopen.sim, john.psid)).toHaveLength(0);
 });
 
 test('the popup figures add up to these journeys, and the CSV export lists the three attempts without the token', async () => {
   const popup = await reopen.popup();
   const figures = await summaryFigures(popup);
-  // Chen: sent, then replied (open). Tom: utility sent (closed, cooling). Sara: feedback sent (human_agent, cooling).
+  // Open: Maria (2 h), John and Chen (they replied). human_agent: Ana (6 d 23 h), Lena (crossed), Sara (survey
+  // sent, cooling). Closed: Peter (9 d), Tom (utility sent, cooling). Ready to reopen: Ana, Lena, Peter.
+  // Sent today: Chen, Tom, Sara; replied after a reactivation: Chen.
   expect(figures).toEqual({
-    open: 1,
-    expired: 2,
-    human_agent: 1,
-    closed: 1,
+    open: 3,
+    expired: 5,
+    human_agent: 3,
+    closed: 2,
     unknown: 0,
     cooling: 2,
-    ready: 0,
+    ready: 3,
     'sent-today': 3,
     replied: 1,
   });
@@ -247,7 +319,7 @@ test('the popup figures add up to these journeys, and the CSV export lists the t
     ['utility', 'Tom Becker', 'UTILITY'],
     ['feedback', 'Sara Costa', 'CUSTOMER_FEEDBACK'],
   ].map(([name, customer, route]) => {
-    const psid = conversation(reopen, name!).psid;
+    const psid = reopen.conversation(`t_e2e_${name!}`).psid;
     return [reopen.page.id, 'Northwind Outfitters', customer, psid, route, 'sent', messageIdOf(psid), '', '', ''].join(',');
   });
   expect(rows.map((row) => row.split(',').slice(1).join(','))).toEqual(expected);
