@@ -260,7 +260,19 @@ async function tour(reopen: Reopen, conversations: DemoConversation[], optionsPa
   await inbox.getByTestId('reopen-open').click({ timeout: STEP_TIMEOUT_MS });
   await inbox.getByTestId('reopen-panel').waitFor({ timeout: STEP_TIMEOUT_MS });
   const closedTags = await tagAvailability(inbox);
-  show(`Closed: ${closed.name}`, { state: 'closed', banner: await oneLine(banner), routes: closedTags, shot: await screenshot(inbox, 'closed-utility') });
+  // The utility route is last in the catalog: bring it and its template picker into view.
+  const templatePicker = inbox.locator('#reopen-utility-template');
+  await templatePicker.waitFor({ timeout: STEP_TIMEOUT_MS });
+  await inbox.locator('#reopen-utility-template option:not([value=""])').first().waitFor({ state: 'attached', timeout: STEP_TIMEOUT_MS });
+  const templates = await templatePicker.locator('option:not([value=""])').allInnerTexts();
+  await templatePicker.scrollIntoViewIfNeeded({ timeout: STEP_TIMEOUT_MS });
+  show(`Closed: ${closed.name}`, {
+    state: 'closed',
+    banner: await oneLine(banner),
+    routes: closedTags,
+    templates: templates.join('; '),
+    shot: await screenshot(inbox, 'closed-utility'),
+  });
   const usable = await inbox.locator('[data-testid="reopen-tag"]:not([disabled])').evaluateAll((els) => els.map((el) => el.getAttribute('data-tag')));
   if (usable.join(',') !== 'UTILITY') throw new DemoError(`On a closed thread only UTILITY should be usable, but these are: ${usable.join(', ') || 'none'}.`);
 
@@ -296,9 +308,13 @@ async function main() {
 
   const reopen = await startReopen({ scenario: SCENARIO_FILE, headless: !options.headed, fixture: 'messenger-en.html' });
   const { sim, scenario, page: demoPage } = reopen;
-  const stop = (code: number) => void reopen.close().finally(() => process.exit(code));
-  process.once('SIGINT', () => stop(130));
-  process.once('SIGTERM', () => stop(143));
+  // Ctrl+C closes the browser and the simulator; whatever was waiting on them then ends, and the exit code says why.
+  const stop = (signal: NodeJS.Signals) => {
+    interruptedBy = signal;
+    void reopen.close();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
 
   try {
     console.log(`Meta simulator on ${sim.url} answering as https://graph.facebook.com (scenario ${relative(ROOT, SCENARIO_FILE)})`);
@@ -313,18 +329,20 @@ async function main() {
       console.log(`\nConnected "${demoPage.name}" (${demoPage.id}) in the options page and opened the inbox on ${first.name}.`);
       console.log('Conversations in the list, by window:');
       printConversations(conversations);
+      const names = (test: (c: DemoConversation) => boolean) => [...new Set(conversations.filter(test).map((c) => c.name))].join(', ');
       console.log(`
 Try:
   - click conversations in the list: the banner above the reply box shows the window and the time left;
-  - on an expired one, "Reopen expired conversation": pick a route, write, Send (one reactivation per 24 h);
-  - a closed one (Nora Lindqvist, Mateo Silva): only a utility template can reach the customer;
-  - Carlos Ruiz: Meta answers that the person is not available (551);
-  - the two "María García": Reopen cannot tell them apart by name and asks which one it is;
+  - on an expired one (${names((c) => c.window === 'human_agent' && !c.sameName && !c.unavailable)}), "Reopen expired conversation":
+    pick a route, write, Send; then the 24 h cooldown (one reactivation per conversation);
+  - a closed one (${names((c) => c.window === 'closed')}): only a utility template can reach the customer;
+  - ${names((c) => c.unavailable)}: Meta answers that the person is not available (551);
+  - ${names((c) => c.sameName)} (two customers, one name): Reopen cannot tell them apart and asks which one it is;
   - the manager's popup: chrome-extension://${reopen.extensionId}/popup.html
   - the options page:    chrome-extension://${reopen.extensionId}/options.html
 Close the browser window (or press Ctrl+C) to stop.`);
       await new Promise<void>((done) => reopen.context.once('close', () => done()));
-      console.log('\nBrowser closed. Graph calls the extension made (simulator log):');
+      console.log(`\n${interruptedBy ? 'Stopped' : 'Browser closed'}. Graph calls the extension made (simulator log):`);
       for (const line of summarizeLog(sim.requests())) console.log(line);
       return;
     }
@@ -347,9 +365,17 @@ Close the browser window (or press Ctrl+C) to stop.`);
   }
 }
 
+/** Set when Ctrl+C (or SIGTERM) stopped the demo: not a failure of the product. */
+let interruptedBy: NodeJS.Signals | null = null;
+const SIGNAL_EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 };
+
 main().then(
-  () => process.exit(0),
+  () => process.exit(interruptedBy ? (SIGNAL_EXIT_CODES[interruptedBy] ?? 1) : 0),
   (error: unknown) => {
+    if (interruptedBy) {
+      console.error(`\nDemo stopped (${interruptedBy}).`);
+      process.exit(SIGNAL_EXIT_CODES[interruptedBy] ?? 1);
+    }
     const message = error instanceof DemoError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
     console.error(`\nDemo failed: ${message}`);
     process.exit(1);
