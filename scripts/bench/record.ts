@@ -14,14 +14,4 @@ export function recordFigures(section: string, figures: Record<string, unknown>)
   console.table(figures);
 }
 
-/** Median of a bounded number of timed runs (ms). */
-export async function medianMs(runs: number, body: (i: number) => unknown | Promise<unknown>): Promise<number> {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await body(i);
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  return Number(samples[Math.floor(samples.length / 2)]!.toFixed(3));
-}
+export { medianMs } from './stats';

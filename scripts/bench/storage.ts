@@ -4,6 +4,7 @@
 // Runs on WXT's fake extension storage (in-memory), so the figures compare sizes, not browsers.
 
 import type { StoredAttempt, ThreadRecord } from '../../lib/storage/schema';
+import { medianMs } from './stats';
 
 const SMALL = { threads: 100, attemptsPerThread: 5 };
 const LARGE = { threads: 10_000, attemptsPerThread: 5 }; // 50 000 attempts
@@ -11,16 +12,6 @@ const HOT_RUNS = 200;
 const LIST_RUNS = 5;
 const NOW = Date.parse('2026-07-12T12:00:00Z');
 
-async function median(runs: number, body: (index: number) => Promise<unknown>): Promise<number> {
-  const samples: number[] = [];
-  for (let index = 0; index < runs; index++) {
-    const start = performance.now();
-    await body(index);
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  return Number(samples[Math.floor(samples.length / 2)]!.toFixed(4));
-}
 
 function attempt(index: number): StoredAttempt {
   return { requestId: `00000000-0000-4000-8000-${index.toString(16).padStart(12, '0')}`, at: NOW - index * 60_000, route: 'HUMAN_AGENT', status: 'sent', contentKind: 'text', messageId: `m_${index}`, settledAt: NOW - index * 60_000 + 800 };
@@ -57,15 +48,16 @@ export async function benchStorage(): Promise<Record<string, number>> {
     await fakeBrowser.storage.local.set(seed);
     const store = createStore({ now: () => NOW });
     const target = thread(Math.floor(size.threads / 2), 0);
-    const record = await median(HOT_RUNS, (index) =>
+    const record = await medianMs(HOT_RUNS, (index) =>
       store.updateThread(target.pageId, target.psid, (current) => ({
         ...(current ?? target),
         attempts: [...(current?.attempts ?? []).slice(-10), attempt(1_000_000 + index)],
         updatedAt: NOW,
       })),
+      4,
     );
-    const read = await median(HOT_RUNS, () => store.getThread(target.pageId, target.psid));
-    const list = await median(LIST_RUNS, () => store.listThreads());
+    const read = await medianMs(HOT_RUNS, () => store.getThread(target.pageId, target.psid), 4);
+    const list = await medianMs(LIST_RUNS, () => store.listThreads());
     return { record, read, list };
   }
 

@@ -17,6 +17,7 @@ import type { AttemptStatus, RouteId } from '../../lib/policy/types';
 import type { PageView } from '../../lib/messaging/types';
 import type { StoredAttempt, ThreadRecord } from '../../lib/storage/schema';
 import { computeSummary } from '../../lib/summary';
+import { median, medianMs } from './stats';
 
 const THREADS = 10_000;
 const ATTEMPTS_PER_THREAD = 5;
@@ -74,16 +75,6 @@ export function generateLedger(threads = THREADS, attemptsPerThread = ATTEMPTS_P
   return ledger;
 }
 
-async function median(runs: number, body: () => unknown): Promise<number> {
-  const samples: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const start = performance.now();
-    await body();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  return Number(samples[Math.floor(samples.length / 2)]!.toFixed(3));
-}
 
 /** A document to render into: the test environment's, or a fresh happy-dom one when run under plain Node. */
 async function benchDocument(): Promise<{ document: Document; restore: () => void }> {
@@ -107,7 +98,7 @@ export async function benchSummary(): Promise<Record<string, number>> {
   const options = { closesSoonMinutes: 120, timeZone: 'UTC' };
 
   for (let warm = 0; warm < 3; warm++) computeSummary(ledger, NOW, options);
-  const summaryMs = await median(SUMMARY_RUNS, () => computeSummary(ledger, NOW, options));
+  const summaryMs = await medianMs(SUMMARY_RUNS, () => computeSummary(ledger, NOW, options));
 
   const summary = computeSummary(ledger, NOW, options);
   const pages: PageView[] = [0, 1, 2].map((n) => ({
@@ -156,8 +147,7 @@ export async function benchSummary(): Promise<Record<string, number>> {
       samples.push(performance.now() - start);
       unmount(container);
     }
-    samples.sort((a, b) => a - b);
-    renderMs = Number(samples[Math.floor(samples.length / 2)]!.toFixed(3));
+    renderMs = median(samples);
   } finally {
     restore();
   }
