@@ -3,9 +3,9 @@
 // in-process and over the /__sim/ HTTP API other processes use; scenario validation and the CLI.
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startSimulator, type LoggedRequest, type Simulator } from './simulator';
-import { ACME, DAY, PSID, START, fixedScenario, getJson, postJson, startFixed, textMessage } from './harness';
+import { ACME, DAY, PSID, START, fixedScenario, getJson, postJson, useUnpacedSimulator, textMessage } from './harness';
 
 const SEND = `/v25.0/${ACME.id}/messages`;
 
@@ -20,14 +20,7 @@ async function control(sim: Simulator, method: string, path: string, body?: unkn
 
 describe('controls', () => {
   let sim: Simulator;
-  beforeEach(async () => {
-    sim = await startFixed((scenario) => {
-      scenario.pacing = false;
-    });
-  });
-  afterEach(async () => {
-    await sim.close();
-  });
+  useUnpacedSimulator((started) => (sim = started));
 
   it('logs each Graph request with its parsed body and answered status, and nothing else', async () => {
     sim.clock.advance(5000);

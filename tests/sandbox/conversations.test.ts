@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseFields } from './fields';
 import type { Scenario, Simulator } from './simulator';
-import { ACME, BETA, HOUR, PSID, START, getJson, startFixed } from './harness';
+import { ACME, BETA, HOUR, PSID, START, getJson, startFixed, useUnpacedSimulator } from './harness';
 
 const LIST = `/v25.0/${ACME.id}/conversations?platform=messenger`;
 const FULL_FIELDS = 'participants,updated_time,messages.limit(20){created_time,from,message}';
@@ -34,14 +34,7 @@ describe('fields= parser', () => {
 
 describe('Conversations API (pacing off)', () => {
   let sim: Simulator;
-  beforeEach(async () => {
-    sim = await startFixed((scenario) => {
-      scenario.pacing = false;
-    });
-  });
-  afterEach(async () => {
-    await sim.close();
-  });
+  useUnpacedSimulator((started) => (sim = started));
 
   it('lists the Page\'s conversations newest-updated first with id and updated_time by default', async () => {
     const { status, body } = await getJson(sim, LIST);

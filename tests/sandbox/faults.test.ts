@@ -1,19 +1,12 @@
 // @vitest-environment node
 // Every fault kind, its matching and counting, and whether the faulted request was applied: the
 // cases the send pipeline must survive without sending twice.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Fault, Simulator } from './simulator';
-import { ACME, PSID, getJson, postJson, startFixed, textMessage } from './harness';
+import { ACME, PSID, getJson, postJson, useUnpacedSimulator, textMessage } from './harness';
 
 let sim: Simulator;
-beforeEach(async () => {
-  sim = await startFixed((scenario) => {
-    scenario.pacing = false;
-  });
-});
-afterEach(async () => {
-  await sim.close();
-});
+useUnpacedSimulator((started) => (sim = started));
 
 const SEND = `/v25.0/${ACME.id}/messages`;
 const sentTexts = () =>

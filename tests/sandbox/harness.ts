@@ -1,6 +1,7 @@
 // Shared set-up for the simulator's own tests: a fresh simulator on the fixed-clock scenario and
 // small fetch helpers that speak to it over real loopback HTTP.
 import { resolve } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { loadScenario, startSimulator, type Scenario, type Simulator } from './simulator';
 
 export const ACME = { id: '104857600000001', name: 'Acme Store', token: 'EAAB-test-acme' };
@@ -26,6 +27,21 @@ export async function startFixed(edit?: (scenario: Scenario) => void, publicBase
   const scenario = fixedScenario();
   edit?.(scenario);
   return startSimulator({ scenario, publicBaseUrl });
+}
+
+/** Gives each test of the calling suite a fresh fixed-clock simulator with pacing off (the tests that pin
+ *  pacing start their own), closed after the test. */
+export function useUnpacedSimulator(receive: (sim: Simulator) => void): void {
+  let sim: Simulator | undefined;
+  beforeEach(async () => {
+    sim = await startFixed((scenario) => {
+      scenario.pacing = false;
+    });
+    receive(sim);
+  });
+  afterEach(async () => {
+    await sim?.close();
+  });
 }
 
 export interface JsonAnswer {
