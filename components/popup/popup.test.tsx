@@ -8,15 +8,8 @@ import type { OverviewStatus, PageView, SettingsView, SummaryView } from '../../
 import { PopupApp } from './PopupApp';
 
 // The popup against a scripted background: `ask` is replaced by a table of replies per message type.
-const replies = vi.hoisted(() => ({ handlers: {} as Record<string, (request: any) => unknown> }));
-vi.mock('../../lib/messaging/client', () => ({
-  ask: vi.fn(async (request: { type: string }) => {
-    const handler = replies.handlers[request.type];
-    if (!handler) throw new Error(`no reply scripted for ${request.type}`);
-    return handler(request);
-  }),
-}));
-const { ask } = await import('../../lib/messaging/client');
+vi.mock('../../lib/messaging/client', () => import('../test-support/scripted-ask'));
+const { ask, replies } = await import('../test-support/scripted-ask');
 
 const NOW = Date.parse('2026-05-05T10:00:00Z');
 const HOUR = 3_600_000;
