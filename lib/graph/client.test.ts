@@ -87,6 +87,19 @@ describe('send', () => {
     expect(exhausted.calls).toHaveLength(3);
   });
 
+  it("does not try a send again when the usage headers give Meta's time to regain access", async () => {
+    const appUsage = { 'X-App-Usage': JSON.stringify({ call_count: 100, total_cputime: 20, total_time: 30, estimated_time_to_regain_access: 7 }) };
+    const { graph, calls, sleeps } = client([{ ...metaError(4), headers: appUsage }, sent]);
+    expect(await graph.send(PAGE, TOKEN, PSID, humanAgent)).toMatchObject({
+      ok: false,
+      tries: 1,
+      // An app-wide limit keeps its own explanation; the wait comes from Meta's estimate.
+      error: { kind: 'app_rate_limited', code: 4, delivery: 'not_sent', retryAfterMs: 7 * 60_000 },
+    });
+    expect(calls).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+  });
+
   it('does not try again an answer Meta did not mark transient', async () => {
     const { graph, calls } = client([metaError(10, 2018278), sent]);
     expect(await graph.send(PAGE, TOKEN, PSID, humanAgent)).toEqual({

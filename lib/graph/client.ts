@@ -65,6 +65,9 @@ export interface GraphClient {
   /** Every utility template of the Page, whatever its status (the UI offers the APPROVED ones). */
   templates(pageId: string, token: string): Promise<GraphResult<UtilityTemplate[]>>;
   send(pageId: string, token: string, psid: string, request: ReopenRequest): Promise<SendResult>;
+  /** When the last send to this Page that made an HTTP call settled (epoch ms, whatever its outcome); null
+   *  when none did through this client. A read that started before it may not show that message. */
+  lastSendAt(pageId: string): number | null;
 }
 
 const CONVERSATION_FIELDS = 'participants,updated_time,snippet,messages.limit(20){created_time,from,message}';
@@ -158,6 +161,10 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   });
 
   const backoff = (tries: number) => sleep(retryBaseDelayMs * 2 ** (tries - 1));
+  const sendsSettledAt = new Map<string, number>();
+
+  /** Meta's estimate (minutes) of when this Page regains access, from an answer's usage headers; 0: none. */
+  const regainMinutesOf = (usage: UsageInfo | null, pageId: string) => (usage ? usageForPage(usage, pageId).regainAccessMinutes : 0);
 
   function urlFor(path: string[], query: Record<string, string | undefined> = {}): string {
     const url = new URL(`${baseUrl}/${version}/${path.map(encodeURIComponent).join('/')}`);
@@ -239,7 +246,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       if (graphErrorBodySchema.safeParse(outcome.json).success) view = withoutToken(explainGraphError(outcome.json, { httpStatus: outcome.status }), token);
       else if (outcome.status >= 500) view = { kind: 'transient', retryable: true };
       else view = { kind: 'malformed_response', retryable: false };
-      const regainMinutes = outcome.usage && usagePageId !== null ? usageForPage(outcome.usage, usagePageId).regainAccessMinutes : 0;
+      const regainMinutes = usagePageId !== null ? regainMinutesOf(outcome.usage, usagePageId) : 0;
       // When Meta says access comes back in minutes, a retry within seconds only burns quota.
       if (!view.retryable || tries >= MAX_TRIES || regainMinutes > 0) {
         const extra = regainMinutes > 0 ? { retryAfterMs: regainMinutes * 60_000 } : {};
@@ -306,25 +313,42 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         throw error;
       }
       const url = urlFor([pageId, 'messages']);
-      for (let tries = 1; ; tries++) {
-        const outcome = await exchange('POST', url, token, sendTimeoutMs, body);
-        if (outcome.type === 'timeout') return { ok: false, error: failure('timeout', false, 'maybe_sent'), tries };
-        if (outcome.type === 'network') return { ok: false, error: failure('network_unknown', false, 'maybe_sent'), tries };
-        pacer.recordUsage(pageId, outcome.usage);
-        if (outcome.status >= 200 && outcome.status < 300) {
-          const parsed = sendSuccessSchema.safeParse(outcome.json);
-          if (parsed.success) return { ok: true, messageId: parsed.data.message_id, recipientId: parsed.data.recipient_id ?? null, tries };
-          return { ok: false, error: failure('malformed_response', false, 'maybe_sent'), tries };
+      try {
+        for (let tries = 1; ; tries++) {
+          const outcome = await exchange('POST', url, token, sendTimeoutMs, body);
+          if (outcome.type === 'timeout') return { ok: false, error: failure('timeout', false, 'maybe_sent'), tries };
+          if (outcome.type === 'network') return { ok: false, error: failure('network_unknown', false, 'maybe_sent'), tries };
+          pacer.recordUsage(pageId, outcome.usage);
+          if (outcome.status >= 200 && outcome.status < 300) {
+            const parsed = sendSuccessSchema.safeParse(outcome.json);
+            if (parsed.success) return { ok: true, messageId: parsed.data.message_id, recipientId: parsed.data.recipient_id ?? null, tries };
+            return { ok: false, error: failure('malformed_response', false, 'maybe_sent'), tries };
+          }
+          // A bare 100 on a tag with a retirement date is read as the retirement even if our clock is behind Meta's.
+          // Only Meta's own error answer proves the message was not sent; anything else (a proxy's 502 page…) may hide a send.
+          if (!graphErrorBodySchema.safeParse(outcome.json).success) {
+            return { ok: false, error: failure('malformed_response', false, 'maybe_sent'), tries };
+          }
+          const view = withoutToken(explainGraphError(outcome.json, { tag, httpStatus: outcome.status }), token);
+          if (!view.retryable) return { ok: false, error: { ...view, delivery: 'not_sent' }, tries };
+          // Meta says access comes back in minutes: a retry within seconds would only be refused again (and count
+          // against the Page). Stop and say how long to wait; an app-level limit keeps its own explanation.
+          const regainMinutes = regainMinutesOf(outcome.usage, pageId);
+          if (regainMinutes > 0) {
+            const kind = view.kind === 'app_rate_limited' ? view.kind : 'rate_limited';
+            return { ok: false, error: { ...view, kind, delivery: 'not_sent', retryAfterMs: regainMinutes * 60_000 }, tries };
+          }
+          if (tries >= MAX_TRIES) return { ok: false, error: { ...view, delivery: 'not_sent' }, tries };
+          await backoff(tries);
         }
-        // A bare 100 on a tag with a retirement date is read as the retirement even if our clock is behind Meta's.
-        // Only Meta's own error answer proves the message was not sent; anything else (a proxy's 502 page…) may hide a send.
-        if (!graphErrorBodySchema.safeParse(outcome.json).success) {
-          return { ok: false, error: failure('malformed_response', false, 'maybe_sent'), tries };
-        }
-        const view = withoutToken(explainGraphError(outcome.json, { tag, httpStatus: outcome.status }), token);
-        if (!view.retryable || tries >= MAX_TRIES) return { ok: false, error: { ...view, delivery: 'not_sent' }, tries };
-        await backoff(tries);
+      } finally {
+        // Reached only after at least one HTTP call: Meta's copy of the thread may have changed.
+        sendsSettledAt.set(pageId, now());
       }
+    },
+
+    lastSendAt(pageId) {
+      return sendsSettledAt.get(pageId) ?? null;
     },
   };
 }

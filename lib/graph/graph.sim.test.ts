@@ -343,6 +343,61 @@ describe('usage and pacing', () => {
     expect(sim.requests()).toHaveLength(1);
   });
 
+  it("sends once when a 613 comes with Meta's regain-access estimate: rate_limited with the wait, no retry", async () => {
+    const { sim, graph } = await world();
+    const usage = { [ACME.id]: [{ type: 'messenger', call_count: 100, total_cputime: 60, total_time: 70, estimated_time_to_regain_access: 5 }] };
+    sim.injectFault({
+      kind: 'graph_error',
+      count: 3,
+      match: { method: 'POST' },
+      error: { code: 613, error_subcode: 2534040, message: 'Calls to this api have exceeded the rate limit.' },
+      headers: { 'X-Business-Use-Case-Usage': JSON.stringify(usage) },
+    });
+    const result = await graph.send(ACME.id, ACME.token, PSID.humanAgent, tagged('HUMAN_AGENT', 'Not now'));
+    expect(result).toMatchObject({
+      ok: false,
+      tries: 1,
+      error: { kind: 'rate_limited', code: 613, subcode: 2534040, retryable: true, delivery: 'not_sent', retryAfterMs: 5 * MINUTE },
+    });
+    expect(posts(sim)).toHaveLength(1);
+    expect(pageMessages(sim, PSID.humanAgent).filter((message) => message.text === 'Not now')).toHaveLength(0);
+  });
+
+  it('a transient answer with an estimate is rate_limited too; without one (estimate 0) the send is tried three times', async () => {
+    const { sim, graph } = await world();
+    const throttled = { [ACME.id]: [{ type: 'messenger', call_count: 100, total_cputime: 100, total_time: 100, estimated_time_to_regain_access: 2 }] };
+    sim.injectFault({ kind: 'graph_error', match: { method: 'POST' }, error: { code: 2, is_transient: true }, headers: { 'X-Business-Use-Case-Usage': JSON.stringify(throttled) } });
+    expect(await graph.send(ACME.id, ACME.token, PSID.humanAgent, tagged('HUMAN_AGENT', 'hi'))).toMatchObject({
+      ok: false,
+      tries: 1,
+      error: { kind: 'rate_limited', code: 2, delivery: 'not_sent', retryAfterMs: 2 * MINUTE },
+    });
+    expect(posts(sim)).toHaveLength(1);
+
+    sim.clearLog();
+    // A high call count alone is no estimate: Meta's 613 stays a transient answer, tried 3 times at most.
+    const busy = { [ACME.id]: [{ type: 'messenger', call_count: 100, total_cputime: 90, total_time: 90, estimated_time_to_regain_access: 0 }] };
+    sim.injectFault({ kind: 'graph_error', count: 3, match: { method: 'POST' }, error: { code: 613, error_subcode: 2534040 }, headers: { 'X-Business-Use-Case-Usage': JSON.stringify(busy) } });
+    const result = await graph.send(ACME.id, ACME.token, PSID.humanAgent, tagged('HUMAN_AGENT', 'hi'));
+    expect(result).toMatchObject({ ok: false, tries: 3, error: { kind: 'rate_limited', code: 613, delivery: 'not_sent' } });
+    if (!result.ok) expect(result.error.retryAfterMs).toBeUndefined();
+    expect(posts(sim)).toHaveLength(3);
+  });
+
+  it('remembers when the last send to each Page settled, so cached listings can be dropped after it', async () => {
+    const { sim, graph } = await world();
+    expect(graph.lastSendAt(ACME.id)).toBeNull();
+    sim.clock.advance(1000);
+    await graph.send(ACME.id, ACME.token, PSID.humanAgent, tagged('HUMAN_AGENT', 'hi'));
+    expect(graph.lastSendAt(ACME.id)).toBe(sim.clock.now());
+    expect(graph.lastSendAt(BETA.id)).toBeNull();
+    // A send refused before any HTTP call changed nothing at Meta.
+    const before = graph.lastSendAt(ACME.id);
+    sim.clock.advance(1000);
+    await graph.send(ACME.id, 'bad token with spaces', PSID.humanAgent, tagged('HUMAN_AGENT', 'hi'));
+    expect(graph.lastSendAt(ACME.id)).toBe(before);
+  });
+
   it('spaces a burst of conversation reads for one Page so Meta never answers 80006', async () => {
     const scenario = fixedScenario();
     scenario.clock = { mode: 'real' };

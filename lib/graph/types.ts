@@ -25,7 +25,8 @@ export interface UsageInfo {
 /** A failed Graph call. `maybe_sent`: the request may have reached Meta (never send it again blindly). */
 export type GraphFailure = ErrorView & {
   delivery: 'not_sent' | 'maybe_sent';
-  /** For rate_limited failures raised by our own pacer: how long to wait before calling again. */
+  /** For rate_limited failures: how long to wait before calling again (our pacer's turn, or Meta's
+   *  estimated_time_to_regain_access from the answer's usage headers). */
   retryAfterMs?: number;
 };
 
