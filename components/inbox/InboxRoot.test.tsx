@@ -46,12 +46,15 @@ function manualClock(start: number) {
   };
 }
 
-async function mount(thread: ThreadView, start: number, url = URL_A) {
+type Background = (request: RequestOf<RequestType>) => unknown;
+
+/** Mounts the root on one conversation; `background` is the thread every read returns, or a handler for every ask. */
+async function mount(background: ThreadView | Background, start: number, url = URL_A) {
   const clock = manualClock(start);
+  const answer: Background = typeof background === 'function' ? background : (request) => (request.type === 'thread.get' ? background : undefined);
   const ask = vi.fn(async (request: RequestOf<RequestType>) => {
-    if (request.type === 'thread.get') return thread;
     if (request.type === 'ui.strings') return stringsAnswer(request.locale);
-    return undefined;
+    return answer(request);
   }) as unknown as Ask;
   const store = createInboxStore({ ask, now: clock.now, newRequestId: () => crypto.randomUUID(), browserLanguage: 'en' });
   const onOpenOptions = vi.fn();
@@ -175,5 +178,64 @@ describe('what is shown where', () => {
     const { store } = await mount(resolvedThread(), C);
     act(() => store.actions.setFloating(true));
     expect(screen.getByTestId('reopen-banner').closest('.reopen-root--floating')).toBeTruthy();
+  });
+});
+
+describe('the outcome of a send', () => {
+  const settle = () => act(async () => {
+    for (let turn = 0; turn < 5; turn += 1) await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+
+  /** A send that Meta refuses with 190: the Page then needs reconnecting, so the re-read thread is unresolved. */
+  async function failWith190() {
+    const now = C + 3 * DAY;
+    let tokenExpired = false;
+    const mounted = await mount((request) => {
+      if (request.type === 'reopen.send') {
+        tokenExpired = true;
+        return { requestId: request.requestId, outcome: 'failed', at: now, error: { kind: 'token_invalid', retryable: false, code: 190, subcode: 463 } };
+      }
+      if (request.type === 'thread.get') {
+        return tokenExpired ? { status: 'unresolved', pageId: '1045', reason: 'page_needs_reconnect' } : resolvedThread(facts());
+      }
+      return undefined;
+    }, now);
+    fireEvent.click(screen.getByTestId('reopen-open'));
+    fireEvent.input(screen.getByTestId('reopen-text'), { target: { value: 'Your corrected invoice is ready.' } });
+    fireEvent.click(screen.getByTestId('reopen-send'));
+    await settle();
+    return mounted;
+  }
+
+  test('a 190 stays on screen with its code and explanation after the thread turns unresolved', async () => {
+    await failWith190();
+    expect(screen.getByTestId('reopen-banner').dataset.window).toBe('unknown');
+    expect(screen.getByTestId('reopen-banner').textContent).toContain("this Page's connection to Reopen has expired");
+    const result = screen.getByTestId('reopen-result');
+    expect(result.dataset.outcome).toBe('failed');
+    expect(result.dataset.errorCode).toBe('190');
+    expect(result.dataset.errorSubcode).toBe('463');
+    expect(result.textContent).toContain("Not sent: This Page's access token is no longer valid");
+    expect(result.textContent).toContain("Reconnect this Page in Reopen's options.");
+    // The panel it replaced had the focus: it lands on the outcome's heading, not on the page.
+    expect(document.activeElement?.textContent).toBe('Your last reactivation attempt');
+  });
+
+  test('the agent dismisses it; it is gone and stays gone', async () => {
+    const { store } = await failWith190();
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByTestId('reopen-result')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Reconnect this Page' }));
+    await act(() => store.actions.refresh());
+    expect(screen.queryByTestId('reopen-result')).toBeNull();
+  });
+
+  test('switching conversation clears it', async () => {
+    const { store } = await failWith190();
+    await act(async () => {
+      store.actions.showConversation(parseInboxUrl(URL_A.replace('100029016673099', '61584041913037')), null);
+    });
+    await settle();
+    expect(screen.queryByTestId('reopen-result')).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { nextDisplayChangeAt, threadStatus } from '../../lib/inbox/status';
 import { ExpiryBanner, type BannerModel } from './ExpiryBanner';
+import { LastOutcome } from './LastOutcome';
 import { ReopenPanel } from './ReopenPanel';
 import { useInboxState, type InboxStore, type InboxViewState } from './store';
 
@@ -49,6 +50,7 @@ export function InboxRoot({ store, scheduler, onOpenOptions, timeZone }: InboxRo
   const state = useInboxState(store, (s) => s);
   const { actions } = store;
   const openerRef = useRef<HTMLButtonElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
   const wasOpen = useRef(state.panelOpen);
 
   const model = bannerModel(state);
@@ -60,9 +62,13 @@ export function InboxRoot({ store, scheduler, onOpenOptions, timeZone }: InboxRo
     return () => scheduler.clearTimeout(id);
   }, [nextChangeAt, state.now, scheduler, actions]);
 
-  // Focus goes back to the button that opened the panel (WAI-ARIA disclosure pattern).
+  // Focus goes back to the button that opened the panel (WAI-ARIA disclosure pattern). When the thread can no
+  // longer be reopened that button is gone: the banner's first action (e.g. "Reconnect this Page") is next.
   useEffect(() => {
-    if (wasOpen.current && !state.panelOpen) openerRef.current?.focus();
+    if (wasOpen.current && !state.panelOpen) {
+      const target = openerRef.current ?? rootRef.current?.querySelector<HTMLElement>('[data-testid="reopen-banner"] button');
+      target?.focus();
+    }
     wasOpen.current = state.panelOpen;
   }, [state.panelOpen]);
 
@@ -74,7 +80,7 @@ export function InboxRoot({ store, scheduler, onOpenOptions, timeZone }: InboxRo
   const thread = state.thread;
   const zone = timeZone ? { timeZone } : {};
   return (
-    <div class={`reopen-root${state.floating ? ' reopen-root--floating' : ''}`} lang={state.locale}>
+    <div class={`reopen-root${state.floating ? ' reopen-root--floating' : ''}`} lang={state.locale} ref={rootRef}>
       <ExpiryBanner
         locale={state.locale}
         now={state.now}
@@ -104,6 +110,17 @@ export function InboxRoot({ store, scheduler, onOpenOptions, timeZone }: InboxRo
           onClose={actions.closePanel}
           onNeedTemplates={() => void actions.loadTemplates()}
           onConfirmChecked={actions.confirmChecked}
+          {...zone}
+        />
+      ) : null}
+      {state.panelOpen && thread?.status !== 'resolved' && (state.result || state.sending) ? (
+        <LastOutcome
+          locale={state.locale}
+          sending={state.sending}
+          result={state.result}
+          awaitingCheck={state.awaitingCheck}
+          onConfirmChecked={actions.confirmChecked}
+          onDismiss={actions.dismissResult}
           {...zone}
         />
       ) : null}

@@ -80,6 +80,8 @@ export interface InboxActions {
   loadTemplates(): Promise<void>;
   confirmChecked(checked: boolean): void;
   send(request: ReopenRequest): Promise<void>;
+  /** The agent has read the last outcome: it goes, and so does the panel it was shown in. */
+  dismissResult(): void;
   tick(): void;
   setFloating(floating: boolean): void;
 }
@@ -357,6 +359,11 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
       set({ sending: false, result, awaitingCheck: result.outcome === 'unknown', now: deps.now() });
       // The attempt changed the ledger (cooldown, last attempt): show what the background now knows.
       void actions.refresh({ force: true });
+    },
+
+    dismissResult() {
+      // Like switching conversation, dismissing an `unknown` outcome drops its "did you check?" question with it.
+      set({ result: null, awaitingCheck: false, panelOpen: false });
     },
 
     tick() {

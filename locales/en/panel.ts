@@ -41,4 +41,6 @@ export default {
   'panel.result.errorCode': 'Meta error {code}: {message}',
   'panel.result.rejected': 'Reopen refused the request ({message}). Nothing was sent.',
   'panel.feedbackProblems': 'Fix the survey fields marked above.',
+  'panel.outcome.title': 'Your last reactivation attempt',
+  'panel.outcome.dismiss': 'Dismiss',
 } as const;

@@ -42,4 +42,6 @@ export default {
   'panel.result.errorCode': 'Error de Meta {code}: {message}',
   'panel.result.rejected': 'Reopen rechazó la solicitud ({message}). No se envió nada.',
   'panel.feedbackProblems': 'Corrige los campos de la encuesta marcados arriba.',
+  'panel.outcome.title': 'Tu último intento de reactivación',
+  'panel.outcome.dismiss': 'Descartar',
 } satisfies Record<keyof typeof en, string>;

@@ -9,6 +9,7 @@ import {
   sendRequests,
   startReopen,
   waitForBanner,
+  waitForResult,
   WAIT,
   type Reopen,
 } from './harness';
@@ -91,15 +92,21 @@ test('token expired (190): not sent, and the Page then shows as needing reconnec
     match: ONLY_SENDS,
   });
   await composeTagged(kofiPage, 'Hi Kofi, the corrected invoice is in your account now.');
-  await kofiPage.getByTestId('reopen-send').click();
-  // KNOWN PRODUCT BUG (reported): the panel's "Not sent" outcome with Meta's 190 vanishes at once, because the
-  // refresh after the send finds the Page needing reconnection and the panel only renders for a resolved
-  // thread. What the agent is left with is the banner's explanation, checked here.
+  const sent = await sendAndWaitForResult(kofiPage);
+  expect(sent).toMatchObject({ outcome: 'failed', code: '190', subcode: '463' });
+  // The re-read after the send finds the Page needing reconnection: the banner says so, and the outcome of the
+  // send stays on screen with Meta's code and what to do, until the agent dismisses it.
   await kofiPage
     .locator('[data-testid="reopen-banner"][data-window="unknown"]')
     .getByText("Window unknown: this Page's connection to Reopen has expired.")
     .waitFor({ timeout: WAIT.graph });
   expect(await banner(kofiPage).getByRole('button', { name: 'Reconnect this Page' }).isVisible()).toBe(true);
+  const kept = await waitForResult(kofiPage);
+  expect(kept).toMatchObject({ outcome: 'failed', code: '190', subcode: '463' });
+  expect(kept.text).toContain("Not sent: This Page's access token is no longer valid");
+  expect(kept.text).toContain("Reconnect this Page in Reopen's options.");
+  expect(await kept.locator.isVisible()).toBe(true);
+  await artifact(kofiPage, 'panel-error-token-expired');
   const sends = sendRequests(reopen.sim, kofi.psid);
   expect(sends.map((call) => [call.status, call.fault])).toEqual([[400, 'graph_error']]);
   // The token never comes back to the page, not even inside Meta's words.

@@ -1,0 +1,62 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { Locale } from '../../lib/i18n';
+import { t } from './i18n';
+import { ReopenResult } from './ReopenResult';
+import type { SendResult } from './store';
+
+export interface LastOutcomeProps {
+  locale: Locale;
+  sending: boolean;
+  result: SendResult | null;
+  awaitingCheck: boolean;
+  timeZone?: string;
+  onConfirmChecked(checked: boolean): void;
+  onDismiss(): void;
+}
+
+/**
+ * The outcome of the last send when the panel can no longer be drawn: the re-read after a send may find the
+ * thread unresolved (a 190 leaves the Page needing reconnection), and the agent must still see what happened
+ * to their message and why. It stays until dismissed or until another conversation is shown.
+ */
+export function LastOutcome(props: LastOutcomeProps) {
+  const { locale } = props;
+  const titleRef = useRef<HTMLHeadingElement>(null);
+
+  // It replaces the panel the agent was working in, taking the focus with it: give the focus a place to land.
+  useEffect(() => {
+    titleRef.current?.scrollIntoView?.({ block: 'nearest' });
+    titleRef.current?.focus();
+  }, []);
+
+  return (
+    <section
+      class="reopen-panel reopen-outcome"
+      data-testid="reopen-last-outcome"
+      aria-labelledby="reopen-outcome-title"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          props.onDismiss();
+        }
+      }}
+    >
+      <div class="reopen-panel__header">
+        <h2 id="reopen-outcome-title" tabIndex={-1} ref={titleRef}>{t(locale, 'panel.outcome.title')}</h2>
+      </div>
+      <ReopenResult
+        locale={locale}
+        sending={props.sending}
+        result={props.result}
+        awaitingCheck={props.awaitingCheck}
+        onConfirmChecked={props.onConfirmChecked}
+        {...(props.timeZone ? { timeZone: props.timeZone } : {})}
+      />
+      <div class="reopen-panel__actions">
+        <button type="button" class="reopen-button" onClick={props.onDismiss}>
+          {t(locale, 'panel.outcome.dismiss')}
+        </button>
+      </div>
+    </section>
+  );
+}
