@@ -45,7 +45,10 @@ export type UnresolvedReason =
   | 'not_found'
   | 'ambiguous'
   | 'graph_error'
-  | 'unsupported_thread';
+  | 'unsupported_thread'
+  /** Not identified yet: selected_item_id is not the PSID and the header's display name has not been read
+   *  (it renders a moment after the URL changes). The content script asks again with the name. */
+  | 'awaiting_name';
 
 export type ThreadView =
   | {

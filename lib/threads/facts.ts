@@ -5,8 +5,9 @@ import { emptyThread } from '../storage/store';
 const newest = (a: number | null | undefined, b: number | null) => (a == null ? b : b == null ? a : Math.max(a, b));
 
 /**
- * A thread record updated with what one conversation read says. C and the Page's last message only move
- * forward: a message that fell out of the 20 Meta returns is still a fact we saw.
+ * A thread record updated with what one conversation read at `at` says. C and the Page's last message only move
+ * forward: a message that fell out of the 20 Meta returns is still a fact we saw. So does `checkedAt`: a read
+ * older than the stored one (a cached listing) adds what it saw without making the fresher facts look stale.
  */
 export function withConversation(
   current: ThreadRecord | null,
@@ -24,8 +25,8 @@ export function withConversation(
     facts: {
       customerLastMessageAt: newest(base.facts?.customerLastMessageAt, read.customerLastMessageAt),
       pageLastMessageAt: newest(base.facts?.pageLastMessageAt, read.pageLastMessageAt),
-      checkedAt: at,
+      checkedAt: Math.max(base.facts?.checkedAt ?? at, at),
     },
-    updatedAt: at,
+    updatedAt: Math.max(base.updatedAt, at),
   };
 }

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it } from 'vitest';
-import { ACME, PSID, START, startBackground, type TestBackground } from '../messaging/handlers/test-support';
+import { createThreadService } from './service';
+import { ACME, PSID, START, humanAgentText, requestId, startBackground, type TestBackground } from '../messaging/handlers/test-support';
 
 // PSID resolution (DESIGN.md §2) and the facts cache, against the Meta simulator over loopback HTTP.
 // Selected-item ids of the fixed scenario are Business Suite ids, never the PSID.
@@ -10,6 +11,9 @@ let bg: TestBackground;
 afterEach(async () => bg?.close());
 
 const lookups = (b: TestBackground) => b.graphRequests().filter((request) => request.path.endsWith('/conversations'));
+/** Conversations API calls as `probe:<user_id>` or `listing`, in order. */
+const calls = (b: TestBackground) =>
+  lookups(b).map((request) => (request.query.user_id ? `probe:${request.query.user_id}` : 'listing'));
 
 describe('thread.get resolves the PSID', () => {
   it('(1) uses a remembered mapping: one user_id lookup, no listing', async () => {
@@ -136,5 +140,157 @@ describe('thread.get explains why a thread is not resolved', () => {
     bg.sim.injectFault({ kind: 'graph_error', status: 400, error: { code: 10, message: 'Permission denied' } });
     const view = await bg.services.threads.get({ pageId: ACME.id, selectedItemId: PSID.open, displayName: null });
     expect(view).toMatchObject({ status: 'unresolved', reason: 'graph_error', error: { code: 10, retryable: false } });
+  });
+});
+
+// The content script asks once when the URL changes (no display name yet) and again when the header's name renders.
+describe('thread.get costs as few Conversations API calls as it can (2 calls/s per Page)', () => {
+  it('first visit: the nameless ask probes only and says awaiting_name; the ask with the name lists once and resolves (2 calls)', async () => {
+    bg = await startBackground();
+    const first = await bg.services.threads.get({ pageId: ACME.id, selectedItemId: ITEM.humanAgent, displayName: null });
+    expect(first).toEqual({ status: 'unresolved', pageId: ACME.id, reason: 'awaiting_name' });
+    expect(calls(bg)).toEqual([`probe:${ITEM.humanAgent}`]);
+
+    const named = await bg.services.threads.get({ pageId: ACME.id, selectedItemId: ITEM.humanAgent, displayName: 'Bruno Díaz' });
+    expect(named).toMatchObject({ status: 'resolved', psid: PSID.humanAgent, customerName: 'Bruno Díaz' });
+    // The failed probe is not repeated: one listing, and the listing's messages give C.
+    expect(calls(bg)).toEqual([`probe:${ITEM.humanAgent}`, 'listing']);
+    if (named.status !== 'resolved') throw new Error('unreachable');
+    expect(named.facts.customerLastMessageAt).not.toBeNull();
+
+    // Asking again with the name (a re-render, a tab switch): the mapping and the 60 s facts, no call.
+    bg.clear();
+    await bg.services.threads.get({ pageId: ACME.id, selectedItemId: ITEM.humanAgent, displayName: 'Bruno Díaz' });
+    expect(bg.graphRequests()).toHaveLength(0);
+  });
+
+  it('first visit with both asks in flight at once still costs 2 calls', async () => {
+    bg = await startBackground();
+    const [nameless, named] = await Promise.all([
+      bg.services.threads.get({ pageId: ACME.id, selectedItemId: ITEM.humanAgent, displayName: null }),
+      bg.services.threads.get({ pageId: ACME.id, selectedItemId: ITEM.humanAgent, displayName: 'Bruno Díaz' }),
+    ]);
+    expect(nameless).toMatchObject({ status: 'unresolved', reason: 'awaiting_name' });
+    expect(named).toMatchObject({ status: 'resolved', psid: PSID.humanAgent });
+    expect(calls(bg)).toEqual([`probe:${ITEM.humanAgent}`, 'listing']);
+  });
+
+  it('a second unmapped thread within 60 s costs only its probe: the listing is shared', async () => {
+    bg = await startBackground();
+    await bg.services.threads.get({ pageId: ACME.id, selectedItemId: ITEM.humanAgent, displayName: 'Bruno Díaz' });
+    bg.clear();
+    bg.sim.clock.advance(30_000);
+    // The listing is at hand, so the nameless ask answers as before: nobody to match yet, the recent ones to pick.
+    const nameless = await bg.services.threads.get({ pageId: ACME.id, selectedItemId: ITEM.closed, displayName: null });
+    expect(nameless).toMatchObject({ status: 'unresolved', reason: 'not_found' });
+    const named = await bg.services.threads.get({ pageId: ACME.id, selectedItemId: ITEM.closed, displayName: 'Carla Gómez' });
+    expect(named).toMatchObject({ status: 'resolved', psid: PSID.closed, customerName: 'Carla Gómez' });
+    expect(calls(bg)).toEqual([`probe:${ITEM.closed}`]);
+    expect(await bg.services.store.getPsidMapping(ACME.id, ITEM.closed)).toMatchObject({ psid: PSID.closed, source: 'name_match' });
+    // Facts taken from the shared listing say when Meta was read, not when they were used.
+    if (named.status !== 'resolved') throw new Error('unreachable');
+    expect(named.checkedAt).toBeLessThan(bg.sim.clock.now() - 29_000);
+  });
+
+  it('the listing is read again once 60 s have passed', async () => {
+    bg = await startBackground();
+    await bg.services.threads.get({ pageId: ACME.id, selectedItemId: ITEM.humanAgent, displayName: 'Bruno Díaz' });
+    bg.clear();
+    bg.sim.clock.advance(61_000);
+    await bg.services.threads.get({ pageId: ACME.id, selectedItemId: ITEM.closed, displayName: 'Carla Gómez' });
+    expect(calls(bg)).toEqual([`probe:${ITEM.closed}`, 'listing']);
+  });
+
+  it('keeps the negative probe across asks: an id Meta said is no PSID is not asked about again', async () => {
+    bg = await startBackground();
+    await bg.services.threads.get({ pageId: ACME.id, selectedItemId: ITEM.open, displayName: 'Zoe Nobody' });
+    expect(calls(bg)).toEqual([`probe:${ITEM.open}`, 'listing']);
+    bg.clear();
+    bg.sim.clock.advance(10 * 60_000);
+    const again = await bg.services.threads.get({ pageId: ACME.id, selectedItemId: ITEM.open, displayName: 'Zoe Nobody' });
+    expect(again).toMatchObject({ status: 'unresolved', reason: 'not_found' });
+    expect(calls(bg)).toEqual(['listing']);
+  });
+
+  it("keeps Meta's error 100 as a negative probe too; a nameless ask then costs nothing", async () => {
+    bg = await startBackground();
+    bg.sim.injectFault({ kind: 'graph_error', match: { pathIncludes: 'user_id=' }, error: { code: 100, message: 'Invalid parameter', type: 'OAuthException' } });
+    const first = await bg.services.threads.get({ pageId: ACME.id, selectedItemId: ITEM.open, displayName: null });
+    expect(first).toMatchObject({ status: 'unresolved', reason: 'awaiting_name' });
+    const second = await bg.services.threads.get({ pageId: ACME.id, selectedItemId: ITEM.open, displayName: null });
+    expect(second).toMatchObject({ status: 'unresolved', reason: 'awaiting_name' });
+    expect(calls(bg)).toEqual([`probe:${ITEM.open}`]);
+  });
+
+  it('does not keep a probe that failed for another reason: the next ask probes again', async () => {
+    bg = await startBackground();
+    bg.sim.injectFault({ kind: 'graph_error', match: { pathIncludes: 'user_id=' }, error: { code: 10, message: 'Permission denied' } });
+    expect(await bg.services.threads.get({ pageId: ACME.id, selectedItemId: PSID.open, displayName: null })).toMatchObject({ reason: 'graph_error' });
+    expect(await bg.services.threads.get({ pageId: ACME.id, selectedItemId: PSID.open, displayName: null })).toMatchObject({ status: 'resolved', psid: PSID.open });
+    expect(calls(bg)).toEqual([`probe:${PSID.open}`, `probe:${PSID.open}`]);
+  });
+
+  it('forgets the least recently used negative probes beyond its bound', async () => {
+    bg = await startBackground();
+    const { store, pages, graph, now } = bg.services;
+    const threads = createThreadService({ store, pages, graph, now, knownNotPsidLimit: 2 });
+    const ask = (item: string) => threads.get({ pageId: ACME.id, selectedItemId: item, displayName: null });
+    await ask(ITEM.open);
+    await ask(ITEM.humanAgent);
+    await ask(ITEM.open); // used again: now the most recent
+    await ask(ITEM.closed); // a third: the least recently used (humanAgent) is forgotten
+    bg.clear();
+    await ask(ITEM.open);
+    await ask(ITEM.closed);
+    await ask(ITEM.humanAgent);
+    expect(calls(bg)).toEqual([`probe:${ITEM.humanAgent}`]);
+  });
+
+  it('refresh: true reads a fresh listing (and not the probe Meta already answered)', async () => {
+    bg = await startBackground();
+    const query = { pageId: ACME.id, selectedItemId: ITEM.open, displayName: 'Zoe Nobody' };
+    const before = await bg.services.threads.get(query);
+    bg.clear();
+    bg.sim.addCustomerMessage(PSID.closed, 'Is anyone there?');
+    // Inside the 60 s the cached listing answers: Carla's new message is not seen yet.
+    const cached = await bg.services.threads.get(query);
+    expect(bg.graphRequests()).toHaveLength(0);
+    expect(cached).toEqual(before);
+    const fresh = await bg.services.threads.get({ ...query, refresh: true });
+    expect(calls(bg)).toEqual(['listing']);
+    if (fresh.status !== 'unresolved') throw new Error('unreachable');
+    expect(fresh.candidates?.find((candidate) => candidate.psid === PSID.closed)?.snippet).toBe('Is anyone there?');
+  });
+
+  it('refresh: true without a name lists the recent conversations to pick from instead of waiting', async () => {
+    bg = await startBackground();
+    const view = await bg.services.threads.get({ pageId: ACME.id, selectedItemId: ITEM.open, displayName: null, refresh: true });
+    expect(view).toMatchObject({ status: 'unresolved', reason: 'not_found' });
+    if (view.status !== 'unresolved') throw new Error('unreachable');
+    expect(view.candidates?.length).toBe(5);
+    expect(calls(bg)).toEqual([`probe:${ITEM.open}`, 'listing']);
+  });
+
+  it('a send to the Page drops the cached listing: the next name match reads Meta again', async () => {
+    bg = await startBackground();
+    await bg.services.threads.get({ pageId: ACME.id, selectedItemId: ITEM.humanAgent, displayName: 'Bruno Díaz' });
+    const outcome = await bg.services.reopen.send({ requestId: requestId(), pageId: ACME.id, psid: PSID.humanAgent, request: humanAgentText() });
+    expect(outcome.outcome).toBe('sent');
+    bg.clear();
+    const view = await bg.services.threads.get({ pageId: ACME.id, selectedItemId: ITEM.open, displayName: 'Zoe Nobody' });
+    expect(calls(bg)).toEqual([`probe:${ITEM.open}`, 'listing']);
+    if (view.status !== 'unresolved') throw new Error('unreachable');
+    // The fresh listing shows the Page's reactivation as Bruno's newest message.
+    expect(view.candidates?.find((candidate) => candidate.psid === PSID.humanAgent)?.snippet).toBe(humanAgentText().content.text);
+  });
+
+  it('a failed listing is not kept: the next ask reads it again', async () => {
+    bg = await startBackground();
+    bg.sim.injectFault({ kind: 'graph_error', match: { pathIncludes: 'limit=' }, error: { code: 10, message: 'Permission denied' } });
+    const failed = await bg.services.threads.get({ pageId: ACME.id, selectedItemId: ITEM.humanAgent, displayName: 'Bruno Díaz' });
+    expect(failed).toMatchObject({ status: 'unresolved', reason: 'graph_error' });
+    const resolved = await bg.services.threads.get({ pageId: ACME.id, selectedItemId: ITEM.humanAgent, displayName: 'Bruno Díaz' });
+    expect(resolved).toMatchObject({ status: 'resolved', psid: PSID.humanAgent });
+    expect(calls(bg)).toEqual([`probe:${ITEM.humanAgent}`, 'listing', 'listing']);
   });
 });

@@ -11,6 +11,8 @@ import { errorView, resolvedView } from './view';
 // message). DESIGN.md §2: cached mapping → selected_item_id as PSID → unique display-name match → the agent picks.
 
 export const FACTS_TTL_MS = 60_000;
+/** How many selected-item ids proven not to be PSIDs are kept in memory (oldest forgotten first). */
+export const KNOWN_NOT_PSID_LIMIT = 2000;
 
 export interface ThreadServiceDeps {
   store: ReopenStore;
@@ -20,6 +22,8 @@ export interface ThreadServiceDeps {
   factsTtlMs?: number;
   /** Bounds of the display-name search through the Page's recent conversations. */
   nameSearch?: { pageSize: number; maxPages: number };
+  /** Bound of the in-memory record of failed PSID probes. */
+  knownNotPsidLimit?: number;
 }
 
 export interface ThreadQuery {
@@ -62,13 +66,132 @@ function candidateOf(conversation: ConversationSummary, pageId: string): Candida
 const isNotAPsid = (failure: GraphFailure) => failure.code === 100;
 const isTokenInvalid = (failure: GraphFailure) => failure.code === 190;
 
+/** What the user_id lookup of a selected_item_id said. */
+type ProbeOutcome =
+  | { kind: 'psid'; conversation: ConversationSummary }
+  /** Meta answered that this id has no conversation with the Page (empty data or error 100): a fact. */
+  | { kind: 'not_psid' }
+  /** Meta answered with a conversation that does not list this id: not proven either way, not kept. */
+  | { kind: 'unproven' }
+  | { kind: 'failed'; failure: GraphFailure };
+
+/** The Page's recent conversations (up to the name-search bounds), as read at one moment. */
+interface RecentListing {
+  conversations: ConversationSummary[];
+  /** When the read started: a send that settled after it may be missing from it. */
+  requestedAt: number;
+  /** When the last page of it was answered: its age for the TTL, and the facts' checkedAt. */
+  answeredAt: number;
+  /** The client it came from (a Graph version change starts afresh). */
+  graph: GraphClient;
+}
+
+type ListingRead = { ok: true; listing: RecentListing } | { ok: false; failure: GraphFailure };
+
 export function createThreadService(deps: ThreadServiceDeps): ThreadService {
   const { store, now } = deps;
   const ttl = deps.factsTtlMs ?? FACTS_TTL_MS;
   const nameSearch = deps.nameSearch ?? { pageSize: 50, maxPages: 3 };
+  const knownNotPsidLimit = Math.max(1, deps.knownNotPsidLimit ?? KNOWN_NOT_PSID_LIMIT);
 
-  function recordConversation(pageId: string, psid: string, conversation: ConversationSummary, selectedItemId: string | null) {
-    const at = now();
+  // Memory of this worker only. A failed probe matters only until the thread resolves (from then on its stored
+  // mapping is used and the probe never runs again), so losing it with the worker costs at most one call per
+  // still-unresolved thread; keeping it in storage would mean a storage write on every switch for that.
+  // Map order is insertion order: re-inserting on use keeps the least recently used first, to be dropped first.
+  const knownNotPsid = new Map<string, true>();
+  const probesInFlight = new Map<string, Promise<ProbeOutcome>>();
+  // The Page's recent conversations, shared by name matching and the candidates to pick from, for the facts TTL.
+  const listings = new Map<string, RecentListing>();
+  const listingsInFlight = new Map<string, Promise<ListingRead>>();
+
+  const itemKey = (pageId: string, selectedItemId: string) => `${pageId}\u0000${selectedItemId}`;
+
+  function rememberNotPsid(key: string) {
+    knownNotPsid.delete(key);
+    knownNotPsid.set(key, true);
+    while (knownNotPsid.size > knownNotPsidLimit) {
+      const oldest = knownNotPsid.keys().next().value;
+      if (oldest === undefined) break;
+      knownNotPsid.delete(oldest);
+    }
+  }
+
+  /** selected_item_id tried as a PSID: once per (Page, id) while an answer is pending, never again after a "no". */
+  function probe(page: PageRecord, selectedItemId: string): Promise<ProbeOutcome> {
+    const key = itemKey(page.id, selectedItemId);
+    if (knownNotPsid.has(key)) {
+      rememberNotPsid(key);
+      return Promise.resolve({ kind: 'not_psid' });
+    }
+    const pending = probesInFlight.get(key);
+    if (pending) return pending;
+    const asking = (async (): Promise<ProbeOutcome> => {
+      const graph = await deps.graph();
+      const lookup = await graph.conversationForUser(page.id, selectedItemId, page.token);
+      if (lookup.ok) {
+        if (!lookup.value) {
+          rememberNotPsid(key);
+          return { kind: 'not_psid' };
+        }
+        const proven = lookup.value.participants.some((participant) => participant.id === selectedItemId);
+        return proven ? { kind: 'psid', conversation: lookup.value } : { kind: 'unproven' };
+      }
+      if (isNotAPsid(lookup.error)) {
+        rememberNotPsid(key);
+        return { kind: 'not_psid' };
+      }
+      return { kind: 'failed', failure: lookup.error };
+    })().finally(() => probesInFlight.delete(key));
+    probesInFlight.set(key, asking);
+    return asking;
+  }
+
+  /** The cached listing while it is younger than the TTL and no send to the Page has settled since it was read. */
+  function cachedListing(pageId: string, graph: GraphClient): RecentListing | null {
+    const listing = listings.get(pageId);
+    if (!listing) return null;
+    const age = now() - listing.answeredAt;
+    const sentAt = graph.lastSendAt(pageId);
+    const fresh = listing.graph === graph && age >= 0 && age < ttl && (sentAt === null || sentAt < listing.requestedAt);
+    if (fresh) return listing;
+    listings.delete(pageId);
+    return null;
+  }
+
+  async function readListing(page: PageRecord, graph: GraphClient): Promise<ListingRead> {
+    const requestedAt = now();
+    const conversations: ConversationSummary[] = [];
+    let after: string | undefined;
+    for (let index = 0; index < nameSearch.maxPages; index++) {
+      const read = await graph.recentConversations(page.id, page.token, { limit: nameSearch.pageSize, ...(after ? { after } : {}) });
+      if (!read.ok) return { ok: false, failure: read.error };
+      conversations.push(...read.value.conversations);
+      if (!read.value.after) break;
+      after = read.value.after;
+    }
+    const listing: RecentListing = { conversations, requestedAt, answeredAt: now(), graph };
+    listings.set(page.id, listing);
+    return { ok: true, listing };
+  }
+
+  /** The Page's recent conversations: cached, or read once however many asks want them at the same time.
+   *  `fresh`: the agent asked to refresh, so neither the cache nor a read already under way will do. */
+  async function recentListing(page: PageRecord, fresh: boolean): Promise<ListingRead> {
+    const graph = await deps.graph();
+    if (fresh) {
+      listings.delete(page.id);
+      return readListing(page, graph);
+    }
+    const cached = cachedListing(page.id, graph);
+    if (cached) return { ok: true, listing: cached };
+    const pending = listingsInFlight.get(page.id);
+    if (pending) return pending;
+    const reading = readListing(page, graph).finally(() => listingsInFlight.delete(page.id));
+    listingsInFlight.set(page.id, reading);
+    return reading;
+  }
+
+  function recordConversation(pageId: string, psid: string, conversation: ConversationSummary, selectedItemId: string | null, at = now()) {
     return store.updateThread(pageId, psid, (current) =>
       withConversation(current, conversation, { pageId, psid, selectedItemId }, at),
     ) as Promise<ThreadRecord>;
@@ -101,19 +224,11 @@ export function createThreadService(deps: ThreadServiceDeps): ThreadService {
     return resolvedView(await recordConversation(page.id, psid, lookup.value, selectedItemId));
   }
 
-  async function matchByName(page: PageRecord, query: ThreadQuery): Promise<ThreadView> {
-    const graph = await deps.graph();
-    const seen: ConversationSummary[] = [];
-    let after: string | undefined;
-    for (let index = 0; index < nameSearch.maxPages; index++) {
-      const listing = await graph.recentConversations(page.id, page.token, { limit: nameSearch.pageSize, ...(after ? { after } : {}) });
-      if (!listing.ok) return failureView(page.id, listing.error);
-      seen.push(...listing.value.conversations);
-      if (!listing.value.after) break;
-      after = listing.value.after;
-    }
+  /** (3) The display name among the listing's participants: exactly one → remembered; several → the agent picks
+   *  among them; none (or no name) → the agent picks among the most recent conversations. */
+  async function matchByName(page: PageRecord, query: ThreadQuery, listing: RecentListing): Promise<ThreadView> {
     const candidates = new Map<string, { candidate: Candidate; conversation: ConversationSummary }>();
-    for (const conversation of seen) {
+    for (const conversation of listing.conversations) {
       const candidate = candidateOf(conversation, page.id);
       if (candidate && !candidates.has(candidate.psid)) candidates.set(candidate.psid, { candidate, conversation });
     }
@@ -123,7 +238,8 @@ export function createThreadService(deps: ThreadServiceDeps): ThreadService {
       const [{ candidate, conversation }] = matches as [{ candidate: Candidate; conversation: ConversationSummary }];
       await remember(page.id, query.selectedItemId, candidate.psid, 'name_match');
       if (conversation.messages.length) {
-        return resolvedView(await recordConversation(page.id, candidate.psid, conversation, query.selectedItemId));
+        // The facts are as old as the listing, and say so: the TTL runs from when Meta answered.
+        return resolvedView(await recordConversation(page.id, candidate.psid, conversation, query.selectedItemId, listing.answeredAt));
       }
       // The listing came without messages: one lookup gives C.
       return (await factsFor(page, candidate.psid, query.selectedItemId, true)) ?? unresolved(page.id, 'not_found');
@@ -161,17 +277,24 @@ export function createThreadService(deps: ThreadServiceDeps): ThreadService {
 
       // (2) selected_item_id may be the PSID itself; the user_id lookup proves it (and brings the messages).
       if (query.selectedItemId && lookedUp !== query.selectedItemId) {
-        const graph = await deps.graph();
-        const lookup = await graph.conversationForUser(page.id, query.selectedItemId, page.token);
-        if (lookup.ok && lookup.value && lookup.value.participants.some((participant) => participant.id === query.selectedItemId)) {
+        const outcome = await probe(page, query.selectedItemId);
+        if (outcome.kind === 'psid') {
           await remember(page.id, query.selectedItemId, query.selectedItemId, 'proven');
-          return resolvedView(await recordConversation(page.id, query.selectedItemId, lookup.value, query.selectedItemId));
+          return resolvedView(await recordConversation(page.id, query.selectedItemId, outcome.conversation, query.selectedItemId));
         }
-        if (!lookup.ok && !isNotAPsid(lookup.error)) return failureView(page.id, lookup.error);
+        if (outcome.kind === 'failed') return failureView(page.id, outcome.failure);
+      }
+
+      // Without the header's name there is nothing to match yet, and it renders a moment after the URL changes:
+      // reading the listing now would only be repeated then. Unless it is at hand or the agent asked to refresh.
+      if (!query.displayName && !refresh && !cachedListing(page.id, await deps.graph())) {
+        return unresolved(page.id, 'awaiting_name');
       }
 
       // (3) The display name among the Page's recent conversations; (4) otherwise the agent picks.
-      return matchByName(page, query);
+      const listing = await recentListing(page, refresh);
+      if (!listing.ok) return failureView(page.id, listing.failure);
+      return matchByName(page, query, listing.listing);
     },
 
     async choose(choice) {
