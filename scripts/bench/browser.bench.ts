@@ -18,8 +18,12 @@
 //   rewriting CHURN_NODES nodes of the message log and the conversation list as a React commit would),
 //   once at the inbox URL (content script injected, thread resolved, banner shown) and once at a URL
 //   outside the manifest's matches (no content script; the browser, extension and page are otherwise the
-//   same). ScriptDuration and TaskDuration are deltas of CDP Performance.getMetrics around the churn;
-//   runs alternate without/with, CHURN_RUNS each; the figures are medians (and the median of paired ratios).
+//   same). Both pages get the same SETTLE_MS after they are ready (the banner shown, or the page loaded),
+//   so the content script's start-up work is not counted as churn cost on one side only. ScriptDuration,
+//   TaskDuration and ThreadTime (the main thread's CPU time, the figure least moved by other processes on
+//   a shared machine) are deltas of CDP Performance.getMetrics around the churn. After one warm-up of each,
+//   CHURN_RUNS pairs run back to back, the order inside a pair alternating (without/with, with/without) so
+//   neither side always runs first; the figures are medians, and the median of the paired ratios.
 
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -36,7 +40,9 @@ const SWITCH_TIMEOUT_MS = 20_000;
 const QUIET_MS = 700;
 const CHURN_ITERATIONS = 300;
 const CHURN_NODES = 60;
-const CHURN_RUNS = 7;
+const CHURN_RUNS = 9;
+/** Quiet time after a page is ready and before the churn starts, the same with and without the extension. */
+const SETTLE_MS = 500;
 const PAGE_ID = '104857600000002';
 const TOKEN = 'EAAB-bench-token';
 const STATES = ['open', 'human_agent', 'closed'] as const;
@@ -232,25 +238,35 @@ async function churn(page: Page): Promise<void> {
   );
 }
 
-async function metrics(cdp: CDPSession): Promise<{ script: number; task: number }> {
-  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-  const value = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
-  return { script: value('ScriptDuration') * 1000, task: value('TaskDuration') * 1000 };
+interface ChurnCost {
+  script: number;
+  task: number;
+  thread: number;
 }
 
-async function churnCost(url: string, withExtension: boolean) {
+async function metrics(cdp: CDPSession): Promise<ChurnCost> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const value = (name: string) => {
+    const found = metrics.find((m) => m.name === name);
+    if (!found) throw new Error(`CDP Performance.getMetrics has no ${name}`);
+    return found.value * 1000;
+  };
+  return { script: value('ScriptDuration'), task: value('TaskDuration'), thread: value('ThreadTime') };
+}
+
+async function churnCost(url: string, withExtension: boolean): Promise<ChurnCost> {
   const page = await reopen.context.newPage();
   try {
     await page.goto(url);
     if (withExtension) await page.locator('[data-testid="reopen-banner"][data-window="open"]').waitFor({ timeout: SWITCH_TIMEOUT_MS });
-    else await page.waitForTimeout(500);
+    await page.waitForTimeout(SETTLE_MS);
     const cdp = await reopen.context.newCDPSession(page);
     await cdp.send('Performance.enable');
     const before = await metrics(cdp);
     await churn(page);
     const after = await metrics(cdp);
     await cdp.detach();
-    return { script: after.script - before.script, task: after.task - before.task };
+    return { script: after.script - before.script, task: after.task - before.task, thread: after.thread - before.thread };
   } finally {
     await page.close();
   }
@@ -261,35 +277,47 @@ test('host-page cost: DOM churn in the inbox with and without the content script
   const withUrl = inboxUrl(PAGE_ID, open.selectedItemId);
   // Same fixture, same query, a path outside the content script's matches (…/latest/inbox/*).
   const withoutUrl = withUrl.replace(`${SUITE_ORIGIN}/latest/inbox/`, `${SUITE_ORIGIN}/latest/bench-no-extension/`);
-  await churnCost(withUrl, true); // warm-up: caches, JIT, the thread's facts
-  const withRuns: { script: number; task: number }[] = [];
-  const withoutRuns: { script: number; task: number }[] = [];
+  // Warm-up of both sides: caches, JIT, the thread's facts.
+  await churnCost(withoutUrl, false);
+  await churnCost(withUrl, true);
+  const withRuns: ChurnCost[] = [];
+  const withoutRuns: ChurnCost[] = [];
   for (let run = 0; run < CHURN_RUNS; run++) {
-    withoutRuns.push(await churnCost(withoutUrl, false));
-    withRuns.push(await churnCost(withUrl, true));
+    if (run % 2 === 0) {
+      withoutRuns.push(await churnCost(withoutUrl, false));
+      withRuns.push(await churnCost(withUrl, true));
+    } else {
+      withRuns.push(await churnCost(withUrl, true));
+      withoutRuns.push(await churnCost(withoutUrl, false));
+    }
   }
-  const scriptWith = median(withRuns.map((r) => r.script));
-  const scriptWithout = median(withoutRuns.map((r) => r.script));
-  const taskWith = median(withRuns.map((r) => r.task));
-  const taskWithout = median(withoutRuns.map((r) => r.task));
-  console.log('[bench] churn runs (script ms / task ms)', { with: withRuns, without: withoutRuns });
-  // Each with-run follows its without-run: the median of those paired ratios is less sensitive to the load of a
-  // shared machine drifting during the runs than the ratio of the two medians.
-  const pairedRatio = (pick: (run: { script: number; task: number }) => number) =>
+  const rounded = (runs: ChurnCost[]) => runs.map((r) => ({ script: round(r.script), task: round(r.task), thread: round(r.thread) }));
+  console.log('[bench] churn runs (ms)', { with: rounded(withRuns), without: rounded(withoutRuns) });
+  const medianOf = (runs: ChurnCost[], pick: (run: ChurnCost) => number) => median(runs.map(pick));
+  // The two runs of a pair are back to back: the median of the paired ratios is less sensitive to the load of
+  // a shared machine drifting during the runs than the ratio of the two medians.
+  const pairedRatio = (pick: (run: ChurnCost) => number) =>
     round(median(withRuns.map((run, index) => pick(run) / pick(withoutRuns[index]!))), 3);
+  const figures = (name: keyof ChurnCost) => {
+    const pick = (run: ChurnCost) => run[name];
+    const without = medianOf(withoutRuns, pick);
+    const withIt = medianOf(withRuns, pick);
+    return {
+      [`${name}MsWithout`]: round(without),
+      [`${name}MsWith`]: round(withIt),
+      [`${name}Ratio`]: round(withIt / without, 3),
+      [`${name}RatioPairedMedian`]: pairedRatio(pick),
+    };
+  };
+  const script = figures('script');
   recordFigures('hostPageCost', {
     churnIterations: CHURN_ITERATIONS,
     nodesPerIteration: CHURN_NODES,
     runsEach: CHURN_RUNS,
-    scriptMsWithout: round(scriptWithout),
-    scriptMsWith: round(scriptWith),
-    scriptRatio: round(scriptWith / scriptWithout, 3),
-    scriptRatioPairedMedian: pairedRatio((run) => run.script),
-    extraScriptMsPerIteration: round((scriptWith - scriptWithout) / CHURN_ITERATIONS, 3),
-    taskMsWithout: round(taskWithout),
-    taskMsWith: round(taskWith),
-    taskRatio: round(taskWith / taskWithout, 3),
-    taskRatioPairedMedian: pairedRatio((run) => run.task),
+    ...script,
+    extraScriptMsPerIteration: round(((script.scriptMsWith as number) - (script.scriptMsWithout as number)) / CHURN_ITERATIONS, 3),
+    ...figures('task'),
+    ...figures('thread'),
     ratioTarget: 1.05,
   });
 });
