@@ -66,8 +66,33 @@ describe('window states in words', () => {
     const { banner, onRetry } = show(resolved(C, facts({ customerLastMessageAt: null })), C);
     expect(banner.dataset.window).toBe('unknown');
     expect(banner.textContent).toContain('no message from the customer');
-    fireEvent.click(screen.getByRole('button', { name: 'Check again' }));
+    expect(screen.getAllByRole('button', { name: /^Check again/ })).toHaveLength(1);
+    fireEvent.click(screen.getByTestId('reopen-refresh'));
     expect(onRetry).toHaveBeenCalledOnce();
+  });
+});
+
+describe('"Check again" on a known window: a customer\'s reply shows without waiting', () => {
+  test.each<[string, number]>([
+    ['open', 2 * HOUR],
+    ['human_agent', 3 * DAY],
+    ['closed', 9 * DAY],
+  ])('%s: one labelled button that asks again', (_state, elapsed) => {
+    const { onRetry } = show(resolved(C + elapsed), C + elapsed);
+    const button = screen.getByTestId('reopen-refresh');
+    expect(button.tagName).toBe('BUTTON');
+    expect(button.textContent).toBe('Check again');
+    expect(screen.getByRole('button', { name: 'Check again for new messages from the customer' })).toBe(button);
+    fireEvent.click(button);
+    expect(onRetry).toHaveBeenCalledOnce();
+  });
+
+  test('in Spanish, and busy while the answer is on its way', () => {
+    show(resolved(C + 3 * DAY), C + 3 * DAY, { locale: 'es', checking: true });
+    const button = screen.getByTestId('reopen-refresh');
+    expect(button.textContent).toBe('Volver a revisar');
+    expect(button.getAttribute('aria-label')).toBe('Volver a revisar si hay mensajes nuevos del cliente');
+    expect(button.getAttribute('aria-busy')).toBe('true');
   });
 });
 

@@ -23,9 +23,12 @@ export interface ExpiryBannerProps {
   floating: boolean;
   panelOpen: boolean;
   choosing: boolean;
+  /** A read of the thread is on its way ("Check again" says it is busy). */
+  checking?: boolean;
   timeZone?: string;
   openerRef?: Ref<HTMLButtonElement>;
   onOpenPanel(): void;
+  /** Reads the thread from Meta again (past the background's cache). */
   onRetry(): void;
   onOpenOptions(): void;
   onChoose(psid: string): void;
@@ -87,12 +90,9 @@ export function ExpiryBanner(props: ExpiryBannerProps) {
   const cooling = model.kind === 'resolved' && model.status.cooldown.active;
   const urgent = model.kind === 'resolved' && model.status.closingSoon;
   const canReopen = windowState === 'human_agent' || windowState === 'closed';
-  const fix: Fix =
-    model.kind === 'unresolved'
-      ? FIX_FOR[model.reason]
-      : model.kind === 'failure' || (model.kind === 'resolved' && windowState === 'unknown')
-        ? 'retry'
-        : null;
+  // A known window gets "Check again" too: the customer may have replied since the last read, and the
+  // periodic refresh comes only once a minute.
+  const fix: Fix = model.kind === 'unresolved' ? FIX_FOR[model.reason] : model.kind === 'failure' || model.kind === 'resolved' ? 'retry' : null;
   const classes = [
     'reopen-banner',
     `reopen-banner--${windowState}`,
@@ -153,7 +153,15 @@ export function ExpiryBanner(props: ExpiryBannerProps) {
           </button>
         ) : null}
         {fix === 'retry' || fix === 'choose' ? (
-          <button type="button" class="reopen-button" onClick={props.onRetry}>
+          <button
+            type="button"
+            class="reopen-button"
+            data-testid="reopen-refresh"
+            aria-busy={props.checking ?? false}
+            // The visible words start the name (WCAG 2.5.3); on a known window the name says what is checked.
+            {...(model.kind === 'resolved' ? { 'aria-label': t(locale, 'banner.refresh.label') } : {})}
+            onClick={props.onRetry}
+          >
             {t(locale, 'banner.fix.retry')}
           </button>
         ) : null}

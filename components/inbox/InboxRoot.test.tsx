@@ -140,6 +140,26 @@ describe('the countdown', () => {
   });
 });
 
+describe('"Check again"', () => {
+  test("asks Meta past the background's cache and shows the customer's reply at once", async () => {
+    const now = C + 3 * DAY;
+    let replied = false;
+    const { ask } = await mount(
+      (request) => (request.type === 'thread.get' ? resolvedThread(facts(replied ? { customerLastMessageAt: now - MIN } : {})) : undefined),
+      now,
+    );
+    expect(screen.getByTestId('reopen-banner').dataset.window).toBe('human_agent');
+    replied = true;
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('reopen-refresh'));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    const reads = vi.mocked(ask).mock.calls.map(([request]) => request).filter((request) => request.type === 'thread.get');
+    expect(reads.map((request) => (request as { refresh?: boolean }).refresh)).toEqual([undefined, true]);
+    expect(screen.getByTestId('reopen-banner').dataset.window).toBe('open');
+  });
+});
+
 describe('panel and keyboard', () => {
   test('opening moves focus into the panel; Escape closes it and focus returns to the opener', async () => {
     await mount(resolvedThread(facts()), C + 3 * DAY);

@@ -88,9 +88,10 @@ export function InboxRoot({ store, scheduler, onOpenOptions, timeZone }: InboxRo
         floating={state.floating}
         panelOpen={state.panelOpen}
         choosing={state.choosing}
+        checking={state.loading}
         openerRef={openerRef}
         onOpenPanel={() => (state.panelOpen ? actions.closePanel() : actions.openPanel())}
-        onRetry={() => void actions.refresh({ force: true })}
+        onRetry={() => void actions.refresh()}
         onOpenOptions={onOpenOptions}
         onChoose={(psid) => void actions.choose(psid)}
         {...zone}

@@ -94,6 +94,51 @@ describe('which conversation, and stale answers', () => {
   });
 });
 
+describe('reading Meta again (the background keeps facts 60 s for thread switches only)', () => {
+  test('a switch uses the cache; refresh() (every minute, tab visible again, "Check again") asks Meta anew', async () => {
+    const { store, of } = setup(() => resolvedThread());
+    store.actions.showConversation(at(URL_A), 'Maria Lopez');
+    await flush();
+    expect(of('thread.get')[0]).not.toHaveProperty('refresh');
+    await store.actions.refresh();
+    expect(of('thread.get')).toHaveLength(2);
+    expect(of('thread.get')[1]).toMatchObject({ refresh: true });
+  });
+
+  test('the name arriving after the URL is still a switch: no refresh', async () => {
+    const { store, of } = setup((request) =>
+      request.type === 'thread.get' && request.displayName ? resolvedThread() : { status: 'unresolved', pageId: '1045', reason: 'not_found', candidates: [] },
+    );
+    store.actions.showConversation(at(URL_A), null);
+    await flush();
+    store.actions.showConversation(at(URL_A), 'Maria Lopez');
+    await flush();
+    expect(of('thread.get').map((call) => call.refresh)).toEqual([undefined, undefined]);
+  });
+
+  test('a refresh while the switch is still being read asks Meta anyway, and the older cached answer never wins', async () => {
+    const answers: ((view: ThreadView) => void)[] = [];
+    const { store, of } = setup((request) => (request.type === 'thread.get' ? new Promise<ThreadView>((resolve) => answers.push(resolve)) : undefined));
+    store.actions.showConversation(at(URL_A), 'Maria Lopez');
+    const refreshed = store.actions.refresh();
+    expect(of('thread.get').map((call) => call.refresh)).toEqual([undefined, true]);
+    const fresh = resolvedThread(facts({ customerLastMessageAt: C + 2 * DAY }));
+    answers[1]!(fresh);
+    await refreshed;
+    answers[0]!(resolvedThread(facts()));
+    await flush();
+    expect(store.getState().thread).toEqual(fresh);
+  });
+
+  test('two refreshes at once share one read', async () => {
+    const { store, of } = setup(() => resolvedThread());
+    store.actions.showConversation(at(URL_A), 'Maria Lopez');
+    await flush();
+    await Promise.all([store.actions.refresh(), store.actions.refresh()]);
+    expect(of('thread.get')).toHaveLength(2);
+  });
+});
+
 describe('settings', () => {
   test('language and promotional terms come from the settings', async () => {
     const settings: SettingsView = { graphVersion: 'v25.0', language: 'es', retentionDays: 90, promoTerms: ['gratis'], closesSoonMinutes: 30, locked: [] };

@@ -71,8 +71,14 @@ export interface InboxViewState {
 export interface InboxActions {
   /** Reads the settings, then makes sure the strings of their language are installed before showing it. */
   loadSettings(): Promise<void>;
-  /** The URL or the header changed. Re-asks the background only when the conversation or name really changed. */
+  /** The URL or the header changed. Re-asks the background only when the conversation or name really changed;
+   *  a switch may be answered from the background's 60 s cache. */
   showConversation(location: InboxLocation | null, displayName: string | null): void;
+  /**
+   * Reads the thread from Meta again, past the background's cache: the periodic refresh, the tab becoming
+   * visible, "Check again", and after a send. Joins a refresh already on its way unless `force` (a send changed
+   * the ledger after that one was asked).
+   */
   refresh(options?: { force?: boolean }): Promise<void>;
   choose(psid: string): Promise<void>;
   openPanel(): void;
@@ -124,7 +130,10 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
   // Each conversation shown gets a generation; an answer for an older one is dropped, so a slow reply
   // never paints the previous customer's window on the current conversation.
   let generation = 0;
-  let threadRequest: Promise<void> | null = null;
+  let threadRequest: { promise: Promise<void>; fresh: boolean } | null = null;
+  // Within one conversation, only the latest read may paint: a cached answer to a switch that arrives after a
+  // fresh read asked later would show older facts.
+  let latestThreadRead = 0;
   // A synchronous guard: a double click runs send twice before any re-render could disable the button.
   let sendInFlight = false;
 
@@ -181,6 +190,8 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
       return;
     }
     const mine = generation;
+    const read = ++latestThreadRead;
+    const current = () => mine === generation && read === latestThreadRead;
     set({ loading: true });
     try {
       const thread = await deps.ask({
@@ -190,11 +201,20 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
         displayName,
         ...(refresh ? { refresh: true } : {}),
       });
-      if (mine === generation) set({ thread, failure: null, loading: false, now: deps.now() });
+      if (current()) set({ thread, failure: null, loading: false, now: deps.now() });
     } catch (error) {
-      if (mine !== generation) return;
+      if (!current()) return;
       set({ failure: error instanceof ProtocolFailure ? error.code : 'no_reply', loading: false });
     }
+  }
+
+  /** One read at a time per kind: a switch's read is replaced by a newer one, a fresh read is shared. */
+  function readThread(fresh: boolean): Promise<void> {
+    const promise = fetchThread(fresh).finally(() => {
+      if (threadRequest?.promise === promise) threadRequest = null;
+    });
+    threadRequest = { promise, fresh };
+    return promise;
   }
 
   const actions: InboxActions = {
@@ -224,7 +244,7 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
           // An answer still on its way was asked without the name: drop it and ask again with it.
           generation += 1;
           threadRequest = null;
-          void actions.refresh();
+          void readThread(false);
         }
         return;
       }
@@ -243,16 +263,12 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
         sending: false,
         loading: isMessenger(location),
       });
-      void actions.refresh();
+      void readThread(false);
     },
 
     async refresh(options = {}) {
-      if (threadRequest && !options.force) return threadRequest;
-      const request = fetchThread(options.force ?? false).finally(() => {
-        if (threadRequest === request) threadRequest = null;
-      });
-      threadRequest = request;
-      return request;
+      if (threadRequest?.fresh && !options.force) return threadRequest.promise;
+      return readThread(true);
     },
 
     async choose(psid) {

@@ -22,6 +22,7 @@ export default {
   'banner.fix.connect': 'Connect this Page',
   'banner.fix.reconnect': 'Reconnect this Page',
   'banner.fix.retry': 'Check again',
+  'banner.refresh.label': 'Check again for new messages from the customer',
   'banner.floating': "Business Suite's layout changed, so Reopen shows here instead of beside the reply box. Everything still works.",
   'banner.candidates.title': 'Which conversation is this?',
   'banner.candidates.hint': 'Reopen remembers your choice for this conversation.',

@@ -23,6 +23,7 @@ export default {
   'banner.fix.connect': 'Conectar esta página',
   'banner.fix.reconnect': 'Volver a conectar esta página',
   'banner.fix.retry': 'Volver a revisar',
+  'banner.refresh.label': 'Volver a revisar si hay mensajes nuevos del cliente',
   'banner.floating': 'El diseño de Business Suite cambió, así que Reopen aparece aquí en lugar de junto al cuadro de respuesta. Todo sigue funcionando.',
   'banner.candidates.title': '¿Qué conversación es esta?',
   'banner.candidates.hint': 'Reopen recuerda tu elección para esta conversación.',
