@@ -132,6 +132,36 @@ describe('unknown: says why and offers the fix', () => {
     expect(onChoose).toHaveBeenCalledWith('7002');
   });
 
+  test.each<[Locale, string]>([
+    ['en', "Window unknown: Reopen couldn't read the customer's name on this page. Choose the conversation below."],
+    ['es', 'Ventana desconocida: Reopen no pudo leer el nombre del cliente en esta página. Elige la conversación abajo.'],
+  ])('no name on the page (changed layout): says so, not "not among recent conversations", and lists the candidates (%s)', (locale, text) => {
+    const { banner, onChoose } = show(
+      { kind: 'unresolved', reason: 'not_found', nameUnread: true, candidates: [{ psid: '7001', name: 'Noah Berg' }, { psid: '7002', name: 'Ana Silva' }] },
+      C,
+      { locale },
+    );
+    expect(banner.textContent).toContain(text);
+    expect(banner.textContent).not.toMatch(/recent Messenger conversations|conversaciones recientes de Messenger/);
+    const items = screen.getAllByTestId('reopen-candidate');
+    expect(items.map((item) => item.dataset.psid)).toEqual(['7001', '7002']);
+    fireEvent.click(items[0]!);
+    expect(onChoose).toHaveBeenCalledWith('7001');
+  });
+
+  test('with a name read and nobody matching it, "not among the recent conversations" stands', () => {
+    const { banner } = show({ kind: 'unresolved', reason: 'not_found', candidates: [{ psid: '7001', name: 'Noah Berg' }] }, C);
+    expect(banner.textContent).toContain("this conversation isn't among the Page's recent Messenger conversations");
+  });
+
+  test('waiting for the name: says so, busy, with "Check again"', () => {
+    const { banner, onRetry } = show({ kind: 'unresolved', reason: 'awaiting_name', candidates: [] }, C);
+    expect(banner.dataset.window).toBe('unknown');
+    expect(banner.textContent).toContain("Checking this conversation: waiting for the customer's name to show on the page…");
+    fireEvent.click(screen.getByTestId('reopen-refresh'));
+    expect(onRetry).toHaveBeenCalledOnce();
+  });
+
   test('candidates are disabled while a choice is being saved', () => {
     show({ kind: 'unresolved', reason: 'ambiguous', candidates: [{ psid: '7001', name: 'Ana' }] }, C, { choosing: true });
     expect((screen.getByTestId('reopen-candidate') as HTMLButtonElement).disabled).toBe(true);

@@ -13,7 +13,15 @@ export type BannerModel =
   | { kind: 'no_conversation' }
   /** The background did not answer (ProtocolFailure code). */
   | { kind: 'failure'; code: string }
-  | { kind: 'unresolved'; reason: UnresolvedReason; candidates: readonly Candidate[]; error?: ErrorView }
+  | {
+      kind: 'unresolved';
+      reason: UnresolvedReason;
+      candidates: readonly Candidate[];
+      error?: ErrorView;
+      /** Reopen could not read the customer's name on this page (changed layout): that, not the Page's
+       *  conversations, is why it is not found. */
+      nameUnread?: boolean;
+    }
   | { kind: 'resolved'; status: ThreadStatus };
 
 export interface ExpiryBannerProps {
@@ -43,6 +51,8 @@ const FIX_FOR: Record<UnresolvedReason, Fix> = {
   ambiguous: 'choose',
   graph_error: 'retry',
   unsupported_thread: null,
+  // "Check again" reads Meta now instead of waiting for the name to render.
+  awaiting_name: 'retry',
 };
 
 function StatusLines({ locale, now, status }: { locale: Locale; now: number; status: ThreadStatus }) {
@@ -117,10 +127,12 @@ export function ExpiryBanner(props: ExpiryBannerProps) {
       {model.kind === 'failure' ? <p class="reopen-banner__status">{t(locale, 'banner.unknown.no_reply')}</p> : null}
       {model.kind === 'unresolved' ? (
         <>
-          <p class="reopen-banner__status">{t(locale, `banner.unknown.${model.reason}`)}</p>
+          <p class="reopen-banner__status" {...(model.reason === 'awaiting_name' ? { 'aria-busy': 'true' } : {})}>
+            {model.reason === 'not_found' && model.nameUnread ? t(locale, 'banner.unknown.name_unread') : t(locale, `banner.unknown.${model.reason}`)}
+          </p>
           {model.error ? <ErrorLines locale={locale} error={model.error} /> : null}
           {model.reason === 'ambiguous' || model.reason === 'not_found' ? (
-            model.candidates.length > 0 || model.reason === 'ambiguous' ? (
+            model.candidates.length > 0 || model.reason === 'ambiguous' || model.nameUnread ? (
               <CandidateList
                 locale={locale}
                 candidates={model.candidates}

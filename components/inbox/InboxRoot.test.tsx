@@ -5,7 +5,7 @@ import { ProtocolFailure } from '../../lib/messaging/client';
 import type { RequestOf, RequestType } from '../../lib/messaging/protocol';
 import type { ThreadView } from '../../lib/messaging/types';
 import { parseInboxUrl } from '../../lib/inbox/url';
-import { InboxRoot, type Scheduler } from './InboxRoot';
+import { InboxRoot, NAME_WAIT_MS, type Scheduler } from './InboxRoot';
 import { createInboxStore, type Ask } from './store';
 import { C, DAY, HOUR, MIN, facts, resolvedThread, stringsAnswer } from './test-support';
 
@@ -49,7 +49,7 @@ function manualClock(start: number) {
 type Background = (request: RequestOf<RequestType>) => unknown;
 
 /** Mounts the root on one conversation; `background` is the thread every read returns, or a handler for every ask. */
-async function mount(background: ThreadView | Background, start: number, url = URL_A) {
+async function mount(background: ThreadView | Background, start: number, url = URL_A, displayName: string | null = 'Maria Lopez') {
   const clock = manualClock(start);
   const answer: Background = typeof background === 'function' ? background : (request) => (request.type === 'thread.get' ? background : undefined);
   const ask = vi.fn(async (request: RequestOf<RequestType>) => {
@@ -60,7 +60,7 @@ async function mount(background: ThreadView | Background, start: number, url = U
   const onOpenOptions = vi.fn();
   render(<InboxRoot store={store} scheduler={clock.scheduler} onOpenOptions={onOpenOptions} timeZone="UTC" />);
   await act(async () => {
-    store.actions.showConversation(parseInboxUrl(url), 'Maria Lopez');
+    store.actions.showConversation(parseInboxUrl(url), displayName);
     // As the content script does: the settings (none here, so the browser's language) and then their words.
     await store.actions.loadSettings();
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -156,6 +156,46 @@ describe('"Check again"', () => {
     });
     const reads = vi.mocked(ask).mock.calls.map(([request]) => request).filter((request) => request.type === 'thread.get');
     expect(reads.map((request) => (request as { refresh?: boolean }).refresh)).toEqual([undefined, true]);
+    expect(screen.getByTestId('reopen-banner').dataset.window).toBe('open');
+  });
+});
+
+describe("a page where the customer's name can't be read", () => {
+  const candidates = [{ psid: '7001', name: 'Noah Berg' }, { psid: '7002', name: 'Ana Silva' }];
+  /** The background as it answers a nameless ask: it waits for the name unless asked to read Meta now. */
+  const nameless: Background = (request) => {
+    if (request.type !== 'thread.get') return undefined;
+    if (request.displayName) return resolvedThread();
+    return request.refresh ? { status: 'unresolved', pageId: '1045', reason: 'not_found', candidates } : { status: 'unresolved', pageId: '1045', reason: 'awaiting_name' };
+  };
+  const reads = (ask: Ask) =>
+    vi.mocked(ask).mock.calls.map(([request]) => request).filter((request): request is RequestOf<'thread.get'> => request.type === 'thread.get');
+
+  test('no name shows up: after a short wait the agent is told so and picks from the candidates', async () => {
+    const { clock, ask } = await mount(nameless, C, URL_A, null);
+    expect(screen.getByTestId('reopen-banner').textContent).toContain("waiting for the customer's name");
+    await act(async () => {
+      clock.advanceTo(C + NAME_WAIT_MS);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(reads(ask).map((request) => request.refresh)).toEqual([undefined, true]);
+    const banner = screen.getByTestId('reopen-banner');
+    expect(banner.textContent).toContain("Reopen couldn't read the customer's name on this page.");
+    expect(banner.textContent).not.toContain('recent Messenger conversations');
+    expect(screen.getAllByTestId('reopen-candidate').map((item) => item.dataset.psid)).toEqual(['7001', '7002']);
+  });
+
+  test('the name shows up in time: no extra read of Meta', async () => {
+    const { clock, ask, store } = await mount(nameless, C, URL_A, null);
+    await act(async () => {
+      store.actions.showConversation(parseInboxUrl(URL_A), 'Maria Lopez');
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    clock.advanceTo(C + 10 * NAME_WAIT_MS);
+    expect(reads(ask).map((request) => [request.displayName, request.refresh])).toEqual([
+      [null, undefined],
+      ['Maria Lopez', undefined],
+    ]);
     expect(screen.getByTestId('reopen-banner').dataset.window).toBe('open');
   });
 });

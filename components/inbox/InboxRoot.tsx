@@ -5,6 +5,13 @@ import { LastOutcome } from './LastOutcome';
 import { ReopenPanel } from './ReopenPanel';
 import { useInboxState, type InboxStore, type InboxViewState } from './store';
 
+/**
+ * How long the header's name may take to render before Reopen reads the Page's conversations without it (the
+ * background waits for the name rather than list them twice). On a changed layout the name never comes: the
+ * agent then picks the customer from the candidates.
+ */
+export const NAME_WAIT_MS = 2500;
+
 /** Timers owned by the caller (the content script passes its ctx, so an extension update clears them). */
 export interface Scheduler {
   setTimeout(handler: () => void, ms: number): number;
@@ -23,7 +30,13 @@ export function bannerModel(state: InboxViewState): BannerModel {
   const { thread, location, displayName } = state;
   if (thread?.status === 'resolved') return { kind: 'resolved', status: threadStatus(thread.facts, state.now, state.closesSoonMinutes) };
   if (thread?.status === 'unresolved') {
-    return { kind: 'unresolved', reason: thread.reason, candidates: thread.candidates ?? [], ...(thread.error ? { error: thread.error } : {}) };
+    return {
+      kind: 'unresolved',
+      reason: thread.reason,
+      candidates: thread.candidates ?? [],
+      ...(thread.error ? { error: thread.error } : {}),
+      ...(thread.reason === 'not_found' && !displayName ? { nameUnread: true } : {}),
+    };
   }
   if (state.failure) return { kind: 'failure', code: state.failure };
   if (!location?.selectedItemId && !displayName) return { kind: 'no_conversation' };
@@ -61,6 +74,14 @@ export function InboxRoot({ store, scheduler, onOpenOptions, timeZone }: InboxRo
     const id = scheduler.setTimeout(() => actions.tick(), Math.max(0, nextChangeAt - state.now));
     return () => scheduler.clearTimeout(id);
   }, [nextChangeAt, state.now, scheduler, actions]);
+
+  const waitingForName = model.kind === 'unresolved' && model.reason === 'awaiting_name';
+  const conversationKey = state.location ? `${state.location.pageId}:${state.location.selectedItemId ?? ''}` : '';
+  useEffect(() => {
+    if (!waitingForName) return;
+    const id = scheduler.setTimeout(() => void actions.refresh(), NAME_WAIT_MS);
+    return () => scheduler.clearTimeout(id);
+  }, [waitingForName, conversationKey, scheduler, actions]);
 
   // Focus goes back to the button that opened the panel (WAI-ARIA disclosure pattern). When the thread can no
   // longer be reopened that button is gone: the banner's first action (e.g. "Reconnect this Page") is next.

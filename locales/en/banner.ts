@@ -18,6 +18,8 @@ export default {
   'banner.unknown.graph_error': "Window unknown: Meta didn't answer as expected.",
   'banner.unknown.unsupported_thread': 'Reopen works with Messenger conversations only.',
   'banner.unknown.no_reply': "Window unknown: Reopen isn't responding. Reload the page if this keeps happening.",
+  'banner.unknown.awaiting_name': "Checking this conversation: waiting for the customer's name to show on the page…",
+  'banner.unknown.name_unread': "Window unknown: Reopen couldn't read the customer's name on this page. Choose the conversation below.",
   'banner.unknown.no_customer_message': 'Window unknown: no message from the customer was found in this conversation.',
   'banner.fix.connect': 'Connect this Page',
   'banner.fix.reconnect': 'Reconnect this Page',

@@ -19,6 +19,8 @@ export default {
   'banner.unknown.graph_error': 'Ventana desconocida: Meta no respondió como se esperaba.',
   'banner.unknown.unsupported_thread': 'Reopen solo funciona con conversaciones de Messenger.',
   'banner.unknown.no_reply': 'Ventana desconocida: Reopen no responde. Recarga la página si sigue pasando.',
+  'banner.unknown.awaiting_name': 'Revisando esta conversación: esperando a que el nombre del cliente aparezca en la página…',
+  'banner.unknown.name_unread': 'Ventana desconocida: Reopen no pudo leer el nombre del cliente en esta página. Elige la conversación abajo.',
   'banner.unknown.no_customer_message': 'Ventana desconocida: no se encontró ningún mensaje del cliente en esta conversación.',
   'banner.fix.connect': 'Conectar esta página',
   'banner.fix.reconnect': 'Volver a conectar esta página',

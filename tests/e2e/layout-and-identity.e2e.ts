@@ -33,9 +33,12 @@ test('changed layout (no composer, no header): the banner floats, says why, stil
   const floating = page.locator('[data-testid="reopen-banner"].reopen-banner--floating');
   await floating.waitFor({ timeout: WAIT.graph });
   expect(await floating.innerText()).toContain("Business Suite's layout changed, so Reopen shows here instead of beside the reply box.");
-  // Without the header there is no name to match: the agent picks the customer from the recent conversations.
+  // Without the header there is no name to match: the banner says that is why, and the agent picks the
+  // customer from the recent conversations.
   const noahChoice = page.locator(`[data-testid="reopen-candidate"][data-psid="${noah.psid}"]`);
   await noahChoice.waitFor({ timeout: WAIT.graph });
+  expect(await floating.innerText()).toContain("Window unknown: Reopen couldn't read the customer's name on this page. Choose the conversation below.");
+  expect(await floating.innerText()).not.toContain("isn't among the Page's recent Messenger conversations");
   await artifact(page, 'banner-floating-candidates');
   await noahChoice.click();
   await waitForBanner(page, { window: 'human_agent', cooldown: 'none' });
