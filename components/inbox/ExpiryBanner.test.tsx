@@ -47,6 +47,8 @@ describe('window states in words', () => {
   test('under the closes-soon threshold the banner is urgent; above it, not', () => {
     const soon = show(resolved(C + 22 * HOUR + 30 * MIN), C + 22 * HOUR + 30 * MIN);
     expect(soon.banner.textContent).toContain('Closing soon');
+    // Read as two phrases, not "1 hr 30 minClosing soon".
+    expect(soon.banner.textContent).toContain('closes in 1 hr 30 min Closing soon');
     expect(soon.banner.className).toContain('reopen-banner--urgent');
     soon.view.unmount();
     const later = show(resolved(C + 20 * HOUR), C + 20 * HOUR);

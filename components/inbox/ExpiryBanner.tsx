@@ -63,7 +63,8 @@ function StatusLines({ locale, now, status }: { locale: Locale; now: number; sta
       {window.state === 'open' ? (
         <p class="reopen-banner__status">
           {t(locale, 'banner.open', { left: left(window.windowClosesAt) })}
-          {closingSoon ? <strong class="reopen-badge">{t(locale, 'banner.closingSoon')}</strong> : null}
+          {/* A space of its own: without it the badge is read as one word with the time ("19 minClosing soon"). */}
+          {closingSoon ? <> <strong class="reopen-badge">{t(locale, 'banner.closingSoon')}</strong></> : null}
         </p>
       ) : null}
       {window.state === 'human_agent' ? (

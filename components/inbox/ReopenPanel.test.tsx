@@ -40,6 +40,7 @@ describe('tag picker', () => {
     expect(screen.getAllByTestId('reopen-tag').map((button) => button.dataset.tag)).toEqual(ROUTE_ORDER);
     expect(tag('HUMAN_AGENT').getAttribute('aria-pressed')).toBe('true');
     expect(tagBox('HUMAN_AGENT').textContent).toContain('Recommended');
+    expect(tag('HUMAN_AGENT').textContent).toBe('Human agent Recommended');
     for (const id of ['HUMAN_AGENT', 'CUSTOMER_FEEDBACK', 'UTILITY']) {
       expect(tag(id).disabled, id).toBe(false);
       expect(tag(id).getAttribute('aria-disabled'), id).toBe('false');

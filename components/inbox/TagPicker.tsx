@@ -42,7 +42,7 @@ export function TagPicker({ locale, routes, selected, cooldownUntil, timeZone, o
               onClick={() => available && onSelect(route.id)}
             >
               <span class="reopen-tag__name">{name}</span>
-              {recommended ? <span class="reopen-badge">{t(locale, 'policy.recommended')}</span> : null}
+              {recommended ? <> <span class="reopen-badge">{t(locale, 'policy.recommended')}</span></> : null}
             </button>
             {reason ? (
               <p id={reasonId} class="reopen-tag__reason">
