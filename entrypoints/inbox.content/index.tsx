@@ -2,9 +2,10 @@ import './style.css';
 import { render } from 'preact';
 import { InboxRoot, type Scheduler } from '../../components/inbox/InboxRoot';
 import { createInboxStore } from '../../components/inbox/store';
+import { mountBesideComposer } from '../../lib/inbox/composer-mount';
 import { checkLayout, sameHealth } from '../../lib/inbox/health';
 import { watchConversationHeader } from '../../lib/inbox/header-watch';
-import { markComposerRegion, readDisplayName } from '../../lib/inbox/selectors';
+import { readDisplayName } from '../../lib/inbox/selectors';
 import { parseInboxUrl, sameConversation } from '../../lib/inbox/url';
 import type { LayoutHealth } from '../../lib/messaging/protocol';
 import { ask } from '../../lib/messaging/client';
@@ -60,6 +61,8 @@ export default defineContentScript({
     let floatingTimer: number | null = null;
     const fallBackToFloating = () => {
       floatingTimer = null;
+      // A frame may still be pending (or the tab was hidden): look for the composer now before floating.
+      composer.check();
       reportHealth();
       // Nothing to float for when no Messenger conversation is selected.
       if (inline.mounted || location?.threadType !== 'messenger' || !location.selectedItemId) return;
@@ -71,12 +74,12 @@ export default defineContentScript({
       floatingTimer = ctx.setTimeout(fallBackToFloating, COMPOSER_WAIT_MS);
     };
 
+    // The composer row the inline UI goes before; set by the mount loop just before it mounts.
+    let composerRow: Element | null = null;
     const inline = await createShadowRootUi(ctx, {
       name: 'reopen-inbox',
       position: 'inline',
-      // A string anchor: the registry finds the composer row and marks it; React replacing the row removes
-      // the mark, and autoMount mounts again beside the new one.
-      anchor: () => markComposerRegion(document),
+      anchor: () => composerRow,
       append: 'before',
       isolateEvents: true,
       onMount: (container) => {
@@ -91,7 +94,20 @@ export default defineContentScript({
         armFloatingFallback();
       },
     });
-    inline.autoMount();
+    // Not inline.autoMount() (STYLE item 8): WXT's autoMount observes the whole document with attributes and
+    // runs the anchor lookup for every mutation record, which the browser bench measured at +14-30 % of the
+    // host page's main-thread time under DOM churn (target ≤ 5 %). lib/inbox/composer-mount.ts explains the
+    // cheaper loop; it still mounts through createShadowRootUi, so ctx removes the UI on invalidation.
+    const composer = mountBesideComposer(document, {
+      mount: (row) => {
+        composerRow = row;
+        // Moves the host when React replaced the row; onMount re-renders the same view (state is in the store).
+        inline.mount();
+        return inline.shadowHost;
+      },
+      unmount: () => inline.remove(),
+      requestFrame: (check) => void ctx.requestAnimationFrame(check),
+    });
     armFloatingFallback();
 
     const header = watchConversationHeader(document, {
@@ -115,14 +131,20 @@ export default defineContentScript({
       armFloatingFallback();
     });
 
+    // A hidden tab's churn costs nothing: the composer loop stops observing and checks again when shown.
+    if (document.visibilityState !== 'visible') composer.pause();
     ctx.addEventListener(document, 'visibilitychange', () => {
-      if (document.visibilityState !== 'visible') return;
+      if (document.visibilityState !== 'visible') return composer.pause();
+      composer.resume();
       void store.actions.loadSettings();
       void store.actions.refresh();
     });
     ctx.setInterval(() => {
       if (document.visibilityState === 'visible') void store.actions.refresh();
     }, REFRESH_EVERY_MS);
-    ctx.onInvalidated(() => header.stop());
+    ctx.onInvalidated(() => {
+      composer.stop();
+      header.stop();
+    });
   },
 });

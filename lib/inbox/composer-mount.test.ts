@@ -194,6 +194,22 @@ describe('mountBesideComposer', () => {
     expectBeside(fresh);
   });
 
+  test('a check while paused (the floating fallback in a hidden tab) still finds the row, and still observes nothing', async () => {
+    const row = composerRow();
+    const parent = row.parentElement!;
+    row.remove();
+    const mount = start();
+    mount.pause();
+    parent.append(freshCopy(row));
+    await delivered();
+    expect(frames).toHaveLength(0);
+    mount.check();
+    expectBeside(composerRow());
+    composerRow().replaceWith(freshCopy(composerRow()));
+    await delivered();
+    expect(frames).toHaveLength(0);
+  });
+
   test('after stop (extension updated) it neither mounts nor unmounts', async () => {
     const mount = start();
     mount.stop();

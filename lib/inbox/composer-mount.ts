@@ -29,7 +29,8 @@ export interface ComposerMountHooks {
 export interface ComposerMount {
   /** The composer row the UI sits beside, or null while there is none. */
   readonly row: Element | null;
-  /** Checks now rather than at the next frame (start-up, before falling back to the floating banner). */
+  /** Checks now rather than at the next frame (start-up, before falling back to the floating banner); also
+   *  while paused, without observing again. */
   check(): void;
   /** Stops observing (the tab is hidden): a background tab's churn costs nothing. */
   pause(): void;
@@ -75,7 +76,7 @@ export function mountBesideComposer(doc: Document, hooks: ComposerMountHooks): C
   }
 
   function check() {
-    if (paused || stopped) return;
+    if (stopped) return;
     if (row?.isConnected && ui?.isConnected && ui.parentNode === row.parentNode) {
       // In place. Re-observe anyway: an ancestor may have been moved, which changes the chain above the row.
       observe();
