@@ -91,6 +91,59 @@ describe('tag picker', () => {
   });
 });
 
+describe('a route that stops being available while selected', () => {
+  /** The panel as InboxRoot draws it: the same panel, re-rendered with the facts of each re-read. */
+  function openThenRerender(first: Partial<ReopenPanelProps>, then: Partial<ReopenPanelProps>) {
+    const callbacks = { onSend: vi.fn(), onClose: vi.fn(), onNeedTemplates: vi.fn(), onConfirmChecked: vi.fn() };
+    const base: ReopenPanelProps = {
+      locale: 'en', now: C + 3 * DAY, facts: facts(), templates: { status: 'idle' }, promoTerms: DEFAULT_PROMO_TERMS,
+      sending: false, result: null, awaitingCheck: false, timeZone: 'UTC', ...callbacks,
+    };
+    const view = render(<ReopenPanel {...base} {...first} />);
+    return { ...callbacks, rerender: () => view.rerender(<ReopenPanel {...base} {...then} />) };
+  }
+  const send = () => screen.getByTestId('reopen-send') as HTMLButtonElement;
+
+  test('a cooldown starts (the send just went out): nothing selected, Send off, and why', () => {
+    const now = C + 3 * DAY;
+    const sent = { outcome: 'sent' as const, decidedBy: 'background' as const, nextAttemptAt: now + DAY };
+    const { onSend, rerender } = openThenRerender(
+      { now },
+      { now, facts: facts({ attempts: [{ at: now, status: 'sent' }] }), result: sent },
+    );
+    type(screen.getByTestId('reopen-text'), 'Your parcel left today.');
+    expect(send().disabled).toBe(false);
+    rerender();
+    expect(tag('HUMAN_AGENT').disabled).toBe(true);
+    expect(screen.getAllByTestId('reopen-tag').filter((button) => button.getAttribute('aria-pressed') === 'true')).toEqual([]);
+    expect(send().disabled).toBe(true);
+    const why = document.getElementById(send().getAttribute('aria-describedby')!)!;
+    expect(why.textContent).toBe('Nothing can be sent now: One reactivation per conversation every 24 hours. Next one possible Jun 5, 2026, 10:00 AM.');
+    fireEvent.click(send());
+    expect(onSend).not.toHaveBeenCalled();
+    // The outcome of the send is still there.
+    expect(screen.getByTestId('reopen-result').dataset.outcome).toBe('sent');
+  });
+
+  test('7 days pass with the survey selected: the recommended route (utility) is selected instead', () => {
+    const { rerender } = openThenRerender({ now: C + 7 * DAY - HOUR }, { now: C + 7 * DAY });
+    fireEvent.click(tag('CUSTOMER_FEEDBACK'));
+    expect(tag('CUSTOMER_FEEDBACK').getAttribute('aria-pressed')).toBe('true');
+    rerender();
+    expect(tag('CUSTOMER_FEEDBACK').disabled).toBe(true);
+    expect(tag('UTILITY').getAttribute('aria-pressed')).toBe('true');
+    expect(tag('CUSTOMER_FEEDBACK').getAttribute('aria-pressed')).toBe('false');
+    expect(send().disabled).toBe(false);
+    expect(send().hasAttribute('aria-describedby')).toBe(false);
+  });
+
+  test('in Spanish', () => {
+    const now = C + 3 * DAY;
+    open({ locale: 'es', now, facts: facts({ attempts: [{ at: now - HOUR, status: 'sent' }] }) });
+    expect(screen.getByText(/^No se puede enviar nada ahora: /)).toBeTruthy();
+  });
+});
+
 describe('text route', () => {
   test('live count in code points against 2000, and a warning at the limit', () => {
     open();

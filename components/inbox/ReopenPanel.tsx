@@ -14,6 +14,7 @@ import {
 import type { FeedbackTemplate, ReopenContent, ReopenRequest, RouteId, ThreadFacts } from '../../lib/policy/types';
 import { EMPTY_FEEDBACK, FeedbackForm } from './FeedbackForm';
 import { ReopenResult } from './ReopenResult';
+import { reasonText } from './words';
 import type { SendResult, TemplatesState } from './store';
 import { TagPicker } from './TagPicker';
 import { UtilityForm, type UtilityDraft } from './UtilityForm';
@@ -74,20 +75,27 @@ export function ReopenPanel(props: ReopenPanelProps) {
   const { locale, now, facts } = props;
   const routes = useMemo(() => availableRoutes(facts, now), [facts, now]);
   const cooldown = cooldownState(facts, now);
-  const initialRoute = (routes.find((entry) => entry.recommended && entry.available) ?? routes.find((entry) => entry.available))?.route.id ?? null;
+  const recommendedRoute = routes.find((entry) => entry.recommended && entry.available)?.route.id ?? null;
+  const isAvailable = (id: RouteId) => routes.some((entry) => entry.route.id === id && entry.available);
 
-  const [route, setRoute] = useState<RouteId | null>(initialRoute);
+  // The agent's own pick; the route in use is derived from it on every render, so a re-read that makes it
+  // unavailable (a cooldown starts, 7 days pass) never leaves Send enabled on a route that may not be used.
+  // Until the agent picks: the recommended route, else the first available one. A pick that is no longer
+  // available: the recommended one if it is available, else none (and Send says why). A cooldown that ends
+  // gives the agent's pick back.
+  const [chosen, setChosen] = useState<RouteId | null>(null);
+  const route: RouteId | null =
+    chosen !== null && isAvailable(chosen)
+      ? chosen
+      : chosen === null
+        ? (recommendedRoute ?? routes.find((entry) => entry.available)?.route.id ?? null)
+        : recommendedRoute;
   const [text, setText] = useState('');
   const [feedback, setFeedback] = useState<FeedbackTemplate>(EMPTY_FEEDBACK);
   const [utility, setUtility] = useState<UtilityDraft | null>(null);
   // The confirmation covers the wording the agent saw: new flagged words need a new confirmation.
   const [confirmedTerms, setConfirmedTerms] = useState<string | null>(null);
   const titleRef = useRef<HTMLHeadingElement>(null);
-
-  // A route that becomes available later (a cooldown ends while the panel is open) is picked then.
-  useEffect(() => {
-    if (route === null && initialRoute !== null) setRoute(initialRoute);
-  }, [route, initialRoute]);
 
   useEffect(() => {
     titleRef.current?.focus();
@@ -110,6 +118,19 @@ export function ReopenPanel(props: ReopenPanelProps) {
     if (!route || !content || props.sending) return;
     props.onSend({ route, content, promoConfirmed });
   };
+
+  // Why Send is off when no route is in use: what blocks them all (a cooldown first), or "choose one".
+  const blocking = routes.find((entry) => entry.reason === 'cooldown') ?? routes.find((entry) => entry.recommended) ?? routes[0];
+  const sendOff =
+    route !== null
+      ? null
+      : routes.some((entry) => entry.available)
+        ? t(locale, 'panel.chooseRoute')
+        : blocking?.reason
+          ? t(locale, 'panel.sendOff', {
+              reason: reasonText(locale, blocking.reason, { route: blocking.route, until: cooldown.until, ...(props.timeZone ? { timeZone: props.timeZone } : {}) }),
+            })
+          : null;
 
   return (
     <section
@@ -136,7 +157,7 @@ export function ReopenPanel(props: ReopenPanelProps) {
         routes={routes}
         selected={route}
         cooldownUntil={cooldown.until}
-        onSelect={setRoute}
+        onSelect={setChosen}
         {...(props.timeZone ? { timeZone: props.timeZone } : {})}
       />
 
@@ -198,10 +219,16 @@ export function ReopenPanel(props: ReopenPanelProps) {
           data-testid="reopen-send"
           disabled={props.sending || props.awaitingCheck || route === null}
           aria-busy={props.sending}
+          {...(sendOff ? { 'aria-describedby': 'reopen-send-off' } : {})}
           onClick={send}
         >
           {props.sending ? t(locale, 'panel.sending') : t(locale, 'panel.send')}
         </button>
+        {sendOff ? (
+          <p id="reopen-send-off" class="reopen-hint">
+            {sendOff}
+          </p>
+        ) : null}
       </div>
 
       <ReopenResult

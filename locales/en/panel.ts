@@ -31,6 +31,8 @@ export default {
   'panel.utility.parameter': 'Value for parameter {n}',
   'panel.utility.reload': 'Reload templates',
   'panel.send': 'Send',
+  'panel.sendOff': 'Nothing can be sent now: {reason}',
+  'panel.chooseRoute': 'Choose above how to reach the customer.',
   'panel.sending': 'Sending…',
   'panel.result.sent': 'Sent. Wait for the customer to reply; next attempt possible at {time}.',
   'panel.result.sentNoTime': 'Sent. Wait for the customer to reply.',

@@ -32,6 +32,8 @@ export default {
   'panel.utility.parameter': 'Valor del parámetro {n}',
   'panel.utility.reload': 'Volver a cargar plantillas',
   'panel.send': 'Enviar',
+  'panel.sendOff': 'No se puede enviar nada ahora: {reason}',
+  'panel.chooseRoute': 'Elige arriba cómo contactar al cliente.',
   'panel.sending': 'Enviando…',
   'panel.result.sent': 'Enviado. Espera la respuesta del cliente; próximo intento posible el {time}.',
   'panel.result.sentNoTime': 'Enviado. Espera la respuesta del cliente.',

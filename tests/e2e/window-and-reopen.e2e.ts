@@ -9,6 +9,7 @@ import {
   startReopen,
   summaryFigures,
   waitForBanner,
+  waitForResult,
   WAIT,
   type Reopen,
 } from './harness';
@@ -80,7 +81,7 @@ test('2 h, 30 h, 6 d 23 h and 9 d after the customer wrote: open, human_agent (d
   expect(foundByPsid).toEqual([]);
 });
 
-test('HUMAN_AGENT: one POST with Meta\'s documented body, "sent" shown, then the 24 h cooldown blocks a second attempt', async () => {
+test('HUMAN_AGENT: one POST with Meta\'s documented body, "sent" shown, then the 24 h cooldown turns Send off with the reason', async () => {
   const chen = reopen.conversation('t_e2e_send');
   const page = await reopen.openThread(chen.selectedItemId);
   chenPage = page;
@@ -121,9 +122,11 @@ test('HUMAN_AGENT: one POST with Meta\'s documented body, "sent" shown, then the
   expect(await tagReason(page, 'HUMAN_AGENT').innerText()).toMatch(/^One reactivation per conversation every 24 hours\. Next one possible /);
   await artifact(banner(page), 'banner-cooldown');
 
-  const second = await sendAndWaitForResult(page);
-  expect(second.outcome).toBe('blocked');
-  expect(second.text).toMatch(/^Not sent: One reactivation per conversation every 24 hours/);
+  // No route is usable, so none stays selected and Send is off, saying why; the outcome of the send stays.
+  expect(await page.locator('[data-testid="reopen-tag"][aria-pressed="true"]').count()).toBe(0);
+  expect(await page.getByTestId('reopen-send').isDisabled()).toBe(true);
+  expect(await page.locator('#reopen-send-off').innerText()).toMatch(/^Nothing can be sent now: One reactivation per conversation every 24 hours/);
+  expect((await waitForResult(page)).outcome).toBe('sent');
   expect(sendRequests(reopen.sim)).toHaveLength(1);
 });
 
