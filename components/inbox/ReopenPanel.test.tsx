@@ -56,6 +56,34 @@ describe('tag picker', () => {
     expect(screen.getByTestId('reopen-text')).toBeTruthy();
   });
 
+  test('closed: the usable route comes first; unavailable ones are one line with the reason, details on request', () => {
+    open({ now: C + 9 * DAY });
+    expect(screen.getAllByTestId('reopen-tag').map((button) => button.dataset.tag)).toEqual([
+      'UTILITY',
+      'HUMAN_AGENT',
+      'CUSTOMER_FEEDBACK',
+      'ACCOUNT_UPDATE',
+      'CONFIRMED_EVENT_UPDATE',
+      'POST_PURCHASE_UPDATE',
+    ]);
+    // The usable route shows what it may carry; an unavailable one only its reason until asked.
+    expect(document.getElementById('reopen-tag-detail-UTILITY')!.hidden).toBe(false);
+    const reason = document.getElementById('reopen-tag-reason-ACCOUNT_UPDATE')!;
+    expect(reason.textContent).toBe('Retired by Meta on April 27, 2026 — use a utility message instead');
+    const detail = document.getElementById('reopen-tag-detail-ACCOUNT_UPDATE')!;
+    expect(detail.hidden).toBe(true);
+    const toggle = within(tagBox('ACCOUNT_UPDATE')).getByRole('button', { name: 'Details of Account update' });
+    expect(toggle.textContent).toBe('Details');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(toggle.getAttribute('aria-controls')).toBe('reopen-tag-detail-ACCOUNT_UPDATE');
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(detail.hidden).toBe(false);
+    expect(detail.textContent).toContain("What it's for");
+    fireEvent.click(toggle);
+    expect(detail.hidden).toBe(true);
+  });
+
   test('before 27 April 2026 the retired tags were still usable', () => {
     open({ facts: facts({ customerLastMessageAt: C_BEFORE_RETIREMENT }), now: C_BEFORE_RETIREMENT + 9 * DAY });
     expect(tag('POST_PURCHASE_UPDATE').disabled).toBe(false);
@@ -333,6 +361,44 @@ describe('outcomes', () => {
   test('in Spanish', () => {
     open({ locale: 'es', result: { outcome: 'unknown', decidedBy: 'background' }, awaitingCheck: true });
     expect(screen.getByTestId('reopen-result').textContent).toContain('No sabemos si Meta recibió este mensaje');
+  });
+});
+
+describe('after a send', () => {
+  function sendThen(result: ReopenPanelProps['result']) {
+    const callbacks = { onSend: vi.fn(), onClose: vi.fn(), onNeedTemplates: vi.fn(), onConfirmChecked: vi.fn() };
+    const base: ReopenPanelProps = {
+      locale: 'en', now: C + 3 * DAY, facts: facts(), templates: { status: 'idle' }, promoTerms: DEFAULT_PROMO_TERMS,
+      sending: false, result: null, awaitingCheck: false, timeZone: 'UTC', ...callbacks,
+    };
+    const view = render(<ReopenPanel {...base} />);
+    screen.getByTestId('reopen-send').focus();
+    view.rerender(<ReopenPanel {...base} sending />);
+    view.rerender(<ReopenPanel {...base} result={result} />);
+  }
+
+  test('the outcome is scrolled into view and, as Send was disabled meanwhile, takes the focus', () => {
+    const scrolled = vi.spyOn(HTMLElement.prototype, 'scrollIntoView').mockImplementation(() => undefined);
+    try {
+      sendThen({ outcome: 'failed', decidedBy: 'background', error: { kind: 'window_closed', retryable: false, code: 10, subcode: 2018278 } });
+      const result = screen.getByTestId('reopen-result');
+      expect(scrolled).toHaveBeenCalledWith({ block: 'nearest' });
+      expect(scrolled.mock.contexts.at(-1)).toBe(result);
+      expect(document.activeElement).toBe(result);
+    } finally {
+      scrolled.mockRestore();
+    }
+  });
+
+  test('a panel opened again on an earlier outcome neither scrolls nor takes the focus from its title', () => {
+    const scrolled = vi.spyOn(HTMLElement.prototype, 'scrollIntoView').mockImplementation(() => undefined);
+    try {
+      open({ result: { outcome: 'sent', decidedBy: 'background' } });
+      expect(scrolled).not.toHaveBeenCalled();
+      expect(document.activeElement?.textContent).toBe('Reopen this conversation');
+    } finally {
+      scrolled.mockRestore();
+    }
   });
 });
 

@@ -96,6 +96,7 @@ export function ReopenPanel(props: ReopenPanelProps) {
   // The confirmation covers the wording the agent saw: new flagged words need a new confirmation.
   const [confirmedTerms, setConfirmedTerms] = useState<string | null>(null);
   const titleRef = useRef<HTMLHeadingElement>(null);
+  const sendRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     titleRef.current?.focus();
@@ -217,6 +218,7 @@ export function ReopenPanel(props: ReopenPanelProps) {
           type="button"
           class="reopen-button reopen-button--primary"
           data-testid="reopen-send"
+          ref={sendRef}
           disabled={props.sending || props.awaitingCheck || route === null}
           aria-busy={props.sending}
           {...(sendOff ? { 'aria-describedby': 'reopen-send-off' } : {})}
@@ -236,6 +238,7 @@ export function ReopenPanel(props: ReopenPanelProps) {
         sending={props.sending}
         result={props.result}
         awaitingCheck={props.awaitingCheck}
+        sendRef={sendRef}
         onConfirmChecked={props.onConfirmChecked}
         {...(props.timeZone ? { timeZone: props.timeZone } : {})}
       />

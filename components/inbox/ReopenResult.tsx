@@ -1,3 +1,5 @@
+import type { RefObject } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import type { Locale } from '../../lib/i18n';
 import { formatInstant } from '../../lib/i18n/format';
 import { t } from './i18n';
@@ -10,10 +12,12 @@ export interface ReopenResultProps {
   result: SendResult | null;
   awaitingCheck: boolean;
   timeZone?: string;
+  /** The button that sent: focus on it moves to the outcome when the outcome arrives. */
+  sendRef?: RefObject<HTMLButtonElement | null>;
   onConfirmChecked(checked: boolean): void;
 }
 
-function Outcome({ locale, result, awaitingCheck, timeZone, onConfirmChecked }: Omit<ReopenResultProps, 'sending' | 'result'> & { result: SendResult }) {
+function Outcome({ locale, result, awaitingCheck, timeZone, onConfirmChecked }: Omit<ReopenResultProps, 'sending' | 'result' | 'sendRef'> & { result: SendResult }) {
   const time = (ms: number) => formatInstant(ms, locale, timeZone);
   switch (result.outcome) {
     case 'sent':
@@ -64,15 +68,39 @@ function ErrorWords({ locale, result, failed = false }: { locale: Locale; result
   );
 }
 
+/** Whether the focus should follow the outcome: it is on nothing (Send was disabled while the message was on
+ *  its way and the browser dropped it), on a disabled control, or still on the button that sent. */
+function focusBelongsToOutcome(element: HTMLElement, sender: HTMLElement | null): boolean {
+  const root = element.getRootNode() as Document | ShadowRoot;
+  const active = root.activeElement as (HTMLElement & { disabled?: boolean }) | null;
+  return !active || active === element.ownerDocument.body || active.disabled === true || active === sender;
+}
+
 /** The outcome of the one send, in words; an aria-live region so a screen reader hears it. */
 export function ReopenResult(props: ReopenResultProps) {
   const { locale, sending, result } = props;
+  const resultRef = useRef<HTMLDivElement>(null);
+  // The outcome already shown when this view appeared (a panel opened again) is not news: only a new one moves.
+  const announced = useRef(result);
+
+  useEffect(() => {
+    const element = resultRef.current;
+    if (sending || !result || result === announced.current || !element) return;
+    announced.current = result;
+    // The panel may be taller than its box (closed threads list every route): bring the outcome into view
+    // without jumping the page, and give the focus a place to continue from if the send took it away.
+    element.scrollIntoView?.({ block: 'nearest' });
+    if (focusBelongsToOutcome(element, props.sendRef?.current ?? null)) element.focus();
+  }, [sending, result]);
+
   return (
     <div class="reopen-live" role="status" aria-live="polite">
       {sending ? <p aria-busy="true">{t(locale, 'panel.sending')}</p> : null}
       {!sending && result ? (
         <div
           class={`reopen-result reopen-result--${result.outcome}`}
+          ref={resultRef}
+          tabIndex={-1}
           data-testid="reopen-result"
           data-outcome={result.outcome}
           {...(result.error?.code !== undefined ? { 'data-error-code': String(result.error.code) } : {})}

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { Locale } from '../../lib/i18n';
 import { formatInstant } from '../../lib/i18n/format';
 import { t } from './i18n';
@@ -15,21 +16,37 @@ export interface TagPickerProps {
   onSelect(route: RouteId): void;
 }
 
-/** Every route of Meta's catalog, in catalog order: usable ones selectable, the rest disabled with the reason,
- *  and for each what it may and may not carry. */
+/** Usable routes first (in catalog order), then the rest: on a closed thread the one usable route would
+ *  otherwise sit under five that are not. */
+export function routesInPickerOrder(routes: readonly RouteAvailability[]): RouteAvailability[] {
+  return [...routes.filter((entry) => entry.available), ...routes.filter((entry) => !entry.available)];
+}
+
+/** Every route of Meta's catalog: usable ones selectable with what they may and may not carry; the rest
+ *  disabled, each one line with its reason and those details on request. */
 export function TagPicker({ locale, routes, selected, cooldownUntil, timeZone, onSelect }: TagPickerProps) {
   const groupId = 'reopen-routes-title';
+  const [expanded, setExpanded] = useState<ReadonlySet<RouteId>>(new Set());
+  const toggle = (id: RouteId) =>
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+
   return (
     <div class="reopen-tags" role="group" aria-labelledby={groupId}>
       <p id={groupId} class="reopen-section-title">{t(locale, 'panel.routes')}</p>
-      {routes.map(({ route, available, reason, recommended, availableUntil }) => {
+      {routesInPickerOrder(routes).map(({ route, available, reason, recommended, availableUntil }) => {
         const name = routeName(locale, route);
         const reasonId = `reopen-tag-reason-${route.id}`;
         const detailId = `reopen-tag-detail-${route.id}`;
         const uses = route.uses[locale];
         const notAllowed = route.notAllowed[locale];
+        const detailShown = available || expanded.has(route.id);
+        const classes = ['reopen-tag', selected === route.id ? 'reopen-tag--selected' : '', available ? '' : 'reopen-tag--unavailable'];
         return (
-          <div key={route.id} class={`reopen-tag${selected === route.id ? ' reopen-tag--selected' : ''}`}>
+          <div key={route.id} class={classes.filter(Boolean).join(' ')}>
             <button
               type="button"
               class="reopen-tag__button"
@@ -49,10 +66,22 @@ export function TagPicker({ locale, routes, selected, cooldownUntil, timeZone, o
                 {reasonText(locale, reason, { route, until: cooldownUntil, ...(timeZone ? { timeZone } : {}) })}
               </p>
             ) : null}
+            {!available ? (
+              <button
+                type="button"
+                class="reopen-tag__toggle"
+                aria-expanded={detailShown}
+                aria-controls={detailId}
+                aria-label={t(locale, 'panel.route.detailsOf', { name })}
+                onClick={() => toggle(route.id)}
+              >
+                {t(locale, 'panel.route.details')}
+              </button>
+            ) : null}
             {available && availableUntil ? (
               <p class="reopen-hint">{t(locale, 'policy.availableUntil', { until: formatInstant(availableUntil, locale, timeZone) })}</p>
             ) : null}
-            <div id={detailId} class="reopen-tag__detail">
+            <div id={detailId} class="reopen-tag__detail" hidden={!detailShown}>
               <p class="reopen-tag__label">{t(locale, 'policy.route.uses')}</p>
               <ul>{uses.map((use) => <li key={use}>{use}</li>)}</ul>
               <p class="reopen-tag__label">{t(locale, 'policy.route.notAllowed')}</p>

@@ -5,6 +5,8 @@ export default {
   'panel.title': 'Reopen this conversation',
   'panel.close': 'Close',
   'panel.routes': 'How to reach the customer',
+  'panel.route.details': 'Details',
+  'panel.route.detailsOf': 'Details of {name}',
   'panel.text.label': 'Message to the customer',
   'panel.text.count': '{count} / {max} characters',
   'panel.text.tooLong': 'Too long: Meta accepts at most {limit} characters.',

@@ -6,6 +6,8 @@ export default {
   'panel.title': 'Reabrir esta conversación',
   'panel.close': 'Cerrar',
   'panel.routes': 'Cómo llegar al cliente',
+  'panel.route.details': 'Detalles',
+  'panel.route.detailsOf': 'Detalles de {name}',
   'panel.text.label': 'Mensaje para el cliente',
   'panel.text.count': '{count} / {max} caracteres',
   'panel.text.tooLong': 'Demasiado largo: Meta acepta como máximo {limit} caracteres.',

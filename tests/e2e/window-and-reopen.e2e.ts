@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import {
   artifact,
   banner,
+  eventually,
   sendAndWaitForResult,
   sendRequests,
   startReopen,
@@ -148,6 +149,9 @@ test('retired tags are listed disabled with 27 April 2026; after 7 days only the
   }
   expect(await tag(page, 'UTILITY').isEnabled()).toBe(true);
   expect(await tag(page, 'UTILITY').getAttribute('aria-pressed')).toBe('true');
+  // The usable route leads the list; the five others follow, each one line with its reason.
+  expect(await page.getByTestId('reopen-tag').first().getAttribute('data-tag')).toBe('UTILITY');
+  expect(await page.locator('#reopen-tag-detail-ACCOUNT_UPDATE').isHidden()).toBe(true);
 
   // Only APPROVED templates are offered (payment_reminder is PENDING).
   const picker = page.locator('#reopen-utility-template');
@@ -161,6 +165,15 @@ test('retired tags are listed disabled with 27 April 2026; after 7 days only the
   await artifact(page.getByTestId('reopen-panel'), 'panel-utility');
   const result = await sendAndWaitForResult(page);
   expect(result.outcome).toBe('sent');
+  // The outcome is brought into the panel's view (the panel scrolls; the routes and the form are above it).
+  const inView = () =>
+    result.locator.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      const panel = element.closest('[data-testid="reopen-panel"]')!.getBoundingClientRect();
+      return box.top >= panel.top - 1 && box.bottom <= panel.bottom + 1 && box.bottom <= window.innerHeight + 1;
+    });
+  await eventually(inView, { what: 'the outcome in view' });
+  await artifact(page, 'panel-utility-sent');
 
   const sends = sendRequests(reopen.sim, tom.psid);
   expect(sends).toHaveLength(1);
