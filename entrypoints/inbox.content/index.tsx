@@ -4,6 +4,7 @@ import { InboxRoot, type Scheduler } from '../../components/inbox/InboxRoot';
 import { createInboxStore } from '../../components/inbox/store';
 import { mountBesideComposer } from '../../lib/inbox/composer-mount';
 import { checkLayout, sameHealth } from '../../lib/inbox/health';
+import { createContextTimers } from '../../lib/inbox/timers';
 import { watchConversationHeader } from '../../lib/inbox/header-watch';
 import { readDisplayName } from '../../lib/inbox/selectors';
 import { parseInboxUrl, sameConversation } from '../../lib/inbox/url';
@@ -19,8 +20,9 @@ export default defineContentScript({
   matches: ['https://business.facebook.com/latest/inbox/*'],
   cssInjectionMode: 'ui',
   async main(ctx) {
-    // Every timer and listener goes through ctx, so an extension update leaves nothing running.
-    const scheduler: Scheduler = { setTimeout: (handler, ms) => ctx.setTimeout(handler, ms), clearTimeout: (id) => clearTimeout(id) };
+    // Every timer and listener ends with ctx, so an extension update leaves nothing running (these timers without
+    // a listener per call: lib/inbox/timers.ts says why).
+    const scheduler: Scheduler = createContextTimers(ctx);
     const store = createInboxStore({
       ask,
       now: () => Date.now(),
@@ -70,8 +72,8 @@ export default defineContentScript({
       store.actions.setFloating(true);
     };
     const armFloatingFallback = () => {
-      if (floatingTimer !== null) clearTimeout(floatingTimer);
-      floatingTimer = ctx.setTimeout(fallBackToFloating, COMPOSER_WAIT_MS);
+      if (floatingTimer !== null) scheduler.clearTimeout(floatingTimer);
+      floatingTimer = scheduler.setTimeout(fallBackToFloating, COMPOSER_WAIT_MS);
     };
 
     // The composer row the inline UI goes before; set by the mount loop just before it mounts.
@@ -106,7 +108,10 @@ export default defineContentScript({
         return inline.shadowHost;
       },
       unmount: () => inline.remove(),
-      requestFrame: (check) => void ctx.requestAnimationFrame(check),
+      // Plain rAF, not ctx.requestAnimationFrame: that adds an invalidation listener per call, never removed, which
+      // a per-frame check would pile up all day. The loop itself is stopped through ctx.onInvalidated below, and a
+      // frame that fires after that does nothing.
+      requestFrame: (check) => void requestAnimationFrame(check),
     });
     armFloatingFallback();
 
@@ -114,6 +119,7 @@ export default defineContentScript({
       debounceMs: HEADER_DEBOUNCE_MS,
       setTimeout: scheduler.setTimeout,
       clearTimeout: scheduler.clearTimeout,
+      now: () => performance.now(),
       onName: (name) => {
         if (name !== null && name === staleName) return;
         staleName = null;

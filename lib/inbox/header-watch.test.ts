@@ -12,7 +12,11 @@ function loadIntoDocument(file: string) {
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
-const timers = { setTimeout: (handler: () => void, ms: number) => window.setTimeout(handler, ms), clearTimeout: (id: number) => window.clearTimeout(id) };
+const timers = {
+  setTimeout: (handler: () => void, ms: number) => window.setTimeout(handler, ms),
+  clearTimeout: (id: number) => window.clearTimeout(id),
+  now: () => performance.now(),
+};
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -28,6 +32,43 @@ describe('watchConversationHeader', () => {
     name.textContent = 'John Carter';
     await settle();
     expect(onName.mock.calls).toEqual([['John Carter']]);
+    watcher.stop();
+  });
+
+  test('a name typed out over several commits is read once, when the header has been quiet for debounceMs', async () => {
+    loadIntoDocument('messenger-en.html');
+    let clock = 0;
+    const armed: { at: number; handler: () => void; done: boolean }[] = [];
+    const clockTimers = {
+      setTimeout: (handler: () => void, ms: number) => armed.push({ at: clock + ms, handler, done: false }),
+      clearTimeout: (id: number) => void (armed[id - 1]!.done = true),
+      now: () => clock,
+    };
+    /** Fires the due timers in order (bounded), leaving the clock at `time`. */
+    const advanceTo = (time: number) => {
+      for (let fired = 0; fired < 50; fired++) {
+        const due = armed.filter((timer) => !timer.done && timer.at <= time).sort((a, b) => a.at - b.at)[0];
+        if (!due) break;
+        clock = due.at;
+        due.done = true;
+        due.handler();
+      }
+      clock = time;
+    };
+    const onName = vi.fn();
+    const watcher = watchConversationHeader(document, { ...clockTimers, debounceMs: 100, onName });
+    const name = document.querySelector('[data-fixture-header-name]')!;
+    for (const [at, text] of [[0, 'J'], [30, 'Jo'], [60, 'John'], [90, 'John C'], [120, 'John Carter']] as const) {
+      advanceTo(at);
+      name.textContent = text;
+      await new Promise((done) => setTimeout(done, 0)); // the observer's records are delivered
+    }
+    advanceTo(219);
+    expect(onName).not.toHaveBeenCalled();
+    advanceTo(220);
+    expect(onName.mock.calls).toEqual([['John Carter']]);
+    // One timer per quiet window, not one per commit.
+    expect(armed.length).toBeLessThanOrEqual(3);
     watcher.stop();
   });
 

@@ -1,12 +1,17 @@
 // The customer's name renders after the URL changes, so the content script watches the conversation
 // header — one debounced MutationObserver scoped to that region, never a polling loop. While the header
 // is missing (first render, or a layout Reopen doesn't know) it watches the main region for its arrival.
+// A mutation batch only notes the time: one timer per quiet window, not a clear + set per batch (the
+// main region churns with every message while the header is missing, and ctx's timers each leave a
+// listener behind until the context ends).
 import { findAnchor, readDisplayName } from './selectors';
 
 export interface HeaderWatchOptions {
   debounceMs: number;
   setTimeout(handler: () => void, ms: number): number;
   clearTimeout(id: number): void;
+  /** Milliseconds on a monotonic clock (performance.now in the page). */
+  now(): number;
   /** The header's name after it settled (null when the header is gone). */
   onName(name: string | null): void;
 }
@@ -20,19 +25,25 @@ export interface HeaderWatcher {
 export function watchConversationHeader(doc: Document, options: HeaderWatchOptions): HeaderWatcher {
   let observed: Element | null = null;
   let pending: number | null = null;
+  let lastChangeAt = 0;
   let stopped = false;
 
   const settle = () => {
     pending = null;
     if (stopped) return;
+    const quietFor = options.now() - lastChangeAt;
+    if (quietFor < options.debounceMs) {
+      pending = options.setTimeout(settle, options.debounceMs - quietFor);
+      return;
+    }
     // The region may have been replaced, or may just have appeared: re-scope before reading.
     if (!observed?.isConnected || observed === fallbackTarget()) rescope();
     options.onName(readDisplayName(doc));
   };
 
   const observer = new MutationObserver(() => {
-    if (pending !== null) options.clearTimeout(pending);
-    pending = options.setTimeout(settle, options.debounceMs);
+    lastChangeAt = options.now();
+    if (pending === null) pending = options.setTimeout(settle, options.debounceMs);
   });
 
   function fallbackTarget(): Element | null {
