@@ -202,12 +202,12 @@ export function readDisplayName(root: ParentNode): string | null {
   return name ? name.slice(0, 300) : null;
 }
 
-/** Attribute Reopen puts on the composer row it mounts beside: a string anchor for WXT's autoMount,
- *  and a mark that survives until React replaces the node (then the anchor is looked up again). */
+/** Attribute Reopen puts on the composer row it mounts beside: a mark that survives until React replaces the
+ *  node (then lib/inbox/composer-mount.ts looks the anchor up again), and a selector tests can find it by. */
 export const COMPOSER_MARK = 'data-reopen-anchor';
 export const COMPOSER_ANCHOR_SELECTOR = `[${COMPOSER_MARK}="composer"]`;
 
-/** Finds and marks the composer row; returns the selector autoMount should use. Cheap when already marked. */
+/** Finds and marks the composer row; returns the selector that finds it. Cheap when already marked. */
 export function markComposerRegion(doc: Document): string {
   const marked = doc.querySelector(COMPOSER_ANCHOR_SELECTOR);
   if (marked) return COMPOSER_ANCHOR_SELECTOR;
