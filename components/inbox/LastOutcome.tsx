@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Locale } from '../../lib/i18n';
 import { t } from './i18n';
+import { PanelShell } from './PanelShell';
 import { ReopenResult } from './ReopenResult';
 import type { SendResult } from './store';
 
@@ -30,20 +31,14 @@ export function LastOutcome(props: LastOutcomeProps) {
   }, []);
 
   return (
-    <section
+    <PanelShell
       class="reopen-panel reopen-outcome"
-      data-testid="reopen-last-outcome"
-      aria-labelledby="reopen-outcome-title"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.stopPropagation();
-          props.onDismiss();
-        }
-      }}
+      testId="reopen-last-outcome"
+      titleId="reopen-outcome-title"
+      title={t(locale, 'panel.outcome.title')}
+      titleRef={titleRef}
+      onEscape={props.onDismiss}
     >
-      <div class="reopen-panel__header">
-        <h2 id="reopen-outcome-title" tabIndex={-1} ref={titleRef}>{t(locale, 'panel.outcome.title')}</h2>
-      </div>
       <ReopenResult
         locale={locale}
         sending={props.sending}
@@ -57,6 +52,6 @@ export function LastOutcome(props: LastOutcomeProps) {
           {t(locale, 'panel.outcome.dismiss')}
         </button>
       </div>
-    </section>
+    </PanelShell>
   );
 }

@@ -13,6 +13,7 @@ import {
 } from '../../lib/policy';
 import type { FeedbackTemplate, ReopenContent, ReopenRequest, RouteId, ThreadFacts } from '../../lib/policy/types';
 import { EMPTY_FEEDBACK, FeedbackForm } from './FeedbackForm';
+import { PanelShell } from './PanelShell';
 import { ReopenResult } from './ReopenResult';
 import { reasonText } from './words';
 import type { SendResult, TemplatesState } from './store';
@@ -134,24 +135,20 @@ export function ReopenPanel(props: ReopenPanelProps) {
           : null;
 
   return (
-    <section
+    <PanelShell
       id="reopen-panel"
       class="reopen-panel"
-      data-testid="reopen-panel"
-      aria-labelledby="reopen-panel-title"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.stopPropagation();
-          props.onClose();
-        }
-      }}
-    >
-      <div class="reopen-panel__header">
-        <h2 id="reopen-panel-title" tabIndex={-1} ref={titleRef}>{t(locale, 'panel.title')}</h2>
+      testId="reopen-panel"
+      titleId="reopen-panel-title"
+      title={t(locale, 'panel.title')}
+      titleRef={titleRef}
+      onEscape={props.onClose}
+      headerActions={
         <button type="button" class="reopen-button" aria-label={t(locale, 'panel.close')} onClick={props.onClose}>
           ×
         </button>
-      </div>
+      }
+    >
 
       <TagPicker
         locale={locale}
@@ -242,6 +239,6 @@ export function ReopenPanel(props: ReopenPanelProps) {
         onConfirmChecked={props.onConfirmChecked}
         {...(props.timeZone ? { timeZone: props.timeZone } : {})}
       />
-    </section>
+    </PanelShell>
   );
 }
