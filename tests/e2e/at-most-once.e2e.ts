@@ -1,30 +1,22 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import {
   artifact,
   composeTagged,
   eventually,
   sendRequests,
-  startReopen,
   waitForBanner,
   waitForResult,
   WAIT,
   type Reopen,
 } from './harness';
+import { ONLY_SENDS, useConnectedReopen } from './journey';
 
 // Journey 7: a reactivation reaches Meta at most once — whatever the agent clicks, however many tabs show the
 // thread, and even when the service worker dies while Meta is still answering.
 
-const ONLY_SENDS = { method: 'POST', pathIncludes: '/messages' } as const;
-
 let reopen: Reopen;
-beforeAll(async () => {
-  reopen = await startReopen({ scenario: 'tests/sandbox/scenarios/e2e.json' });
-  await reopen.connectPage();
-});
-afterAll(async () => {
-  await reopen?.close();
-});
+useConnectedReopen((started) => (reopen = started));
 
 test('a double click on send sends one message', async () => {
   const ivan = reopen.conversation('t_e2e_double_click');

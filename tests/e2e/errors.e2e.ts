@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { MAX_TRIES } from '../../lib/graph/config';
 import {
@@ -7,29 +7,23 @@ import {
   composeTagged,
   sendAndWaitForResult,
   sendRequests,
-  startReopen,
   waitForBanner,
   waitForResult,
   WAIT,
   type Reopen,
 } from './harness';
+import { ONLY_SENDS, useConnectedReopen } from './journey';
 
 // Journey 6: every refusal from Meta is explained in the panel (outcome, Meta's code/subcode, words that say
 // what to do), and no refusal is sent more often than the retry policy allows: only Meta's transient answers
 // are tried again, at most MAX_TRIES times in all.
 
-const ONLY_SENDS = { method: 'POST', pathIncludes: '/messages' } as const;
-
 let reopen: Reopen;
 let kofiPage: Page;
+useConnectedReopen((started) => (reopen = started));
 beforeAll(async () => {
-  reopen = await startReopen({ scenario: 'tests/sandbox/scenarios/e2e.json' });
-  await reopen.connectPage();
   kofiPage = await reopen.openThread(reopen.conversation('t_e2e_errors').selectedItemId);
   await waitForBanner(kofiPage, { window: 'human_agent', cooldown: 'none' });
-});
-afterAll(async () => {
-  await reopen?.close();
 });
 
 test('outside the window by Meta\'s clock (10/2018278): failed, explained, sent once, and no cooldown', async () => {

@@ -1,15 +1,15 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import {
   artifact,
   banner,
   composeTagged,
   sendAndWaitForResult,
   sendRequests,
-  startReopen,
   waitForBanner,
   WAIT,
   type Reopen,
 } from './harness';
+import { useConnectedReopen } from './journey';
 
 // Journeys 8 and 9: Reopen keeps working when Business Suite's layout changes under it (floating UI, said so,
 // reported in the popup), and never guesses who the customer is: two customers with one name are a choice
@@ -19,13 +19,7 @@ const listCalls = (reopen: Reopen) =>
   reopen.sim.requests().filter((call) => call.path.endsWith('/conversations') && call.query.user_id === undefined);
 
 let reopen: Reopen;
-beforeAll(async () => {
-  reopen = await startReopen({ scenario: 'tests/sandbox/scenarios/e2e.json' });
-  await reopen.connectPage();
-});
-afterAll(async () => {
-  await reopen?.close();
-});
+useConnectedReopen((started) => (reopen = started));
 
 test('changed layout (no composer, no header): the banner floats, says why, still resolves and sends; the popup reports the layout', async () => {
   const noah = reopen.conversation('t_e2e_layout');

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   artifact,
@@ -7,13 +7,13 @@ import {
   eventually,
   sendAndWaitForResult,
   sendRequests,
-  startReopen,
   summaryFigures,
   waitForBanner,
   waitForResult,
   WAIT,
   type Reopen,
 } from './harness';
+import { useConnectedReopen } from './journey';
 
 // Journeys 2, 3, 4, 5 and 10 in one browser, in the order a thread lives them. The banner tells the window
 // from the customer's last message (open with the time left, human_agent with the days left, closed) and counts
@@ -37,13 +37,7 @@ let reopen: Reopen;
 /** John (30 h) and Chen (reopened by HUMAN_AGENT): both get a customer reply at the end. */
 let johnPage: Page;
 let chenPage: Page;
-beforeAll(async () => {
-  reopen = await startReopen({ scenario: 'tests/sandbox/scenarios/e2e.json' });
-  await reopen.connectPage();
-});
-afterAll(async () => {
-  await reopen?.close();
-});
+useConnectedReopen((started) => (reopen = started));
 
 test('2 h, 30 h, 6 d 23 h and 9 d after the customer wrote: open, human_agent (days left), human_agent (minutes left), closed', async () => {
   const open = await reopen.openThread(reopen.conversation('t_e2e_open_2h').selectedItemId);
