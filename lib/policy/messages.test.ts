@@ -4,25 +4,10 @@ import es from '../../locales/es';
 import { t } from '../i18n';
 import { ROUTES, TAG_RETIREMENT_AT } from './catalog';
 import type { FeedbackProblem } from './feedback';
-import type { BlockReason, WindowState } from './types';
+import { BLOCK_REASONS, type WindowState } from './types';
 
 // Every code the rules can produce must have words in both languages, or the UI would show a key.
 
-const BLOCK_REASONS: Record<BlockReason, true> = {
-  state_unknown: true,
-  window_open: true,
-  tag_retired: true,
-  past_tag_limit: true,
-  route_content_mismatch: true,
-  cooldown: true,
-  empty_text: true,
-  text_too_long: true,
-  invalid_feedback: true,
-  template_missing: true,
-  template_not_approved: true,
-  template_parameters: true,
-  promo_unconfirmed: true,
-};
 const STATES: Record<WindowState, true> = { open: true, human_agent: true, closed: true, unknown: true };
 const PROBLEMS: Record<FeedbackProblem['problem'], true> = {
   empty: true,
@@ -35,7 +20,7 @@ const PROBLEMS: Record<FeedbackProblem['problem'], true> = {
 const FIELDS = ['title', 'subtitle', 'buttonTitle', 'question.id', 'question.title', 'privacyUrl', 'expiresInDays'];
 
 const required = [
-  ...Object.keys(BLOCK_REASONS).map((reason) => `policy.reason.${reason}`),
+  ...BLOCK_REASONS.map((reason) => `policy.reason.${reason}`),
   ...Object.keys(STATES).map((state) => `policy.state.${state}`),
   ...ROUTES.map((route) => `policy.route.${route.id}.name`),
   ...Object.keys(PROBLEMS).map((problem) => `policy.feedback.${problem}`),

@@ -73,17 +73,19 @@ export interface ReopenRequest {
 }
 
 /** Why a route or a send is not allowed now. The UI turns each code into words. */
-export type BlockReason =
-  | 'state_unknown'
-  | 'window_open'
-  | 'tag_retired'
-  | 'past_tag_limit'
-  | 'route_content_mismatch'
-  | 'cooldown'
-  | 'empty_text'
-  | 'text_too_long'
-  | 'invalid_feedback'
-  | 'template_missing'
-  | 'template_not_approved'
-  | 'template_parameters'
-  | 'promo_unconfirmed';
+export const BLOCK_REASONS = [
+  'state_unknown',
+  'window_open',
+  'tag_retired',
+  'past_tag_limit',
+  'route_content_mismatch',
+  'cooldown',
+  'empty_text',
+  'text_too_long',
+  'invalid_feedback',
+  'template_missing',
+  'template_not_approved',
+  'template_parameters',
+  'promo_unconfirmed',
+] as const;
+export type BlockReason = (typeof BLOCK_REASONS)[number];
