@@ -37,6 +37,22 @@ const NO_PROMOTIONS = {
 };
 
 /** In display order. */
+/** A tag Meta retired on TAG_RETIREMENT_AT: free text with no time limit before that date; utility messages
+ *  replace it. Only its uses differ from one retired tag to the next. */
+function retiredTag(id: 'ACCOUNT_UPDATE' | 'CONFIRMED_EVENT_UPDATE' | 'POST_PURCHASE_UPDATE', texts: Pick<RouteDefinition, 'uses' | 'notAllowed'>): RouteDefinition {
+  return {
+    id,
+    tag: id,
+    messagingType: 'MESSAGE_TAG',
+    content: 'text',
+    limitMs: null,
+    retiredOn: TAG_RETIREMENT_AT,
+    replacement: 'UTILITY',
+    ...texts,
+    requirement: null,
+  };
+}
+
 export const ROUTES: readonly RouteDefinition[] = [
   {
     id: 'HUMAN_AGENT',
@@ -128,14 +144,7 @@ export const ROUTES: readonly RouteDefinition[] = [
       es: 'La app de Meta necesita el permiso pages_utility_messaging, y la página, una plantilla de utilidad aprobada en el idioma del cliente.',
     },
   },
-  {
-    id: 'ACCOUNT_UPDATE',
-    tag: 'ACCOUNT_UPDATE',
-    messagingType: 'MESSAGE_TAG',
-    content: 'text',
-    limitMs: null,
-    retiredOn: TAG_RETIREMENT_AT,
-    replacement: 'UTILITY',
+  retiredTag('ACCOUNT_UPDATE', {
     uses: {
       en: [
         "A change in the status of the customer's application or account",
@@ -154,16 +163,8 @@ export const ROUTES: readonly RouteDefinition[] = [
         NO_PROMOTIONS.es,
       ],
     },
-    requirement: null,
-  },
-  {
-    id: 'CONFIRMED_EVENT_UPDATE',
-    tag: 'CONFIRMED_EVENT_UPDATE',
-    messagingType: 'MESSAGE_TAG',
-    content: 'text',
-    limitMs: null,
-    retiredOn: TAG_RETIREMENT_AT,
-    replacement: 'UTILITY',
+  }),
+  retiredTag('CONFIRMED_EVENT_UPDATE', {
     uses: {
       en: ['A reminder or change (time, place, cancellation, tickets) for an event the customer registered for'],
       es: ['Un recordatorio o un cambio (horario, lugar, cancelación, entradas) de un evento en el que el cliente se inscribió'],
@@ -172,16 +173,8 @@ export const ROUTES: readonly RouteDefinition[] = [
       en: ['Promoting other, upcoming or past events', NO_PROMOTIONS.en],
       es: ['Promocionar otros eventos, próximos o pasados', NO_PROMOTIONS.es],
     },
-    requirement: null,
-  },
-  {
-    id: 'POST_PURCHASE_UPDATE',
-    tag: 'POST_PURCHASE_UPDATE',
-    messagingType: 'MESSAGE_TAG',
-    content: 'text',
-    limitMs: null,
-    retiredOn: TAG_RETIREMENT_AT,
-    replacement: 'UTILITY',
+  }),
+  retiredTag('POST_PURCHASE_UPDATE', {
     uses: {
       en: [
         'A receipt, or an update on shipping, delivery or the status of an order',
@@ -196,8 +189,7 @@ export const ROUTES: readonly RouteDefinition[] = [
       en: ['Cross-selling, upselling or product recommendations', NO_PROMOTIONS.en],
       es: ['Ventas cruzadas, ofrecer productos de mayor valor o recomendaciones de productos', NO_PROMOTIONS.es],
     },
-    requirement: null,
-  },
+  }),
 ];
 
 /** The catalog entry of a route. Throws on an id that is not in the catalog (a programming error). */
