@@ -37,6 +37,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { ROOT, SUITE_ORIGIN, inboxUrl, startReopen, type Reopen } from '../../tests/e2e/harness';
 import { parseScenario, type ParsedScenario } from '../../tests/sandbox/simulator';
 import { recordFigures } from './record';
+import { median } from './stats';
 
 const SWITCHES = 20;
 const FACTS_TTL_MS = 60_000; // lib/threads/service.ts FACTS_TTL_MS
@@ -88,10 +89,6 @@ function benchScenario(): { scenario: ParsedScenario; conversations: BenchConver
   return { scenario, conversations: conversations.map((c, index) => ({ selectedItemId: c.selectedItemId, window: STATES[index % STATES.length]! })) };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 
