@@ -76,15 +76,30 @@ describe('send', () => {
     expect(await graph.send(PAGE, TOKEN, PSID, humanAgent)).toEqual({ ok: true, messageId: 'm_2', recipientId: null, tries: 1 });
   });
 
-  it('tries a transient Meta answer again with growing back-off, at most three times in all', async () => {
-    const retried = client([metaError(613, 2534040), metaError(1), sent]);
+  it('tries only rate-limit refusals again, with growing back-off, at most three times in all', async () => {
+    const retried = client([metaError(613, 2534040), metaError(80006, undefined, { is_transient: true }), sent]);
     expect(await retried.graph.send(PAGE, TOKEN, PSID, humanAgent)).toMatchObject({ ok: true, tries: 3 });
     expect(retried.sleeps).toEqual([1000, 2000]);
 
-    const exhausted = client([metaError(2), metaError(2), metaError(2), sent]);
+    const exhausted = client([metaError(17), metaError(17), metaError(17), sent]);
     const result = await exhausted.graph.send(PAGE, TOKEN, PSID, humanAgent);
-    expect(result).toMatchObject({ ok: false, tries: 3, error: { kind: 'transient', delivery: 'not_sent', code: 2 } });
+    expect(result).toMatchObject({ ok: false, tries: 3, error: { kind: 'rate_limited', delivery: 'not_sent', code: 17 } });
     expect(exhausted.calls).toHaveLength(3);
+  });
+
+  it.each<[string, Reply]>([
+    ['code 1', metaError(1)],
+    ['code 2 (service temporarily unavailable)', metaError(2, undefined, { is_transient: true })],
+    ['code 1200', metaError(1200)],
+    ['a code Meta does not document', metaError(424242)],
+    ['a refusal code flagged is_transient', metaError(100, undefined, { is_transient: true })],
+    ['an error body with HTTP 500', { ...metaError(2), status: 500 }],
+  ])('never repeats %s: Meta did not say whether it took the message (maybe sent)', async (_, reply) => {
+    const { graph, calls, sleeps } = client([reply, sent, sent]);
+    const result = await graph.send(PAGE, TOKEN, PSID, humanAgent);
+    expect(result).toMatchObject({ ok: false, tries: 1, error: { kind: 'maybe_processed', retryable: false, delivery: 'maybe_sent', fbtraceId: 'Tr4ce' } });
+    expect(calls).toHaveLength(1);
+    expect(sleeps).toEqual([]);
   });
 
   it("does not try a send again when the usage headers give Meta's time to regain access", async () => {
@@ -112,8 +127,9 @@ describe('send', () => {
 
   it.each<[string, Reply, string]>([
     ['a network error', 'network', 'network_unknown'],
-    ['a 502 page from a proxy', { status: 502, raw: '<html>Bad Gateway</html>' }, 'malformed_response'],
-    ['a 500 with an empty body', { status: 500, raw: '' }, 'malformed_response'],
+    ['a 502 page from a proxy', { status: 502, raw: '<html>Bad Gateway</html>' }, 'maybe_processed'],
+    ['a 500 with an empty body', { status: 500, raw: '' }, 'maybe_processed'],
+    ['a 400 that is not JSON', { status: 400, raw: 'Bad Request' }, 'malformed_response'],
     ['a 200 that is not JSON', { status: 200, raw: '{"recipient_id":"' }, 'malformed_response'],
     ['a 200 without message_id', { status: 200, body: { recipient_id: PSID } }, 'malformed_response'],
   ])('calls %s maybe sent and never sends again', async (_, reply, kind) => {

@@ -10,7 +10,7 @@ import {
   READ_TIMEOUT_MS,
   SEND_TIMEOUT_MS,
 } from './config';
-import { explainGraphError, type ErrorKind } from './errors';
+import { explainGraphError, explainSendError, type ErrorKind } from './errors';
 import { createPagePacer } from './pacer';
 import {
   conversationsPageSchema,
@@ -27,8 +27,9 @@ import { parseUsageHeaders, usageForPage } from './usage';
 
 // The only code that talks to the Graph API. Rules it keeps (DESIGN.md §3):
 // - the Page token travels only in the Authorization header: never in a URL, an error or a log;
-// - a send that may have reached Meta (network error, timeout, an answer we cannot read) is
-//   `maybe_sent` and is never repeated; only an answer from Meta that says "transient" is tried again;
+// - a send that may have reached Meta (network error, timeout, an answer we cannot read, a 5xx, or an error
+//   that does not say whether it was processed: codes 1, 2, 1200, unknown codes, is_transient) is `maybe_sent`
+//   and is never repeated; only Meta's rate-limit refusals are tried again (reads repeat transient answers);
 // - Conversations API calls are paced per Page (2 per second) and held back when Meta reports high usage.
 
 export interface GraphClientOptions {
@@ -325,12 +326,18 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
             return { ok: false, error: failure('malformed_response', false, 'maybe_sent'), tries };
           }
           // A bare 100 on a tag with a retirement date is read as the retirement even if our clock is behind Meta's.
-          // Only Meta's own error answer proves the message was not sent; anything else (a proxy's 502 page…) may hide a send.
-          if (!graphErrorBodySchema.safeParse(outcome.json).success) {
-            return { ok: false, error: failure('malformed_response', false, 'maybe_sent'), tries };
+          const explained = explainSendError(outcome.json, { tag, httpStatus: outcome.status });
+          // Only Meta's own error answer can say the message was refused; anything else (a proxy's 502 page, an
+          // unreadable body) may hide a send.
+          if (!explained) {
+            const kind = outcome.status >= 500 ? 'maybe_processed' : 'malformed_response';
+            return { ok: false, error: failure(kind, false, 'maybe_sent'), tries };
           }
-          const view = withoutToken(explainGraphError(outcome.json, { tag, httpStatus: outcome.status }), token);
-          if (!view.retryable) return { ok: false, error: { ...view, delivery: 'not_sent' }, tries };
+          const view = withoutToken(explained.view, token);
+          if (explained.answer === 'refused') return { ok: false, error: { ...view, delivery: 'not_sent' }, tries };
+          // Meta did not say whether it took the message: never repeated, whatever is_transient says (DESIGN.md §1).
+          if (explained.answer === 'not_said') return { ok: false, error: { ...view, delivery: 'maybe_sent' }, tries };
+          // A rate-limit refusal: the one answer a send is tried again after.
           // Meta says access comes back in minutes: a retry within seconds would only be refused again (and count
           // against the Page). Stop and say how long to wait; an app-level limit keeps its own explanation.
           const regainMinutes = regainMinutesOf(outcome.usage, pageId);

@@ -15,5 +15,5 @@ export const CONVERSATIONS_MIN_INTERVAL_MS = 500;
 export const SEND_TIMEOUT_MS = 20_000;
 export const READ_TIMEOUT_MS = 15_000;
 
-/** Tries per request, the first included. Only answers Meta marks transient are tried again. */
+/** Tries per request, the first included. Reads repeat answers Meta marks transient; sends only rate-limit refusals. */
 export const MAX_TRIES = 3;

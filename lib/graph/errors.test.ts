@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../locales/en/errors';
 import es from '../../locales/es/errors';
-import { ERROR_CATALOG, ERROR_KINDS, explainGraphError, type ErrorKind } from './errors';
+import { ERROR_CATALOG, ERROR_KINDS, explainGraphError, explainSendError, type ErrorKind } from './errors';
 
 const metaError = (code: number, subcode?: number, extra: Record<string, unknown> = {}) => ({
   error: { message: `message for ${code}`, type: 'OAuthException', code, ...(subcode ? { error_subcode: subcode } : {}), fbtrace_id: 'AbC/trace', ...extra },
@@ -60,6 +60,13 @@ describe('ERROR_CATALOG', () => {
     expect(retried.sort()).toEqual(['1/-', '1200/-', '17/-', '2/-', '32/-', '341/-', '4/-', '613/-', '613/2534040', '80001/-', '80006/-'].sort());
   });
 
+  it('says a send was refused only for the codes Meta documents as refusals (DESIGN.md §1)', () => {
+    const answers = Object.fromEntries(ERROR_CATALOG.map((entry) => [`${entry.code}/${entry.subcode ?? '-'}`, entry.answer]));
+    for (const key of ['1/-', '2/-', '1200/-']) expect(answers[key], key).toBe('not_said');
+    for (const key of ['613/-', '613/2534040', '4/-', '17/-', '32/-', '80006/-']) expect(answers[key], key).toBe('rate_limit');
+    for (const key of ['10/-', '10/2018278', '100/-', '190/-', '200/-', '551/-', '613/2018338']) expect(answers[key], key).toBe('refused');
+  });
+
   it('uses only kinds that the views can explain', () => {
     for (const entry of ERROR_CATALOG) expect(ERROR_KINDS).toContain(entry.kind);
   });
@@ -100,6 +107,18 @@ describe('explainGraphError', () => {
     expect(explainGraphError(metaError(10, 2018278, { is_transient: true }))).toMatchObject({ kind: 'window_closed', retryable: false });
   });
 
+  it('explains a send answer that does not say whether Meta took the message as maybe processed', () => {
+    expect(explainSendError(metaError(2))).toEqual({
+      view: { kind: 'maybe_processed', retryable: false, code: 2, metaMessage: 'message for 2', fbtraceId: 'AbC/trace' },
+      answer: 'not_said',
+    });
+    expect(explainSendError(metaError(424242))?.answer).toBe('not_said');
+    expect(explainSendError(metaError(100, undefined, { is_transient: true }))?.view.kind).toBe('maybe_processed');
+    expect(explainSendError(metaError(613, undefined, { is_transient: true }))).toMatchObject({ view: { kind: 'rate_limited' }, answer: 'rate_limit' });
+    expect(explainSendError(metaError(10, 2018278, { is_transient: true }))).toMatchObject({ view: { kind: 'window_closed' }, answer: 'refused' });
+    expect(explainSendError('Bad Gateway')).toBeNull();
+  });
+
   it.each([null, undefined, 'Bad Gateway', {}, { error: 'x' }, { error: { message: 'no code' } }, { error: { code: '100' } }])(
     'calls %j a malformed answer',
     (body) => {
@@ -121,9 +140,9 @@ describe('error strings', () => {
     expect(catalogs.es[`errors.${kind}.next`]).not.toBe(catalogs.en[`errors.${kind}.next`]);
   });
 
-  it('tells the agent to check Business Suite after a send that may have gone out', () => {
-    for (const kind of ['network_unknown', 'timeout'] as const) {
-      expect(en[`errors.${kind}.next`]).toBe('Check the conversation in Business Suite before trying again: the message may have been sent.');
+  it('tells the agent Reopen checks the conversation after a send that may have gone out', () => {
+    for (const kind of ['network_unknown', 'timeout', 'malformed_response', 'maybe_processed'] as const) {
+      expect(en[`errors.${kind}.next`]).toBe('Reopen will check the conversation; do not send it again until it says the message did not arrive.');
     }
     expect(en['errors.tag_retired.next']).toContain('27 April 2026');
     expect(en['errors.token_invalid.next']).toBe("Reconnect this Page in Reopen's options.");

@@ -6,7 +6,14 @@ import { isTagRetired } from './tags';
 // Every Meta error the product expects, as data: one row per code or code/subcode, so a change
 // in Meta's table is one edit here. Source: reference/meta-messenger.md §3 (Common Error Codes,
 // Rate Limits) and §9 (utility templates). `retryable` means trying the same call again later may
-// succeed; the client repeats a call by itself only when this is true (never after a maybe-sent send).
+// succeed (reads repeat those by themselves). `answer` says what the answer means for a SEND (DESIGN.md §1,
+// "What Meta's answer means for at-most-once"):
+// - 'refused': Meta says it did not take the message: `failed`, no cooldown;
+// - 'rate_limit': refused for now; the one case a send may be repeated, within Meta's regain-access estimate;
+// - 'not_said': the answer does not say whether the message was processed (codes 1, 2, 1200): the send is
+//   `unknown`, never repeated, holds the cooldown and is reconciled by reading the conversation.
+// A code the catalog does not know, and `is_transient` on anything but a rate limit or a refusal that names
+// its reason, are 'not_said' too.
 
 /** Every kind of failure the views can explain (`errors.<kind>.explain` / `errors.<kind>.next`). */
 export const ERROR_KINDS = [
@@ -29,6 +36,9 @@ export const ERROR_KINDS = [
   'transient',
   'template_rejected',
   'malformed_response',
+  /** A send answered with an error that does not say whether Meta processed it (codes 1, 2, 1200, unknown
+   *  codes, is_transient): Reopen reads the conversation to find out. */
+  'maybe_processed',
   'network_unknown',
   'timeout',
   'unknown_error',
@@ -36,54 +46,58 @@ export const ERROR_KINDS = [
 
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
+/** What an error answer to a send says about the message (see the header comment). */
+export type SendAnswer = 'refused' | 'rate_limit' | 'not_said';
+
 export interface ErrorCatalogEntry {
   code: number;
   subcode?: number;
   kind: ErrorKind;
   retryable: boolean;
+  answer: SendAnswer;
 }
 
 export const ERROR_CATALOG: readonly ErrorCatalogEntry[] = [
   // Messaging window and recipient
-  { code: 10, subcode: 2018278, kind: 'window_closed', retryable: false },
-  { code: 10, subcode: 2534022, kind: 'window_closed', retryable: false },
-  { code: 10, subcode: 2018065, kind: 'window_closed_news', retryable: false },
-  { code: 10, subcode: 2018108, kind: 'recipient_cannot_receive', retryable: false },
-  { code: 10, subcode: 1893063, kind: 'page_restricted', retryable: false },
-  { code: 10, kind: 'permission_denied', retryable: false },
+  { code: 10, subcode: 2018278, kind: 'window_closed', retryable: false, answer: 'refused' },
+  { code: 10, subcode: 2534022, kind: 'window_closed', retryable: false, answer: 'refused' },
+  { code: 10, subcode: 2018065, kind: 'window_closed_news', retryable: false, answer: 'refused' },
+  { code: 10, subcode: 2018108, kind: 'recipient_cannot_receive', retryable: false, answer: 'refused' },
+  { code: 10, subcode: 1893063, kind: 'page_restricted', retryable: false, answer: 'refused' },
+  { code: 10, kind: 'permission_denied', retryable: false, answer: 'refused' },
   // Parameters (a retired tag also answers a bare 100: see explainGraphError)
-  { code: 100, kind: 'invalid_parameter', retryable: false },
-  { code: 100, subcode: 2018001, kind: 'no_matching_user', retryable: false },
-  { code: 100, subcode: 2534037, kind: 'not_thread_owner', retryable: false },
-  { code: 2018300, kind: 'not_thread_owner', retryable: false },
+  { code: 100, kind: 'invalid_parameter', retryable: false, answer: 'refused' },
+  { code: 100, subcode: 2018001, kind: 'no_matching_user', retryable: false, answer: 'refused' },
+  { code: 100, subcode: 2534037, kind: 'not_thread_owner', retryable: false, answer: 'refused' },
+  { code: 2018300, kind: 'not_thread_owner', retryable: false, answer: 'refused' },
   // Utility templates: 2018415 is the simulator's (UNCONFIRMED with Meta); 2018416 is Meta's QUICK_REPLY refusal.
-  { code: 100, subcode: 2018415, kind: 'template_rejected', retryable: false },
-  { code: 100, subcode: 2018416, kind: 'template_rejected', retryable: false },
+  { code: 100, subcode: 2018415, kind: 'template_rejected', retryable: false, answer: 'refused' },
+  { code: 100, subcode: 2018416, kind: 'template_rejected', retryable: false, answer: 'refused' },
   // Access
-  { code: 190, kind: 'token_invalid', retryable: false },
-  { code: 200, kind: 'needs_app_review', retryable: false },
-  { code: 200, subcode: 1545041, kind: 'person_unavailable', retryable: false },
-  { code: 551, subcode: 1545041, kind: 'person_unavailable', retryable: false },
-  { code: 551, kind: 'not_receiving', retryable: false },
-  { code: 2, subcode: 2018344, kind: 'permission_denied', retryable: false },
+  { code: 190, kind: 'token_invalid', retryable: false, answer: 'refused' },
+  { code: 200, kind: 'needs_app_review', retryable: false, answer: 'refused' },
+  { code: 200, subcode: 1545041, kind: 'person_unavailable', retryable: false, answer: 'refused' },
+  { code: 551, subcode: 1545041, kind: 'person_unavailable', retryable: false, answer: 'refused' },
+  { code: 551, kind: 'not_receiving', retryable: false, answer: 'refused' },
+  { code: 2, subcode: 2018344, kind: 'permission_denied', retryable: false, answer: 'refused' },
   // Rate limits
-  { code: 613, subcode: 2534040, kind: 'rate_limited', retryable: true },
-  { code: 613, subcode: 2018338, kind: 'tag_rate_abuse', retryable: false },
+  { code: 613, subcode: 2534040, kind: 'rate_limited', retryable: true, answer: 'rate_limit' },
+  { code: 613, subcode: 2018338, kind: 'tag_rate_abuse', retryable: false, answer: 'refused' },
   // Bare 613 carries the same "exceeded the rate limit" message as 613/2534040.
-  { code: 613, kind: 'rate_limited', retryable: true },
-  { code: 4, kind: 'app_rate_limited', retryable: true },
-  { code: 17, kind: 'rate_limited', retryable: true },
-  { code: 32, kind: 'rate_limited', retryable: true },
-  { code: 80001, kind: 'rate_limited', retryable: true },
-  { code: 80006, kind: 'rate_limited', retryable: true },
-  { code: 341, kind: 'rate_limited', retryable: true },
+  { code: 613, kind: 'rate_limited', retryable: true, answer: 'rate_limit' },
+  { code: 4, kind: 'app_rate_limited', retryable: true, answer: 'rate_limit' },
+  { code: 17, kind: 'rate_limited', retryable: true, answer: 'rate_limit' },
+  { code: 32, kind: 'rate_limited', retryable: true, answer: 'rate_limit' },
+  { code: 80001, kind: 'rate_limited', retryable: true, answer: 'rate_limit' },
+  { code: 80006, kind: 'rate_limited', retryable: true, answer: 'rate_limit' },
+  { code: 341, kind: 'rate_limited', retryable: true, answer: 'rate_limit' },
   // A temporary policy block: waiting helps, but hours rather than the seconds of an automatic retry.
-  { code: 368, kind: 'rate_limited', retryable: false },
-  // Transient
-  { code: 1, kind: 'transient', retryable: true },
-  { code: 2, kind: 'transient', retryable: true },
+  { code: 368, kind: 'rate_limited', retryable: false, answer: 'refused' },
+  // Meta had a problem and does not say whether the message went out (for a read: simply try again)
+  { code: 1, kind: 'transient', retryable: true, answer: 'not_said' },
+  { code: 2, kind: 'transient', retryable: true, answer: 'not_said' },
   // "Temporary send message failure": only in older client libraries, kept in case Meta still sends it.
-  { code: 1200, kind: 'transient', retryable: true },
+  { code: 1200, kind: 'transient', retryable: true, answer: 'not_said' },
 ];
 
 /** Kinds whose repetition harms the Page whatever Meta's is_transient flag says. */
@@ -113,28 +127,52 @@ export interface ErrorContext {
   now?: number;
 }
 
-/**
- * Explains a Graph error answer (`{"error":{…}}`) as one catalog kind. An answer that is not Meta's
- * error shape is `malformed_response`; a code the catalog does not know is `unknown_error` with Meta's
- * own message and trace id kept for support.
- */
-export function explainGraphError(body: unknown, context: ErrorContext = {}): ErrorView {
+interface Classified {
+  view: ErrorView;
+  answer: SendAnswer;
+}
+
+function classify(body: unknown, context: ErrorContext): Classified | null {
   const parsed = graphErrorBodySchema.safeParse(body);
-  if (!parsed.success) return { kind: 'malformed_response', retryable: false };
+  if (!parsed.success) return null;
   const error = parsed.data.error;
   const entry = findCatalogEntry(error.code, error.error_subcode);
   let kind: ErrorKind = entry?.kind ?? 'unknown_error';
   let retryable = entry?.retryable ?? false;
+  // A code we do not know says nothing we can rely on about the message.
+  let answer: SendAnswer = entry?.answer ?? 'not_said';
   if (entry?.kind === 'invalid_parameter' && isTagRetired(context.tag, context.now)) kind = 'tag_retired';
   // Meta flags some answers transient outside its table (e.g. 2/2018344 real payloads): trust the flag,
   // except where another try would break a rule (messaging a person Meta told us to leave alone).
   if (error.is_transient === true && !NEVER_RETRIED.has(kind)) {
     retryable = true;
     if (!entry) kind = 'transient';
+    // "Try again later" on anything but a rate limit does not say the message was left unprocessed.
+    if (answer !== 'rate_limit') answer = 'not_said';
   }
   const view: ErrorView = { kind, retryable, code: error.code };
   if (error.error_subcode !== undefined) view.subcode = error.error_subcode;
   if (error.message) view.metaMessage = error.message;
   if (error.fbtrace_id) view.fbtraceId = error.fbtrace_id;
-  return view;
+  return { view, answer };
+}
+
+/**
+ * Explains a Graph error answer (`{"error":{…}}`) as one catalog kind. An answer that is not Meta's
+ * error shape is `malformed_response`; a code the catalog does not know is `unknown_error` with Meta's
+ * own message and trace id kept for support.
+ */
+export function explainGraphError(body: unknown, context: ErrorContext = {}): ErrorView {
+  return classify(body, context)?.view ?? { kind: 'malformed_response', retryable: false };
+}
+
+/**
+ * Explains Meta's error answer to a SEND and what it says about the message. An answer that does not say
+ * whether the message was processed becomes `maybe_processed` (Meta's code, message and trace id kept) and is
+ * never retryable: only reading the conversation can tell. null: not Meta's error shape.
+ */
+export function explainSendError(body: unknown, context: ErrorContext = {}): Classified | null {
+  const classified = classify(body, context);
+  if (!classified || classified.answer !== 'not_said') return classified;
+  return { view: { ...classified.view, kind: 'maybe_processed', retryable: false }, answer: 'not_said' };
 }

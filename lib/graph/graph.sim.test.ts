@@ -256,13 +256,19 @@ describe('every error the simulator answers, explained', () => {
   });
 
   it.each(ERROR_CATALOG.map((entry) => ({ ...entry, label: `${entry.code}/${entry.subcode ?? '-'}` })))(
-    'Meta answering $label → $kind (tried again: $retryable)',
-    async ({ code, subcode, kind, retryable }) => {
+    'Meta answering $label ($answer) → $kind',
+    async ({ code, subcode, kind, retryable, answer }) => {
       const { sim, graph } = await world();
       sim.injectFault({ kind: 'graph_error', count: 3, match: { method: 'POST' }, error: { code, ...(subcode ? { error_subcode: subcode } : {}) } });
       const result = await graph.send(ACME.id, ACME.token, PSID.humanAgent, tagged('HUMAN_AGENT', 'hi'));
-      const tries = retryable ? 3 : 1;
-      expect(result).toMatchObject({ ok: false, tries, error: { kind, code, retryable, delivery: 'not_sent' } });
+      // Only a rate-limit refusal is tried again; an answer that does not say whether Meta took the message is
+      // maybe sent and never repeated; a refusal is not sent.
+      const tries = answer === 'rate_limit' ? 3 : 1;
+      const expected =
+        answer === 'not_said'
+          ? { kind: 'maybe_processed', code, retryable: false, delivery: 'maybe_sent' }
+          : { kind, code, retryable, delivery: 'not_sent' };
+      expect(result).toMatchObject({ ok: false, tries, error: expected });
       expect(posts(sim)).toHaveLength(tries);
       expect(pageMessages(sim, PSID.humanAgent)).toHaveLength(1);
     },
@@ -279,18 +285,25 @@ describe('retries and maybe-sent sends', () => {
     expect(pageMessages(sim, PSID.humanAgent).filter((message) => message.text === 'Third time lucky')).toHaveLength(1);
   });
 
-  it('gives up after three transient answers', async () => {
-    const { sim, graph } = await world();
-    sim.injectFault({ kind: 'graph_error', count: 5, match: { method: 'POST' }, error: { code: 1, is_transient: true } });
+  it.each([
+    { name: 'code 1', error: { code: 1, is_transient: true } },
+    { name: 'code 2', error: { code: 2, is_transient: true } },
+    { name: 'code 1200', error: { code: 1200 } },
+    { name: 'an unknown code', error: { code: 424242 } },
+  ])('$name is maybe processed: one POST, never repeated (two clicks used to make 6)', async ({ error }) => {
+    const sleeps: number[] = [];
+    const { sim, graph } = await world({ client: { sleep: async (ms) => void sleeps.push(ms) } });
+    sim.injectFault({ kind: 'graph_error', count: 5, match: { method: 'POST' }, error });
     const result = await graph.send(ACME.id, ACME.token, PSID.humanAgent, tagged('HUMAN_AGENT', 'hi'));
-    expect(result).toMatchObject({ ok: false, tries: 3, error: { kind: 'transient', delivery: 'not_sent' } });
-    expect(posts(sim)).toHaveLength(3);
+    expect(result).toMatchObject({ ok: false, tries: 1, error: { kind: 'maybe_processed', code: error.code, delivery: 'maybe_sent' } });
+    expect(posts(sim)).toHaveLength(1);
+    expect(sleeps).toEqual([]);
   });
 
-  it('waits with growing back-off between tries', async () => {
+  it('waits with growing back-off between rate-limit tries', async () => {
     const sleeps: number[] = [];
     const { sim, graph } = await world({ client: { retryBaseDelayMs: 5, sleep: async (ms) => void sleeps.push(ms) } });
-    sim.injectFault({ kind: 'graph_error', count: 2, match: { method: 'POST' }, error: { code: 2, is_transient: true } });
+    sim.injectFault({ kind: 'graph_error', count: 2, match: { method: 'POST' }, error: { code: 80006, is_transient: true } });
     expect(await graph.send(ACME.id, ACME.token, PSID.humanAgent, tagged('HUMAN_AGENT', 'hi'))).toMatchObject({ ok: true, tries: 3 });
     expect(sleeps).toEqual([5, 10]);
   });
@@ -313,13 +326,13 @@ describe('retries and maybe-sent sends', () => {
   });
 
   it.each([
-    { name: 'a 5xx page', fault: { kind: 'http5xx' as const, status: 502 } },
-    { name: 'a 200 that is not JSON', fault: { kind: 'malformed' as const } },
-  ])('$name is maybe sent, never repeated', async ({ fault }) => {
+    { name: 'a 5xx page', fault: { kind: 'http5xx' as const, status: 502 }, kind: 'maybe_processed' },
+    { name: 'a 200 that is not JSON', fault: { kind: 'malformed' as const }, kind: 'malformed_response' },
+  ])('$name is maybe sent, never repeated', async ({ fault, kind }) => {
     const { sim, graph } = await world();
     sim.injectFault({ ...fault, match: { method: 'POST' } });
     const result = await graph.send(ACME.id, ACME.token, PSID.humanAgent, tagged('HUMAN_AGENT', 'hi'));
-    expect(result).toEqual({ ok: false, tries: 1, error: { kind: 'malformed_response', retryable: false, delivery: 'maybe_sent' } });
+    expect(result).toEqual({ ok: false, tries: 1, error: { kind, retryable: false, delivery: 'maybe_sent' } });
     expect(posts(sim)).toHaveLength(1);
   });
 });
@@ -363,19 +376,20 @@ describe('usage and pacing', () => {
     expect(pageMessages(sim, PSID.humanAgent).filter((message) => message.text === 'Not now')).toHaveLength(0);
   });
 
-  it('a transient answer with an estimate is rate_limited too; without one (estimate 0) the send is tried three times', async () => {
+  it('code 2 stays maybe processed even with an estimate; a 613 without one (estimate 0) is tried three times', async () => {
     const { sim, graph } = await world();
     const throttled = { [ACME.id]: [{ type: 'messenger', call_count: 100, total_cputime: 100, total_time: 100, estimated_time_to_regain_access: 2 }] };
     sim.injectFault({ kind: 'graph_error', match: { method: 'POST' }, error: { code: 2, is_transient: true }, headers: { 'X-Business-Use-Case-Usage': JSON.stringify(throttled) } });
+    // Code 2 is not a rate-limit code: whatever the usage says, Meta did not say the message was refused.
     expect(await graph.send(ACME.id, ACME.token, PSID.humanAgent, tagged('HUMAN_AGENT', 'hi'))).toMatchObject({
       ok: false,
       tries: 1,
-      error: { kind: 'rate_limited', code: 2, delivery: 'not_sent', retryAfterMs: 2 * MINUTE },
+      error: { kind: 'maybe_processed', code: 2, delivery: 'maybe_sent' },
     });
     expect(posts(sim)).toHaveLength(1);
 
     sim.clearLog();
-    // A high call count alone is no estimate: Meta's 613 stays a transient answer, tried 3 times at most.
+    // A high call count alone is no estimate: Meta's 613 stays a rate-limit refusal, tried 3 times at most.
     const busy = { [ACME.id]: [{ type: 'messenger', call_count: 100, total_cputime: 90, total_time: 90, estimated_time_to_regain_access: 0 }] };
     sim.injectFault({ kind: 'graph_error', count: 3, match: { method: 'POST' }, error: { code: 613, error_subcode: 2534040 }, headers: { 'X-Business-Use-Case-Usage': JSON.stringify(busy) } });
     const result = await graph.send(ACME.id, ACME.token, PSID.humanAgent, tagged('HUMAN_AGENT', 'hi'));
