@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
+import { OPEN_PANEL_COMMAND } from './lib/messaging/commands';
 
 // The manifest is a function so Chrome and Firefox get what each needs from one source.
 export default defineConfig({
@@ -14,8 +15,16 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    // Chrome 102 is the first with storage.local.setAccessLevel, which keeps the Page token away from content
+    // scripts (lib/messaging/handlers/lifecycle.ts); on an older Chrome that protection would fail silently.
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: '102' }),
     permissions: ['storage', 'alarms'],
     host_permissions: ['https://business.facebook.com/*', 'https://graph.facebook.com/*'],
+    // Keyboard route to the reopen panel of the conversation on screen (entrypoints/background.ts relays it to the
+    // inbox tab). The agent can change the key in the browser's shortcut settings.
+    commands: {
+      [OPEN_PANEL_COMMAND]: { suggested_key: { default: 'Alt+Shift+R' }, description: '__MSG_commandOpenPanel__' },
+    },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     // Chrome's enterprise policy for administrators' preset Pages and locked settings (lib/settings/managed.ts).
     // Firefox reads managed storage from a native manifest instead, so the key is Chrome-only.
@@ -25,8 +34,15 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'reopen@reopen.app',
-              strict_min_version: '128.0',
-              data_collection_permissions: { required: ['none'] },
+              // 140 is the first Firefox that reads data_collection_permissions.
+              strict_min_version: '140.0',
+              // What leaves the browser, all of it to Meta (graph.facebook.com) and only there (PRIVACY.md): the Page
+              // access token the agent typed (authenticationInfo), the agent's reactivation messages
+              // (personalCommunications), customers' Messenger ids taken from the inbox page's address
+              // (personallyIdentifyingInfo, websiteContent). Customer names read from the inbox stay in the browser.
+              data_collection_permissions: {
+                required: ['authenticationInfo', 'personalCommunications', 'personallyIdentifyingInfo', 'websiteContent'],
+              },
             },
           },
         }

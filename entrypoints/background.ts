@@ -1,3 +1,5 @@
+// First import: Zod must be jitless before any schema below is built (lib/zod-jitless.ts says why).
+import '@/lib/zod-jitless';
 import { browser } from 'wxt/browser';
 import { createGraphClient } from '@/lib/graph';
 import { createHandlers, createServices } from '@/lib/messaging/handlers';
@@ -8,6 +10,7 @@ import {
   restrictToTrustedContexts,
   RETENTION_ALARM,
 } from '@/lib/messaging/handlers/lifecycle';
+import { relayOpenPanel } from '@/lib/messaging/commands';
 import { createRouter } from '@/lib/messaging/router';
 import { readManagedConfig } from '@/lib/settings/managed';
 
@@ -41,6 +44,8 @@ export default defineBackground(() => {
     if (alarm.name === RETENTION_ALARM) void onRetentionAlarm(services);
   });
   browser.storage.managed?.onChanged?.addListener(() => void services.pages.syncManaged());
+  // The keyboard shortcut (manifest `commands`) opens the reopen panel in the inbox tab on screen.
+  browser.commands?.onCommand.addListener((command, tab) => void relayOpenPanel(browser.tabs, command, tab));
 
   void restrictToTrustedContexts(browser.storage.local as never);
 });

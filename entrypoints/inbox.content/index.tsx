@@ -10,6 +10,8 @@ import { readDisplayName } from '../../lib/inbox/selectors';
 import { parseInboxUrl, sameConversation } from '../../lib/inbox/url';
 import type { LayoutHealth } from '../../lib/messaging/protocol';
 import { ask } from '../../lib/messaging/client';
+import { isOpenPanelMessage } from '../../lib/messaging/commands';
+import { browser } from 'wxt/browser';
 
 // How long the composer may take to render before Reopen falls back to its floating banner.
 const COMPOSER_WAIT_MS = 4000;
@@ -38,6 +40,12 @@ export default defineContentScript({
     let staleName: string | null = null;
     store.actions.showConversation(location, readDisplayName(document));
     void store.actions.loadSettings();
+    // The keyboard shortcut (manifest `commands`), relayed by the background: open the reopen panel.
+    const onCommandMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+      if (isOpenPanelMessage(message, sender, browser.runtime.id)) store.actions.openPanel();
+    };
+    browser.runtime.onMessage.addListener(onCommandMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onCommandMessage));
 
     let lastHealth: LayoutHealth | null = null;
     const reportHealth = () => {
