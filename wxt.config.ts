@@ -1,12 +1,29 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
 import { OPEN_PANEL_COMMAND } from './lib/messaging/commands';
+
+// Zod's eval probe (`new Function("")` in zod/v4/core/util.js) stays in the bundle even though the background
+// makes Zod jitless before any schema (lib/zod-jitless.ts), so it never runs; store review (web-ext lint's
+// DANGEROUS_EVAL) flags the code itself. The probe becomes "eval not allowed", which is the truth in an extension.
+// A Zod whose probe reads differently fails the build here, instead of slipping the eval back in.
+const ZOD_EVAL_PROBE = /const F = Function;\s*new F\(""\);\s*return true;/;
+function zodWithoutEvalProbe(): Plugin {
+  return {
+    name: 'reopen:zod-without-eval-probe',
+    transform(code, id) {
+      if (!/[\\/]zod[\\/]v4[\\/]core[\\/]util\.js$/.test(id)) return null;
+      if (!ZOD_EVAL_PROBE.test(code)) throw new Error(`${id}: Zod's eval probe changed; update wxt.config.ts`);
+      return { code: code.replace(ZOD_EVAL_PROBE, 'return false;'), map: null };
+    },
+  };
+}
 
 // The manifest is a function so Chrome and Firefox get what each needs from one source.
 export default defineConfig({
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), zodWithoutEvalProbe()],
     // WXT's autoMount() is not used (lib/inbox/composer-mount.ts is measured cheaper): keep its wait library out
     // of the content script's 25 KB budget. lib/inbox/no-auto-mount.ts fails loudly if autoMount is ever called.
     resolve: { alias: [{ find: /^@1natsu\/wait-element(\/detectors)?$/, replacement: resolve(import.meta.dirname, 'lib/inbox/no-auto-mount.ts') }] },
@@ -44,6 +61,8 @@ export default defineConfig({
                 required: ['authenticationInfo', 'personalCommunications', 'personallyIdentifyingInfo', 'websiteContent'],
               },
             },
+            // Firefox for Android reads the declaration from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -1,0 +1,79 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import config from '../../wxt.config';
+
+// What the stores check on upload, checked before: the Chrome Web Store refuses a name over 50 or a description
+// over 132 characters in any locale; Firefox wants the minimum version that reads every key it is given.
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const LOCALES_DIR = resolve(ROOT, 'public/_locales');
+type Messages = Record<string, { message: string }>;
+const locales = readdirSync(LOCALES_DIR);
+const messagesOf = (locale: string): Messages =>
+  JSON.parse(readFileSync(resolve(LOCALES_DIR, locale, 'messages.json'), 'utf8')) as Messages;
+/** Characters as the stores count them (code points: "—" and "á" are one each). */
+const length = (text: string) => [...text].length;
+
+type Manifest = Record<string, unknown> & {
+  name: string;
+  description: string;
+  default_locale: string;
+  minimum_chrome_version?: string;
+  commands?: Record<string, { description: string; suggested_key?: { default?: string } }>;
+  browser_specific_settings?: {
+    gecko?: { strict_min_version?: string; data_collection_permissions?: { required?: string[] } };
+    gecko_android?: { strict_min_version?: string };
+  };
+};
+const manifestFor = (browser: 'chrome' | 'firefox'): Manifest => {
+  const build = config.manifest as (env: { browser: string; manifestVersion: number; mode: string; command: string }) => Manifest;
+  return build({ browser, manifestVersion: browser === 'firefox' ? 2 : 3, mode: 'production', command: 'build' });
+};
+const major = (version: string | undefined) => Number.parseInt(version ?? '0', 10);
+
+describe('store listing lengths, every locale', () => {
+  test('there are English and Spanish messages, English the default', () => {
+    expect(locales.sort()).toEqual(['en', 'es']);
+    expect(manifestFor('chrome').default_locale).toBe('en');
+  });
+
+  test.each(locales)('%s: name ≤ 50 and description ≤ 132 characters', (locale) => {
+    const messages = messagesOf(locale);
+    expect(length(messages.extName!.message)).toBeLessThanOrEqual(50);
+    expect(length(messages.extDescription!.message)).toBeLessThanOrEqual(132);
+    expect(messages.extDescription!.message.trim()).not.toBe('');
+  });
+
+  test.each(['chrome', 'firefox'] as const)('%s: every __MSG_ key of the manifest exists in every locale', (browser) => {
+    const keys = [...JSON.stringify(manifestFor(browser)).matchAll(/__MSG_(\w+)__/g)].map((m) => m[1]!);
+    expect(keys).toEqual(expect.arrayContaining(['extName', 'extDescription', 'commandOpenPanel']));
+    for (const locale of locales) {
+      for (const key of keys) expect(messagesOf(locale)[key]?.message, `${locale}: ${key}`).toBeTruthy();
+    }
+  });
+});
+
+describe('browser versions and declarations', () => {
+  test('Chrome 102 at least (storage.local.setAccessLevel protects the token from then on)', () => {
+    expect(major(manifestFor('chrome').minimum_chrome_version)).toBeGreaterThanOrEqual(102);
+  });
+
+  test('Firefox 140 at least (it reads data_collection_permissions), Android 142', () => {
+    const settings = manifestFor('firefox').browser_specific_settings;
+    expect(major(settings?.gecko?.strict_min_version)).toBeGreaterThanOrEqual(140);
+    expect(major(settings?.gecko_android?.strict_min_version)).toBeGreaterThanOrEqual(142);
+  });
+
+  test('Firefox data declaration says what goes to Meta: messages, people, the token; never "none"', () => {
+    const required = manifestFor('firefox').browser_specific_settings?.gecko?.data_collection_permissions?.required ?? [];
+    expect(required).not.toContain('none');
+    expect(required).toEqual(expect.arrayContaining(['personalCommunications', 'personallyIdentifyingInfo', 'authenticationInfo']));
+  });
+
+  test.each(['chrome', 'firefox'] as const)('%s: a keyboard shortcut opens the reopen panel', (browser) => {
+    const command = manifestFor(browser).commands?.['open-reopen-panel'];
+    expect(command?.suggested_key?.default).toBe('Alt+Shift+R');
+    expect(command?.description).toBe('__MSG_commandOpenPanel__');
+  });
+});
