@@ -52,6 +52,9 @@ export interface InboxViewState {
   closesSoonMinutes: number;
   location: InboxLocation | null;
   displayName: string | null;
+  /** What the page's name signals said (lib/inbox/identity.ts): without a name, whether one is expected soon
+   *  (a generic title or a stale name was rejected) or the signals disagree. */
+  nameHint: NameHint;
   /** No composer anchor: the UI floats bottom-right and says the layout changed. */
   floating: boolean;
   thread: ThreadView | null;
@@ -68,12 +71,23 @@ export interface InboxViewState {
   awaitingCheck: boolean;
 }
 
+/** Without a trusted name: `waiting` — the page showed only a title or the previous customer's name, the real
+ *  one is expected; `conflict` — signals disagree, the agent picks among the names they read. */
+export interface NameHint {
+  status: 'trusted' | 'waiting' | 'conflict' | 'none';
+  conflicting: string[];
+}
+
+const NO_HINT: NameHint = { status: 'none', conflicting: [] };
+
+const sameHint = (a: NameHint, b: NameHint) => a.status === b.status && a.conflicting.join('\n') === b.conflicting.join('\n');
+
 export interface InboxActions {
   /** Reads the settings, then makes sure the strings of their language are installed before showing it. */
   loadSettings(): Promise<void>;
   /** The URL or the header changed. Re-asks the background only when the conversation or name really changed;
    *  a switch may be answered from the background's 60 s cache. */
-  showConversation(location: InboxLocation | null, displayName: string | null): void;
+  showConversation(location: InboxLocation | null, displayName: string | null, hint?: NameHint): void;
   /**
    * Reads the thread from Meta again, past the background's cache: the periodic refresh, the tab becoming
    * visible, "Check again", and after a send. Joins a refresh already on its way unless `force` (a send changed
@@ -113,6 +127,7 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
     closesSoonMinutes: DEFAULT_CLOSES_SOON_MINUTES,
     location: null,
     displayName: null,
+    nameHint: NO_HINT,
     floating: false,
     thread: null,
     loading: false,
@@ -182,7 +197,7 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
   }
 
   async function fetchThread(refresh: boolean): Promise<void> {
-    const { location, displayName } = get();
+    const { location, displayName, nameHint } = get();
     if (!location || !isMessenger(location)) return;
     // Nothing identifies a conversation yet (none selected, header not rendered): wait for one.
     if (!location.selectedItemId && !displayName) {
@@ -200,6 +215,8 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
         selectedItemId: location.selectedItemId,
         displayName,
         ...(refresh ? { refresh: true } : {}),
+        ...(displayName === null && nameHint.status === 'waiting' ? { awaitingName: true } : {}),
+        ...(displayName === null && nameHint.status === 'conflict' ? { conflictingNames: nameHint.conflicting } : {}),
       });
       if (current()) set({ thread, failure: null, loading: false, now: deps.now() });
     } catch (error) {
@@ -233,14 +250,15 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
       await showLocale(locale);
     },
 
-    showConversation(location, displayName) {
+    showConversation(location, displayName, hint = displayName ? { status: 'trusted', conflicting: [] } : NO_HINT) {
       const state = get();
       const sameThread = sameConversation(state.location, location);
-      if (sameThread && state.displayName === displayName) return;
+      if (sameThread && state.displayName === displayName && sameHint(state.nameHint, hint)) return;
       if (sameThread) {
-        // Only the name arrived (it renders after the URL changes). It matters while the thread is unresolved.
-        set({ displayName });
-        if (state.thread?.status !== 'resolved' && displayName) {
+        // Only the name arrived (it renders after the URL changes), or the signals now disagree. It matters while
+        // the thread is unresolved.
+        set({ displayName, nameHint: hint });
+        if (state.thread?.status !== 'resolved' && (displayName || hint.status === 'conflict')) {
           // An answer still on its way was asked without the name: drop it and ask again with it.
           generation += 1;
           threadRequest = null;
@@ -253,6 +271,7 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
       set({
         location,
         displayName,
+        nameHint: hint,
         thread: null,
         failure: null,
         panelOpen: false,

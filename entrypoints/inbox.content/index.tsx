@@ -6,7 +6,8 @@ import { mountBesideComposer } from '../../lib/inbox/composer-mount';
 import { checkLayout, sameHealth } from '../../lib/inbox/health';
 import { createContextTimers } from '../../lib/inbox/timers';
 import { watchConversationHeader } from '../../lib/inbox/header-watch';
-import { readDisplayName } from '../../lib/inbox/selectors';
+import { readIdentity, type IdentityReading } from '../../lib/inbox/identity';
+import { preferredLanguage } from '../../lib/i18n/core';
 import { parseInboxUrl, sameConversation } from '../../lib/inbox/url';
 import type { LayoutHealth } from '../../lib/messaging/protocol';
 import { ask } from '../../lib/messaging/client';
@@ -17,6 +18,8 @@ import { browser } from 'wxt/browser';
 const COMPOSER_WAIT_MS = 4000;
 const HEADER_DEBOUNCE_MS = 150;
 const REFRESH_EVERY_MS = 60_000;
+// A click this recent when the URL changes is the click that selected the conversation (its card is selected).
+const SWITCH_CLICK_MS = 2000;
 
 export default defineContentScript({
   matches: ['https://business.facebook.com/latest/inbox/*'],
@@ -29,17 +32,27 @@ export default defineContentScript({
       ask,
       now: () => Date.now(),
       newRequestId: () => crypto.randomUUID(),
-      browserLanguage: navigator.language,
+      // "Same as the browser" follows Business Suite's own language first (the inbox's <html lang>), then the browser's.
+      browserLanguage: preferredLanguage(document.documentElement.lang, navigator.language),
     });
     const openOptions = () => void ask({ type: 'options.open' }).catch(() => undefined);
     const view = <InboxRoot store={store} scheduler={scheduler} onOpenOptions={openOptions} />;
 
     let location = parseInboxUrl(window.location.href);
-    // The header keeps the previous customer's name for a moment after the URL changes; a name equal to
-    // it is not trusted for the new conversation until the header really changes.
+    // The page keeps the previous customer's name for a moment after the URL changes: for the new conversation a
+    // reading equal to it is stale unless the selection proves it (lib/inbox/identity.ts).
     let staleName: string | null = null;
-    store.actions.showConversation(location, readDisplayName(document));
-    void store.actions.loadSettings();
+    // The agent's last click, and the one that selected the current conversation (its card is the selected one).
+    let lastClick: { target: Element; at: number } | null = null;
+    let switchClick: Element | null = null;
+    ctx.addEventListener(
+      document,
+      'click',
+      (event) => {
+        if (event.target instanceof Element) lastClick = { target: event.target, at: performance.now() };
+      },
+      { capture: true, passive: true },
+    );
     // The keyboard shortcut (manifest `commands`), relayed by the background: open the reopen panel.
     const onCommandMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
       if (isOpenPanelMessage(message, sender, browser.runtime.id)) store.actions.openPanel();
@@ -48,12 +61,31 @@ export default defineContentScript({
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onCommandMessage));
 
     let lastHealth: LayoutHealth | null = null;
+    let lastReading: IdentityReading | null = null;
     const reportHealth = () => {
-      const report = checkLayout(document, window.location.href, Date.now());
+      const report = checkLayout(document, window.location.href, Date.now(), lastReading);
       if (sameHealth(lastHealth, report)) return;
       lastHealth = report;
       void ask({ type: 'inbox.health', report }).catch(() => undefined);
     };
+    const showIdentity = (reading: IdentityReading) => {
+      lastReading = reading;
+      store.actions.showConversation(location, reading.name, { status: reading.status, conflicting: reading.conflicting });
+    };
+
+    const header = watchConversationHeader(document, {
+      debounceMs: HEADER_DEBOUNCE_MS,
+      setTimeout: scheduler.setTimeout,
+      clearTimeout: scheduler.clearTimeout,
+      now: () => performance.now(),
+      read: () => readIdentity(document, { selectedItemId: location?.selectedItemId ?? null, clickedTarget: switchClick, staleName }),
+      onReading: (reading) => {
+        showIdentity(reading);
+        reportHealth();
+      },
+    });
+    showIdentity(header.rescope());
+    void store.actions.loadSettings();
 
     const floating = await createShadowRootUi(ctx, {
       name: 'reopen-inbox-floating',
@@ -123,25 +155,13 @@ export default defineContentScript({
     });
     armFloatingFallback();
 
-    const header = watchConversationHeader(document, {
-      debounceMs: HEADER_DEBOUNCE_MS,
-      setTimeout: scheduler.setTimeout,
-      clearTimeout: scheduler.clearTimeout,
-      now: () => performance.now(),
-      onName: (name) => {
-        if (name !== null && name === staleName) return;
-        staleName = null;
-        store.actions.showConversation(location, name);
-      },
-    });
-
     ctx.addEventListener(window, 'wxt:locationchange', (event) => {
       const next = parseInboxUrl(event.newUrl);
       if (sameConversation(location, next)) return;
       staleName = store.getState().displayName;
+      switchClick = lastClick && performance.now() - lastClick.at <= SWITCH_CLICK_MS ? lastClick.target : null;
       location = next;
-      store.actions.showConversation(location, null);
-      header.rescope();
+      showIdentity(header.rescope());
       armFloatingFallback();
     });
 

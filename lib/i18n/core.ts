@@ -21,6 +21,13 @@ export function resolveLocale(preference: LanguagePreference, browserLanguage: s
   return browserLanguage?.toLowerCase().startsWith('es') ? 'es' : 'en';
 }
 
+/** The first language tag Reopen has words for (e.g. the inbox's `<html lang>`, then the browser's), else the last
+ *  one given, which resolveLocale turns into English. */
+export function preferredLanguage(...tags: (string | null | undefined)[]): string | undefined {
+  const given = tags.filter((tag): tag is string => !!tag?.trim());
+  return given.find((tag) => /^(en|es)\b/i.test(tag.trim())) ?? given.at(-1);
+}
+
 /** Fills a template's {placeholders}. A missing placeholder stays visible rather than vanishing. */
 export function fill(template: string, params?: MessageParams): string {
   if (!params) return template;

@@ -1,10 +1,14 @@
-// The customer's name renders after the URL changes, so the content script watches the conversation
-// header — one debounced MutationObserver scoped to that region, never a polling loop. While the header
-// is missing (first render, or a layout Reopen doesn't know) it watches the main region for its arrival.
-// A mutation batch only notes the time: one timer per quiet window, not a clear + set per batch (the
-// main region churns with every message while the header is missing, and ctx's timers each leave a
-// listener behind until the context ends).
-import { findAnchor, readDisplayName } from './selectors';
+// The customer's name renders after the URL changes (and the live inbox shows a generic title or the previous
+// customer's name first, reference §7a), so the content script watches for it — one debounced MutationObserver,
+// never a polling loop — and reads the identity signals (lib/inbox/identity.ts) once the page is quiet:
+//   - while a name is trusted, only the region it came from is observed (the conversation header when there is
+//     one), so the message log and the conversation list churning never wake the watcher;
+//   - while none is (first render, a generic title, a stale name, a layout Reopen doesn't know), the main
+//     region is observed with text changes too, since React updates a heading's text in place.
+// A mutation batch only notes the time: one timer per quiet window, not a clear + set per batch (the main region
+// churns with every message, and ctx's timers each leave a listener behind until the context ends).
+import type { IdentityReading } from './identity';
+import { findAnchor } from './selectors';
 
 export interface HeaderWatchOptions {
   debounceMs: number;
@@ -12,23 +16,52 @@ export interface HeaderWatchOptions {
   clearTimeout(id: number): void;
   /** Milliseconds on a monotonic clock (performance.now in the page). */
   now(): number;
-  /** The header's name after it settled (null when the header is gone). */
-  onName(name: string | null): void;
+  /** Reads the identity signals now. */
+  read(): IdentityReading;
+  /** The identity after the page settled. */
+  onReading(reading: IdentityReading): void;
 }
 
 export interface HeaderWatcher {
-  /** Look the header up again (after a thread switch React may have replaced it). */
-  rescope(): void;
+  /** Read now and look the region up again (at start, and after a thread switch React may have replaced it).
+   *  Nothing is observed before the first call. */
+  rescope(): IdentityReading;
   stop(): void;
+}
+
+/** The element to observe for a reading: the header for a trusted name, else the whole main region. */
+function regionFor(doc: Document, reading: IdentityReading | null): { target: Element | null; narrow: boolean } {
+  if (reading?.status === 'trusted') {
+    const header = findAnchor(doc, 'conversationHeader')?.element;
+    const source = reading.source ? reading.elements[reading.source] : undefined;
+    const target = header ?? source?.parentElement ?? null;
+    if (target) return { target, narrow: true };
+  }
+  return { target: doc.querySelector('[role="main"]') ?? doc.body, narrow: false };
 }
 
 export function watchConversationHeader(doc: Document, options: HeaderWatchOptions): HeaderWatcher {
   let observed: Element | null = null;
+  let observedNarrow = false;
   let pending: number | null = null;
   let lastChangeAt = 0;
   let stopped = false;
 
-  const settle = () => {
+  const observer = new MutationObserver(() => {
+    lastChangeAt = options.now();
+    if (pending === null) pending = options.setTimeout(settle, options.debounceMs);
+  });
+
+  function observe(reading: IdentityReading | null) {
+    const { target, narrow } = regionFor(doc, reading);
+    if (target === observed && narrow === observedNarrow) return;
+    observer.disconnect();
+    observed = target;
+    observedNarrow = narrow;
+    if (target) observer.observe(target, { childList: true, subtree: true, characterData: true });
+  }
+
+  function settle() {
     pending = null;
     if (stopped) return;
     const quietFor = options.now() - lastChangeAt;
@@ -36,33 +69,17 @@ export function watchConversationHeader(doc: Document, options: HeaderWatchOptio
       pending = options.setTimeout(settle, options.debounceMs - quietFor);
       return;
     }
-    // The region may have been replaced, or may just have appeared: re-scope before reading.
-    if (!observed?.isConnected || observed === fallbackTarget()) rescope();
-    options.onName(readDisplayName(doc));
-  };
-
-  const observer = new MutationObserver(() => {
-    lastChangeAt = options.now();
-    if (pending === null) pending = options.setTimeout(settle, options.debounceMs);
-  });
-
-  function fallbackTarget(): Element | null {
-    return doc.querySelector('[role="main"]') ?? doc.body;
+    const reading = options.read();
+    observe(reading);
+    options.onReading(reading);
   }
 
-  function rescope() {
-    if (stopped) return;
-    const header = findAnchor(doc, 'conversationHeader')?.element ?? null;
-    const target = header ?? fallbackTarget();
-    if (target === observed) return;
-    observer.disconnect();
-    observed = target;
-    if (!target) return;
-    // Without the header, only structure changes matter (waiting for it to appear): no characterData.
-    observer.observe(target, header ? { childList: true, subtree: true, characterData: true } : { childList: true, subtree: true });
+  function rescope(): IdentityReading {
+    const reading = options.read();
+    if (!stopped) observe(reading);
+    return reading;
   }
 
-  rescope();
   return {
     rescope,
     stop() {

@@ -1,9 +1,11 @@
 import type { LayoutHealth } from '../messaging/protocol';
+import type { IdentityReading } from './identity';
 import { ANCHORS, findAnchor, type AnchorName } from './selectors';
 
-/** Runs the selector registry against a page and says which anchors were found, and by which fallback.
- *  Only the inbox path is recorded, never the query (it names the Page's customers). */
-export function checkLayout(doc: Document, pageUrl: string, now: number): LayoutHealth {
+/** Runs the selector registry against a page and says which anchors were found, and by which fallback, and which
+ *  name signal gave the customer's name (never the name itself). Only the inbox path is recorded, never the query
+ *  (it names the Page's customers). */
+export function checkLayout(doc: Document, pageUrl: string, now: number, identity?: IdentityReading | null): LayoutHealth {
   const anchors: Record<string, string | null> = {};
   for (const name of Object.keys(ANCHORS) as AnchorName[]) {
     anchors[name] = findAnchor(doc, name)?.fallbackId ?? null;
@@ -15,10 +17,22 @@ export function checkLayout(doc: Document, pageUrl: string, now: number): Layout
   } catch {
     // an unparsable address is recorded as empty rather than failing the report
   }
-  return { url, checkedAt: now, anchors, floating: anchors.composer === null };
+  return {
+    url,
+    checkedAt: now,
+    anchors,
+    floating: anchors.composer === null,
+    ...(identity ? { identity: { source: identity.source, status: identity.status, verdicts: { ...identity.verdicts } } } : {}),
+  };
 }
 
 /** Two reports say the same thing (so the content script doesn't re-send an unchanged one). */
 export function sameHealth(a: LayoutHealth | null, b: LayoutHealth): boolean {
-  return !!a && a.floating === b.floating && a.url === b.url && JSON.stringify(a.anchors) === JSON.stringify(b.anchors);
+  return (
+    !!a &&
+    a.floating === b.floating &&
+    a.url === b.url &&
+    JSON.stringify(a.anchors) === JSON.stringify(b.anchors) &&
+    JSON.stringify(a.identity ?? null) === JSON.stringify(b.identity ?? null)
+  );
 }

@@ -2,6 +2,10 @@
 // app whose class names change with every deploy, so anchors are found by role, aria, data-*,
 // contenteditable and href shape only, each with ordered fallbacks. Aria wording is matched in English
 // and Spanish. A missing anchor never breaks another one: the UI degrades (floating banner, no name).
+// The customer's name is not an anchor: lib/inbox/identity.ts reads it from independent signals.
+
+import { insideSidebar, insideThreadList, isPaneHeading } from './identity';
+import { ASSIGNED_WORDS, normalizeText, REPLY_WORDS, SEND_WORDS, THREAD_LIST_WORDS, VIEW_PROFILE_WORDS } from './wording';
 
 export type AnchorName = 'composer' | 'conversationHeader' | 'threadList';
 
@@ -31,21 +35,7 @@ export interface AnchorMatch {
   fallbackId: string;
 }
 
-/** Lower case, no accents, single spaces: "Responder en Messenger…" and "responder en messenger..." compare equal. */
-export function normalizeText(text: string | null | undefined): string {
-  return (text ?? '')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
-}
-
-const REPLY_WORDS = ['reply', 'responder', 'responde', 'respuesta', 'messenger'];
-const SEND_WORDS = ['send', 'enviar'];
-const VIEW_PROFILE_WORDS = ['view profile', 'ver perfil'];
-const ASSIGNED_WORDS = ['assigned to', 'asignado a', 'asignada a'];
-const THREAD_LIST_WORDS = ['conversations', 'conversaciones', 'chats', 'messages', 'mensajes'];
+export { normalizeText };
 
 const HEADING = '[role="heading"], h1, h2, h3';
 const THREAD_LINK = 'a[href*="selected_item_id="]';
@@ -79,10 +69,6 @@ const startsWithAny = (words: readonly string[]) => (element: Element) => {
   const wording = wordingOf(element);
   return words.some((word) => wording.startsWith(word));
 };
-
-function insideThreadList(element: Element): boolean {
-  return !!element.closest('[role="grid"], [role="list"], [role="listbox"], [role="navigation"]');
-}
 
 /** The nearest ancestor (within MAX_CLIMB) for which `test` holds. */
 function climb(element: Element, test: (ancestor: Element) => boolean): Element | null {
@@ -135,13 +121,20 @@ export const ANCHORS: Readonly<Record<AnchorName, AnchorDefinition>> = {
   },
   conversationHeader: {
     name: 'conversationHeader',
-    purpose: "The selected conversation's header; its heading is the customer's display name.",
+    purpose:
+      "The selected conversation's header: the region the name watcher observes. Found from a heading that is about the conversation (not a title of the list, the sidebar or the mailbox), else from the header's controls.",
     fallbacks: [
       {
+        id: 'pane-heading',
+        selector: HEADING,
+        accept: isPaneHeading,
+        resolve: (element) => element.parentElement,
+      },
+      {
         id: 'view-profile',
-        selector: 'a, [role="link"], [role="button"]',
-        accept: (element) => saysExactly(VIEW_PROFILE_WORDS)(element) && !insideThreadList(element),
-        resolve: (element) => climb(element, headingOutsideThreadList),
+        selector: '[role="main"] a, [role="main"] [role="link"]',
+        accept: (element) => saysExactly(VIEW_PROFILE_WORDS)(element) && !insideThreadList(element) && !insideSidebar(element),
+        resolve: (element) => element.parentElement,
       },
       {
         id: 'assigned-to',
@@ -149,15 +142,9 @@ export const ANCHORS: Readonly<Record<AnchorName, AnchorDefinition>> = {
         accept: (element) => startsWithAny(ASSIGNED_WORDS)(element) && !insideThreadList(element),
         resolve: (element) => climb(element, headingOutsideThreadList),
       },
-      {
-        id: 'main-heading',
-        selector: '[role="main"] [role="heading"][aria-level="2"], [role="main"] h2',
-        accept: (element) => !insideThreadList(element),
-        resolve: (element) => element.parentElement,
-      },
     ],
-    mustMatchIn: ['messenger-en.html', 'messenger-es.html', 'all-en.html'],
-    mustMissIn: ['changed-layout.html'],
+    mustMatchIn: ['messenger-en.html', 'messenger-es.html', 'all-en.html', 'suite-2026-es.html', 'list-current-en.html'],
+    mustMissIn: ['changed-layout.html', 'header-link-en.html', 'card-only-es.html'],
   },
   threadList: {
     name: 'threadList',
@@ -189,17 +176,6 @@ export function findAnchor(root: ParentNode, name: AnchorName): AnchorMatch | nu
     }
   }
   return null;
-}
-
-/** The customer's display name from the conversation header, or null when the header isn't there (yet). */
-export function readDisplayName(root: ParentNode): string | null {
-  const header = findAnchor(root, 'conversationHeader');
-  if (!header) return null;
-  const heading = header.element.matches(HEADING)
-    ? header.element
-    : [...header.element.querySelectorAll(HEADING)].find((candidate) => !insideThreadList(candidate));
-  const name = (heading?.textContent ?? '').replace(/\s+/g, ' ').trim();
-  return name ? name.slice(0, 300) : null;
 }
 
 /** Attribute Reopen puts on the composer row it mounts beside: a mark that survives until React replaces the

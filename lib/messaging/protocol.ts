@@ -53,6 +53,16 @@ export const layoutHealthSchema = z.object({
   /** anchor name → which fallback matched (its index/name), or null when none did */
   anchors: z.record(z.string().max(64), z.string().max(128).nullable()),
   floating: z.boolean(),
+  /** Where the customer's name came from (lib/inbox/identity.ts): absent in reports of older versions. */
+  identity: z
+    .object({
+      /** The signal that gave the name, null when none did. */
+      source: z.string().max(64).nullable(),
+      status: z.enum(['trusted', 'waiting', 'conflict', 'none']),
+      /** signal → trusted | generic | stale | missing */
+      verdicts: z.record(z.string().max(64), z.enum(['trusted', 'generic', 'stale', 'missing'])),
+    })
+    .optional(),
 });
 
 export const settingsPatchSchema = z.object({
@@ -72,9 +82,21 @@ export const requestSchema = z.discriminatedUnion('type', [
     displayName: z.string().max(300).nullable(),
     /** Skip the cache (the agent pressed retry, or a send just happened). */
     refresh: z.boolean().optional(),
+    /** No name yet, but one is expected: the page showed a generic title or the previous customer's name. */
+    awaitingName: z.boolean().optional(),
+    /** No name because the page's name signals disagree: the names they read, for the agent to pick among. */
+    conflictingNames: z.array(z.string().min(1).max(300)).max(4).optional(),
   }),
   z.object({ type: z.literal('thread.choose'), pageId: id, selectedItemId: id.nullable(), psid: id }),
-  z.object({ type: z.literal('reopen.send'), requestId: z.uuid(), pageId: id, psid: id, request: reopenRequestSchema }),
+  z.object({
+    type: z.literal('reopen.send'),
+    requestId: z.uuid(),
+    pageId: id,
+    psid: id,
+    request: reopenRequestSchema,
+    /** "It did not arrive — send again": the `unknown` attempt Reopen read the conversation for and did not find. */
+    retryOf: z.uuid().optional(),
+  }),
   z.object({ type: z.literal('templates.list'), pageId: id }),
   z.object({ type: z.literal('inbox.health'), report: layoutHealthSchema }),
   // A content script cannot open the extension's own pages; the background opens the options page for it

@@ -31,6 +31,11 @@ export interface ThreadQuery {
   selectedItemId: string | null;
   displayName: string | null;
   refresh?: boolean;
+  /** The page showed a title or a stale name instead: the real name is expected, wait for it (bounded by the
+   *  content script, which asks again with `refresh` when the wait is over). */
+  awaitingName?: boolean;
+  /** The page's name signals disagree: only conversations with one of these names are offered to pick from. */
+  conflictingNames?: string[];
 }
 
 /** Fresh facts for one thread, or why they could not be read. */
@@ -234,6 +239,10 @@ export function createThreadService(deps: ThreadServiceDeps): ThreadService {
     }
     const wanted = query.displayName ? normalizeDisplayName(query.displayName) : '';
     const matches = wanted ? [...candidates.values()].filter(({ candidate }) => normalizeDisplayName(candidate.name) === wanted) : [];
+    // The page shows two names: never pick one of them, even when only one is among the recent conversations.
+    const disputed = new Set((query.conflictingNames ?? []).map(normalizeDisplayName));
+    const named = wanted ? [] : [...candidates.values()].filter(({ candidate }) => disputed.has(normalizeDisplayName(candidate.name)));
+    if (named.length > 0) return unresolved(page.id, 'ambiguous', { candidates: named.map(({ candidate }) => candidate) });
     if (matches.length === 1) {
       const [{ candidate, conversation }] = matches as [{ candidate: Candidate; conversation: ConversationSummary }];
       await remember(page.id, query.selectedItemId, candidate.psid, 'name_match');
@@ -256,10 +265,15 @@ export function createThreadService(deps: ThreadServiceDeps): ThreadService {
   }
 
   return {
-    async get(query) {
-      const access = await deps.pages.pageForUse(query.pageId);
-      if (!access.ok) return unresolved(query.pageId, access.reason);
+    async get(asked) {
+      const access = await deps.pages.pageForUse(asked.pageId);
+      if (!access.ok) return unresolved(asked.pageId, access.reason);
       const { page } = access;
+      // The Page's own name is a title on its inbox, never the customer's (DESIGN.md §2): wait for the real one.
+      const query: ThreadQuery =
+        asked.displayName && normalizeDisplayName(asked.displayName) === normalizeDisplayName(page.name)
+          ? { ...asked, displayName: null, awaitingName: true }
+          : asked;
       const refresh = query.refresh === true;
 
       // (1) A mapping proven or chosen earlier.
@@ -287,7 +301,8 @@ export function createThreadService(deps: ThreadServiceDeps): ThreadService {
 
       // Without the header's name there is nothing to match yet, and it renders a moment after the URL changes:
       // reading the listing now would only be repeated then. Unless it is at hand or the agent asked to refresh.
-      if (!query.displayName && !refresh && !cachedListing(page.id, await deps.graph())) {
+      // A rejected title means the name is on its way even when the listing is at hand.
+      if (!query.displayName && !refresh && (query.awaitingName || !cachedListing(page.id, await deps.graph()))) {
         return unresolved(page.id, 'awaiting_name');
       }
 

@@ -13,6 +13,8 @@ export function threadHandlers(services: Pick<BackgroundServices, 'threads' | 'p
         selectedItemId: request.selectedItemId,
         displayName: request.displayName,
         refresh: request.refresh,
+        awaitingName: request.awaitingName,
+        conflictingNames: request.conflictingNames,
       }),
     'thread.choose': (request) =>
       services.threads.choose({ pageId: request.pageId, selectedItemId: request.selectedItemId, psid: request.psid }),
