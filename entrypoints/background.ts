@@ -7,9 +7,11 @@ import {
   ensureRetentionAlarm,
   onRetentionAlarm,
   onWorkerStart,
+  reconcileWaker,
   restrictToTrustedContexts,
   RETENTION_ALARM,
 } from '@/lib/messaging/handlers/lifecycle';
+import { RECONCILE_ALARM } from '@/lib/send/reconcile';
 import { relayOpenPanel } from '@/lib/messaging/commands';
 import { createRouter } from '@/lib/messaging/router';
 import { readManagedConfig } from '@/lib/settings/managed';
@@ -22,7 +24,10 @@ export default defineBackground(() => {
     createGraph: (version) => createGraphClient({ version }),
     managed: () => readManagedConfig(browser.storage.managed),
     openOptionsPage: () => browser.runtime.openOptionsPage(),
+    wakeReconciler: (at) => wakeReconciler(at),
+    onLockMissing: (kind) => console.error(`[reopen] ${kind}: sends are serialised in this worker only`),
   });
+  const wakeReconciler = reconcileWaker({ alarms: browser.alarms, now: () => Date.now(), run: () => void services.reconciler.runDue() });
   const started = onWorkerStart(services);
   const route = createRouter(createHandlers(services), {
     extensionId: browser.runtime.id,
@@ -42,6 +47,7 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => void ensureRetentionAlarm(browser.alarms));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RETENTION_ALARM) void onRetentionAlarm(services);
+    if (alarm.name === RECONCILE_ALARM) void started.then(() => services.reconciler.runDue());
   });
   browser.storage.managed?.onChanged?.addListener(() => void services.pages.syncManaged());
   // The keyboard shortcut (manifest `commands`) opens the reopen panel in the inbox tab on screen.

@@ -30,6 +30,17 @@ export interface AttemptView {
   messageId?: string;
   error?: ErrorView;
   reason?: BlockReason;
+  /** The `unknown` attempt this one sent again ("It did not arrive — send again"). */
+  retryOf?: string;
+  /** For an `unknown` attempt (or one that became `sent` by it): reading the conversation to find it. */
+  reconciliation?: ReconciliationView;
+}
+
+/** Where reading the conversation for an `unknown` attempt stands (lib/send/reconcile.ts). */
+export interface ReconciliationView {
+  state: 'checking' | 'found' | 'not_found' | 'unchecked';
+  reads: number;
+  settledAt?: number;
 }
 
 export interface Candidate {
@@ -79,6 +90,9 @@ export interface ReopenOutcome {
   messageId?: string;
   /** When the next reactivation of this thread is allowed, if one was (possibly) sent. */
   nextAttemptAt?: number;
+  /** For `unknown`: Reopen reads the conversation to find out (state `checking`). */
+  reconciliation?: ReconciliationView;
+  retryOf?: string;
 }
 
 export interface PageView {

@@ -1,4 +1,4 @@
-import { COOLDOWN_STATUSES, type ThreadFacts } from './types';
+import { COOLDOWN_STATUSES, type FactsAttempt, type ThreadFacts } from './types';
 import { WINDOW_MS } from './window';
 
 // Product policy, backed by Meta's per-person tag rate limit (613/2018338): at most one
@@ -63,4 +63,35 @@ export function cooldownState(facts: ThreadFacts, now: number): CooldownInfo {
   const customerReplied = facts.customerLastMessageAt !== null && facts.customerLastMessageAt > startedAt;
   if (customerReplied || now >= until) return noCooldown();
   return { active: true, startedAt, until, source };
+}
+
+/**
+ * The facts an explicit "It did not arrive — send again" is judged on: the `unknown` attempt it sends again no
+ * longer counts for the cooldown — for that one send only, since the caller passes these facts for it alone.
+ * Why this shape: an `unknown` attempt holds the cooldown because it may have reached the customer; once Reopen
+ * read the conversation and did not find it, the agent (who sees the conversation) may decide it did not arrive.
+ * Dropping it from every decision would let any later click through; dropping it for the send that names it keeps
+ * the cooldown for everything else, and the resend, once recorded, holds the cooldown itself.
+ * null: `retryOf` names no attempt that may be sent again (unknown id, not `unknown`, not checked yet).
+ */
+export function factsForResend(facts: ThreadFacts, retryOf: string): ThreadFacts | null {
+  const target = facts.attempts.find((attempt) => attempt.requestId === retryOf);
+  if (!target || target.status !== 'unknown' || target.resendable !== true) return null;
+  return { ...facts, attempts: facts.attempts.filter((attempt) => attempt !== target) };
+}
+
+/**
+ * The attempt the agent may send again now, if any: the cooldown is held by one `unknown` attempt whose
+ * conversation Reopen read without finding it, and nothing else would hold it without that attempt.
+ */
+export function resendOffer(facts: ThreadFacts, now: number): string | null {
+  const cooldown = cooldownState(facts, now);
+  if (!cooldown.active || cooldown.source !== 'attempt') return null;
+  let newest: FactsAttempt | null = null;
+  for (const attempt of facts.attempts) {
+    if (COOLDOWN_STATUSES.includes(attempt.status) && (newest === null || attempt.at > newest.at)) newest = attempt;
+  }
+  if (!newest?.requestId) return null;
+  const without = factsForResend(facts, newest.requestId);
+  return without && !cooldownState(without, now).active ? newest.requestId : null;
 }

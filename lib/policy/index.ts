@@ -3,7 +3,7 @@
 export * from './types';
 export { WINDOW_MS, HUMAN_AGENT_LIMIT_MS, windowState, type WindowInfo } from './window';
 export { ROUTES, TAG_RETIREMENT_AT, routeById, type RouteDefinition } from './catalog';
-export { COOLDOWN_MS, cooldownState, type CooldownInfo } from './cooldown';
+export { COOLDOWN_MS, cooldownState, factsForResend, resendOffer, type CooldownInfo } from './cooldown';
 export { availableRoutes, nextAttemptAt, type RouteAvailability } from './routes';
 export { MAX_TEXT_CHARS, textLength } from './text';
 export { DEFAULT_PROMO_TERMS, findPromoTerms, type PromoMatch } from './lint';

@@ -20,6 +20,16 @@ export type AttemptStatus = 'pending' | 'sent' | 'failed' | 'unknown' | 'blocked
 /** Statuses that may have reached Meta, and so count for the cooldown. */
 export const COOLDOWN_STATUSES: readonly AttemptStatus[] = ['sent', 'pending', 'unknown'];
 
+/** One of our attempts as the rules see it. */
+export interface FactsAttempt {
+  at: number;
+  status: AttemptStatus;
+  requestId?: string;
+  /** An `unknown` attempt whose conversation Reopen read without finding the message (or could not read):
+   *  the agent may send it again, explicitly (see `factsForResend`). */
+  resendable?: boolean;
+}
+
 /** What we know about one thread; all instants in epoch ms. */
 export interface ThreadFacts {
   /** C: the customer's last message. null when not known (yet). */
@@ -27,7 +37,7 @@ export interface ThreadFacts {
   /** The Page's newest message as the Conversations API shows it (any sender on the Page side). */
   pageLastMessageAt: number | null;
   /** Our own reactivation attempts for this thread (any order). */
-  attempts: ReadonlyArray<{ at: number; status: AttemptStatus }>;
+  attempts: ReadonlyArray<FactsAttempt>;
 }
 
 /** One question of Messenger's customer-feedback template. */

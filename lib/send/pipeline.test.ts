@@ -136,7 +136,7 @@ describe('reopen.send maps every failure to the right stored status', () => {
       fault: { kind: 'http5xx', status: 502, match: { method: 'POST' } },
       status: 'unknown',
       outcome: 'unknown',
-      kind: 'malformed_response',
+      kind: 'maybe_processed',
       posts: 1,
     },
     {

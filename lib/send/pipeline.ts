@@ -1,24 +1,29 @@
 import type { GraphClient, GraphFailure } from '../graph';
 import type { ErrorView, ReopenOutcome } from '../messaging/types';
-import { nextAttemptAt, preflight, type PreflightDecision } from '../policy';
+import { factsForResend, nextAttemptAt, preflight, type PreflightDecision } from '../policy';
 import type { ReopenRequest, UtilityTemplate } from '../policy/types';
 import type { PageService } from '../pages/service';
-import { createKeyedLock } from '../storage/lock';
+import type { KeyedLock } from '../storage/lock';
 import type { Settings, StoredAttempt, ThreadRecord } from '../storage/schema';
 import { emptyThread, type ReopenStore } from '../storage/store';
 import type { ThreadService } from '../threads/service';
-import { errorView, threadFacts } from '../threads/view';
+import { attemptView, errorView, threadFacts } from '../threads/view';
+import { createSendLock } from './lock';
+import { checkingFrom, textDigest, type Reconciler } from './reconcile';
 
 // The reopen pipeline (DESIGN.md §3): validate → preflight → refresh facts → preflight again → reserve → send
 // → commit. At most once: one send per thread at a time (a lock), a request id is answered from the ledger
 // when it comes again, and an attempt is written `pending` BEFORE the HTTP call, so a worker that dies
-// mid-send leaves a trace that becomes `unknown` (and keeps the cooldown) instead of a silent resend.
+// mid-send leaves a trace that becomes `unknown` (and keeps the cooldown) instead of a silent resend. An
+// `unknown` attempt is handed to the reconciler, which reads the conversation to settle it (./reconcile.ts).
 
 export interface SendCommand {
   requestId: string;
   pageId: string;
   psid: string;
   request: ReopenRequest;
+  /** "It did not arrive — send again": the `unknown` attempt whose conversation was read without finding it. */
+  retryOf?: string;
 }
 
 export interface ReopenServiceDeps {
@@ -28,11 +33,16 @@ export interface ReopenServiceDeps {
   graph: () => Promise<GraphClient>;
   settings: () => Promise<Settings>;
   now: () => number;
+  /** The per-thread send lock; default: the Web Lock of the thread, or this context's memory without one. */
+  lock?: KeyedLock;
+  /** Settles `unknown` attempts by reading the conversation. */
+  reconciler?: Pick<Reconciler, 'watch'>;
 }
 
 export interface ReopenService {
   send(command: SendCommand): Promise<ReopenOutcome>;
-  /** Worker start: every `pending` attempt (its send may or may not have reached Meta) becomes `unknown`. */
+  /** Worker start: every `pending` attempt (its send may or may not have reached Meta) becomes `unknown`, and every
+   *  attempt still being reconciled (this one's or a dead worker's) goes back to the reconciler. */
   recoverPending(): Promise<number>;
 }
 
@@ -53,7 +63,13 @@ function outcomeOf(attempt: StoredAttempt): ReopenOutcome['outcome'] {
 
 export function createReopenService(deps: ReopenServiceDeps): ReopenService {
   const { store, now } = deps;
-  const lock = createKeyedLock();
+  const lock = deps.lock ?? createSendLock();
+
+  /** Hands a thread whose attempt settled `unknown` to the reconciler. */
+  function reconcileLater(pageId: string, psid: string, attempt: StoredAttempt) {
+    const due = attempt.reconciliation?.state === 'checking' ? attempt.reconciliation.nextReadAt : undefined;
+    if (due !== undefined) deps.reconciler?.watch(pageId, psid, due);
+  }
 
   function outcomeFrom(attempt: StoredAttempt, record: ThreadRecord | null): ReopenOutcome {
     const next = nextAttemptAt(threadFacts(record), now());
@@ -65,6 +81,8 @@ export function createReopenService(deps: ReopenServiceDeps): ReopenService {
       ...(attempt.error ? { error: attempt.error } : {}),
       ...(attempt.messageId ? { messageId: attempt.messageId } : {}),
       ...(next !== null ? { nextAttemptAt: next } : {}),
+      ...(attempt.retryOf ? { retryOf: attempt.retryOf } : {}),
+      ...(attempt.reconciliation ? { reconciliation: attemptView(attempt).reconciliation! } : {}),
     };
   }
 
@@ -78,8 +96,14 @@ export function createReopenService(deps: ReopenServiceDeps): ReopenService {
     return outcomeFrom(attempt, saved);
   }
 
-  function attemptBase(command: SendCommand, at: number): Pick<StoredAttempt, 'requestId' | 'at' | 'route' | 'contentKind'> {
-    return { requestId: command.requestId, at, route: command.request.route, contentKind: command.request.content.kind };
+  function attemptBase(command: SendCommand, at: number): Pick<StoredAttempt, 'requestId' | 'at' | 'route' | 'contentKind' | 'retryOf'> {
+    return {
+      requestId: command.requestId,
+      at,
+      route: command.request.route,
+      contentKind: command.request.content.kind,
+      ...(command.retryOf ? { retryOf: command.retryOf } : {}),
+    };
   }
 
   function blocked(command: SendCommand, decision: Extract<PreflightDecision, { allowed: false }>): Promise<ReopenOutcome> {
@@ -120,8 +144,14 @@ export function createReopenService(deps: ReopenServiceDeps): ReopenService {
       if (!listing.ok) return failedOnGraph(command, listing.error);
       templates = listing.value;
     }
+    // An explicit resend is judged without the attempt it sends again, and only when that attempt may be sent again
+    // (reconciled and not found); any other id leaves the facts as they are, cooldown included.
+    const factsOf = (record: ThreadRecord | null) => {
+      const facts = threadFacts(record);
+      return command.retryOf ? (factsForResend(facts, command.retryOf) ?? facts) : facts;
+    };
     const check = (record: ThreadRecord | null) =>
-      preflight(command.request, { facts: threadFacts(record), templates, promoTerms: settings.promoTerms }, now());
+      preflight(command.request, { facts: factsOf(record), templates, promoTerms: settings.promoTerms }, now());
 
     // First on what we already know: bad content, an unconfirmed promotion or our own cooldown need no Graph call.
     // Only 'state_unknown' waits for the fresh read (the thread may never have been read).
@@ -137,12 +167,15 @@ export function createReopenService(deps: ReopenServiceDeps): ReopenService {
     const decision = check(fresh.record);
     if (!decision.allowed) return blocked(command, decision);
 
-    // Reserve: from here on the attempt counts for the cooldown whatever happens to this worker.
+    // Reserve: from here on the attempt counts for the cooldown whatever happens to this worker. The digest of the
+    // text lets a later reconciliation recognise the message, even one a dead worker left pending.
+    const content = command.request.content;
+    const digest = content.kind === 'text' ? { textDigest: await textDigest(content.text) } : {};
     const reservedAt = now();
-    await record(command, { ...attemptBase(command, reservedAt), status: 'pending' });
+    const base = { ...attemptBase(command, reservedAt), ...digest };
+    await record(command, { ...base, status: 'pending' });
 
     const result = await graph.send(page.id, page.token, command.psid, command.request);
-    const base = attemptBase(command, reservedAt);
     if (result.ok) {
       const outcome = await record(command, { ...base, status: 'sent', messageId: result.messageId, settledAt: now() });
       // Our own message changed the thread: the next thread.get must read Meta again.
@@ -152,8 +185,13 @@ export function createReopenService(deps: ReopenServiceDeps): ReopenService {
       return outcome;
     }
     if (result.error.code === 190) await deps.pages.markNeedsReconnect(command.pageId);
-    const status = result.error.delivery === 'maybe_sent' ? 'unknown' : 'failed';
-    return record(command, { ...base, status, error: errorView(result.error), settledAt: now() });
+    const settledAt = now();
+    if (result.error.delivery === 'not_sent') return record(command, { ...base, status: 'failed', error: errorView(result.error), settledAt });
+    // Meta did not say whether it took the message: never sent again by itself; the conversation will tell.
+    const unknown: StoredAttempt = { ...base, status: 'unknown', error: errorView(result.error), settledAt, reconciliation: checkingFrom(settledAt) };
+    const outcome = await record(command, unknown);
+    reconcileLater(command.pageId, command.psid, unknown);
+    return outcome;
   }
 
   return {
@@ -164,10 +202,13 @@ export function createReopenService(deps: ReopenServiceDeps): ReopenService {
     async recoverPending() {
       let recovered = 0;
       for (const thread of await store.listThreads()) {
-        if (!thread.attempts.some((attempt) => attempt.status === 'pending')) continue;
+        if (!thread.attempts.some((attempt) => attempt.status === 'pending')) {
+          for (const attempt of thread.attempts) reconcileLater(thread.pageId, thread.psid, attempt);
+          continue;
+        }
         // Under the send lock: a send started by this worker always commits before the lock is released, so
         // only attempts left behind by a dead worker are still pending here.
-        await lock.run(`${thread.pageId}:${thread.psid}`, () =>
+        const saved = await lock.run(`${thread.pageId}:${thread.psid}`, () =>
           store.updateThread(thread.pageId, thread.psid, (current) =>
             current
               ? {
@@ -175,13 +216,14 @@ export function createReopenService(deps: ReopenServiceDeps): ReopenService {
                   attempts: current.attempts.map((attempt) => {
                     if (attempt.status !== 'pending') return attempt;
                     recovered += 1;
-                    return { ...attempt, status: 'unknown', error: INTERRUPTED, settledAt: now() };
+                    return { ...attempt, status: 'unknown', error: INTERRUPTED, settledAt: now(), reconciliation: checkingFrom(now()) };
                   }),
                   updatedAt: now(),
                 }
               : current,
           ),
         );
+        for (const attempt of saved?.attempts ?? []) reconcileLater(thread.pageId, thread.psid, attempt);
       }
       return recovered;
     },

@@ -13,6 +13,19 @@ export const errorViewSchema = z.object({
   fbtraceId: z.string().optional(),
 });
 
+/** Where the reading of the conversation for an `unknown` attempt stands: `checking` (reads to come),
+ *  `found` (a Page message matched: the attempt became `sent`), `not_found` (the last read showed none) or
+ *  `unchecked` (the reads failed). The last two let the agent send again, explicitly. */
+export const reconciliationSchema = z.object({
+  state: z.enum(['checking', 'found', 'not_found', 'unchecked']),
+  /** Reads done so far. */
+  reads: z.number().int().nonnegative(),
+  /** When the next read is due (state `checking`). */
+  nextReadAt: z.number().optional(),
+  /** When the state last changed to a verdict. */
+  settledAt: z.number().optional(),
+});
+
 export const attemptSchema = z.object({
   requestId: z.string(),
   /** When the attempt was reserved (epoch ms). */
@@ -27,6 +40,14 @@ export const attemptSchema = z.object({
   reason: z.string().optional(),
   /** When the attempt was committed (sent/failed/unknown). */
   settledAt: z.number().optional(),
+  /** SHA-256 (hex) of the free text as sent (lib/send/reconcile.ts): lets reconciliation recognise the message
+   *  in the conversation without keeping the text itself. */
+  textDigest: z.string().optional(),
+  /** The `unknown` attempt this one sends again, after reconciliation did not find it ("It did not arrive —
+   *  send again"). */
+  retryOf: z.string().optional(),
+  /** Reading the conversation to settle an `unknown` attempt (DESIGN.md §1, lib/send/reconcile.ts). */
+  reconciliation: reconciliationSchema.optional(),
 });
 
 export const threadFactsSchema = z.object({
@@ -67,6 +88,7 @@ export const settingsSchema = z.object({
 });
 
 export type StoredAttempt = z.infer<typeof attemptSchema>;
+export type Reconciliation = z.infer<typeof reconciliationSchema>;
 export type ThreadRecord = z.infer<typeof threadRecordSchema>;
 export type PageRecord = z.infer<typeof pageRecordSchema>;
 export type Settings = z.infer<typeof settingsSchema>;

@@ -6,12 +6,24 @@ import type { StoredAttempt, ThreadRecord } from '../storage/schema';
 /** How many attempts the panel lists (newest first). */
 const RECENT_ATTEMPTS = 5;
 
+/** An `unknown` attempt whose conversation was read without finding it (or could not be read): the agent may
+ *  send it again, explicitly. */
+export function isResendable(attempt: StoredAttempt): boolean {
+  const state = attempt.reconciliation?.state;
+  return attempt.status === 'unknown' && (state === 'not_found' || state === 'unchecked');
+}
+
 /** The policy's view of a stored thread: facts plus every attempt (the cooldown needs them all). */
 export function threadFacts(record: ThreadRecord | null): ThreadFacts {
   return {
     customerLastMessageAt: record?.facts?.customerLastMessageAt ?? null,
     pageLastMessageAt: record?.facts?.pageLastMessageAt ?? null,
-    attempts: (record?.attempts ?? []).map((attempt) => ({ at: attempt.at, status: attempt.status })),
+    attempts: (record?.attempts ?? []).map((attempt) => ({
+      at: attempt.at,
+      status: attempt.status,
+      requestId: attempt.requestId,
+      ...(isResendable(attempt) ? { resendable: true } : {}),
+    })),
   };
 }
 
@@ -24,6 +36,16 @@ export function attemptView(attempt: StoredAttempt): AttemptView {
     ...(attempt.messageId ? { messageId: attempt.messageId } : {}),
     ...(attempt.error ? { error: attempt.error } : {}),
     ...(attempt.reason ? { reason: attempt.reason as BlockReason } : {}),
+    ...(attempt.retryOf ? { retryOf: attempt.retryOf } : {}),
+    ...(attempt.reconciliation
+      ? {
+          reconciliation: {
+            state: attempt.reconciliation.state,
+            reads: attempt.reconciliation.reads,
+            ...(attempt.reconciliation.settledAt !== undefined ? { settledAt: attempt.reconciliation.settledAt } : {}),
+          },
+        }
+      : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import { pruneExpiredRecords, type PruneReport } from '../../storage/retention';
+import { RECONCILE_ALARM } from '../../send/reconcile';
 import type { BackgroundServices } from './services';
 
 // What the worker does outside of messages: on every start, settle sends a dead worker left `pending`, apply the
@@ -28,8 +29,10 @@ export interface WorkerStartReport {
 }
 
 /** Runs at the top of every worker start (an MV3 worker restarts often; onStartup alone is browser start). */
-export async function onWorkerStart(services: Pick<BackgroundServices, 'reopen' | 'pages'>): Promise<WorkerStartReport> {
+export async function onWorkerStart(services: Pick<BackgroundServices, 'reopen' | 'pages' | 'reconciler'>): Promise<WorkerStartReport> {
   const recoveredPending = await services.reopen.recoverPending();
+  // Reads a dead worker left due are done now (recoverPending handed every attempt still being checked back).
+  void services.reconciler.runDue().catch(() => {});
   try {
     await services.pages.syncManaged();
   } catch {
@@ -52,4 +55,33 @@ export interface AlarmsArea {
 export async function ensureRetentionAlarm(alarms: AlarmsArea): Promise<void> {
   if (await alarms.get(RETENTION_ALARM)) return;
   await alarms.create(RETENTION_ALARM, { periodInMinutes: RETENTION_PERIOD_MINUTES, delayInMinutes: 1 });
+}
+
+/** Chrome runs alarms no sooner than 30 s after they are set: the timer covers the early reads of a living worker. */
+const ALARM_MIN_DELAY_MS = 30_000;
+
+export interface ReconcileWakeDeps {
+  alarms: { create(name: string, info: { when: number }): unknown };
+  now: () => number;
+  run: () => void;
+  setTimer?: (run: () => void, ms: number) => unknown;
+  clearTimer?: (timer: unknown) => void;
+}
+
+/**
+ * How the reconciler is woken for its next read: a timer while this worker lives, and an alarm so a worker that
+ * was stopped in between is started again for it (the attempt keeps what is due; see lib/send/reconcile.ts).
+ */
+export function reconcileWaker(deps: ReconcileWakeDeps): (at: number) => void {
+  const setTimer = deps.setTimer ?? ((run, ms) => setTimeout(run, ms));
+  const clearTimer = deps.clearTimer ?? ((timer) => clearTimeout(timer as ReturnType<typeof setTimeout>));
+  let timer: unknown = null;
+  return (at) => {
+    if (timer !== null) clearTimer(timer);
+    timer = setTimer(() => {
+      timer = null;
+      deps.run();
+    }, Math.max(0, at - deps.now()));
+    void deps.alarms.create(RECONCILE_ALARM, { when: Math.max(at, deps.now() + ALARM_MIN_DELAY_MS) });
+  };
 }

@@ -5,6 +5,12 @@ import type { HandlerMap } from './types';
 export function reopenHandlers(services: Pick<BackgroundServices, 'reopen'>): HandlerMap<'reopen.send'> {
   return {
     'reopen.send': (request) =>
-      services.reopen.send({ requestId: request.requestId, pageId: request.pageId, psid: request.psid, request: request.request }),
+      services.reopen.send({
+        requestId: request.requestId,
+        pageId: request.pageId,
+        psid: request.psid,
+        request: request.request,
+        ...(request.retryOf ? { retryOf: request.retryOf } : {}),
+      }),
   };
 }

@@ -1,7 +1,9 @@
 import type { GraphClient } from '../../graph';
 import { createOverviewService, type OverviewService } from '../../overview/service';
 import { createPageService, type PageService } from '../../pages/service';
+import { createSendLock, runtimeLocks, type LockManagerLike } from '../../send/lock';
 import { createReopenService, type ReopenService } from '../../send/pipeline';
+import { createReconciler, type Reconciler } from '../../send/reconcile';
 import type { ManagedConfig } from '../../settings/managed';
 import { createSettingsService, type SettingsService } from '../../settings/service';
 import { createStore, type ReopenStore } from '../../storage/store';
@@ -20,6 +22,12 @@ export interface BackgroundDeps {
   managed: () => Promise<ManagedConfig>;
   /** browser.runtime.openOptionsPage (content scripts cannot open extension pages themselves). */
   openOptionsPage?: () => Promise<void>;
+  /** Asks to be woken at `at` to read conversations of `unknown` sends (a timer and an alarm in the worker). */
+  wakeReconciler?: (at: number) => void;
+  /** The Web Locks API shared by the extension's contexts; default: this runtime's navigator.locks. null: none. */
+  locks?: LockManagerLike | null;
+  /** Told when there is no Web Locks API: sends are serialised in this context only. */
+  onLockMissing?: (kind: 'send_lock_unavailable') => void;
   /** Overrides for tests (smaller pages, shorter TTL). */
   tuning?: { factsTtlMs?: number; nameSearch?: { pageSize: number; maxPages: number }; overviewPageSize?: number };
 }
@@ -31,6 +39,7 @@ export interface BackgroundServices {
   pages: PageService;
   threads: ThreadService;
   reopen: ReopenService;
+  reconciler: Reconciler;
   settings: SettingsService;
   overview: OverviewService;
   openOptionsPage: () => Promise<void>;
@@ -59,8 +68,10 @@ export function createServices(deps: BackgroundDeps): BackgroundServices {
     factsTtlMs: deps.tuning?.factsTtlMs,
     nameSearch: deps.tuning?.nameSearch,
   });
-  const reopen = createReopenService({ store, pages, threads, graph, now, settings: settings.effective });
+  const reconciler = createReconciler({ store, pages, graph, now, wake: deps.wakeReconciler });
+  const lock = createSendLock({ locks: deps.locks === undefined ? runtimeLocks() : deps.locks, onMissing: deps.onLockMissing });
+  const reopen = createReopenService({ store, pages, threads, graph, now, settings: settings.effective, lock, reconciler });
   const overview = createOverviewService({ store, pages, graph, now, pageSize: deps.tuning?.overviewPageSize });
   const openOptionsPage = deps.openOptionsPage ?? (async () => {});
-  return { now, store, graph, pages, threads, reopen, settings, overview, openOptionsPage };
+  return { now, store, graph, pages, threads, reopen, reconciler, settings, overview, openOptionsPage };
 }
