@@ -41,12 +41,12 @@ export function RateBarChart(props: RateBarChartProps) {
           const barLength = bar.rate === null ? 0 : Math.max(1, Math.min(1, bar.rate) * plotWidth);
           return (
             <g key={bar.label}>
-              <text x={0} y={y + 11} font-size={11} fill="#1d2129">
+              <text x={0} y={y + 11} font-size={11} class="chart-text">
                 {bar.label}
               </text>
-              <rect x={0} y={y + 15} width={plotWidth} height={11} fill="#eef0f3" />
+              <rect x={0} y={y + 15} width={plotWidth} height={11} class="chart-track" />
               {barLength > 0 && <rect x={0} y={y + 15} width={barLength} height={11} fill={color} />}
-              <text x={plotWidth + 6} y={y + 25} font-size={11} fill="#1d2129">
+              <text x={plotWidth + 6} y={y + 25} font-size={11} class="chart-text">
                 {bar.text}
               </text>
             </g>

@@ -51,7 +51,7 @@ export function StackedBarChart(props: StackedBarChartProps) {
       >
         <title id={`${id}-title`}>{props.title}</title>
         <desc id={`${id}-desc`}>{props.description}</desc>
-        <line x1={0} y1={plotHeight + 0.5} x2={width} y2={plotHeight + 0.5} stroke="#c8ccd2" stroke-width={1} />
+        <line x1={0} y1={plotHeight + 0.5} x2={width} y2={plotHeight + 0.5} class="chart-axis" stroke-width={1} />
         {bars.map((bar, index) => {
           let top = plotHeight;
           const x = index * slot + (slot - barWidth) / 2;
@@ -74,7 +74,7 @@ export function StackedBarChart(props: StackedBarChartProps) {
                   y={height - 3}
                   font-size={9}
                   text-anchor={index === 0 ? 'start' : index === bars.length - 1 ? 'end' : 'middle'}
-                  fill="#5b6370"
+                  class="chart-label"
                 >
                   {bar.label}
                 </text>

@@ -52,6 +52,7 @@ function PageOverview(props: Omit<OverviewProps, 'pages' | 'overviews' | 'stalle
   const t = translator(locale);
   const running = status?.state === 'running';
   const canScan = page.status === 'connected';
+  const scanText = status && status.state !== 'idle' ? t('popup.overview.rescan') : t('popup.overview.scan');
   return (
     <li data-testid="overview" data-page-id={page.id} data-state={status?.state ?? 'idle'}>
       <strong>{page.name}</strong>
@@ -90,10 +91,11 @@ function PageOverview(props: Omit<OverviewProps, 'pages' | 'overviews' | 'stalle
             type="button"
             data-testid="overview-scan"
             disabled={!canScan}
-            aria-label={t('popup.overview.scanLabel', { page: page.name })}
+            // The name starts with the visible words (WCAG 2.5.3, label in name) and adds which Page.
+            aria-label={t('popup.overview.scanLabel', { action: scanText, page: page.name })}
             onClick={() => props.onScan(page.id)}
           >
-            {status && status.state !== 'idle' ? t('popup.overview.rescan') : t('popup.overview.scan')}
+            {scanText}
           </button>
         </div>
       )}

@@ -300,6 +300,9 @@ describe.each(['en', 'es'] as const)('popup in %s', (locale: Locale) => {
     renderPopup();
     await ready();
     await waitFor(() => expect(polls).toBe(1));
+    // The button's accessible name contains its visible words (axe: label-content-name-mismatch) in every state.
+    const labelHasText = (button: HTMLElement) => expect(button.getAttribute('aria-label')).toContain(button.textContent!);
+    labelHasText(screen.getByTestId('overview-scan'));
     fireEvent.click(screen.getByTestId('overview-scan'));
     const progress = await screen.findByTestId('overview-progress');
     expect(progress.getAttribute('max')).toBe('200');
@@ -308,6 +311,10 @@ describe.each(['en', 'es'] as const)('popup in %s', (locale: Locale) => {
     expect(result.querySelector('[data-closed]')!.getAttribute('data-closed')).toBe('140');
     expect(result.textContent).toMatch(locale === 'en' ? /140 closed/ : /140 cerradas/);
     expect(result.textContent).toMatch(/2026|10:01/);
+    const rescan = screen.getByTestId('overview-scan');
+    expect(rescan.textContent).toBe(locale === 'en' ? 'Scan again' : 'Revisar de nuevo');
+    labelHasText(rescan);
+    expect(rescan.getAttribute('aria-label')).toContain('Casa Luna');
     const callsAfterDone = vi.mocked(ask).mock.calls.length;
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(vi.mocked(ask).mock.calls.length).toBe(callsAfterDone); // polling stopped

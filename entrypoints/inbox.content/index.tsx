@@ -12,6 +12,7 @@ import { parseInboxUrl, sameConversation } from '../../lib/inbox/url';
 import type { LayoutHealth } from '../../lib/messaging/protocol';
 import { ask } from '../../lib/messaging/client';
 import { isOpenPanelMessage } from '../../lib/messaging/commands';
+import { watchPageTheme } from '../../lib/inbox/page-theme';
 import { browser } from 'wxt/browser';
 
 // How long the composer may take to render before Reopen falls back to its floating banner.
@@ -154,6 +155,12 @@ export default defineContentScript({
       requestFrame: (check) => void requestAnimationFrame(check),
     });
     armFloatingFallback();
+
+    // Dark with Business Suite's dark theme, else with the system (lib/inbox/page-theme.ts); the CSS reads the mark.
+    const theme = watchPageTheme(window, (value) => {
+      for (const ui of [inline, floating]) ui.shadowHost.dataset.reopenTheme = value;
+    });
+    ctx.onInvalidated(() => theme.stop());
 
     ctx.addEventListener(window, 'wxt:locationchange', (event) => {
       const next = parseInboxUrl(event.newUrl);

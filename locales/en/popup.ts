@@ -77,7 +77,7 @@ export default {
     "Reads the Page's recent conversations from Meta (slowly, within Meta's limits) and counts their windows.",
   'popup.overview.scan': 'Scan conversations',
   'popup.overview.rescan': 'Scan again',
-  'popup.overview.scanLabel': 'Scan the recent conversations of {page}',
+  'popup.overview.scanLabel': '{action}: {page}',
   'popup.overview.progress': 'Scanned {scanned} of {limit}',
   'popup.overview.cancel': 'Cancel scan',
   'popup.overview.counts': '{open} open · {human_agent} human agent · {closed} closed · {unknown} unknown',

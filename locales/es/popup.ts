@@ -78,7 +78,7 @@ export default {
     'Lee de Meta las conversaciones recientes de la página (despacio, dentro de los límites de Meta) y cuenta sus ventanas.',
   'popup.overview.scan': 'Revisar conversaciones',
   'popup.overview.rescan': 'Revisar de nuevo',
-  'popup.overview.scanLabel': 'Revisar las conversaciones recientes de {page}',
+  'popup.overview.scanLabel': '{action}: {page}',
   'popup.overview.progress': 'Revisadas {scanned} de {limit}',
   'popup.overview.cancel': 'Cancelar revisión',
   'popup.overview.counts': '{open} abiertas · {human_agent} agente humano · {closed} cerradas · {unknown} desconocidas',
