@@ -1,7 +1,6 @@
 import { buildInboxUrl } from '../../lib/inbox/links';
 import { formatDuration, translator, type Locale } from '../../lib/i18n';
 import type { SummaryThreadRow } from '../../lib/messaging/types';
-import { formatCount } from './format';
 
 export interface ActionListProps {
   testId: string;
@@ -57,7 +56,7 @@ export function ActionList(props: ActionListProps) {
         </ul>
       )}
       {props.total > props.rows.length && (
-        <p class="muted">{t('popup.list.more', { count: formatCount(props.total - props.rows.length, props.locale) })}</p>
+        <p class="muted">{t('popup.list.more', { count: props.total - props.rows.length })}</p>
       )}
     </section>
   );

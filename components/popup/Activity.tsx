@@ -38,8 +38,8 @@ function periodText(period: RoutePeriodStats, locale: Locale): string {
   const t = translator(locale);
   if (period.attempts === 0) return '—';
   return t('popup.routes.cell', {
-    sent: formatCount(period.sent, locale),
-    replies: formatCount(period.replies, locale),
+    sent: period.sent,
+    replies: period.replies,
     rate: period.replyRate === null ? t('popup.rate.none') : formatPercent(period.replyRate, locale),
   });
 }
@@ -97,7 +97,7 @@ export function Charts({ summary, locale, timeZone }: { summary: SummaryView; lo
       <StackedBarChart
         testId="chart-attempts"
         title={t('popup.chart.attempts.title')}
-        description={t('popup.chart.attempts.desc', { total: formatCount(total, locale), sent: formatCount(sent, locale) })}
+        description={t('popup.chart.attempts.desc', { total, sent })}
         categoryLabel={t('popup.chart.day')}
         tableLabel={t('popup.chart.table')}
         series={series}

@@ -27,17 +27,17 @@ function OverviewResult({ status, locale, timeZone }: { status: OverviewStatus; 
           data-unknown={String(counts.unknown)}
         >
           {t('popup.overview.counts', {
-            open: formatCount(counts.open, locale),
-            human_agent: formatCount(counts.human_agent, locale),
-            closed: formatCount(counts.closed, locale),
-            unknown: formatCount(counts.unknown, locale),
+            open: counts.open,
+            human_agent: counts.human_agent,
+            closed: counts.closed,
+            unknown: counts.unknown,
           })}
         </p>
       )}
       <p class="muted">
         {status.state === 'cancelled'
-          ? t('popup.overview.cancelledAt', { scanned: formatCount(status.scanned, locale), time })
-          : t('popup.overview.doneAt', { scanned: formatCount(status.scanned, locale), time })}
+          ? t('popup.overview.cancelledAt', { scanned: status.scanned, time })
+          : t('popup.overview.doneAt', { scanned: status.scanned, time })}
       </p>
     </div>
   );

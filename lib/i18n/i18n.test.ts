@@ -26,9 +26,18 @@ describe('catalogs', () => {
   });
 
   test('Spanish and English use the same placeholders in every message', () => {
-    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    // {name} and {name, plural, …} alike (the words inside a plural's branches are the translator's)
+    const names = (s: string) => [...s.matchAll(/\{(\w+)(?:\}|,\s*plural,)/g)].map((m) => m[1]).sort();
     for (const key of Object.keys(en) as (keyof typeof en)[]) {
       expect(names(es[key]), key).toEqual(names(en[key]));
+    }
+  });
+
+  test('every plural message has an `other` branch in both languages (Intl.PluralRules falls back to it)', () => {
+    for (const [key, value] of [...Object.entries(en), ...Object.entries(es)]) {
+      const plurals = value.match(/\{\w+,\s*plural,/g)?.length ?? 0;
+      const others = value.match(/\bother\s*\{/g)?.length ?? 0;
+      expect(others, key).toBeGreaterThanOrEqual(plurals);
     }
   });
 
@@ -51,5 +60,37 @@ describe('formatDuration', () => {
     [-5, 'en', '0 sec'],
   ] as const)('%d ms in %s → %s', (ms, locale, expected) => {
     expect(formatDuration(ms, locale)).toBe(expected);
+  });
+});
+
+describe('counts in both languages (Intl.PluralRules)', () => {
+  test.each([
+    ['en', 0, 'Scanned 0 conversations, today'],
+    ['en', 1, 'Scanned 1 conversation, today'],
+    ['en', 2, 'Scanned 2 conversations, today'],
+    ['en', 1200, 'Scanned 1,200 conversations, today'],
+    ['es', 0, '0 conversaciones revisadas, today'],
+    ['es', 1, '1 conversación revisada, today'],
+    ['es', 2, '2 conversaciones revisadas, today'],
+  ] as const)('%s: %d scanned', (locale, scanned, expected) => {
+    expect(t(locale, 'popup.overview.doneAt', { scanned, time: 'today' })).toBe(expected);
+  });
+
+  test.each([
+    ['en', 0, 0, 'Stacked bars by outcome: 0 attempts in 14 days, 0 of them sent.'],
+    ['en', 1, 1, 'Stacked bars by outcome: 1 attempt in 14 days, 1 of them sent.'],
+    ['en', 2, 1, 'Stacked bars by outcome: 2 attempts in 14 days, 1 of them sent.'],
+    ['es', 0, 0, 'Barras apiladas por resultado: 0 intentos en 14 días, 0 de ellos enviados.'],
+    ['es', 1, 1, 'Barras apiladas por resultado: 1 intento en 14 días, 1 de ellos enviado.'],
+    ['es', 2, 2, 'Barras apiladas por resultado: 2 intentos en 14 días, 2 de ellos enviados.'],
+  ] as const)('%s: %d attempts, %d sent', (locale, total, sent, expected) => {
+    expect(t(locale, 'popup.chart.attempts.desc', { total, sent })).toBe(expected);
+  });
+
+  test('Spanish agrees each count with its own noun in one message', () => {
+    expect(t('es', 'popup.overview.counts', { open: 1, human_agent: 2, closed: 0, unknown: 1 })).toBe(
+      '1 abierta · 2 agente humano · 0 cerradas · 1 desconocida',
+    );
+    expect(t('es', 'popup.routes.cell', { sent: 1, replies: 2, rate: '50 %' })).toBe('1 enviada, 2 respondidas (50 %)');
   });
 });
