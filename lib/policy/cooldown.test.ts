@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { COOLDOWN_MS, cooldownState } from './cooldown';
+import { COOLDOWN_MS, cooldownState, factsForResend, resendOffer } from './cooldown';
 import type { AttemptStatus, ThreadFacts } from './types';
 
 const HOUR = 3_600_000;
@@ -80,5 +80,31 @@ describe('cooldownState', () => {
 
   test('a customer message before the attempt does not end it', () => {
     expect(cooldownState(facts({ attempts: [attempt(A)] }), A + 2 * HOUR).active).toBe(true);
+  });
+});
+
+describe('an explicit resend of an unknown attempt that was not found', () => {
+  const A = C + 2 * DAY;
+  const notFound = { at: A, status: 'unknown' as const, requestId: 'first', resendable: true };
+
+  test('only an unknown attempt reconciled as not delivered may be sent again, and only by naming it', () => {
+    const held = facts({ attempts: [notFound] });
+    expect(cooldownState(held, A + HOUR).active).toBe(true);
+    expect(cooldownState(factsForResend(held, 'first')!, A + HOUR).active).toBe(false);
+    expect(factsForResend(held, 'other')).toBeNull();
+    expect(factsForResend(facts({ attempts: [{ ...notFound, resendable: false }] }), 'first')).toBeNull();
+    expect(factsForResend(facts({ attempts: [{ ...notFound, status: 'sent' }] }), 'first')).toBeNull();
+  });
+
+  test('is offered while that attempt alone holds the cooldown', () => {
+    expect(resendOffer(facts({ attempts: [notFound] }), A + HOUR)).toBe('first');
+    // Still being checked: nothing to offer yet.
+    expect(resendOffer(facts({ attempts: [{ ...notFound, resendable: false }] }), A + HOUR)).toBeNull();
+    // Already sent again: the resend holds the cooldown itself.
+    expect(resendOffer(facts({ attempts: [notFound, { at: A + HOUR, status: 'sent', requestId: 'second' }] }), A + 2 * HOUR)).toBeNull();
+    // A Page message after the window closed (another agent) holds it too.
+    expect(resendOffer(facts({ attempts: [notFound], pageLastMessageAt: A + HOUR }), A + 2 * HOUR)).toBeNull();
+    // The customer wrote: no cooldown, an ordinary send.
+    expect(resendOffer(facts({ attempts: [notFound], customerLastMessageAt: A + HOUR }), A + 2 * HOUR)).toBeNull();
   });
 });

@@ -81,6 +81,13 @@ describe('http5xx', () => {
     await expect(response.json()).rejects.toThrow();
     expect(sentTexts()).not.toContain('gateway');
   });
+
+  it('applied: true fails the answer after Meta took the message (a proxy in front failed)', async () => {
+    sim.injectFault({ kind: 'http5xx', status: 502, applied: true });
+    const response = await send('gateway, but sent');
+    expect(response.status).toBe(502);
+    expect(sentTexts()).toContain('gateway, but sent');
+  });
 });
 
 describe('malformed', () => {
@@ -135,6 +142,15 @@ describe('graph_error', () => {
     expect(response.status).toBe(500);
     expect((await response.json()).error).toMatchObject({ code: 2, type: 'FacebookApiException', message: 'Service temporarily unavailable' });
     expect(response.headers.get('x-business-use-case-usage')).toContain('"messenger"');
+  });
+
+  it('applied: true answers the error after the message went out (Meta did not say it was refused)', async () => {
+    sim.injectFault({ kind: 'graph_error', error: { code: 2, is_transient: true }, applied: true });
+    const response = await send('code 2, but sent');
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toMatchObject({ code: 2, is_transient: true, fbtrace_id: expect.any(String) });
+    expect(response.headers.get('x-fb-trace-id')).toMatch(/\S/);
+    expect(sentTexts()).toContain('code 2, but sent');
   });
 });
 

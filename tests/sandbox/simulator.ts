@@ -39,7 +39,13 @@ export const faultSchema = z.discriminatedUnion('kind', [
     applied: z.boolean().optional(),
     ...faultCommon,
   }),
-  z.object({ kind: z.literal('http5xx'), status: z.number().int().min(500).max(599).optional(), ...faultCommon }),
+  z.object({
+    kind: z.literal('http5xx'),
+    status: z.number().int().min(500).max(599).optional(),
+    /** false (default): nothing was done. true: Meta did the work and a proxy in front failed the answer. */
+    applied: z.boolean().optional(),
+    ...faultCommon,
+  }),
   z.object({
     kind: z.literal('drop'),
     /** true (default): processed, then the socket is destroyed, the worst case for double sends. */
@@ -63,6 +69,9 @@ export const faultSchema = z.discriminatedUnion('kind', [
       is_transient: z.boolean().optional(),
     }),
     headers: z.record(z.string(), z.string()).optional(),
+    /** false (default): Meta refused it. true: the message went out anyway (what codes 1, 2 and 1200 do not rule
+     *  out: Meta did not say whether it was processed). */
+    applied: z.boolean().optional(),
     ...faultCommon,
   }),
 ]);
@@ -282,7 +291,8 @@ export async function startSimulator(options: StartOptions): Promise<Simulator> 
       case 'http5xx': {
         const status = fault.status ?? 503;
         entry.status = status;
-        graph.countCall(request);
+        if (fault.applied === true) graph.handle(request);
+        else graph.countCall(request);
         res.writeHead(status, corsHeaders({ 'Content-Type': 'text/html; charset=utf-8' }));
         res.end(`<html><body><h1>${status} Server Error</h1></body></html>`);
         return;
@@ -296,7 +306,7 @@ export async function startSimulator(options: StartOptions): Promise<Simulator> 
         return;
       }
       case 'graph_error': {
-        const usage = graph.countCall(request);
+        const usage = fault.applied === true ? graph.handle(request).headers : graph.countCall(request);
         const error = {
           message: fault.error.message ?? defaultMessageFor(fault.error.code, fault.error.error_subcode),
           type: fault.error.type ?? 'OAuthException',

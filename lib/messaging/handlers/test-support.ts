@@ -32,8 +32,9 @@ export interface TestBackground {
   graphRequests(): LoggedRequest[];
   posts(): LoggedRequest[];
   clear(): void;
-  /** A second worker on the same storage (the first one "died"): fresh memory, locks and plain Graph clients. */
-  restart(): TestBackground;
+  /** A second worker on the same storage (the first one "died"), or a second context beside it: fresh memory and
+   *  locks, and plain Graph clients unless `sameGraph` (then wrapped like the first's). */
+  restart(options?: { sameGraph?: boolean }): TestBackground;
   close(): Promise<void>;
 }
 
@@ -45,6 +46,8 @@ export interface StartOptions {
   tuning?: BackgroundDeps['tuning'];
   /** Wraps each Graph client (e.g. to make send hang, as in a worker killed mid-call). */
   wrapGraph?: (client: GraphClient) => GraphClient;
+  /** The Web Locks every worker of this background shares (default: none, each worker's memory only). */
+  locks?: BackgroundDeps['locks'];
 }
 
 export async function startBackground(options: StartOptions = {}): Promise<TestBackground> {
@@ -63,6 +66,7 @@ export async function startBackground(options: StartOptions = {}): Promise<TestB
     createGraph: (version) => (options.wrapGraph ? options.wrapGraph(plainGraph(version)) : plainGraph(version)),
     managed: async () => options.managed ?? EMPTY_MANAGED_CONFIG,
     tuning: options.tuning,
+    locks: options.locks ?? null,
   };
 
   const build = (overrides: Partial<BackgroundDeps> = {}): TestBackground => {
@@ -78,7 +82,7 @@ export async function startBackground(options: StartOptions = {}): Promise<TestB
       graphRequests,
       posts: () => graphRequests().filter((request) => request.method === 'POST'),
       clear: () => sim.clearLog(),
-      restart: () => build({ createGraph: plainGraph }),
+      restart: (options = {}) => build(options.sameGraph ? {} : { createGraph: plainGraph }),
       close: () => sim.close(),
     };
   };
