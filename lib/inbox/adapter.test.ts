@@ -9,12 +9,18 @@ import {
   findAnchor,
   markComposerRegion,
   normalizeText,
-  readDisplayName,
   type AnchorName,
 } from './selectors';
+import { readIdentity } from './identity';
 
 const FIXTURES = resolve(import.meta.dirname, '../../tests/fixtures/inbox');
 const fixtureFiles = readdirSync(FIXTURES).filter((file) => file.endsWith('.html'));
+
+/** The fixture's name as the identity signals read it, with the selection its fixture URL says. */
+function nameIn(doc: Document): string | null {
+  const url = new URL(doc.querySelector('meta[name="fixture-url"]')!.getAttribute('content')!);
+  return readIdentity(doc, { selectedItemId: url.searchParams.get('selected_item_id'), clickedTarget: null, staleName: null }).name;
+}
 
 function load(file: string): Document {
   return new DOMParser().parseFromString(readFileSync(resolve(FIXTURES, file), 'utf8'), 'text/html');
@@ -50,16 +56,21 @@ describe('selector registry: each anchor where it must (and must not) match', ()
 
 describe('what each layout yields', () => {
   test.each([
-    ['messenger-en.html', { composer: 'lexical-reply', conversationHeader: 'view-profile', threadList: 'labelled-list' }, 'Maria Lopez'],
-    ['messenger-es.html', { composer: 'lexical-reply', conversationHeader: 'view-profile', threadList: 'labelled-list' }, 'José Martínez'],
-    ['all-en.html', { composer: 'textbox-reply', conversationHeader: 'assigned-to', threadList: 'labelled-list' }, 'Maria Lopez'],
-    ['changed-layout.html', { composer: null, conversationHeader: null, threadList: 'conversation-links' }, null],
+    ['messenger-en.html', { composer: 'lexical-reply', conversationHeader: 'pane-heading', threadList: 'labelled-list' }, 'Maria Lopez'],
+    ['messenger-es.html', { composer: 'lexical-reply', conversationHeader: 'pane-heading', threadList: 'labelled-list' }, 'José Martínez'],
+    ['all-en.html', { composer: 'textbox-reply', conversationHeader: 'pane-heading', threadList: 'labelled-list' }, 'Maria Lopez'],
+    // No composer and no header: the name still comes from the list's link that carries the URL's selected_item_id.
+    ['changed-layout.html', { composer: null, conversationHeader: null, threadList: 'conversation-links' }, 'Maria Lopez'],
+    ['suite-2026-es.html', { composer: 'lexical-reply', conversationHeader: 'pane-heading', threadList: 'thread-list-pagelet' }, 'Lucía Fernández'],
+    ['header-link-en.html', { composer: 'textbox-reply', conversationHeader: null, threadList: 'labelled-list' }, 'Omar Haddad'],
+    ['list-current-en.html', { composer: 'lexical-reply', conversationHeader: 'pane-heading', threadList: 'labelled-list' }, 'Grace Kim'],
+    ['card-only-es.html', { composer: 'lexical-reply', conversationHeader: null, threadList: 'labelled-list' }, 'Carmen Ruiz'],
   ])('%s', (file, fallbacks, displayName) => {
     const doc = load(file);
     const health = checkLayout(doc, 'https://business.facebook.com/latest/inbox/messenger?asset_id=1&selected_item_id=2', 1_000);
     expect(health.anchors).toEqual(fallbacks);
     expect(health.floating).toBe(fallbacks.composer === null);
-    expect(readDisplayName(doc)).toBe(displayName);
+    expect(nameIn(doc)).toBe(displayName);
   });
 
   test('the banner goes beside the composer row, never inside the Lexical editor', () => {
@@ -69,16 +80,21 @@ describe('what each layout yields', () => {
       const editor = doc.querySelector('[contenteditable="true"][role="textbox"]')!;
       expect(region.contains(editor), file).toBe(true);
       expect(region.closest('[contenteditable="true"]'), file).toBeNull();
-      // the row holds the Send control too, so a banner placed before it sits above the whole reply box
+      // the row holds the Send control too (or, where Send shows only after typing, the like button in its
+      // place: §7a), so a banner placed before it sits above the whole reply box
       const controls = [...region.querySelectorAll('[role="button"], button')].map((b) => normalizeText(b.getAttribute('aria-label')));
-      expect(controls.some((label) => label === 'send' || label === 'enviar'), file).toBe(true);
+      expect(controls.some((label) => ['send', 'enviar', 'me gusta'].includes(label)), file).toBe(true);
     }
   });
 
   test('the display name follows the header when the conversation changes', () => {
     const doc = load('messenger-es.html');
     doc.querySelector('[data-fixture-header-name]')!.textContent = '  Lucía   Fernández ';
-    expect(readDisplayName(doc)).toBe('Lucía Fernández');
+    const read = (staleName: string | null) => readIdentity(doc, { selectedItemId: null, clickedTarget: null, staleName });
+    // The list still marks José's card as selected: two trusted signals disagree, so neither name is used.
+    expect(read(null)).toMatchObject({ name: null, status: 'conflict', conflicting: ['Lucía Fernández', 'José Martínez'] });
+    // After a switch from José, his card is the stale one: the header's new name is used.
+    expect(read('José Martínez')).toMatchObject({ name: 'Lucía Fernández', source: 'paneHeading' });
   });
 
   test('fallbacks are tried in order: an unlabelled Lexical editor in the main region still anchors the banner', () => {
@@ -97,7 +113,7 @@ describe('what each layout yields', () => {
     list.innerHTML = '<h2>Someone else</h2><a href="/x">View profile</a>';
     doc.body.append(list);
     expect(findAnchor(doc, 'conversationHeader')).toBeNull();
-    expect(readDisplayName(doc)).toBeNull();
+    expect(readIdentity(doc, { selectedItemId: null, clickedTarget: null, staleName: null }).name).toBeNull();
   });
 });
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { watchConversationHeader } from './header-watch';
+import { watchConversationHeader, type HeaderWatchOptions } from './header-watch';
+import { readIdentity } from './identity';
 
 const FIXTURES = resolve(import.meta.dirname, '../../tests/fixtures/inbox');
 
@@ -18,6 +19,24 @@ const timers = {
   now: () => performance.now(),
 };
 
+/** Starts a watcher that reads the identity signals (no selection context) and reports the names it reads. */
+function watchNames(options: Omit<HeaderWatchOptions, 'read' | 'onReading'>, onName: (name: string | null) => void) {
+  const watcher = watchConversationHeader(document, {
+    ...options,
+    read: () => readIdentity(document, { selectedItemId: null, clickedTarget: null, staleName: null }),
+    onReading: (reading) => onName(reading.name),
+  });
+  watcher.rescope();
+  return watcher;
+}
+
+/** The list's selection moves to another card, as it does at once when the agent picks a conversation. */
+function selectRow(name: string) {
+  for (const row of document.querySelectorAll('[role="grid"] [role="row"]')) {
+    row.setAttribute('aria-selected', String(row.textContent!.includes(name)));
+  }
+}
+
 afterEach(() => {
   document.body.innerHTML = '';
 });
@@ -26,7 +45,8 @@ describe('watchConversationHeader', () => {
   test('reports the new name once, after the header settles', async () => {
     loadIntoDocument('messenger-en.html');
     const onName = vi.fn();
-    const watcher = watchConversationHeader(document, { ...timers, debounceMs: 10, onName });
+    const watcher = watchNames({ ...timers, debounceMs: 10 }, onName);
+    selectRow('John Carter');
     const name = document.querySelector('[data-fixture-header-name]')!;
     name.textContent = 'John';
     name.textContent = 'John Carter';
@@ -56,7 +76,8 @@ describe('watchConversationHeader', () => {
       clock = time;
     };
     const onName = vi.fn();
-    const watcher = watchConversationHeader(document, { ...clockTimers, debounceMs: 100, onName });
+    const watcher = watchNames({ ...clockTimers, debounceMs: 100 }, onName);
+    selectRow('John Carter');
     const name = document.querySelector('[data-fixture-header-name]')!;
     for (const [at, text] of [[0, 'J'], [30, 'Jo'], [60, 'John'], [90, 'John C'], [120, 'John Carter']] as const) {
       advanceTo(at);
@@ -75,7 +96,7 @@ describe('watchConversationHeader', () => {
   test('follows a header React replaced, and notices one appearing later', async () => {
     document.body.innerHTML = '<div role="main"><p>Loading…</p></div>';
     const onName = vi.fn();
-    const watcher = watchConversationHeader(document, { ...timers, debounceMs: 10, onName });
+    const watcher = watchNames({ ...timers, debounceMs: 10 }, onName);
     document.querySelector('[role="main"]')!.innerHTML =
       '<div><div role="heading" aria-level="2"><span>Ana Silva</span></div><a href="#">View profile</a></div>';
     await settle();
@@ -87,10 +108,33 @@ describe('watchConversationHeader', () => {
     watcher.stop();
   });
 
+  test('a generic title read first is followed by the name React writes into the same heading (text-only change)', async () => {
+    document.body.innerHTML =
+      '<div role="main"><div><h2 dir="auto">Inbox</h2></div><div role="log" aria-label="Messages"><div>Hi</div></div></div>';
+    const onName = vi.fn();
+    const watcher = watchNames({ ...timers, debounceMs: 10 }, onName);
+    document.querySelector('h2')!.firstChild!.nodeValue = 'Ana Silva';
+    await settle();
+    expect(onName).toHaveBeenLastCalledWith('Ana Silva');
+    watcher.stop();
+  });
+
+  test('with a trusted name only the header is observed: the message log churning does not wake the watcher', async () => {
+    loadIntoDocument('messenger-en.html');
+    const read = vi.fn(() => readIdentity(document, { selectedItemId: null, clickedTarget: null, staleName: null }));
+    const watcher = watchConversationHeader(document, { ...timers, debounceMs: 10, read, onReading: () => undefined });
+    watcher.rescope();
+    const log = document.querySelector('[data-fixture-log]')!;
+    for (let index = 0; index < 5; index += 1) log.append(Object.assign(document.createElement('div'), { textContent: `message ${index}` }));
+    await settle();
+    expect(read).toHaveBeenCalledTimes(1);
+    watcher.stop();
+  });
+
   test('stops observing when stopped', async () => {
     loadIntoDocument('messenger-es.html');
     const onName = vi.fn();
-    watchConversationHeader(document, { ...timers, debounceMs: 10, onName }).stop();
+    watchNames({ ...timers, debounceMs: 10 }, onName).stop();
     document.querySelector('[data-fixture-header-name]')!.textContent = 'Lucía Fernández';
     await settle();
     expect(onName).not.toHaveBeenCalled();

@@ -18,6 +18,7 @@ import {
   THREAD_LIST_WORDS,
   TIME_TOKENS,
   VIEW_PROFILE_WORDS,
+  WEEKDAY_TOKENS,
 } from './wording';
 
 export const NAME_SIGNAL_IDS = ['paneHeading', 'profileLink', 'contactSidebar', 'selectedCard'] as const;
@@ -293,7 +294,7 @@ export const NAME_SIGNALS: readonly NameSignal[] = [
       const selected = selectedCard(root, context);
       if (!selected) return [];
       // The first text that is not a time token is the name; what follows is the preview, never a name.
-      const first = textLeaves(selected.card).find((leaf) => !isTimeToken(cleanText(leaf.textContent)));
+      const first = textLeaves(selected.card).find((leaf) => !isCardTimeToken(cleanText(leaf.textContent)));
       return first ? [{ text: cleanText(first.textContent), element: first, evidence: selected.evidence }] : [];
     },
     mustMatchIn: {
@@ -312,17 +313,22 @@ export const NAME_SIGNALS: readonly NameSignal[] = [
 
 // --- the rules ---------------------------------------------------------------------------------------------
 
-export function isTimeToken(text: string): boolean {
+const matchesAny = (patterns: readonly RegExp[], text: string) => {
   const normalized = normalizeText(text);
-  return TIME_TOKENS.some((pattern) => pattern.test(normalized));
+  return patterns.some((pattern) => pattern.test(normalized));
+};
+
+function isCardTimeToken(text: string): boolean {
+  return matchesAny(TIME_TOKENS, text) || matchesAny(WEEKDAY_TOKENS, text);
 }
 
 /** A title that names a place, not a person: generic wording (optionally with a count), a time token, no
  *  letters at all, or text too long to be a name. */
 export function isGenericTitle(text: string): boolean {
+  if (matchesAny(TIME_TOKENS, text)) return true;
   const normalized = normalizeText(text).replace(/\s*\(?\d+\)?$/, '');
   if (!normalized || !/\p{L}/u.test(normalized) || text.length > MAX_NAME_LENGTH) return true;
-  return GENERIC_TITLES.includes(normalized) || isTimeToken(normalized);
+  return GENERIC_TITLES.includes(normalized);
 }
 
 /** What became of one signal's reading. */

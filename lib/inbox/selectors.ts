@@ -83,13 +83,16 @@ const headingOutsideThreadList = (region: Element) =>
   [...region.querySelectorAll(HEADING)].some((heading) => !insideThreadList(heading));
 
 /** The composer's row: the nearest ancestor that also holds the Send control, so the banner sits above the
- *  whole reply box rather than inside it. */
+ *  whole reply box rather than inside it. The live inbox shows Send only after typing (§7a: a like button is
+ *  there before), so without one the row is the nearest ancestor holding any control beside the editor. */
 function composerRegion(editor: Element): Element | null {
+  const controls = (ancestor: Element) =>
+    [...ancestor.querySelectorAll('button, [role="button"]')].filter((control) => !editor.contains(control));
   const isSend = (candidate: Element) => SEND_WORDS.includes(wordingOf(candidate));
   return (
-    climb(editor, (ancestor) =>
-      [...ancestor.querySelectorAll('button, [role="button"]')].some((control) => isSend(control)),
-    ) ?? editor.parentElement
+    climb(editor, (ancestor) => controls(ancestor).some(isSend)) ??
+    climb(editor, (ancestor) => controls(ancestor).length > 0) ??
+    editor.parentElement
   );
 }
 
@@ -116,7 +119,15 @@ export const ANCHORS: Readonly<Record<AnchorName, AnchorDefinition>> = {
         resolve: composerRegion,
       },
     ],
-    mustMatchIn: ['messenger-en.html', 'messenger-es.html', 'all-en.html'],
+    mustMatchIn: [
+      'messenger-en.html',
+      'messenger-es.html',
+      'all-en.html',
+      'suite-2026-es.html',
+      'header-link-en.html',
+      'list-current-en.html',
+      'card-only-es.html',
+    ],
     mustMissIn: ['changed-layout.html'],
   },
   conversationHeader: {
@@ -156,12 +167,27 @@ export const ANCHORS: Readonly<Record<AnchorName, AnchorDefinition>> = {
         accept: (element) => THREAD_LIST_WORDS.some((word) => wordingOf(element) === word),
       },
       {
+        // §7a: the live list's containers are pagelets named GenericBizInboxThreadListViewBody and
+        // BizP13NInboxUinifiedThreadListView (sic), holding virtualized div[role="listitem"] cards.
+        id: 'thread-list-pagelet',
+        selector: '[data-pagelet*="ThreadList"]',
+      },
+      {
         id: 'conversation-links',
         selector: THREAD_LINK,
         resolve: (element) => climb(element, (ancestor) => ancestor.querySelectorAll(THREAD_LINK).length > 1),
       },
     ],
-    mustMatchIn: ['messenger-en.html', 'messenger-es.html', 'all-en.html', 'changed-layout.html'],
+    mustMatchIn: [
+      'messenger-en.html',
+      'messenger-es.html',
+      'all-en.html',
+      'changed-layout.html',
+      'suite-2026-es.html',
+      'header-link-en.html',
+      'list-current-en.html',
+      'card-only-es.html',
+    ],
     mustMissIn: [],
   },
 };

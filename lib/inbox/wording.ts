@@ -104,13 +104,18 @@ export const THREAD_LIST_WORDS: readonly string[] = [
 /** Hosts whose links are a person's profile (the header's profile link, §7). */
 export const PROFILE_HOSTS: readonly string[] = ['www.facebook.com', 'facebook.com', 'm.facebook.com', 'www.instagram.com', 'instagram.com'];
 
-/** A card's relative time token (§7a: "2h", "Mon", "Nov 12", "Today"), in English and Spanish: never a name. */
+/** A relative time token (§7a: "2h", "Nov 12", "Today"), in English and Spanish: never a name, anywhere. */
 export const TIME_TOKENS: readonly RegExp[] = [
   /^\d{1,3} ?(s|m|min|mins|h|hr|hrs|d|w|sem|a|y)$/,
   /^\d{1,2}:\d{2}( ?[ap]\.? ?m\.?)?$/,
   /^(today|yesterday|now|just now|hoy|ayer|ahora)$/,
-  /^(mon|tue|wed|thu|fri|sat|sun|lun|mar|mie|jue|vie|sab|dom)\.?$/,
-  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo)$/,
   /^[a-z]{3,10}\.? \d{1,2}(, \d{4})?$/,
   /^\d{1,2} (de )?[a-z]{3,10}\.?( (de )?\d{4})?$/,
+];
+
+/** A card's weekday token (§7a: "Mon"). Only skipped inside a card: "Mar" and "Dom" are also people's names,
+ *  so a heading or a link that says them is still read as a name. */
+export const WEEKDAY_TOKENS: readonly RegExp[] = [
+  /^(mon|tue|wed|thu|fri|sat|sun|lun|mar|mie|jue|vie|sab|dom)\.?$/,
+  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo)$/,
 ];

@@ -1,0 +1,176 @@
+// The name signals against every fixture layout, and the rules that decide which reading is the customer's name.
+import { readFileSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import {
+  isGenericTitle,
+  NAME_SIGNALS,
+  readIdentity,
+  type IdentityContext,
+  type NameSignalId,
+} from './identity';
+import { GENERIC_TITLES } from './wording';
+
+const FIXTURES = resolve(import.meta.dirname, '../../tests/fixtures/inbox');
+const fixtureFiles = readdirSync(FIXTURES).filter((file) => file.endsWith('.html'));
+
+function load(file: string): Document {
+  return new DOMParser().parseFromString(readFileSync(resolve(FIXTURES, file), 'utf8'), 'text/html');
+}
+
+/** The selection each fixture stands for: its `<meta name="fixture-url">`. */
+function contextOf(doc: Document, extra: Partial<IdentityContext> = {}): IdentityContext {
+  const url = new URL(doc.querySelector('meta[name="fixture-url"]')!.getAttribute('content')!);
+  return { selectedItemId: url.searchParams.get('selected_item_id'), clickedTarget: null, staleName: null, ...extra };
+}
+
+function signal(id: NameSignalId) {
+  return NAME_SIGNALS.find((entry) => entry.id === id)!;
+}
+
+/** What one signal reads in a document, after the rules (its first acceptable candidate), or null. */
+function reading(doc: Document, id: NameSignalId, context = contextOf(doc)): string | null {
+  const identity = readIdentity(doc, context);
+  return identity.verdicts[id] === 'trusted' ? (identity.elements[id]?.textContent?.replace(/\s+/g, ' ').trim() ?? null) : null;
+}
+
+describe('name signal registry: each signal where it must (and must not) read a name', () => {
+  const cases = NAME_SIGNALS.flatMap((entry) => [
+    ...Object.entries(entry.mustMatchIn).map(([file, name]) => [entry.id, file, name] as const),
+    ...entry.mustMissIn.map((file) => [entry.id, file, null] as const),
+  ]);
+  test.each(cases)('%s in %s → %s', (id, file, name) => {
+    expect(fixtureFiles).toContain(file);
+    expect(reading(load(file), id)).toBe(name);
+  });
+
+  test('every fixture is listed by every signal, so a new layout cannot be forgotten', () => {
+    for (const entry of NAME_SIGNALS) {
+      const listed = [...Object.keys(entry.mustMatchIn), ...entry.mustMissIn].sort();
+      expect(listed, entry.id).toEqual([...fixtureFiles].sort());
+    }
+  });
+
+  test('every fixture gets its customer name from at least two signals or from one alone without disagreement', () => {
+    for (const file of fixtureFiles) {
+      const doc = load(file);
+      const identity = readIdentity(doc, contextOf(doc));
+      expect(identity.status, file).toBe('trusted');
+      const expected = NAME_SIGNALS.map((entry) => entry.mustMatchIn[file]).filter(Boolean);
+      expect(new Set(expected).size, file).toBe(1);
+      expect(identity.name, file).toBe(expected[0]);
+    }
+  });
+});
+
+describe('generic titles are never a name', () => {
+  test.each([
+    ...GENERIC_TITLES.map((title) => [title] as const),
+    ['Bandeja de entrada'],
+    ['BANDEJA DE ENTRADA'],
+    ['Detalles del Contacto'],
+    ['Información de contacto'],
+    ['Inbox (3)'],
+    ['Todos los mensajes'],
+    ['2h'],
+    ['Today'],
+    ['Nov 12'],
+    ['12 nov'],
+    ['ayer'],
+    ['10:45'],
+    ['   '],
+    ['12345'],
+    ['A message so long that it can only be a preview of what the customer wrote, never anybody’s name at all'],
+  ])('%s', (title) => {
+    expect(isGenericTitle(title)).toBe(true);
+  });
+
+  test.each([['Maria Lopez'], ['José Martínez'], ['insta.shopper'], ['Li'], ['Ana Inbox-Smith'], ['Notas Gómez'], ['Mar'], ['Dom']])('%s is a name', (name) => {
+    expect(isGenericTitle(name)).toBe(false);
+  });
+});
+
+describe('the rules', () => {
+  test('§7a: the sidebar section title "Detalles del contacto" is never read as the name, even next to "Ver perfil"', () => {
+    const doc = load('suite-2026-es.html');
+    const heading = doc.querySelector('[data-fixture-header-name]')!;
+    heading.textContent = 'Bandeja de entrada'; // the generic moment after a direct navigation
+    const identity = readIdentity(doc, contextOf(doc));
+    expect(identity).toMatchObject({ name: 'Lucía Fernández', status: 'trusted', source: 'contactSidebar' });
+    expect(identity.verdicts.paneHeading).toBe('generic');
+  });
+
+  test('a generic heading and nothing else: wait for the name (never "not found")', () => {
+    const doc = load('suite-2026-es.html');
+    doc.querySelector('[data-fixture-header-name]')!.textContent = 'Bandeja de entrada';
+    doc.querySelector('[data-fixture-sidebar-name]')!.remove();
+    expect(readIdentity(doc, contextOf(doc))).toMatchObject({ name: null, status: 'waiting', source: null });
+  });
+
+  test('a page with no signal at all says none (not waiting)', () => {
+    const doc = new DOMParser().parseFromString('<div role="main"><textarea aria-label="Message"></textarea></div>', 'text/html');
+    expect(readIdentity(doc, { selectedItemId: '1', clickedTarget: null, staleName: null })).toMatchObject({ status: 'none', name: null });
+  });
+
+  test('the previous customer’s name still in the header is stale: the selected card’s new name wins', () => {
+    const doc = load('list-current-en.html');
+    // The agent clicked Paul: the list moved aria-current at once, the header still says Grace.
+    const paul = [...doc.querySelectorAll('a[data-fixture-name]')].find((link) => link.textContent!.includes('Paul Meyer'))!;
+    doc.querySelectorAll('[aria-current]').forEach((link) => link.removeAttribute('aria-current'));
+    paul.setAttribute('aria-current', 'page');
+    const identity = readIdentity(doc, { selectedItemId: null, clickedTarget: null, staleName: 'Grace Kim' });
+    expect(identity).toMatchObject({ name: 'Paul Meyer', status: 'trusted', source: 'selectedCard' });
+    expect(identity.verdicts.paneHeading).toBe('stale');
+  });
+
+  test('only the stale name on the page: wait', () => {
+    const doc = load('messenger-en.html');
+    expect(readIdentity(doc, { selectedItemId: null, clickedTarget: null, staleName: 'Maria Lopez' })).toMatchObject({
+      name: null,
+      status: 'waiting',
+    });
+  });
+
+  test('two customers with one name: the card the URL points at proves the name is not stale', () => {
+    const doc = load('messenger-en.html');
+    const identity = readIdentity(doc, contextOf(doc, { staleName: 'Maria Lopez' }));
+    expect(identity).toMatchObject({ name: 'Maria Lopez', source: 'selectedCard' });
+    expect(identity.verdicts).toMatchObject({ paneHeading: 'stale', selectedCard: 'trusted' });
+  });
+
+  test('trusted signals that disagree are not used: the agent picks among the names they read', () => {
+    const doc = load('header-link-en.html');
+    doc.querySelector('[data-fixture-profile]')!.textContent = 'Lily Chen';
+    expect(readIdentity(doc, contextOf(doc))).toMatchObject({ name: null, status: 'conflict', conflicting: ['Lily Chen', 'Omar Haddad'] });
+  });
+
+  test('a card without links or marks is the selected one when the agent just clicked it (§7a virtualized cards)', () => {
+    const doc = load('suite-2026-es.html');
+    const andres = doc.querySelector('[data-fixture-index="1"] [data-fixture-card-name]')!;
+    const identity = readIdentity(doc, contextOf(doc, { clickedTarget: andres, staleName: 'Lucía Fernández' }));
+    // Header and sidebar still show Lucía (stale); the clicked card says who this is.
+    expect(identity).toMatchObject({ name: 'Andrés Gómez', source: 'selectedCard' });
+    expect(identity.verdicts).toMatchObject({ paneHeading: 'stale', contactSidebar: 'stale', selectedCard: 'trusted' });
+  });
+
+  test('a card’s time token is not its name ("Mon" before "Omar Haddad")', () => {
+    const doc = load('header-link-en.html');
+    doc.querySelector('[data-fixture-profile]')!.remove();
+    expect(readIdentity(doc, contextOf(doc)).name).toBe('Omar Haddad');
+  });
+
+  test('a heading in the message log ("Today") or the sidebar ("Labels") is not the pane’s heading', () => {
+    const doc = load('list-current-en.html');
+    doc.querySelector('[data-fixture-header-name]')!.closest('[role="heading"]')!.remove();
+    const identity = readIdentity(doc, contextOf(doc));
+    expect(identity.verdicts.paneHeading).toBe('generic'); // only "All messages" is left, a title
+    expect(identity).toMatchObject({ name: 'Grace Kim', source: 'selectedCard' });
+  });
+
+  test('two cards marked selected prove nothing', () => {
+    const doc = load('header-link-en.html');
+    doc.querySelectorAll('[role="option"]').forEach((option) => option.setAttribute('aria-selected', 'true'));
+    doc.querySelector('[data-fixture-profile]')!.remove();
+    expect(readIdentity(doc, { selectedItemId: null, clickedTarget: null, staleName: null })).toMatchObject({ status: 'none', name: null });
+  });
+});
