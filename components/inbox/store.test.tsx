@@ -68,6 +68,29 @@ describe('which conversation, and stale answers', () => {
     expect(of('thread.get')).toHaveLength(2);
   });
 
+  test('a rejected title says the name is expected (awaitingName); the real name then resolves', async () => {
+    const { store, of } = setup((request) =>
+      request.type === 'thread.get' && request.displayName ? resolvedThread() : { status: 'unresolved', pageId: '1045', reason: 'awaiting_name' },
+    );
+    store.actions.showConversation(at(URL_A), null, { status: 'waiting', conflicting: [] });
+    await flush();
+    expect(of('thread.get')[0]).toMatchObject({ displayName: null, awaitingName: true });
+    store.actions.showConversation(at(URL_A), 'Maria Lopez', { status: 'trusted', conflicting: [] });
+    await flush();
+    expect(of('thread.get')[1]).toMatchObject({ displayName: 'Maria Lopez' });
+    expect(of('thread.get')[1]).not.toHaveProperty('awaitingName');
+    expect(store.getState().thread?.status).toBe('resolved');
+  });
+
+  test('signals that disagree send their names for the agent to pick from, and asking again when they start to disagree', async () => {
+    const { store, of } = setup(() => ({ status: 'unresolved', pageId: '1045', reason: 'awaiting_name' }));
+    store.actions.showConversation(at(URL_A), null, { status: 'waiting', conflicting: [] });
+    store.actions.showConversation(at(URL_A), null, { status: 'conflict', conflicting: ['Maria Lopez', 'John Carter'] });
+    await flush();
+    expect(of('thread.get').at(-1)).toMatchObject({ displayName: null, conflictingNames: ['Maria Lopez', 'John Carter'] });
+    expect(of('thread.get').at(-1)).not.toHaveProperty('awaitingName');
+  });
+
   test('Instagram conversations are not asked about', async () => {
     const { store, calls } = setup(() => resolvedThread());
     store.actions.showConversation(parseInboxUrl(`${URL_A.replace('FB_MESSAGE', 'IG_MESSAGE')}`), 'someone');

@@ -88,6 +88,40 @@ describe('thread.get resolves the PSID', () => {
     expect(view.candidates?.length).toBe(5);
   });
 
+  it("never takes the Page's own name for the customer's: it waits for the real name instead (no listing, no 'not found')", async () => {
+    bg = await startBackground();
+    const view = await bg.services.threads.get({ pageId: ACME.id, selectedItemId: ITEM.humanAgent, displayName: ' acme STORE ' });
+    expect(view).toEqual({ status: 'unresolved', pageId: ACME.id, reason: 'awaiting_name' });
+    expect(calls(bg)).toEqual([`probe:${ITEM.humanAgent}`]);
+  });
+
+  it('a rejected title (awaitingName) waits even when the listing is at hand; the bounded wait ends with the recent conversations', async () => {
+    bg = await startBackground();
+    await bg.services.threads.get({ pageId: ACME.id, selectedItemId: ITEM.humanAgent, displayName: 'Bruno Díaz' });
+    bg.clear();
+    const waiting = await bg.services.threads.get({ pageId: ACME.id, selectedItemId: ITEM.closed, displayName: null, awaitingName: true });
+    expect(waiting).toMatchObject({ status: 'unresolved', reason: 'awaiting_name' });
+    // The content script's wait is over: it asks with refresh, and the agent gets the recent ones to pick from.
+    const given = await bg.services.threads.get({ pageId: ACME.id, selectedItemId: ITEM.closed, displayName: null, awaitingName: true, refresh: true });
+    expect(given).toMatchObject({ status: 'unresolved', reason: 'not_found' });
+    if (given.status !== 'unresolved') throw new Error('unreachable');
+    expect(given.candidates?.length).toBe(5);
+  });
+
+  it('names the page shows in disagreement are offered to pick from, never one of them chosen, even when only one is known', async () => {
+    bg = await startBackground();
+    const view = await bg.services.threads.get({
+      pageId: ACME.id,
+      selectedItemId: ITEM.humanAgent,
+      displayName: null,
+      conflictingNames: ['Bruno Diaz', 'Somebody Unknown'],
+    });
+    expect(view).toMatchObject({ status: 'unresolved', reason: 'ambiguous' });
+    if (view.status !== 'unresolved') throw new Error('unreachable');
+    expect(view.candidates?.map((candidate) => candidate.psid)).toEqual([PSID.humanAgent]);
+    expect(await bg.services.store.getPsidMapping(ACME.id, ITEM.humanAgent)).toBeNull();
+  });
+
   it('refuses to choose a PSID that has no conversation with the Page', async () => {
     bg = await startBackground();
     const view = await bg.services.threads.choose({ pageId: ACME.id, selectedItemId: ITEM.open, psid: '7999999999999999' });

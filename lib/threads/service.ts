@@ -302,7 +302,8 @@ export function createThreadService(deps: ThreadServiceDeps): ThreadService {
       // Without the header's name there is nothing to match yet, and it renders a moment after the URL changes:
       // reading the listing now would only be repeated then. Unless it is at hand or the agent asked to refresh.
       // A rejected title means the name is on its way even when the listing is at hand.
-      if (!query.displayName && !refresh && (query.awaitingName || !cachedListing(page.id, await deps.graph()))) {
+      const disputed = (query.conflictingNames?.length ?? 0) > 0;
+      if (!query.displayName && !disputed && !refresh && (query.awaitingName || !cachedListing(page.id, await deps.graph()))) {
         return unresolved(page.id, 'awaiting_name');
       }
 
