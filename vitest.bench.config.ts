@@ -7,6 +7,7 @@ export default defineConfig({
   plugins: [WxtVitest(), preact()],
   test: {
     environment: 'happy-dom',
+    setupFiles: ['tests/setup-indexeddb.ts'],
     include: ['scripts/bench/**/*.bench.ts'],
     fileParallelism: false,
     testTimeout: 300_000,

@@ -6,6 +6,7 @@ export default defineConfig({
   plugins: [WxtVitest(), preact()],
   test: {
     environment: 'happy-dom',
+    setupFiles: ['tests/setup-indexeddb.ts'],
     include: ['lib/**/*.test.ts', 'components/**/*.test.tsx', 'tests/unit/**/*.test.ts', 'tests/sandbox/**/*.test.ts'],
     server: { deps: { inline: ['zustand'] } },
     testTimeout: 15000,

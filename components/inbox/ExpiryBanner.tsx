@@ -3,7 +3,8 @@ import type { Locale } from '../../lib/i18n';
 import { formatDuration } from '../../lib/i18n/format';
 import { t } from './i18n';
 import type { ThreadStatus } from '../../lib/inbox/status';
-import type { Candidate, ErrorView, UnresolvedReason } from '../../lib/messaging/types';
+import type { Candidate, ErrorView, StorageNotice, UnresolvedReason } from '../../lib/messaging/types';
+import { storagePercent } from '../../lib/storage/notice';
 import { CandidateList } from './CandidateList';
 import { errorText } from './words';
 
@@ -31,6 +32,8 @@ export interface ExpiryBannerProps {
   floating: boolean;
   panelOpen: boolean;
   choosing: boolean;
+  /** Reopen's storage is near or at its quota: said above everything else (when full, nothing can be sent). */
+  storage?: StorageNotice;
   /** A read of the thread is on its way ("Check again" says it is busy). */
   checking?: boolean;
   timeZone?: string;
@@ -121,11 +124,16 @@ export function ExpiryBanner(props: ExpiryBannerProps) {
       aria-label={t(locale, 'banner.region')}
     >
       {floating ? <p class="reopen-banner__floating">{t(locale, 'banner.floating')}</p> : null}
+      {props.storage || (model.kind === 'failure' && model.code === 'storage_full') ? (
+        <StorageLine locale={locale} notice={props.storage ?? { level: 'full', bytesInUse: 0, quotaBytes: null }} onOpenOptions={props.onOpenOptions} />
+      ) : null}
 
       {model.kind === 'resolved' ? <StatusLines locale={locale} now={now} status={model.status} /> : null}
       {model.kind === 'loading' ? <p class="reopen-banner__status" aria-busy="true">{t(locale, 'banner.loading')}</p> : null}
       {model.kind === 'no_conversation' ? <p class="reopen-banner__status">{t(locale, 'banner.noConversation')}</p> : null}
-      {model.kind === 'failure' ? <p class="reopen-banner__status">{t(locale, 'banner.unknown.no_reply')}</p> : null}
+      {model.kind === 'failure' ? (
+        <p class="reopen-banner__status">{t(locale, model.code === 'storage_full' ? 'banner.unknown.storage_full' : 'banner.unknown.no_reply')}</p>
+      ) : null}
       {model.kind === 'unresolved' ? (
         <>
           <p class="reopen-banner__status" {...(model.reason === 'awaiting_name' ? { 'aria-busy': 'true' } : {})}>
@@ -180,6 +188,18 @@ export function ExpiryBanner(props: ExpiryBannerProps) {
         ) : null}
       </div>
     </section>
+  );
+}
+
+function StorageLine({ locale, notice, onOpenOptions }: { locale: Locale; notice: StorageNotice; onOpenOptions(): void }) {
+  const percent = storagePercent(notice);
+  return (
+    <p class="reopen-hint" role="alert" data-testid="reopen-storage" data-level={notice.level}>
+      {t(locale, notice.level === 'full' ? 'banner.storage.full' : 'banner.storage.near_full', { percent })}{' '}
+      <button type="button" class="reopen-button" onClick={onOpenOptions}>
+        {t(locale, 'banner.fix.storage')}
+      </button>
+    </p>
   );
 }
 

@@ -110,6 +110,7 @@ export function InboxRoot({ store, scheduler, onOpenOptions, timeZone }: InboxRo
         panelOpen={state.panelOpen}
         choosing={state.choosing}
         checking={state.loading}
+        {...(thread?.storage ? { storage: thread.storage } : {})}
         openerRef={openerRef}
         onOpenPanel={() => (state.panelOpen ? actions.closePanel() : actions.openPanel())}
         onRetry={() => void actions.refresh()}

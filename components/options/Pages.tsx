@@ -1,5 +1,5 @@
 import { useId, useRef, useState } from 'preact/hooks';
-import { formatInstant, translator, type Locale } from '../../lib/i18n';
+import { formatInstant, translator, type Locale, type MessageKey } from '../../lib/i18n';
 import type { ErrorView, PageView } from '../../lib/messaging/types';
 import { ConnectError } from './ConnectError';
 
@@ -100,6 +100,12 @@ function TokenField(props: {
   );
 }
 
+/** Why a Page needs reconnecting: Meta refused its token, its saved record was damaged, or its token is gone. */
+function statusKey(page: PageView): MessageKey {
+  if (page.status === 'connected') return 'options.page.status.connected';
+  return page.reconnectReason ? `options.page.status.${page.reconnectReason}` : 'options.page.status.needs_reconnect';
+}
+
 function PageItem(props: { page: PageView } & Omit<PagesProps, 'pages'>) {
   const { page, locale } = props;
   const t = translator(locale);
@@ -111,8 +117,8 @@ function PageItem(props: { page: PageView } & Omit<PagesProps, 'pages'>) {
     <li data-testid="page-item" data-page-id={page.id} data-status={page.status} aria-labelledby={headingId}>
       <h3 id={headingId}>{page.name}</h3>
       <p class="muted">{t('options.page.id', { id: page.id })}</p>
-      <p data-testid="page-status" class={page.status === 'connected' ? 'ok' : 'bad'}>
-        {t(page.status === 'connected' ? 'options.page.status.connected' : 'options.page.status.needs_reconnect')}
+      <p data-testid="page-status" data-reason={page.reconnectReason} class={page.status === 'connected' ? 'ok' : 'bad'}>
+        {t(statusKey(page))}
         <span class="muted"> · {t('options.page.checkedAt', { time: formatInstant(page.checkedAt, locale, props.timeZone) })}</span>
       </p>
       {page.managed ? (

@@ -1,11 +1,14 @@
 import { formatInstant, t as translate, translator, type Locale } from '../../lib/i18n';
 import type { LayoutHealth } from '../../lib/messaging/protocol';
-import type { PageView, SummaryWarning } from '../../lib/messaging/types';
+import type { PageView, StorageNotice, SummaryWarning } from '../../lib/messaging/types';
+import { storagePercent } from '../../lib/storage/notice';
 
 export interface HealthProps {
   pages: PageView[];
   health: LayoutHealth | null;
   warnings: SummaryWarning[];
+  /** Only when Reopen's storage is near or at its quota. */
+  storage?: StorageNotice;
   locale: Locale;
   timeZone?: string;
   onOpenOptions: () => void;
@@ -16,6 +19,19 @@ function warningText(warning: SummaryWarning, locale: Locale, timeZone?: string)
   return translate(locale, key, { key: warning.key, time: formatInstant(warning.at, locale, timeZone) });
 }
 
+const megabytes = (bytes: number, locale: Locale) =>
+  `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / 1_048_576)} MB`;
+
+/** Storage near or at its quota, in words: what happens when full and what to do (lib/storage/budget.ts). */
+export function storageText(notice: StorageNotice, locale: Locale): string {
+  const percent = storagePercent(notice);
+  return translate(locale, notice.level === 'full' ? 'popup.storage.full' : 'popup.storage.near_full', {
+    percent,
+    used: megabytes(notice.bytesInUse, locale),
+    quota: notice.quotaBytes ? megabytes(notice.quotaBytes, locale) : '',
+  });
+}
+
 export function Health(props: HealthProps) {
   const { locale, health } = props;
   const t = translator(locale);
@@ -23,6 +39,14 @@ export function Health(props: HealthProps) {
   return (
     <section aria-labelledby="health-heading" data-testid="summary-health">
       <h2 id="health-heading">{t('popup.health.heading')}</h2>
+      {props.storage ? (
+        <p role="alert" class="warning" data-testid="storage-usage" data-level={props.storage.level}>
+          {storageText(props.storage, locale)}{' '}
+          <button type="button" class="link" onClick={props.onOpenOptions}>
+            {t('popup.openOptions')}
+          </button>
+        </p>
+      ) : null}
       {props.warnings.map((warning, index) => (
         <p key={index} role="alert" class="warning" data-testid="storage-warning" data-recovery={warning.recovery}>
           {warningText(warning, locale, props.timeZone)}

@@ -108,6 +108,7 @@ export function ManagerSummary(props: ManagerSummaryProps) {
         pages={state.pages}
         health={state.health}
         warnings={summary?.warnings ?? []}
+        {...(summary?.storage ? { storage: summary.storage } : {})}
         locale={locale}
         timeZone={props.timeZone}
         onOpenOptions={props.onOpenOptions}

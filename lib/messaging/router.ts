@@ -81,6 +81,10 @@ export function createMessageHandler(
       return { ok: true, value: await handler(request) };
     } catch (error) {
       options.onInternalError?.(request.type, error instanceof Error ? error.name : typeof error);
+      // A full storage is the one failure the agent can act on: the views explain it (lib/storage/budget.ts).
+      if (error instanceof Error && error.name === 'StorageFullError') {
+        return refuse('storage_full', "Reopen's storage in this browser is full.");
+      }
       return refuse('internal', 'Reopen could not complete this request.');
     }
   };

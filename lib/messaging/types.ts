@@ -61,6 +61,14 @@ export type UnresolvedReason =
    *  (it renders a moment after the URL changes). The content script asks again with the name. */
   | 'awaiting_name';
 
+/** The extension storage near or at its quota (lib/storage/budget.ts): the banner and the popup say so. */
+export interface StorageNotice {
+  level: 'near_full' | 'full';
+  bytesInUse: number;
+  /** null where the browser sets no fixed quota (then only a refused write says `full`). */
+  quotaBytes: number | null;
+}
+
 export type ThreadView =
   | {
       status: 'resolved';
@@ -72,6 +80,7 @@ export type ThreadView =
       recentAttempts: AttemptView[];
       /** When the facts were read from Meta. */
       checkedAt: number;
+      storage?: StorageNotice;
     }
   | {
       status: 'unresolved';
@@ -79,6 +88,7 @@ export type ThreadView =
       reason: UnresolvedReason;
       candidates?: Candidate[];
       error?: ErrorView;
+      storage?: StorageNotice;
     };
 
 export interface ReopenOutcome {
@@ -99,6 +109,9 @@ export interface PageView {
   id: string;
   name: string;
   status: 'connected' | 'needs_reconnect';
+  /** Why it needs reconnecting when Meta did not refuse its token: its stored entry was unreadable, or its
+   *  token is missing from the vault. */
+  reconnectReason?: 'record_damaged' | 'token_missing';
   checkedAt: number;
   /** Set by an administrator through managed storage. */
   managed: boolean;
@@ -205,6 +218,8 @@ export interface SummaryView {
   /** 14 local days, oldest first, the last one being today. */
   attemptsByDay: DayOutcomes[];
   warnings?: SummaryWarning[];
+  /** Only when the extension storage is near or at its quota. */
+  storage?: StorageNotice;
   [extra: string]: unknown;
 }
 
@@ -236,6 +251,7 @@ export type ResponseOf<T extends RequestType> = ResponseMap[T];
 /** Every reply travels in an envelope so a refusal is never mistaken for data. */
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ProtocolError };
 export interface ProtocolError {
-  code: 'invalid_message' | 'forbidden_sender' | 'internal';
+  /** `storage_full`: a write was refused for the extension storage's quota (the views say so). */
+  code: 'invalid_message' | 'forbidden_sender' | 'internal' | 'storage_full';
   message: string;
 }

@@ -5,7 +5,8 @@ import type { PageRecord } from '../storage/schema';
 import type { ReopenStore } from '../storage/store';
 import { errorView } from '../threads/view';
 
-// Connected Pages and their tokens. The token is stored here and read only by the background's services;
+// Connected Pages and their tokens. The token is kept in the vault (lib/storage/vault.ts, the extension origin's
+// IndexedDB, never storage.local) and read only by the background's services;
 // everything this module returns to a caller outside the background is a PageView, which has no token.
 
 export type PageAccess =
@@ -32,7 +33,14 @@ export interface PageService {
 }
 
 export function pageView(page: PageRecord): PageView {
-  return { id: page.id, name: page.name, status: page.status, checkedAt: page.checkedAt, managed: page.managed };
+  return {
+    id: page.id,
+    name: page.name,
+    status: page.status,
+    ...(page.status === 'needs_reconnect' && page.reconnectReason ? { reconnectReason: page.reconnectReason } : {}),
+    checkedAt: page.checkedAt,
+    managed: page.managed,
+  };
 }
 
 /** Errors from Meta may echo what was sent; the token must never come back in a reply. */
@@ -88,7 +96,12 @@ export function createPageService(deps: PageServiceDeps): PageService {
 
     async markNeedsReconnect(pageId) {
       await store.updatePages((pages) =>
-        pages.map((page) => (page.id === pageId ? { ...page, status: 'needs_reconnect', checkedAt: now() } : page)),
+        // Meta refused the token (190): that is the reason now, whatever was said before.
+        pages.map((page) => {
+          if (page.id !== pageId) return page;
+          const { reconnectReason: _reason, ...rest } = page;
+          return { ...rest, status: 'needs_reconnect', checkedAt: now() };
+        }),
       );
     },
 

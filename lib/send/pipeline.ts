@@ -3,6 +3,8 @@ import type { ErrorView, ReopenOutcome } from '../messaging/types';
 import { factsForResend, nextAttemptAt, preflight, type PreflightDecision } from '../policy';
 import type { ReopenRequest, UtilityTemplate } from '../policy/types';
 import type { PageService } from '../pages/service';
+import { isQuotaError } from '../storage/budget';
+import { createHeldCommits } from '../storage/held-commits';
 import type { KeyedLock } from '../storage/lock';
 import type { Settings, StoredAttempt, ThreadRecord } from '../storage/schema';
 import { emptyThread, type ReopenStore } from '../storage/store';
@@ -87,12 +89,30 @@ export function createReopenService(deps: ReopenServiceDeps): ReopenService {
   }
 
   /** Appends (or, for the same request id, replaces) one attempt and answers with its outcome. */
-  async function record(command: SendCommand, attempt: StoredAttempt): Promise<ReopenOutcome> {
-    const saved = await store.updateThread(command.pageId, command.psid, (current) => {
-      const base = current ?? emptyThread(command.pageId, command.psid, attempt.at);
+  function append(pageId: string, psid: string, attempt: StoredAttempt): Promise<ThreadRecord | null> {
+    return store.updateThread(pageId, psid, (current) => {
+      const base = current ?? emptyThread(pageId, psid, attempt.at);
       const others = base.attempts.filter((existing) => existing.requestId !== attempt.requestId);
       return { ...base, attempts: [...others, attempt], updatedAt: now() };
     });
+  }
+
+  // A commit the storage refuses (quota full) is held in memory and written again (lib/storage/held-commits.ts).
+  const held = createHeldCommits({ write: (commit) => append(commit.pageId, commit.psid, commit.attempt) });
+
+  async function record(command: SendCommand, attempt: StoredAttempt): Promise<ReopenOutcome> {
+    let saved: ThreadRecord | null;
+    try {
+      saved = await append(command.pageId, command.psid, attempt);
+    } catch (error) {
+      // A refused reservation stops the send before Meta (see sendOnce).
+      if (attempt.status === 'pending') throw error;
+      // Meta answered (or nothing left): the agent is told all the same, and the `pending` reservation still
+      // holds the cooldown until the held commit is written.
+      held.hold({ pageId: command.pageId, psid: command.psid, attempt });
+      const stored = await store.getThread(command.pageId, command.psid).catch(() => null);
+      saved = stored && { ...stored, attempts: [...stored.attempts.filter((a) => a.requestId !== attempt.requestId), attempt] };
+    }
     return outcomeFrom(attempt, saved);
   }
 
@@ -173,15 +193,18 @@ export function createReopenService(deps: ReopenServiceDeps): ReopenService {
     const digest = content.kind === 'text' ? { textDigest: await textDigest(content.text) } : {};
     const reservedAt = now();
     const base = { ...attemptBase(command, reservedAt), ...digest };
+    // A refused reservation throws: no trace in the ledger, no POST (send() explains a full storage).
     await record(command, { ...base, status: 'pending' });
 
     const result = await graph.send(page.id, page.token, command.psid, command.request);
     if (result.ok) {
       const outcome = await record(command, { ...base, status: 'sent', messageId: result.messageId, settledAt: now() });
       // Our own message changed the thread: the next thread.get must read Meta again.
-      await store.updateThread(command.pageId, command.psid, (current) =>
-        current?.facts ? { ...current, facts: { ...current.facts, checkedAt: 0 } } : current,
-      );
+      await store
+        .updateThread(command.pageId, command.psid, (current) =>
+          current?.facts ? { ...current, facts: { ...current.facts, checkedAt: 0 } } : current,
+        )
+        .catch(() => null); // a full storage must not turn a sent message into an error
       return outcome;
     }
     if (result.error.code === 190) await deps.pages.markNeedsReconnect(command.pageId);
@@ -196,7 +219,17 @@ export function createReopenService(deps: ReopenServiceDeps): ReopenService {
 
   return {
     send(command) {
-      return lock.run(`${command.pageId}:${command.psid}`, () => sendOnce(command));
+      return lock.run(`${command.pageId}:${command.psid}`, async () => {
+        await held.flush();
+        try {
+          return await sendOnce(command);
+        } catch (error) {
+          // Every write after Meta's answer is held or ignored (record, the facts' invalidation), so a full storage
+          // that reaches here stopped the send before the POST: nothing left, and the agent is told why.
+          if (!isQuotaError(error)) throw error;
+          return { requestId: command.requestId, outcome: 'failed', at: now(), error: { kind: 'storage_full', retryable: false } };
+        }
+      });
     },
 
     async recoverPending() {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { settingsPatchSchema, type SettingsPatch } from '../messaging/protocol';
 import type { SettingsView } from '../messaging/types';
 import type { Settings } from '../storage/schema';
+import { redactSecrets } from '../storage/secrets';
 import type { ReopenStore } from '../storage/store';
 import type { ManagedConfig } from './managed';
 
@@ -31,20 +32,6 @@ const settingsFileSchema = z.object({
   version: z.literal(SETTINGS_EXPORT_VERSION),
   settings: settingsPatchSchema,
 });
-
-/** Any key that names a token, at any depth, is dropped; any string equal to a known token is replaced. */
-export function redactSecrets(value: unknown, tokens: readonly string[]): unknown {
-  if (typeof value === 'string') return tokens.some((token) => token && value.includes(token)) ? '[redacted]' : value;
-  if (Array.isArray(value)) return value.map((entry) => redactSecrets(entry, tokens));
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([key]) => !/token/i.test(key))
-        .map(([key, entry]) => [key, redactSecrets(entry, tokens)]),
-    );
-  }
-  return value;
-}
 
 function isoDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);

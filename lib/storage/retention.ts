@@ -1,4 +1,7 @@
+import { storage } from 'wxt/utils/storage';
+import { storedBytes, type StorageUsage } from './budget';
 import { pruneQuarantine } from './quarantine';
+import { psidMappingSchema, threadKey } from './schema';
 import type { ReopenStore } from './store';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -7,16 +10,33 @@ export interface PruneReport {
   attemptsRemoved: number;
   threadsRemoved: number;
   quarantineRemoved: number;
+  psidMappingsRemoved: number;
+}
+
+const PSIDMAP_PREFIX = 'psidmap:';
+
+/** selected_item_id → PSID mappings not proven or chosen again within the retention period (or unreadable). */
+export async function prunePsidMappings(olderThan: number): Promise<number> {
+  const all = await storage.snapshot('local');
+  const stale = Object.entries(all)
+    .filter(([key]) => key.startsWith(PSIDMAP_PREFIX) && !key.endsWith('$'))
+    .filter(([, value]) => {
+      const parsed = psidMappingSchema.safeParse(value);
+      return !parsed.success || parsed.data.at < olderThan;
+    })
+    .flatMap(([key]) => [`local:${key}` as const, `local:${key}$` as const]);
+  if (stale.length) await storage.removeItems(stale);
+  return stale.length / 2;
 }
 
 /**
  * Drops attempts older than the retention period, then threads with nothing left that were not touched within
- * it, plus old quarantined copies and warnings. Retention is at least one day, longer than the 24 h cooldown,
+ * it, old quarantined copies and warnings, and old selected_item_id → PSID mappings. Retention is at least one day, longer than the 24 h cooldown,
  * so pruning never shortens a cooldown.
  */
 export async function pruneExpiredRecords(store: ReopenStore, now: number, retentionDays: number): Promise<PruneReport> {
   const horizon = now - Math.max(1, retentionDays) * DAY_MS;
-  const report: PruneReport = { attemptsRemoved: 0, threadsRemoved: 0, quarantineRemoved: 0 };
+  const report: PruneReport = { attemptsRemoved: 0, threadsRemoved: 0, quarantineRemoved: 0, psidMappingsRemoved: 0 };
   for (const thread of await store.listThreads()) {
     const hasOld = thread.attempts.some((attempt) => attempt.at < horizon);
     const stale = thread.updatedAt < horizon;
@@ -33,5 +53,32 @@ export async function pruneExpiredRecords(store: ReopenStore, now: number, reten
     });
   }
   report.quarantineRemoved = await pruneQuarantine(horizon);
+  report.psidMappingsRemoved = await prunePsidMappings(horizon);
   return report;
+}
+
+/** Where eviction stops: well under the near-full mark, so one eviction buys many conversations. */
+export const EVICT_TO_RATIO = 0.6;
+
+/**
+ * Near the quota: threads with no attempt are only caches (name, facts, Business Suite id) that the next visit
+ * reads from Meta again, so they go, least recently updated first, until the storage is back under
+ * EVICT_TO_RATIO of the quota. Threads with attempts (the ledger, the cooldowns) are never evicted.
+ */
+export async function freeSpace(store: ReopenStore, usage: StorageUsage): Promise<number> {
+  if (usage.quotaBytes === null) return 0;
+  let toFree = usage.bytesInUse - usage.quotaBytes * EVICT_TO_RATIO;
+  if (toFree <= 0) return 0;
+  const caches = (await store.listThreads())
+    .filter((thread) => thread.attempts.length === 0)
+    .sort((a, b) => a.updatedAt - b.updatedAt);
+  let evicted = 0;
+  for (const thread of caches) {
+    if (toFree <= 0) break;
+    const bytes = storedBytes(threadKey(thread.pageId, thread.psid), thread);
+    await store.updateThread(thread.pageId, thread.psid, (current) => (current && current.attempts.length === 0 ? null : current));
+    toFree -= bytes;
+    evicted += 1;
+  }
+  return evicted;
 }

@@ -66,18 +66,28 @@ export const threadRecordSchema = z.object({
   conversationId: z.string().nullable(),
   facts: threadFactsSchema.nullable(),
   attempts: z.array(attemptSchema),
+  /** Blocked attempts dropped by the per-thread cap (lib/storage/budget.ts), so the audit can say how many. */
+  blockedDropped: z.number().int().nonnegative().optional(),
   updatedAt: z.number(),
 });
 
+/** A connected Page as the background uses it: the stored entry joined with its token from the vault. */
 export const pageRecordSchema = z.object({
   id: z.string(),
   name: z.string(),
-  /** Lives only in the background's storage; never serialised into a reply, a log or an export. */
+  /** Kept in the token vault (lib/storage/vault.ts, the extension origin's IndexedDB), never in storage.local;
+   *  never serialised into a reply, a log or an export. Empty when the vault has none (needs reconnecting). */
   token: z.string(),
   status: z.enum(['connected', 'needs_reconnect']),
+  /** Why it needs reconnecting, when not because Meta refused the token: its stored entry was unreadable. */
+  reconnectReason: z.enum(['record_damaged', 'token_missing']).optional(),
   checkedAt: z.number(),
   managed: z.boolean(),
 });
+
+/** The Page list entry in storage.local: everything but the token. */
+export const storedPageSchema = pageRecordSchema.omit({ token: true });
+export type StoredPage = z.infer<typeof storedPageSchema>;
 
 export const settingsSchema = z.object({
   graphVersion: z.string(),

@@ -62,12 +62,16 @@ describe('storage items', () => {
 });
 
 describe('quarantine of unreadable values', () => {
-  it('a broken thread keeps its readable attempts (the cooldown), the original is kept aside, a warning is raised', async () => {
+  it('a broken thread keeps every attempt (an unreadable one as unknown, which holds the cooldown), the original is kept aside, a warning is raised', async () => {
     const broken = { pageId: 'p1', psid: 'a', attempts: [attempt(NOW - 1000), { at: 'yesterday' }], updatedAt: 'soon' };
     await fakeBrowser.storage.local.set({ 'thread:p1:a': broken });
     const s = store();
     const record = await s.getThread('p1', 'a');
-    expect(record?.attempts).toEqual([attempt(NOW - 1000)]);
+    // No time left anywhere in the record: "now" is the safe side of a cooldown.
+    expect(record?.attempts).toEqual([
+      attempt(NOW - 1000),
+      expect.objectContaining({ status: 'unknown', at: NOW, error: { kind: 'record_damaged', retryable: false } }),
+    ]);
     const warnings = await s.warnings();
     expect(warnings).toMatchObject([{ key: 'thread:p1:a', quarantineKey: `quarantine:thread:p1:a:${NOW}`, recovery: 'salvaged', at: NOW }]);
     expect(warnings[0]!.issues.join(' ')).toContain('updatedAt');

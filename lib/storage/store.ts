@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { z } from 'zod';
+import { capBlockedAttempts, guardWrite, type StorageUsage, type UsageMonitor } from './budget';
 import { DEFAULT_GRAPH_VERSION } from '../graph/config';
 import { DEFAULT_PROMO_TERMS } from '../policy';
 import type { LayoutHealth } from '../messaging/protocol';
@@ -16,24 +17,27 @@ import {
   settingsMigrations,
   threadMigrations,
 } from './migrations';
-import { listQuarantined, quarantineValue, readWarnings } from './quarantine';
+import { listQuarantined, quarantineValue, readWarnings, scrubQuarantine } from './quarantine';
+import { salvagePages, salvageSettings, salvageThread } from './salvage';
 import {
-  attemptSchema,
   overviewKey,
   overviewResultSchema,
   pageRecordSchema,
   psidMapKey,
   psidMappingSchema,
   settingsSchema,
+  storedPageSchema,
   threadKey,
   threadRecordSchema,
   type OverviewResult,
   type PageRecord,
   type PsidMapping,
   type Settings,
+  type StoredPage,
   type StorageWarning,
   type ThreadRecord,
 } from './schema';
+import { createTokenVault, type TokenVault } from './vault';
 
 export const DEFAULT_SETTINGS: Settings = {
   graphVersion: DEFAULT_GRAPH_VERSION,
@@ -70,42 +74,21 @@ export interface ReopenStore {
   setInboxHealth(report: LayoutHealth): Promise<void>;
   warnings(): Promise<StorageWarning[]>;
   quarantined(): Promise<{ key: string; value: unknown }[]>;
+  /**
+   * Once per worker start: tokens an older version kept in storage.local move to the vault (and leave the Page
+   * list), quarantined copies lose any token field, and vault tokens of Pages no longer listed are deleted.
+   * Idempotent: a worker that dies midway redoes the rest at its next start.
+   */
+  secureAtRest(): Promise<{ tokensMoved: number }>;
+  /** The last bytes-in-use measurement, measured again when older than the monitor's interval. */
+  usage(): Promise<StorageUsage | null>;
+  /** Measures the bytes in use now (the retention alarm). */
+  checkUsage(): Promise<StorageUsage | null>;
 }
 
 /** The same shape as a newly met thread: nothing known yet. */
 export function emptyThread(pageId: string, psid: string, now: number): ThreadRecord {
   return { pageId, psid, customerName: null, selectedItemId: null, conversationId: null, facts: null, attempts: [], updatedAt: now };
-}
-
-function salvageSettings(raw: unknown): Settings {
-  const source = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const result: Record<string, unknown> = {};
-  for (const [field, schema] of Object.entries(settingsSchema.shape)) {
-    const parsed = (schema as z.ZodType).safeParse(source[field]);
-    result[field] = parsed.success ? parsed.data : DEFAULT_SETTINGS[field as keyof Settings];
-  }
-  return result as Settings;
-}
-
-function salvagePages(raw: unknown): PageRecord[] {
-  if (!Array.isArray(raw)) return [];
-  return raw.flatMap((entry) => {
-    const parsed = pageRecordSchema.safeParse(entry);
-    return parsed.success ? [parsed.data] : [];
-  });
-}
-
-/** Keeps the readable attempts of a broken thread: losing them would lose the cooldown, and a resend. */
-function salvageThread(raw: unknown, pageId: string, psid: string, now: number): ThreadRecord | null {
-  const source = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const attempts = Array.isArray(source.attempts)
-    ? source.attempts.flatMap((entry) => {
-        const parsed = attemptSchema.safeParse(entry);
-        return parsed.success ? [parsed.data] : [];
-      })
-    : [];
-  if (!attempts.length) return null;
-  return { ...emptyThread(pageId, psid, now), attempts };
 }
 
 function parseThreadKey(key: string): { pageId: string; psid: string } | null {
@@ -115,10 +98,35 @@ function parseThreadKey(key: string): { pageId: string; psid: string } | null {
   return { pageId: parts[1], psid: parts[2] };
 }
 
-export function createStore(options: { now: () => number }): ReopenStore {
+export interface StoreOptions {
+  now: () => number;
+  /** Where Page tokens live (default: the extension origin's IndexedDB). */
+  vault?: TokenVault;
+  /** Watches the bytes in use (default: none, as in most unit tests). */
+  usage?: UsageMonitor;
+}
+
+/** Entries of an older version's Page list that still carry their token. */
+function legacyTokens(raw: unknown): { id: string; token: string }[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((entry) => {
+    const { id, token } = (entry && typeof entry === 'object' ? entry : {}) as { id?: unknown; token?: unknown };
+    return typeof id === 'string' && id && typeof token === 'string' && token ? [{ id, token }] : [];
+  });
+}
+
+export function createStore(options: StoreOptions): ReopenStore {
   const { now } = options;
+  const vault = options.vault ?? createTokenVault();
   const threadLock = createKeyedLock();
   const pagesLock = createKeyedLock();
+
+  /** Every write: a quota refusal becomes StorageFullError and marks the storage full; a success may measure. */
+  async function write<T>(work: () => Promise<T>): Promise<T> {
+    const result = await guardWrite(work, () => options.usage?.reportFull());
+    options.usage?.afterWrite();
+    return result;
+  }
 
   const settingsItem = () =>
     storage.defineItem<unknown>('local:settings', { version: SETTINGS_VERSION, migrations: settingsMigrations });
@@ -147,17 +155,52 @@ export function createStore(options: { now: () => number }): ReopenStore {
     if (parsed.success) return parsed.data;
     const replacement = replacementFor(raw);
     await quarantineValue(key, raw, parsed.error, replacement.salvaged ? 'salvaged' : 'default', now());
-    if (replacement.value == null) await item.removeValue();
-    else await item.setValue(replacement.value);
+    // A full storage must not stop a read: the salvaged value is used in memory and written when there is room.
+    try {
+      if (replacement.value == null) await item.removeValue();
+      else await write(() => item.setValue(replacement.value));
+    } catch {
+      // kept in memory only (the quarantine and the warning say what happened)
+    }
     return replacement.value;
   }
 
-  async function readPages(): Promise<PageRecord[]> {
-    const pages = await readChecked(pagesItem(), 'pages', pageRecordSchema.array(), (raw) => {
-      const value = salvagePages(raw);
+  /** Tokens an older version kept in the Page list go to the vault first, then the list is rewritten without. */
+  async function moveTokensOut(raw: unknown): Promise<number> {
+    const legacy = legacyTokens(raw);
+    if (!Array.isArray(raw) || !raw.some((entry) => entry && typeof entry === 'object' && 'token' in entry)) return 0;
+    for (const { id, token } of legacy) await vault.put(id, token);
+    const without = raw.map((entry) => {
+      if (!entry || typeof entry !== 'object') return entry;
+      const { token: _token, ...rest } = entry as Record<string, unknown>;
+      return rest;
+    });
+    await write(() => pagesItem().setValue(without));
+    return legacy.length;
+  }
+
+  /** The stored Page list (call under pagesLock). */
+  async function readStoredPages(): Promise<StoredPage[]> {
+    const item = pagesItem();
+    await moveTokensOut(await item.getValue());
+    const pages = await readChecked(item, 'pages', storedPageSchema.array(), (raw) => {
+      const value = salvagePages(raw, now());
       return { value, salvaged: value.length > 0 };
     });
     return pages ?? [];
+  }
+
+  /** The Page list joined with the vault's tokens (call under pagesLock). */
+  async function readPages(): Promise<PageRecord[]> {
+    // In order: reading the list moves an older version's tokens into the vault first.
+    const stored = await readStoredPages();
+    const tokens = await vault.all();
+    return stored.map((page) => {
+      const token = tokens.get(page.id) ?? '';
+      if (token || page.status === 'needs_reconnect') return { ...page, token };
+      // Listed but no token in the vault (the browser's site data was cleared): the agent must paste it again.
+      return { ...page, token, status: 'needs_reconnect', reconnectReason: 'token_missing' };
+    });
   }
 
   async function readThread(pageId: string, psid: string): Promise<ThreadRecord | null> {
@@ -170,19 +213,26 @@ export function createStore(options: { now: () => number }): ReopenStore {
   return {
     async getSettings() {
       const settings = await readChecked(settingsItem(), 'settings', settingsSchema, (raw) => ({
-        value: salvageSettings(raw),
+        value: salvageSettings(raw, DEFAULT_SETTINGS),
         salvaged: true,
       }));
       return settings ?? { ...DEFAULT_SETTINGS, promoTerms: [...DEFAULT_SETTINGS.promoTerms] };
     },
     async setSettings(settings) {
-      await settingsItem().setValue(settingsSchema.parse(settings));
+      await write(() => settingsItem().setValue(settingsSchema.parse(settings)));
     },
-    getPages: readPages,
+    getPages: () => pagesLock.run('pages', readPages),
     updatePages(change) {
       return pagesLock.run('pages', async () => {
-        const next = pageRecordSchema.array().parse(change(await readPages()));
-        await pagesItem().setValue(next);
+        const current = await readPages();
+        const next = pageRecordSchema.array().parse(change(current));
+        const before = new Map(current.map((page) => [page.id, page.token]));
+        // Tokens first: a worker that dies before the list is written leaves a token nobody lists (deleted at the
+        // next start), never a listed Page without its token.
+        for (const page of next) if (page.token && before.get(page.id) !== page.token) await vault.put(page.id, page.token);
+        await write(() => pagesItem().setValue(next.map(({ token: _token, ...stored }) => stored)));
+        const kept = new Set(next.map((page) => page.id));
+        for (const id of before.keys()) if (!kept.has(id)) await vault.remove(id);
         return next;
       });
     },
@@ -195,8 +245,8 @@ export function createStore(options: { now: () => number }): ReopenStore {
           await item.removeValue();
           return null;
         }
-        const valid = threadRecordSchema.parse(next);
-        await item.setValue(valid);
+        const valid = capBlockedAttempts(threadRecordSchema.parse(next));
+        await write(() => item.setValue(valid));
         return valid;
       });
     },
@@ -239,7 +289,7 @@ export function createStore(options: { now: () => number }): ReopenStore {
     async setPsidMapping(pageId, selectedItemId, mapping) {
       const item = psidItem(pageId, selectedItemId);
       if (mapping == null) await item.removeValue();
-      else await item.setValue(psidMappingSchema.parse(mapping));
+      else await write(() => item.setValue(psidMappingSchema.parse(mapping)));
     },
     async getOverview(pageId) {
       const raw = await storage.getItem<unknown>(`local:${overviewKey(pageId)}`);
@@ -248,16 +298,34 @@ export function createStore(options: { now: () => number }): ReopenStore {
       return parsed.success ? parsed.data : null;
     },
     async setOverview(result) {
-      await storage.setItem(`local:${overviewKey(result.pageId)}`, overviewResultSchema.parse(result));
+      await write(() => storage.setItem(`local:${overviewKey(result.pageId)}`, overviewResultSchema.parse(result)));
     },
     async getInboxHealth() {
       const parsed = layoutHealthSchema.safeParse(await storage.getItem<unknown>(INBOX_HEALTH_KEY));
       return parsed.success ? parsed.data : null;
     },
     async setInboxHealth(report) {
-      await storage.setItem(INBOX_HEALTH_KEY, report);
+      await write(() => storage.setItem(INBOX_HEALTH_KEY, report));
     },
     warnings: readWarnings,
     quarantined: listQuarantined,
+    secureAtRest() {
+      return pagesLock.run('pages', async () => {
+        const tokensMoved = await moveTokensOut(await pagesItem().getValue());
+        await scrubQuarantine();
+        const listed = new Set((await readStoredPages()).map((page) => page.id));
+        for (const id of (await vault.all()).keys()) if (!listed.has(id)) await vault.remove(id);
+        return { tokensMoved };
+      });
+    },
+    async usage() {
+      const monitor = options.usage;
+      if (!monitor) return null;
+      monitor.afterWrite();
+      return monitor.current() ?? monitor.check();
+    },
+    async checkUsage() {
+      return options.usage ? options.usage.check() : null;
+    },
   };
 }

@@ -55,4 +55,8 @@ export default {
   'errors.page_not_connected.next': "Connect the Page in Reopen's options with a Page access token.",
   'errors.page_managed.explain': 'Your administrator set up this Page for Reopen, so it cannot be changed here.',
   'errors.page_managed.next': 'Ask your administrator to change its token.',
+  'errors.storage_full.explain': "Reopen's storage in this browser is full, so it could not record this reactivation first — and so it sent nothing.",
+  'errors.storage_full.next': "Lower “Keep history for (days)” in Reopen's options (older records are deleted within a day), or ask your administrator; then try again.",
+  'errors.record_damaged.explain': "Reopen's saved record of this attempt was damaged, so it counts as possibly sent and the 24-hour wait still applies.",
+  'errors.record_damaged.next': 'Check the conversation in Business Suite before trying again: the message may have been sent.',
 } as const;

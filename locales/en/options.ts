@@ -19,6 +19,8 @@ export default {
   'options.page.id': 'Page id {id}',
   'options.page.status.connected': 'Connected',
   'options.page.status.needs_reconnect': 'Token expired — reconnect this Page',
+  'options.page.status.record_damaged': 'Its saved record in this browser was damaged — reconnect this Page',
+  'options.page.status.token_missing': 'Its token is no longer stored in this browser — reconnect this Page',
   'options.page.checkedAt': 'Last checked {time}',
   'options.page.managed': 'Set by your administrator',
   'options.page.disconnect': 'Disconnect',

@@ -105,6 +105,8 @@ export default {
   'popup.health.layout.checkedAt': 'checked {time}',
   'popup.warning.default': 'A stored record ({key}) could not be read ({time}) and was replaced by a clean default. The unreadable copy is kept and goes into the settings export for support.',
   'popup.warning.salvaged': 'A stored record ({key}) was partly unreadable ({time}); the readable parts were kept. The original copy is kept and goes into the settings export for support.',
+  'popup.storage.near_full': "Reopen's storage in this browser is {percent} % full ({used} of {quota}). When it is full, Reopen cannot record reactivations and so sends none: lower “Keep history for (days)” in the options.",
+  'popup.storage.full': "Reopen's storage in this browser is full ({used}). It cannot record reactivations, so it sends none: lower “Keep history for (days)” in the options (older records are deleted within a day).",
 
   'popup.export': 'Export audit (CSV)',
   'popup.export.note': 'One row per reactivation attempt. Access tokens are never included.',

@@ -54,4 +54,8 @@ export default {
   'errors.page_not_connected.next': 'Conecta la página en las opciones de Reopen con un token de acceso de la página.',
   'errors.page_managed.explain': 'Tu administrador configuró esta página en Reopen, así que no se puede cambiar aquí.',
   'errors.page_managed.next': 'Pídele a tu administrador que cambie su token.',
+  'errors.storage_full.explain': 'El almacenamiento de Reopen en este navegador está lleno: no pudo registrar antes esta reactivación y por eso no envió nada.',
+  'errors.storage_full.next': "Reduce «Conservar el historial (días)» en las opciones de Reopen (los registros antiguos se borran en un día) o avisa a tu administrador; después vuelve a intentarlo.",
+  'errors.record_damaged.explain': 'El registro guardado de este intento estaba dañado, así que cuenta como posiblemente enviado y la espera de 24 horas sigue vigente.',
+  'errors.record_damaged.next': 'Revisa la conversación en Business Suite antes de volver a intentarlo: puede que el mensaje se haya enviado.',
 } satisfies Record<keyof typeof en, string>;

@@ -20,6 +20,8 @@ export default {
   'options.page.id': 'Id de página {id}',
   'options.page.status.connected': 'Conectada',
   'options.page.status.needs_reconnect': 'Token caducado: vuelve a conectar esta página',
+  'options.page.status.record_damaged': 'Su registro guardado en este navegador estaba dañado: vuelve a conectar esta página',
+  'options.page.status.token_missing': 'Su token ya no está guardado en este navegador: vuelve a conectar esta página',
   'options.page.checkedAt': 'Última comprobación {time}',
   'options.page.managed': 'Definido por tu administrador',
   'options.page.disconnect': 'Desconectar',

@@ -26,10 +26,21 @@ export async function restrictToTrustedContexts(area: AccessLevelArea | undefine
 
 export interface WorkerStartReport {
   recoveredPending: number;
+  /** Page tokens an older version kept in storage.local, moved to the vault at this start. */
+  tokensMoved: number;
 }
 
 /** Runs at the top of every worker start (an MV3 worker restarts often; onStartup alone is browser start). */
-export async function onWorkerStart(services: Pick<BackgroundServices, 'reopen' | 'pages' | 'reconciler'>): Promise<WorkerStartReport> {
+export async function onWorkerStart(
+  services: Pick<BackgroundServices, 'reopen' | 'pages' | 'reconciler' | 'store'>,
+): Promise<WorkerStartReport> {
+  // Tokens at rest first: no token stays in storage.local (content scripts can read it on Firefox).
+  let tokensMoved = 0;
+  try {
+    tokensMoved = (await services.store.secureAtRest()).tokensMoved;
+  } catch {
+    // Every read of the Page list tries again (the old list keeps its tokens until the vault has them).
+  }
   const recoveredPending = await services.reopen.recoverPending();
   // Reads a dead worker left due are done now (recoverPending handed every attempt still being checked back).
   void services.reconciler.runDue().catch(() => {});
@@ -38,12 +49,15 @@ export async function onWorkerStart(services: Pick<BackgroundServices, 'reopen' 
   } catch {
     // A policy we cannot apply now is applied at the next start; it must not block recovery or messages.
   }
-  return { recoveredPending };
+  return { recoveredPending, tokensMoved };
 }
 
 export async function onRetentionAlarm(services: Pick<BackgroundServices, 'store' | 'settings' | 'now'>): Promise<PruneReport> {
   const { retentionDays } = await services.settings.effective();
-  return pruneExpiredRecords(services.store, services.now(), retentionDays);
+  const report = await pruneExpiredRecords(services.store, services.now(), retentionDays);
+  // Measured after pruning (near the quota, the measurement evicts caches: see lib/storage/retention.ts).
+  await services.store.checkUsage().catch(() => null);
+  return report;
 }
 
 export interface AlarmsArea {

@@ -6,6 +6,8 @@ import { createReopenService, type ReopenService } from '../../send/pipeline';
 import { createReconciler, type Reconciler } from '../../send/reconcile';
 import type { ManagedConfig } from '../../settings/managed';
 import { createSettingsService, type SettingsService } from '../../settings/service';
+import { browserUsageSource, createUsageMonitor, type UsageMonitorDeps } from '../../storage/budget';
+import { freeSpace } from '../../storage/retention';
 import { createStore, type ReopenStore } from '../../storage/store';
 import { createThreadService, type ThreadService } from '../../threads/service';
 
@@ -28,6 +30,8 @@ export interface BackgroundDeps {
   locks?: LockManagerLike | null;
   /** Told when there is no Web Locks API: sends are serialised in this context only. */
   onLockMissing?: (kind: 'send_lock_unavailable') => void;
+  /** Where the storage usage is measured (default: storage.local's getBytesInUse and QUOTA_BYTES). */
+  storageUsage?: Pick<UsageMonitorDeps, 'bytesInUse' | 'quotaBytes'>;
   /** Overrides for tests (smaller pages, shorter TTL). */
   tuning?: { factsTtlMs?: number; nameSearch?: { pageSize: number; maxPages: number }; overviewPageSize?: number };
 }
@@ -47,7 +51,20 @@ export interface BackgroundServices {
 
 export function createServices(deps: BackgroundDeps): BackgroundServices {
   const { now, managed } = deps;
-  const store = createStore({ now });
+  // Near the quota, caches are evicted (lib/storage/retention.ts); one eviction at a time.
+  let evicting: Promise<unknown> | null = null;
+  const usage = createUsageMonitor({
+    ...(deps.storageUsage ?? browserUsageSource()),
+    now,
+    onPressure: (measured) => {
+      evicting ??= freeSpace(store, measured)
+        .catch(() => 0)
+        .finally(() => {
+          evicting = null;
+        });
+    },
+  });
+  const store: ReopenStore = createStore({ now, usage });
   const settings = createSettingsService({ store, managed, now });
   const clients = new Map<string, GraphClient>();
   const graph = async () => {

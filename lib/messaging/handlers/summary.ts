@@ -1,4 +1,5 @@
 import { auditCsv, auditFilename } from '../../audit/csv';
+import { withStorageNotice } from '../../storage/budget';
 import { computeSummary } from '../../summary';
 import type { BackgroundServices } from './services';
 import type { HandlerMap } from './types';
@@ -16,7 +17,8 @@ export function summaryHandlers(services: Pick<BackgroundServices, 'store' | 'se
       ]);
       const summary = computeSummary(threads, services.now(), { closesSoonMinutes: settings.closesSoonMinutes });
       // Additive field: unreadable stored values that were moved aside (kept in the settings export).
-      return { ...summary, warnings };
+      // …and whether the extension storage is near or at its quota.
+      return withStorageNotice({ ...summary, warnings }, services.store.usage);
     },
     'audit.export': async () => {
       const [threads, pages] = await Promise.all([services.store.listThreads(), services.store.getPages()]);

@@ -1,23 +1,28 @@
 import type { BackgroundServices } from './services';
 import type { HandlerMap } from './types';
+import { withStorageNotice } from '../../storage/budget';
 import { errorView } from '../../threads/view';
 
 /** Content script: which customer this conversation is, and its window facts. */
-export function threadHandlers(services: Pick<BackgroundServices, 'threads' | 'pages' | 'graph'>): HandlerMap<
+export function threadHandlers(services: Pick<BackgroundServices, 'threads' | 'pages' | 'graph' | 'store'>): HandlerMap<
   'thread.get' | 'thread.choose' | 'templates.list'
 > {
   return {
-    'thread.get': (request) =>
-      services.threads.get({
+    // The banner also says when Reopen's storage is near or at its quota (it cannot record sends when full).
+    'thread.get': async (request) =>
+      withStorageNotice(await services.threads.get({
         pageId: request.pageId,
         selectedItemId: request.selectedItemId,
         displayName: request.displayName,
         refresh: request.refresh,
         awaitingName: request.awaitingName,
         conflictingNames: request.conflictingNames,
-      }),
-    'thread.choose': (request) =>
-      services.threads.choose({ pageId: request.pageId, selectedItemId: request.selectedItemId, psid: request.psid }),
+      }), services.store.usage),
+    'thread.choose': async (request) =>
+      withStorageNotice(
+        await services.threads.choose({ pageId: request.pageId, selectedItemId: request.selectedItemId, psid: request.psid }),
+        services.store.usage,
+      ),
     'templates.list': async (request) => {
       const access = await services.pages.pageForUse(request.pageId);
       if (!access.ok) {
