@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { nextDisplayChangeAt, threadStatus } from '../../lib/inbox/status';
 import { ExpiryBanner, type BannerModel } from './ExpiryBanner';
 import { LastOutcome } from './LastOutcome';
@@ -11,6 +11,12 @@ import { useInboxState, type InboxStore, type InboxViewState } from './store';
  * agent then picks the customer from the candidates.
  */
 export const NAME_WAIT_MS = 2500;
+
+/** After the background's next read of an `unknown` send's conversation is due, the inbox asks for the thread this
+ *  much later (the read takes a moment), never sooner than FOLLOW_MIN_MS apart; at most FOLLOW_MAX_ASKS per attempt. */
+export const FOLLOW_AFTER_READ_MS = 1500;
+export const FOLLOW_MIN_MS = 3000;
+export const FOLLOW_MAX_ASKS = 8;
 
 /** Timers owned by the caller (the content script passes its ctx, so an extension update clears them). */
 export interface Scheduler {
@@ -83,6 +89,27 @@ export function InboxRoot({ store, scheduler, onOpenOptions, timeZone }: InboxRo
     return () => scheduler.clearTimeout(id);
   }, [waitingForName, conversationKey, scheduler, actions]);
 
+  // An `unknown` send is being reconciled by the background: ask for the thread again a moment after each read is
+  // due, so "found" / "not found" shows without waiting for the periodic refresh. Bounded per attempt.
+  const checking =
+    state.thread?.status === 'resolved'
+      ? state.thread.recentAttempts.find((attempt) => attempt.reconciliation?.state === 'checking') ?? null
+      : null;
+  const [follow, setFollow] = useState<{ requestId: string; asks: number }>({ requestId: '', asks: 0 });
+  const asks = checking && follow.requestId === checking.requestId ? follow.asks : 0;
+  const checkingKey = checking ? `${checking.requestId}:${checking.reconciliation?.reads}:${asks}` : '';
+  useEffect(() => {
+    if (!checking?.reconciliation || asks >= FOLLOW_MAX_ASKS) return;
+    const dueIn = (checking.reconciliation.nextReadAt ?? state.now) - state.now + FOLLOW_AFTER_READ_MS;
+    const requestId = checking.requestId;
+    const id = scheduler.setTimeout(() => {
+      void actions.followReconciliation().finally(() => setFollow({ requestId, asks: asks + 1 }));
+    }, Math.max(FOLLOW_MIN_MS, dueIn));
+    return () => scheduler.clearTimeout(id);
+    // The key says everything the schedule depends on (not the ticking clock, which would push it back forever).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [checkingKey, scheduler, actions]);
+
   // Focus goes back to the button that opened the panel (WAI-ARIA disclosure pattern). When the thread can no
   // longer be reopened that button is gone: the banner's first action (e.g. "Reconnect this Page") is next.
   useEffect(() => {
@@ -128,11 +155,10 @@ export function InboxRoot({ store, scheduler, onOpenOptions, timeZone }: InboxRo
           promoTerms={state.promoTerms}
           sending={state.sending}
           result={state.result}
-          awaitingCheck={state.awaitingCheck}
-          onSend={(request) => void actions.send(request)}
+          attempts={thread.recentAttempts}
+          onSend={(request, retryOf) => void actions.send(request, retryOf ? { retryOf } : {})}
           onClose={actions.closePanel}
           onNeedTemplates={() => void actions.loadTemplates()}
-          onConfirmChecked={actions.confirmChecked}
           {...zone}
         />
       ) : null}
@@ -141,8 +167,6 @@ export function InboxRoot({ store, scheduler, onOpenOptions, timeZone }: InboxRo
           locale={state.locale}
           sending={state.sending}
           result={state.result}
-          awaitingCheck={state.awaitingCheck}
-          onConfirmChecked={actions.confirmChecked}
           onDismiss={actions.dismissResult}
           {...zone}
         />

@@ -9,9 +9,7 @@ export interface LastOutcomeProps {
   locale: Locale;
   sending: boolean;
   result: SendResult | null;
-  awaitingCheck: boolean;
   timeZone?: string;
-  onConfirmChecked(checked: boolean): void;
   onDismiss(): void;
 }
 
@@ -43,8 +41,6 @@ export function LastOutcome(props: LastOutcomeProps) {
         locale={locale}
         sending={props.sending}
         result={props.result}
-        awaitingCheck={props.awaitingCheck}
-        onConfirmChecked={props.onConfirmChecked}
         {...(props.timeZone ? { timeZone: props.timeZone } : {})}
       />
       <div class="reopen-panel__actions">

@@ -11,7 +11,7 @@ afterEach(cleanup);
 const ROUTE_ORDER = ['HUMAN_AGENT', 'CUSTOMER_FEEDBACK', 'UTILITY', 'ACCOUNT_UPDATE', 'CONFIRMED_EVENT_UPDATE', 'POST_PURCHASE_UPDATE'];
 
 function open(over: Partial<ReopenPanelProps> = {}) {
-  const callbacks = { onSend: vi.fn(), onClose: vi.fn(), onNeedTemplates: vi.fn(), onConfirmChecked: vi.fn() };
+  const callbacks = { onSend: vi.fn(), onClose: vi.fn(), onNeedTemplates: vi.fn() };
   const props: ReopenPanelProps = {
     locale: 'en',
     now: C + 3 * DAY,
@@ -20,7 +20,6 @@ function open(over: Partial<ReopenPanelProps> = {}) {
     promoTerms: DEFAULT_PROMO_TERMS,
     sending: false,
     result: null,
-    awaitingCheck: false,
     timeZone: 'UTC',
     ...callbacks,
     ...over,
@@ -122,10 +121,10 @@ describe('tag picker', () => {
 describe('a route that stops being available while selected', () => {
   /** The panel as InboxRoot draws it: the same panel, re-rendered with the facts of each re-read. */
   function openThenRerender(first: Partial<ReopenPanelProps>, then: Partial<ReopenPanelProps>) {
-    const callbacks = { onSend: vi.fn(), onClose: vi.fn(), onNeedTemplates: vi.fn(), onConfirmChecked: vi.fn() };
+    const callbacks = { onSend: vi.fn(), onClose: vi.fn(), onNeedTemplates: vi.fn() };
     const base: ReopenPanelProps = {
       locale: 'en', now: C + 3 * DAY, facts: facts(), templates: { status: 'idle' }, promoTerms: DEFAULT_PROMO_TERMS,
-      sending: false, result: null, awaitingCheck: false, timeZone: 'UTC', ...callbacks,
+      sending: false, result: null, timeZone: 'UTC', ...callbacks,
     };
     const view = render(<ReopenPanel {...base} {...first} />);
     return { ...callbacks, rerender: () => view.rerender(<ReopenPanel {...base} {...then} />) };
@@ -341,14 +340,11 @@ describe('outcomes', () => {
     expect(result.hasAttribute('data-error-subcode')).toBe(false);
   });
 
-  test('unknown: check the conversation first; sending stays off until the agent confirms', () => {
-    const { onConfirmChecked } = open({ result: { outcome: 'unknown', decidedBy: 'background' }, awaitingCheck: true });
+  test('unknown: never "try again": Reopen will check the conversation', () => {
+    open({ result: { outcome: 'unknown', decidedBy: 'background' } });
     const result = screen.getByTestId('reopen-result');
     expect(result.dataset.outcome).toBe('unknown');
-    expect(result.textContent).toContain('Check the conversation before trying again');
-    expect((screen.getByTestId('reopen-send') as HTMLButtonElement).disabled).toBe(true);
-    fireEvent.click(screen.getByLabelText('I checked the conversation: the message is not there'));
-    expect(onConfirmChecked).toHaveBeenCalledWith(true);
+    expect(result.textContent).toBe('Meta did not say whether it was delivered; Reopen will check the conversation.');
   });
 
   test('the outcome is announced: it lives in a polite status region', () => {
@@ -359,17 +355,17 @@ describe('outcomes', () => {
   });
 
   test('in Spanish', () => {
-    open({ locale: 'es', result: { outcome: 'unknown', decidedBy: 'background' }, awaitingCheck: true });
-    expect(screen.getByTestId('reopen-result').textContent).toContain('No sabemos si Meta recibió este mensaje');
+    open({ locale: 'es', result: { outcome: 'unknown', decidedBy: 'background' } });
+    expect(screen.getByTestId('reopen-result').textContent).toContain('Meta no dijo si se entregó; Reopen revisará la conversación.');
   });
 });
 
 describe('after a send', () => {
   function sendThen(result: ReopenPanelProps['result']) {
-    const callbacks = { onSend: vi.fn(), onClose: vi.fn(), onNeedTemplates: vi.fn(), onConfirmChecked: vi.fn() };
+    const callbacks = { onSend: vi.fn(), onClose: vi.fn(), onNeedTemplates: vi.fn() };
     const base: ReopenPanelProps = {
       locale: 'en', now: C + 3 * DAY, facts: facts(), templates: { status: 'idle' }, promoTerms: DEFAULT_PROMO_TERMS,
-      sending: false, result: null, awaitingCheck: false, timeZone: 'UTC', ...callbacks,
+      sending: false, result: null, timeZone: 'UTC', ...callbacks,
     };
     const view = render(<ReopenPanel {...base} />);
     screen.getByTestId('reopen-send').focus();
@@ -420,5 +416,54 @@ describe('keyboard', () => {
     for (const button of panel.querySelectorAll('button')) {
       expect((button.getAttribute('aria-label') ?? button.textContent ?? '').trim(), button.outerHTML).not.toBe('');
     }
+  });
+});
+
+describe('reconciling an unknown send', () => {
+  const SENT_AT = C + 3 * DAY;
+  const NOW = SENT_AT + 10 * 60_000;
+  const unknownAttempt = (state: 'checking' | 'found' | 'not_found' | 'unchecked', reads: number) => ({
+    requestId: 'first',
+    at: SENT_AT,
+    route: 'HUMAN_AGENT' as const,
+    status: state === 'found' ? ('sent' as const) : ('unknown' as const),
+    reconciliation: { state, reads },
+  });
+  const factsWith = (status: 'unknown' | 'sent', resendable: boolean) =>
+    facts({ attempts: [{ at: SENT_AT, status, requestId: 'first', ...(resendable ? { resendable: true } : {}) }] });
+
+  test('checking: says so with how many reads are done; Send stays off (the cooldown holds)', () => {
+    open({ now: NOW, facts: factsWith('unknown', false), attempts: [unknownAttempt('checking', 1)] });
+    const status = screen.getByTestId('reopen-reconcile');
+    expect(status.dataset.state).toBe('checking');
+    expect(status.textContent).toContain('Reopen is checking the conversation for your message (1 of 3 checks done).');
+    expect((screen.getByTestId('reopen-send') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.queryByTestId('reopen-send-again')).toBeNull();
+  });
+
+  test('found: delivered, nothing to send again', () => {
+    open({ now: NOW, facts: factsWith('sent', false), attempts: [unknownAttempt('found', 1)] });
+    expect(screen.getByTestId('reopen-reconcile').textContent).toContain('Reopen found your message in the conversation: it was delivered.');
+    expect(screen.queryByTestId('reopen-send-again')).toBeNull();
+  });
+
+  test('not found: the explicit "It did not arrive — send again" sends a new attempt naming the first', () => {
+    const { onSend } = open({ now: NOW, facts: factsWith('unknown', true), attempts: [unknownAttempt('not_found', 3)] });
+    expect(screen.getByTestId('reopen-reconcile').textContent).toContain('your message is not there: it did not arrive.');
+    expect(screen.queryByTestId('reopen-send')).toBeNull();
+    type(screen.getByTestId('reopen-text'), 'Hi again, as promised: your refund is on its way.');
+    const again = screen.getByRole('button', { name: 'It did not arrive — send again' });
+    expect(again.dataset.testid).toBe('reopen-send-again');
+    fireEvent.click(again);
+    expect(onSend).toHaveBeenCalledExactlyOnceWith(
+      { route: 'HUMAN_AGENT', content: { kind: 'text', text: 'Hi again, as promised: your refund is on its way.' }, promoConfirmed: false },
+      'first',
+    );
+  });
+
+  test('in Spanish', () => {
+    open({ locale: 'es', now: NOW, facts: factsWith('unknown', true), attempts: [unknownAttempt('unchecked', 3)] });
+    expect(screen.getByTestId('reopen-reconcile').textContent).toContain('Reopen no pudo leer la conversación para comprobarlo.');
+    expect(screen.getByRole('button', { name: 'No llegó — enviar de nuevo' })).toBeTruthy();
   });
 });

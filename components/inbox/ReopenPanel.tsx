@@ -6,7 +6,9 @@ import {
   MAX_TEXT_CHARS,
   availableRoutes,
   cooldownState,
+  factsForResend,
   findPromoTerms,
+  resendOffer,
   routeById,
   textLength,
   type PromoMatch,
@@ -14,7 +16,8 @@ import {
 import type { FeedbackTemplate, ReopenContent, ReopenRequest, RouteId, ThreadFacts } from '../../lib/policy/types';
 import { EMPTY_FEEDBACK, FeedbackForm } from './FeedbackForm';
 import { PanelShell } from './PanelShell';
-import { ReopenResult } from './ReopenResult';
+import type { AttemptView } from '../../lib/messaging/types';
+import { ReconcileStatus, ReopenResult } from './ReopenResult';
 import { reasonText } from './words';
 import type { SendResult, TemplatesState } from './store';
 import { TagPicker } from './TagPicker';
@@ -26,14 +29,15 @@ export interface ReopenPanelProps {
   facts: ThreadFacts;
   templates: TemplatesState;
   promoTerms: readonly string[];
+  /** The thread's recent attempts, newest first: the last one's reconciliation is shown. */
+  attempts?: readonly AttemptView[];
   sending: boolean;
   result: SendResult | null;
-  awaitingCheck: boolean;
   timeZone?: string;
-  onSend(request: ReopenRequest): void;
+  /** `retryOf`: the explicit "It did not arrive — send again" of that `unknown` attempt. */
+  onSend(request: ReopenRequest, retryOf?: string): void;
   onClose(): void;
   onNeedTemplates(): void;
-  onConfirmChecked(checked: boolean): void;
 }
 
 /** The content the agent is composing, as the policy will see it. */
@@ -72,10 +76,21 @@ function Highlighted({ text, matches }: { text: string; matches: readonly PromoM
   return <p class="reopen-promo__preview">{parts}</p>;
 }
 
+/** The newest attempt that may have reached Meta, when Reopen reads (or read) the conversation for it. */
+function reconciledAttempt(attempts: readonly AttemptView[] | undefined): AttemptView | null {
+  const latest = attempts?.find((attempt) => attempt.status !== 'blocked' && attempt.status !== 'failed');
+  return latest?.reconciliation ? latest : null;
+}
+
 export function ReopenPanel(props: ReopenPanelProps) {
   const { locale, now, facts } = props;
-  const routes = useMemo(() => availableRoutes(facts, now), [facts, now]);
-  const cooldown = cooldownState(facts, now);
+  // An `unknown` attempt read as "not delivered" holds the cooldown for every send but the explicit resend of
+  // it: the routes it offers are the ones that resend may use.
+  const resendOf = resendOffer(facts, now);
+  const routeFacts = resendOf ? (factsForResend(facts, resendOf) ?? facts) : facts;
+  const routes = useMemo(() => availableRoutes(routeFacts, now), [routeFacts, now]);
+  const cooldown = cooldownState(routeFacts, now);
+  const reconciled = reconciledAttempt(props.attempts);
   const recommendedRoute = routes.find((entry) => entry.recommended && entry.available)?.route.id ?? null;
   const isAvailable = (id: RouteId) => routes.some((entry) => entry.route.id === id && entry.available);
 
@@ -118,7 +133,8 @@ export function ReopenPanel(props: ReopenPanelProps) {
 
   const send = () => {
     if (!route || !content || props.sending) return;
-    props.onSend({ route, content, promoConfirmed });
+    if (resendOf) props.onSend({ route, content, promoConfirmed }, resendOf);
+    else props.onSend({ route, content, promoConfirmed });
   };
 
   // Why Send is off when no route is in use: what blocks them all (a cooldown first), or "choose one".
@@ -210,19 +226,30 @@ export function ReopenPanel(props: ReopenPanelProps) {
         </div>
       ) : null}
 
+      {reconciled ? (
+        <ReconcileStatus
+          locale={locale}
+          attempt={reconciled}
+          resend={resendOf === reconciled.requestId ? { disabled: route === null, sending: props.sending, onResend: send } : null}
+        />
+      ) : null}
+
       <div class="reopen-panel__actions">
-        <button
-          type="button"
-          class="reopen-button reopen-button--primary"
-          data-testid="reopen-send"
-          ref={sendRef}
-          disabled={props.sending || props.awaitingCheck || route === null}
-          aria-busy={props.sending}
-          {...(sendOff ? { 'aria-describedby': 'reopen-send-off' } : {})}
-          onClick={send}
-        >
-          {props.sending ? t(locale, 'panel.sending') : t(locale, 'panel.send')}
-        </button>
+        {/* While a resend is offered, the only send is that explicit one (above). */}
+        {resendOf ? null : (
+          <button
+            type="button"
+            class="reopen-button reopen-button--primary"
+            data-testid="reopen-send"
+            ref={sendRef}
+            disabled={props.sending || route === null}
+            aria-busy={props.sending}
+            {...(sendOff ? { 'aria-describedby': 'reopen-send-off' } : {})}
+            onClick={send}
+          >
+            {props.sending ? t(locale, 'panel.sending') : t(locale, 'panel.send')}
+          </button>
+        )}
         {sendOff ? (
           <p id="reopen-send-off" class="reopen-hint">
             {sendOff}
@@ -234,9 +261,7 @@ export function ReopenPanel(props: ReopenPanelProps) {
         locale={locale}
         sending={props.sending}
         result={props.result}
-        awaitingCheck={props.awaitingCheck}
         sendRef={sendRef}
-        onConfirmChecked={props.onConfirmChecked}
         {...(props.timeZone ? { timeZone: props.timeZone } : {})}
       />
     </PanelShell>

@@ -1,6 +1,8 @@
 import type { RefObject } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Locale } from '../../lib/i18n';
+import type { AttemptView } from '../../lib/messaging/types';
+import { RECONCILE_READS_AFTER_MS } from '../../lib/send/schedule';
 import { formatInstant } from '../../lib/i18n/format';
 import { t } from './i18n';
 import type { SendResult } from './store';
@@ -10,14 +12,12 @@ export interface ReopenResultProps {
   locale: Locale;
   sending: boolean;
   result: SendResult | null;
-  awaitingCheck: boolean;
   timeZone?: string;
   /** The button that sent: focus on it moves to the outcome when the outcome arrives. */
   sendRef?: RefObject<HTMLButtonElement | null>;
-  onConfirmChecked(checked: boolean): void;
 }
 
-function Outcome({ locale, result, awaitingCheck, timeZone, onConfirmChecked }: Omit<ReopenResultProps, 'sending' | 'result' | 'sendRef'> & { result: SendResult }) {
+function Outcome({ locale, result, timeZone }: Omit<ReopenResultProps, 'sending' | 'result' | 'sendRef'> & { result: SendResult }) {
   const time = (ms: number) => formatInstant(ms, locale, timeZone);
   switch (result.outcome) {
     case 'sent':
@@ -45,15 +45,8 @@ function Outcome({ locale, result, awaitingCheck, timeZone, onConfirmChecked }: 
         <ErrorWords locale={locale} result={result} failed />
       );
     case 'unknown':
-      return (
-        <>
-          <p>{t(locale, 'panel.result.unknown')}</p>
-          <label class="reopen-check">
-            <input type="checkbox" checked={!awaitingCheck} onChange={(event) => onConfirmChecked((event.currentTarget as HTMLInputElement).checked)} />
-            {t(locale, 'panel.result.unknownConfirm')}
-          </label>
-        </>
-      );
+      // Never "try again": the background reads the conversation to settle it (see ReconcileStatus).
+      return <p>{t(locale, 'panel.result.unknown')}</p>;
   }
 }
 
@@ -110,5 +103,46 @@ export function ReopenResult(props: ReopenResultProps) {
         </div>
       ) : null}
     </div>
+  );
+}
+
+
+export interface ReconcileStatusProps {
+  locale: Locale;
+  /** The newest attempt that may have reached Meta, with its reconciliation. */
+  attempt: AttemptView;
+  /** Set when the agent may send it again ("It did not arrive — send again"). */
+  resend?: { disabled: boolean; sending: boolean; onResend(): void } | null;
+}
+
+/** Where the reading of the conversation for an `unknown` send stands, and the explicit resend once it is over. */
+export function ReconcileStatus({ locale, attempt, resend }: ReconcileStatusProps) {
+  const reconciliation = attempt.reconciliation;
+  if (!reconciliation) return null;
+  const state = reconciliation.state;
+  return (
+    <section class="reopen-reconcile" data-testid="reopen-reconcile" data-state={state} aria-labelledby="reopen-reconcile-title">
+      <h3 id="reopen-reconcile-title" class="reopen-tag__label">
+        {t(locale, 'panel.reconcile.heading')}
+      </h3>
+      <p role="status" aria-live="polite">
+        {state === 'checking'
+          ? t(locale, 'panel.reconcile.checking', { reads: reconciliation.reads, total: RECONCILE_READS_AFTER_MS.length })
+          : t(locale, `panel.reconcile.${state}`)}
+      </p>
+      {resend ? (
+        <button
+          type="button"
+          class="reopen-button reopen-button--primary"
+          data-testid="reopen-send-again"
+          data-retry-of={attempt.requestId}
+          disabled={resend.disabled || resend.sending}
+          aria-busy={resend.sending}
+          onClick={resend.onResend}
+        >
+          {resend.sending ? t(locale, 'panel.sending') : t(locale, 'panel.resend')}
+        </button>
+      ) : null}
+    </section>
   );
 }

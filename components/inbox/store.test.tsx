@@ -7,7 +7,7 @@ import type { ReopenRequest } from '../../lib/policy/types';
 import { parseInboxUrl } from '../../lib/inbox/url';
 import { t } from './i18n';
 import { createInboxStore, type Ask } from './store';
-import { C, DAY, facts, resolvedThread, stringsAnswer } from './test-support';
+import { C, DAY, HOUR, facts, resolvedThread, stringsAnswer } from './test-support';
 
 const URL_A = 'https://business.facebook.com/latest/inbox/messenger?asset_id=1045&selected_item_id=100029016673099&thread_type=FB_MESSAGE';
 const URL_B = 'https://business.facebook.com/latest/inbox/messenger?asset_id=1045&selected_item_id=61584041913037&thread_type=FB_MESSAGE';
@@ -302,23 +302,30 @@ describe('sending', () => {
     await flush();
     expect(of('reopen.send')).toHaveLength(1);
     expect(of('reopen.send')[0]).toMatchObject({ pageId: '104512345678901', psid: '7001', request: text('Your refund is approved.') });
-    expect(store.getState().result).toEqual({ outcome: 'sent', decidedBy: 'background', nextAttemptAt: C + 4 * DAY });
+    expect(store.getState().result).toEqual({ outcome: 'sent', requestId: 'x', decidedBy: 'background', nextAttemptAt: C + 4 * DAY });
     expect(of('thread.get').at(-1)).toMatchObject({ refresh: true });
   });
 
-  test('after unknown, the agent must confirm they checked; the next send has a NEW request id', async () => {
+  test('after unknown, nothing is asked of the agent; "send again" names the first attempt and has a NEW request id', async () => {
+    const notFound = facts({ customerLastMessageAt: C, attempts: [{ at: C + 3 * DAY - HOUR, status: 'unknown', requestId: 'x', resendable: true }] });
     let answer: 'unknown' | 'sent' = 'unknown';
-    const { store, of } = await resolvedStore(() => ({ requestId: 'x', outcome: answer, at: C }));
-    await store.actions.send(text('Following up on your order.'));
-    expect(store.getState()).toMatchObject({ awaitingCheck: true, result: { outcome: 'unknown' } });
-    await store.actions.send(text('Following up on your order.'));
-    expect(of('reopen.send')).toHaveLength(1);
-    store.actions.confirmChecked(true);
+    const { store, of } = await resolvedStore(() => ({ requestId: of('reopen.send').at(-1)!.requestId, outcome: answer, at: C }), notFound);
+    await store.actions.send(text('Following up on your order.'), { retryOf: 'x' });
+    expect(store.getState().result).toMatchObject({ outcome: 'unknown' });
     answer = 'sent';
+    await store.actions.send(text('Following up on your order.'), { retryOf: 'x' });
+    const calls = of('reopen.send');
+    expect(calls.map((call) => call.retryOf)).toEqual(['x', 'x']);
+    expect(calls[0]!.requestId).not.toBe(calls[1]!.requestId);
+    expect(store.getState().result).toMatchObject({ outcome: 'sent', requestId: calls[1]!.requestId });
+  });
+
+  test('an ordinary send during the cooldown of an attempt not found is still blocked here', async () => {
+    const notFound = facts({ customerLastMessageAt: C, attempts: [{ at: C + 3 * DAY - HOUR, status: 'unknown', requestId: 'x', resendable: true }] });
+    const { store, of } = await resolvedStore(() => ({}), notFound);
     await store.actions.send(text('Following up on your order.'));
-    const ids = of('reopen.send').map((call) => call.requestId);
-    expect(ids).toHaveLength(2);
-    expect(ids[0]).not.toBe(ids[1]);
+    expect(of('reopen.send')).toHaveLength(0);
+    expect(store.getState().result).toMatchObject({ outcome: 'blocked', reason: 'cooldown' });
   });
 
   test('a refusal by the background before acting is failed (nothing sent); a lost reply is unknown', async () => {
@@ -329,14 +336,13 @@ describe('sending', () => {
     const lost = await resolvedStore(() => Promise.reject(new Error('Extension context invalidated.')));
     await lost.store.actions.send(text('Hello again'));
     expect(lost.store.getState().result).toEqual({ outcome: 'unknown', decidedBy: 'background' });
-    expect(lost.store.getState().awaitingCheck).toBe(true);
   });
 
   test("a Meta error is kept with its code for the result's data attributes", async () => {
     const error = { kind: 'window_closed', retryable: false, code: 10, subcode: 2018278 };
     const { store } = await resolvedStore(() => ({ requestId: 'x', outcome: 'failed', at: C, error }));
     await store.actions.send(text('Hello'));
-    expect(store.getState().result).toEqual({ outcome: 'failed', decidedBy: 'background', error });
+    expect(store.getState().result).toEqual({ outcome: 'failed', requestId: 'x', decidedBy: 'background', error });
   });
 
   test('templates are listed once per request and errors kept', async () => {

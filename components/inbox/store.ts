@@ -7,7 +7,7 @@ import { installStrings } from './i18n';
 import { ProtocolFailure } from '../../lib/messaging/client';
 import type { RequestOf, RequestType } from '../../lib/messaging/protocol';
 import type { ErrorView, ResponseOf, ThreadView } from '../../lib/messaging/types';
-import { DEFAULT_PROMO_TERMS, preflight, type FeedbackProblem } from '../../lib/policy';
+import { DEFAULT_PROMO_TERMS, factsForResend, preflight, type FeedbackProblem } from '../../lib/policy';
 import type { BlockReason, ReopenRequest, UtilityTemplate } from '../../lib/policy/types';
 import { sameConversation, type InboxLocation } from '../../lib/inbox/url';
 import { DEFAULT_CLOSES_SOON_MINUTES } from '../../lib/inbox/status';
@@ -30,6 +30,8 @@ export type TemplatesState =
 
 export interface SendResult {
   outcome: 'sent' | 'blocked' | 'failed' | 'unknown';
+  /** The attempt's id in the ledger (answers from the background): its reconciliation is followed by it. */
+  requestId?: string;
   /** 'preflight': decided here before anything left the tab. */
   decidedBy: 'preflight' | 'background';
   reason?: BlockReason;
@@ -67,8 +69,6 @@ export interface InboxViewState {
   templates: TemplatesState;
   sending: boolean;
   result: SendResult | null;
-  /** After an `unknown` outcome: the agent must say they checked the conversation before sending again. */
-  awaitingCheck: boolean;
 }
 
 /** Without a trusted name: `waiting` — the page showed only a title or the previous customer's name, the real
@@ -98,8 +98,12 @@ export interface InboxActions {
   openPanel(): void;
   closePanel(): void;
   loadTemplates(): Promise<void>;
-  confirmChecked(checked: boolean): void;
-  send(request: ReopenRequest): Promise<void>;
+  /** `retryOf`: "It did not arrive — send again" for that `unknown` attempt (Reopen read the conversation and did
+   *  not find it); a new attempt that names it, allowed through the cooldown only for that. */
+  send(request: ReopenRequest, options?: { retryOf?: string }): Promise<void>;
+  /** Asks the background for the thread again (its cache is fine): how an `unknown` attempt's reconciliation,
+   *  done by the background, reaches the panel. */
+  followReconciliation(): Promise<void>;
   /** The agent has read the last outcome: it goes, and so does the panel it was shown in. */
   dismissResult(): void;
   tick(): void;
@@ -138,7 +142,6 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
     templates: { status: 'idle' },
     sending: false,
     result: null,
-    awaitingCheck: false,
   }));
   const { getState: get, setState: set } = store;
 
@@ -278,7 +281,6 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
         choosing: false,
         templates: { status: 'idle' },
         result: null,
-        awaitingCheck: false,
         sending: false,
         loading: isMessenger(location),
       });
@@ -327,19 +329,22 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
       }
     },
 
-    confirmChecked(checked) {
-      if (get().result?.outcome === 'unknown') set({ awaitingCheck: !checked });
+    async followReconciliation() {
+      // The thread as the background has it now; a read already on its way answers this too.
+      if (threadRequest) return threadRequest.promise;
+      return readThread(false);
     },
 
-    async send(request) {
+    async send(request, options = {}) {
       const state = get();
       const thread = state.thread;
-      if (sendInFlight || state.awaitingCheck || thread?.status !== 'resolved') return;
+      if (sendInFlight || thread?.status !== 'resolved') return;
       const now = deps.now();
+      const retryOf = options.retryOf;
       const decision = preflight(
         request,
         {
-          facts: thread.facts,
+          facts: retryOf ? (factsForResend(thread.facts, retryOf) ?? thread.facts) : thread.facts,
           templates: state.templates.status === 'ready' ? state.templates.templates : null,
           promoTerms: state.promoTerms,
         },
@@ -364,17 +369,19 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
       set({ sending: true, result: null });
       let result: SendResult;
       try {
-        // A new id for every deliberate send: the background treats one id as one message, and after an
-        // `unknown` outcome the agent confirmed the first one did not arrive, so this is a new message.
+        // A new id for every deliberate send: the background treats one id as one message. A resend is a new
+        // message too, naming the `unknown` attempt it replaces.
         const outcome = await deps.ask({
           type: 'reopen.send',
           requestId: deps.newRequestId(),
           pageId: thread.pageId,
           psid: thread.psid,
           request,
+          ...(retryOf ? { retryOf } : {}),
         });
         result = {
           outcome: outcome.outcome,
+          requestId: outcome.requestId,
           decidedBy: 'background',
           ...(outcome.reason ? { reason: outcome.reason } : {}),
           ...(outcome.error ? { error: outcome.error } : {}),
@@ -391,14 +398,13 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
         sendInFlight = false;
       }
       if (mine !== generation) return;
-      set({ sending: false, result, awaitingCheck: result.outcome === 'unknown', now: deps.now() });
+      set({ sending: false, result, now: deps.now() });
       // The attempt changed the ledger (cooldown, last attempt): show what the background now knows.
       void actions.refresh({ force: true });
     },
 
     dismissResult() {
-      // Like switching conversation, dismissing an `unknown` outcome drops its "did you check?" question with it.
-      set({ result: null, awaitingCheck: false, panelOpen: false });
+      set({ result: null, panelOpen: false });
     },
 
     tick() {

@@ -40,6 +40,8 @@ export interface AttemptView {
 export interface ReconciliationView {
   state: 'checking' | 'found' | 'not_found' | 'unchecked';
   reads: number;
+  /** When the next read is due (state `checking`): the inbox asks again a moment after it. */
+  nextReadAt?: number;
   settledAt?: number;
 }
 

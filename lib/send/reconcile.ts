@@ -3,6 +3,7 @@ import type { PageService } from '../pages/service';
 import type { Reconciliation, StoredAttempt, ThreadRecord } from '../storage/schema';
 import type { ReopenStore } from '../storage/store';
 import { withConversation } from '../threads/facts';
+import { RECONCILE_READS_AFTER_MS } from './schedule';
 
 // Reconciling an `unknown` attempt (DESIGN.md §1): Meta's answer did not say whether the message went out, so
 // Reopen reads the conversation a few times, paced and bounded, and settles the attempt by what it shows:
@@ -13,9 +14,7 @@ import { withConversation } from '../threads/facts';
 // What needs reading is kept in the thread's stored attempt (`reconciliation`), so a worker that dies mid-way
 // leaves the work to its successor: `watch` is fed again from the ledger at worker start.
 
-/** When the conversation is read, counted from when the attempt settled `unknown`: 5 s, 30 s, 2 min. The last
- *  one is the "reasonable wait": a message Meta took shows in the Conversations API well within it. */
-export const RECONCILE_READS_AFTER_MS: readonly number[] = [5_000, 30_000, 120_000];
+export { RECONCILE_READS_AFTER_MS };
 /** A Page message this much before our attempt's local time still counts: Meta's clock and ours differ a little,
  *  and a Page message before the attempt would have held the cooldown and blocked the send in the first place. */
 export const CLOCK_TOLERANCE_MS = 60_000;

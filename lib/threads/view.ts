@@ -42,6 +42,7 @@ export function attemptView(attempt: StoredAttempt): AttemptView {
           reconciliation: {
             state: attempt.reconciliation.state,
             reads: attempt.reconciliation.reads,
+            ...(attempt.reconciliation.nextReadAt !== undefined ? { nextReadAt: attempt.reconciliation.nextReadAt } : {}),
             ...(attempt.reconciliation.settledAt !== undefined ? { settledAt: attempt.reconciliation.settledAt } : {}),
           },
         }
