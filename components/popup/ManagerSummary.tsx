@@ -4,6 +4,7 @@ import { Charts, Failures, RouteTable } from './Activity';
 import { Figures } from './Figures';
 import { Health } from './Health';
 import { Overview } from './Overview';
+import { Unconfirmed } from './Unconfirmed';
 import type { PopupState } from './store';
 
 export interface ManagerSummaryProps {
@@ -90,6 +91,7 @@ export function ManagerSummary(props: ManagerSummaryProps) {
             now={summary.now}
             locale={locale}
           />
+          <Unconfirmed rows={summary.unconfirmed ?? []} total={summary.unconfirmedTotal ?? 0} now={summary.now} locale={locale} />
           <Failures failuresByKind={summary.failuresByKind} locale={locale} />
           <RouteTable routes={summary.routes} locale={locale} />
           <Charts summary={summary} locale={locale} timeZone={props.timeZone} />

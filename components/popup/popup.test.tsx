@@ -197,6 +197,28 @@ describe.each(['en', 'es'] as const)('popup in %s', (locale: Locale) => {
     expect(soon!.textContent).toMatch(locale === 'en' ? /window closes in 30 min/ : /la ventana cierra en 30 min/);
   });
 
+  test('sends Meta did not confirm are listed with where their check stands, and the section is absent when none', async () => {
+    const unconfirmed = [
+      { pageId: '111', psid: '9005', customerName: 'Diego Ruiz', selectedItemId: '100029016673111', at: NOW - 10 * 60_000, state: 'checking' as const },
+      { pageId: '111', psid: '9006', customerName: null, selectedItemId: null, at: NOW - 3 * HOUR, state: 'not_found' as const },
+    ];
+    script({ 'summary.get': () => ({ ...summaryFixture(), unconfirmed, unconfirmedTotal: 2 }) }, locale);
+    renderPopup();
+    await ready();
+    const section = screen.getByTestId('summary-unconfirmed');
+    expect(within(section).getByRole('heading').textContent).toBe(locale === 'en' ? 'Sends Meta did not confirm' : 'Envíos que Meta no confirmó');
+    const rows = within(section).getAllByTestId('unconfirmed-row');
+    expect(rows.map((row) => row.dataset.state)).toEqual(['checking', 'not_found']);
+    expect(rows[0]!.getAttribute('href')).toBe(buildInboxUrl({ pageId: '111', selectedItemId: '100029016673111' }));
+    expect(rows[0]!.textContent).toContain(locale === 'en' ? 'Reopen is checking the conversation' : 'Reopen está revisando la conversación');
+    expect(rows[1]!.textContent).toContain(locale === 'en' ? 'the agent can send it again' : 'el agente puede enviarlo de nuevo');
+    cleanup();
+    script({}, locale);
+    renderPopup();
+    await ready();
+    expect(screen.queryByTestId('summary-unconfirmed')).toBeNull();
+  });
+
   test('charts are named images with a table of the same numbers', async () => {
     script({}, locale);
     renderPopup();

@@ -97,9 +97,30 @@ describe('auditCsv', () => {
     const records = parseCsv(csv);
     expect(records[0]).toEqual([...AUDIT_COLUMNS]);
     expect(records.slice(1)).toEqual([
-      ['2026-05-04T10:00:00.000Z', '111', 'Shop, Inc.', 'Ana', '9001', 'HUMAN_AGENT', 'sent', 'm_abc', '', '', ''],
-      ['2026-05-04T10:00:30.000Z', '222', '', '', '9002', 'HUMAN_AGENT', 'failed', '', 'window_closed', '10', '2018278'],
-      ['2026-05-04T10:01:00.000Z', '111', 'Shop, Inc.', 'Ana', '9001', 'CUSTOMER_FEEDBACK', 'failed', '', 'token_invalid', '190', ''],
+      ['2026-05-04T10:00:00.000Z', '111', 'Shop, Inc.', 'Ana', '9001', 'HUMAN_AGENT', 'sent', 'm_abc', '', '', '', '', 'r', ''],
+      ['2026-05-04T10:00:30.000Z', '222', '', '', '9002', 'HUMAN_AGENT', 'failed', '', 'window_closed', '10', '2018278', '', 'r', ''],
+      ['2026-05-04T10:01:00.000Z', '111', 'Shop, Inc.', 'Ana', '9001', 'CUSTOMER_FEEDBACK', 'failed', '', 'token_invalid', '190', '', '', 'r', ''],
+    ]);
+  });
+
+  test('says how an unknown send was reconciled, and which attempt an explicit resend sent again', () => {
+    const csv = auditCsv(
+      [
+        thread({
+          attempts: [
+            attempt({ requestId: 'first', status: 'unknown', error: { kind: 'maybe_processed', retryable: false, code: 2 }, reconciliation: { state: 'not_found', reads: 3 } }),
+            attempt({ requestId: 'second', at: T0 + 200_000, retryOf: 'first', messageId: 'm_2' }),
+            attempt({ requestId: 'third', at: T0 + 400_000, status: 'sent', messageId: 'm_3', error: { kind: 'timeout', retryable: false }, reconciliation: { state: 'found', reads: 1 } }),
+          ],
+        }),
+      ],
+      pages,
+    );
+    const rows = parseCsv(csv).slice(1).map((cells) => [cells[6], cells[8], ...cells.slice(11)]);
+    expect(rows).toEqual([
+      ['unknown', 'maybe_processed', 'not_found', 'first', ''],
+      ['sent', '', '', 'second', 'first'],
+      ['sent', 'timeout', 'found', 'third', ''],
     ]);
   });
 

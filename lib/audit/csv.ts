@@ -17,6 +17,11 @@ export const AUDIT_COLUMNS = [
   'error_kind',
   'error_code',
   'error_subcode',
+  // For an attempt Meta's answer left `unknown`: what reading the conversation found (checking, found, not_found,
+  // unchecked); `found` attempts show as sent. And for an explicit resend, the request id it sent again.
+  'reconciliation',
+  'request_id',
+  'retry_of',
 ] as const;
 
 /** Cells a spreadsheet would evaluate as a formula (or a DDE call) get a leading apostrophe. */
@@ -49,6 +54,9 @@ export function auditCsv(threads: ThreadRecord[], pages: ReadonlyArray<{ id: str
           attempt.error?.kind,
           attempt.error?.code,
           attempt.error?.subcode,
+          attempt.reconciliation?.state,
+          attempt.requestId,
+          attempt.retryOf,
         ],
       });
     }

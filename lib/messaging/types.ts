@@ -153,6 +153,17 @@ export interface SummaryThreadRow {
   deadline: number | null;
 }
 
+/** A send Meta's answer left `unknown`, as the popup lists it while its reconciliation matters (within the
+ *  cooldown it holds): being checked, or read and not found / not readable (the agent may send it again). */
+export interface UnconfirmedSendRow {
+  pageId: string;
+  psid: string;
+  customerName: string | null;
+  selectedItemId: string | null;
+  at: number;
+  state: 'checking' | 'not_found' | 'unchecked';
+}
+
 /** Reactivations by one route over one period; replies are credited to the last sent attempt before the
  *  customer's newest message, so a rate never exceeds 1. */
 export interface RoutePeriodStats {
@@ -219,6 +230,9 @@ export interface SummaryView {
   closesSoonMinutes: number;
   /** 14 local days, oldest first, the last one being today. */
   attemptsByDay: DayOutcomes[];
+  /** Sends Meta did not confirm, newest first (capped), and how many there are. */
+  unconfirmed?: UnconfirmedSendRow[];
+  unconfirmedTotal?: number;
   warnings?: SummaryWarning[];
   /** Only when the extension storage is near or at its quota. */
   storage?: StorageNotice;

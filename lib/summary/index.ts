@@ -1,4 +1,4 @@
-import { cooldownState, ROUTES, windowState } from '../policy';
+import { COOLDOWN_MS, cooldownState, ROUTES, windowState } from '../policy';
 import type { AttemptStatus, RouteId, ThreadFacts, WindowState } from '../policy/types';
 import type { ThreadRecord } from '../storage/schema';
 import type {
@@ -7,6 +7,7 @@ import type {
   RouteSummary,
   SummaryThreadRow,
   SummaryView,
+  UnconfirmedSendRow,
 } from '../messaging/types';
 import { DAY, localDayStarts } from './days';
 
@@ -105,6 +106,8 @@ export function computeSummary(threads: ThreadRecord[], now: number, options: Su
     return stats;
   };
   const readyNow = new MostUrgent(listLimit);
+  const unconfirmed: UnconfirmedSendRow[] = [];
+  let unconfirmedTotal = 0;
   const closingSoon = new MostUrgent(listLimit);
 
   for (const thread of threads) {
@@ -140,6 +143,21 @@ export function computeSummary(threads: ThreadRecord[], now: number, options: Su
       } else if (state === 'open' && window.windowClosesAt !== null && window.windowClosesAt - now <= closesSoonMs) {
         closingSoon.offer(window.windowClosesAt, row(window.windowClosesAt));
       }
+    }
+
+    // An unknown send matters while the cooldown it holds runs: being checked, or not found (the agent may resend).
+    for (const attempt of thread.attempts) {
+      const state = attempt.reconciliation?.state;
+      if (attempt.status !== 'unknown' || !state || state === 'found' || attempt.at <= now - COOLDOWN_MS) continue;
+      unconfirmedTotal++;
+      unconfirmed.push({
+        pageId: thread.pageId,
+        psid: thread.psid,
+        customerName: thread.customerName,
+        selectedItemId: thread.selectedItemId,
+        at: attempt.at,
+        state,
+      });
     }
 
     // The reply goes to the last sent attempt before the customer's newest message.
@@ -201,5 +219,8 @@ export function computeSummary(threads: ThreadRecord[], now: number, options: Su
     closingSoonTotal: closingSoon.total,
     closesSoonMinutes: options.closesSoonMinutes,
     attemptsByDay,
+    // Few by nature (one per thread per day at most): sorting them all is cheap.
+    unconfirmed: unconfirmed.sort((a, b) => b.at - a.at).slice(0, listLimit),
+    unconfirmedTotal,
   };
 }

@@ -316,3 +316,20 @@ test('an empty ledger gives zeros, empty lists and 14 empty days', () => {
   expect(summary.attemptsByDay).toHaveLength(14);
   expect(summary.now).toBe(NOW);
 });
+
+describe('sends Meta did not confirm', () => {
+  test('lists unknown attempts being checked or not found while their cooldown runs, newest first; found ones are sent', () => {
+    const checking = thread(3 * DAY, { attempts: [attempt(NOW - 10 * MIN, 'unknown', { reconciliation: { state: 'checking', reads: 1 } })] });
+    const notFound = thread(3 * DAY, { attempts: [attempt(NOW - 2 * HOUR, 'unknown', { reconciliation: { state: 'not_found', reads: 3 } })] });
+    const found = thread(3 * DAY, { attempts: [attempt(NOW - HOUR, 'sent', { reconciliation: { state: 'found', reads: 1 } })] });
+    const old = thread(5 * DAY, { attempts: [attempt(NOW - 2 * DAY, 'unknown', { reconciliation: { state: 'not_found', reads: 3 } })] });
+    const legacy = thread(3 * DAY, { attempts: [attempt(NOW - HOUR, 'unknown')] });
+    const summary = computeSummary([checking, notFound, found, old, legacy], NOW, OPTIONS);
+    expect(summary.unconfirmed?.map((row) => [row.psid, row.state])).toEqual([
+      [checking.psid, 'checking'],
+      [notFound.psid, 'not_found'],
+    ]);
+    expect(summary.unconfirmedTotal).toBe(2);
+    expect(summary.counts['sent-today']).toBe(1);
+  });
+});

@@ -40,6 +40,10 @@ export default {
   'popup.row.humanAgentEndsIn': 'HUMAN_AGENT tag possible for {duration}',
   'popup.row.closedSince': 'last wrote {duration} ago — utility message only',
   'popup.row.newTab': '(opens Business Suite in a new tab)',
+  'popup.unconfirmed.heading': 'Sends Meta did not confirm',
+  'popup.unconfirmed.checking': 'sent {duration} ago — Reopen is checking the conversation',
+  'popup.unconfirmed.not_found': 'sent {duration} ago — not in the conversation: the agent can send it again',
+  'popup.unconfirmed.unchecked': 'sent {duration} ago — Reopen could not check: look at the conversation',
 
   'popup.failures.heading': 'Failed reactivations (last 30 days)',
   'popup.failures.none': 'No failed reactivation in the last 30 days.',

@@ -41,6 +41,10 @@ export default {
   'popup.row.humanAgentEndsIn': 'etiqueta HUMAN_AGENT posible durante {duration}',
   'popup.row.closedSince': 'escribió hace {duration}: solo mensaje de utilidad',
   'popup.row.newTab': '(abre Business Suite en una pestaña nueva)',
+  'popup.unconfirmed.heading': 'Envíos que Meta no confirmó',
+  'popup.unconfirmed.checking': 'enviado hace {duration}: Reopen está revisando la conversación',
+  'popup.unconfirmed.not_found': 'enviado hace {duration}: no está en la conversación, el agente puede enviarlo de nuevo',
+  'popup.unconfirmed.unchecked': 'enviado hace {duration}: Reopen no pudo comprobarlo, revisa la conversación',
 
   'popup.failures.heading': 'Reactivaciones fallidas (últimos 30 días)',
   'popup.failures.none': 'Ninguna reactivación fallida en los últimos 30 días.',
