@@ -64,8 +64,8 @@ describe('name signal registry: each signal where it must (and must not) read a 
 });
 
 describe('generic titles are never a name', () => {
-  test.each([
-    ...GENERIC_TITLES.map((title) => [title] as const),
+  test.each<[string]>([
+    ...GENERIC_TITLES.map((title): [string] => [title]),
     ['Bandeja de entrada'],
     ['BANDEJA DE ENTRADA'],
     ['Detalles del Contacto'],
