@@ -5,12 +5,12 @@
 // it saves screenshots to demo-output/ and prints what each step showed, then the simulator's request log.
 // Every wait is bounded; anything unexpected stops the demo with a message and a non-zero exit code.
 
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { EXTENSION_DIR, ROOT, sendRequests, startReopen, summaryFigures, waitForResult, type Reopen } from '../tests/e2e/harness';
 import type { LoggedRequest, ParsedScenario, Simulator } from '../tests/sandbox/simulator';
+import { ensureChromium as ensureChromiumAt } from './chromium';
 
 const SCENARIO_FILE = resolve(ROOT, 'tests/sandbox/scenarios/demo.json');
 const OUTPUT_DIR = resolve(ROOT, 'demo-output');
@@ -51,13 +51,7 @@ function parseArgs(argv: string[]): Options {
 }
 
 function ensureChromium() {
-  if (process.env.CHROMIUM_PATH) return;
-  try {
-    process.env.CHROMIUM_PATH = execFileSync('bash', [resolve(ROOT, 'scripts/ensure-chromium.sh')], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-    }).trim();
-  } catch {
+  if (!ensureChromiumAt(ROOT)) {
     throw new DemoError('Chromium is needed and could not be found or installed (see the message above).');
   }
 }
