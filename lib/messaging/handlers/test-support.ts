@@ -48,6 +48,8 @@ export interface StartOptions {
   wrapGraph?: (client: GraphClient) => GraphClient;
   /** The Web Locks every worker of this background shares (default: none, each worker's memory only). */
   locks?: BackgroundDeps['locks'];
+  /** The Graph client's send timeout (real ms; default the client's 20 s). */
+  sendTimeoutMs?: number;
 }
 
 export async function startBackground(options: StartOptions = {}): Promise<TestBackground> {
@@ -60,6 +62,7 @@ export async function startBackground(options: StartOptions = {}): Promise<TestB
       now: () => sim.clock.now(),
       sleep: async (ms) => sim.clock.advance(ms),
       retryBaseDelayMs: 1000,
+      ...(options.sendTimeoutMs !== undefined ? { sendTimeoutMs: options.sendTimeoutMs } : {}),
     });
   const deps: BackgroundDeps = {
     now: () => sim.clock.now(),
