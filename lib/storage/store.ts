@@ -144,10 +144,16 @@ export function createStore(options: StoreOptions): ReopenStore {
 
   /** Reads, validates and, when broken, quarantines and replaces (or removes, for `null`) the value. */
   async function readChecked<T>(
-    item: { getValue(): Promise<unknown>; setValue(value: unknown): Promise<void>; removeValue(): Promise<void> },
+    item: {
+      getValue(): Promise<unknown>;
+      setValue(value: unknown): Promise<void>;
+      removeValue(): Promise<void>;
+      setMeta(meta: { v: number }): Promise<void>;
+    },
     key: string,
     schema: z.ZodType<T>,
     replacementFor: (raw: unknown) => { value: T | null; salvaged: boolean },
+    version: number,
   ): Promise<T | null> {
     const raw = await item.getValue();
     if (raw == null) return null;
@@ -158,7 +164,11 @@ export function createStore(options: StoreOptions): ReopenStore {
     // A full storage must not stop a read: the salvaged value is used in memory and written when there is room.
     try {
       if (replacement.value == null) await item.removeValue();
-      else await write(() => item.setValue(replacement.value));
+      else {
+        await write(() => item.setValue(replacement.value));
+        // Written in this version's shape: a newer version's record (a higher `v`) now reads as this one's.
+        await item.setMeta({ v: version });
+      }
     } catch {
       // kept in memory only (the quarantine and the warning say what happened)
     }
@@ -186,7 +196,7 @@ export function createStore(options: StoreOptions): ReopenStore {
     const pages = await readChecked(item, 'pages', storedPageSchema.array(), (raw) => {
       const value = salvagePages(raw, now());
       return { value, salvaged: value.length > 0 };
-    });
+    }, PAGES_VERSION);
     return pages ?? [];
   }
 
@@ -207,7 +217,7 @@ export function createStore(options: StoreOptions): ReopenStore {
     return readChecked(threadItem(pageId, psid), threadKey(pageId, psid), threadRecordSchema, (raw) => {
       const value = salvageThread(raw, pageId, psid, now());
       return { value, salvaged: value != null };
-    });
+    }, THREAD_RECORD_VERSION);
   }
 
   return {
@@ -215,7 +225,7 @@ export function createStore(options: StoreOptions): ReopenStore {
       const settings = await readChecked(settingsItem(), 'settings', settingsSchema, (raw) => ({
         value: salvageSettings(raw, DEFAULT_SETTINGS),
         salvaged: true,
-      }));
+      }), SETTINGS_VERSION);
       return settings ?? { ...DEFAULT_SETTINGS, promoTerms: [...DEFAULT_SETTINGS.promoTerms] };
     },
     async setSettings(settings) {
@@ -284,7 +294,7 @@ export function createStore(options: StoreOptions): ReopenStore {
       return readChecked(psidItem(pageId, selectedItemId), psidMapKey(pageId, selectedItemId), psidMappingSchema, () => ({
         value: null,
         salvaged: false,
-      }));
+      }), PSID_MAPPING_VERSION);
     },
     async setPsidMapping(pageId, selectedItemId, mapping) {
       const item = psidItem(pageId, selectedItemId);

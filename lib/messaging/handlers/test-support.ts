@@ -46,6 +46,8 @@ export interface StartOptions {
   tuning?: BackgroundDeps['tuning'];
   /** Wraps each Graph client (e.g. to make send hang, as in a worker killed mid-call). */
   wrapGraph?: (client: GraphClient) => GraphClient;
+  /** Where storage usage is measured (default: the fake storage.local's getBytesInUse and 10 MB quota). */
+  storageUsage?: BackgroundDeps['storageUsage'];
   /** The Web Locks every worker of this background shares (default: none, each worker's memory only). */
   locks?: BackgroundDeps['locks'];
   /** The Graph client's send timeout (real ms; default the client's 20 s). */
@@ -69,6 +71,7 @@ export async function startBackground(options: StartOptions = {}): Promise<TestB
     createGraph: (version) => (options.wrapGraph ? options.wrapGraph(plainGraph(version)) : plainGraph(version)),
     managed: async () => options.managed ?? EMPTY_MANAGED_CONFIG,
     tuning: options.tuning,
+    ...(options.storageUsage ? { storageUsage: options.storageUsage } : {}),
     locks: options.locks ?? null,
   };
 

@@ -1,0 +1,118 @@
+// @vitest-environment node
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  ACME,
+  HOUR,
+  INBOX_TAB,
+  PSID,
+  humanAgentText,
+  requestId,
+  startBackground,
+  type TestBackground,
+} from '../messaging/handlers/test-support';
+import type { StoredAttempt } from './schema';
+
+// The storage rows of README's fault table ("At most once: the fault table"): full storage before the
+// reservation and after Meta's 200, a damaged attempt, a newer version's record, a damaged Page record. Each
+// row: the POSTs one click makes (never more than one), the stored status, and what the agent is told.
+
+let bg: TestBackground;
+const realSet = fakeBrowser.storage.local.set;
+afterEach(async () => {
+  fakeBrowser.storage.local.set = realSet;
+  await bg?.close();
+});
+
+/** storage.local refuses writes whose keys match, as Chrome does at its quota. */
+function quotaFullFor(match: (key: string, value: unknown) => boolean) {
+  fakeBrowser.storage.local.set = (async (items: Record<string, unknown>) => {
+    if (Object.entries(items).some(([key, value]) => match(key, value))) throw new Error('QUOTA_BYTES quota exceeded');
+    return (realSet as (items: Record<string, unknown>) => Promise<void>).call(fakeBrowser.storage.local, items);
+  }) as typeof realSet;
+}
+const everyKey = () => true;
+const threadKey = `thread:${ACME.id}:${PSID.humanAgent}`;
+
+const click = (b: TestBackground) =>
+  b.ask({ type: 'reopen.send', requestId: requestId(), pageId: ACME.id, psid: PSID.humanAgent, request: humanAgentText() }, INBOX_TAB);
+const stored = async (b: TestBackground) => (await b.services.store.getThread(ACME.id, PSID.humanAgent))?.attempts ?? [];
+
+describe('storage full', () => {
+  it('before the reservation: 0 POSTs, nothing stored, the agent is told storage is full (not "internal", not "unknown")', async () => {
+    bg = await startBackground();
+    quotaFullFor(everyKey);
+    const reply = await click(bg);
+    expect(reply).toMatchObject({ ok: true, value: { outcome: 'failed', error: { kind: 'storage_full' } } });
+    expect(bg.posts()).toHaveLength(0);
+    expect(await stored(bg)).toEqual([]);
+    // Any other request that must write says so too, and the banner and popup learn the storage is full.
+    const thread = await bg.ask({ type: 'thread.get', pageId: ACME.id, selectedItemId: PSID.open, displayName: null }, INBOX_TAB);
+    expect(thread).toMatchObject({ ok: false, error: { code: 'storage_full' } });
+    const summary = await bg.ask({ type: 'summary.get' });
+    expect(summary).toMatchObject({ ok: true, value: { storage: { level: 'full' } } });
+  });
+
+  it('after Meta’s 200: 1 POST, the agent sees sent; the ledger keeps `pending` (cooldown) and the commit lands once there is room', async () => {
+    bg = await startBackground();
+    // The facts and the `pending` reservation are written; the commit after Meta's answer is refused.
+    const settles = (value: unknown) =>
+      ((value as { attempts?: StoredAttempt[] } | undefined)?.attempts ?? []).some((attempt) => attempt.status !== 'pending');
+    quotaFullFor((key, value) => key === threadKey && settles(value));
+    const first = await click(bg);
+    expect(first).toMatchObject({ ok: true, value: { outcome: 'sent', messageId: expect.any(String) } });
+    expect(bg.posts()).toHaveLength(1);
+    expect((await stored(bg)).map((attempt) => attempt.status)).toEqual(['pending']);
+    // A second click while storage is still full: the pending reservation holds the cooldown.
+    const second = await click(bg);
+    expect(second).toMatchObject({ ok: true, value: { outcome: 'blocked', reason: 'cooldown' } });
+    expect(bg.posts()).toHaveLength(1);
+    // Room again: the next send first writes the held commit; the ledger says `sent` with Meta's message id.
+    fakeBrowser.storage.local.set = realSet;
+    await click(bg);
+    const attempts = await stored(bg);
+    expect(attempts.find((attempt) => attempt.status === 'sent')).toMatchObject({
+      messageId: first.ok ? first.value.messageId : '',
+    });
+    expect(attempts.some((attempt) => attempt.status === 'pending')).toBe(false);
+    expect(bg.posts()).toHaveLength(1);
+  });
+});
+
+describe('damaged and newer records hold the cooldown', () => {
+  const sentAnHourAgo = (b: TestBackground): StoredAttempt => ({
+    requestId: '00000000-0000-4000-8000-00000000abcd',
+    at: b.sim.clock.now() - HOUR,
+    route: 'HUMAN_AGENT',
+    status: 'sent',
+    contentKind: 'text',
+    messageId: 'm_1',
+    settledAt: b.sim.clock.now() - HOUR,
+  });
+
+  async function seed(b: TestBackground, attempt: Record<string, unknown>, version = 1) {
+    await b.services.threads.get({ pageId: ACME.id, selectedItemId: PSID.humanAgent, displayName: null });
+    const record = (await fakeBrowser.storage.local.get(threadKey))[threadKey] as Record<string, unknown>;
+    await fakeBrowser.storage.local.set({ [threadKey]: { ...record, attempts: [attempt] }, [`${threadKey}$`]: { v: version } });
+    b.clear();
+  }
+
+  it('an attempt missing a field (sent an hour ago): 0 POSTs, kept as unknown, the agent sees the cooldown', async () => {
+    bg = await startBackground();
+    const { contentKind: _missing, ...damaged } = sentAnHourAgo(bg);
+    await seed(bg, damaged);
+    const reply = await click(bg);
+    expect(reply).toMatchObject({ ok: true, value: { outcome: 'blocked', reason: 'cooldown' } });
+    expect(bg.posts()).toHaveLength(0);
+    expect((await stored(bg))[0]).toMatchObject({ requestId: damaged.requestId, status: 'unknown', at: damaged.at, error: { kind: 'record_damaged' } });
+  });
+
+  it('a newer version’s record (v2, a status this version does not know): 0 POSTs, kept as unknown, cooldown', async () => {
+    bg = await startBackground();
+    await seed(bg, { ...sentAnHourAgo(bg), status: 'delivered', deliveredAt: bg.sim.clock.now() - HOUR }, 2);
+    const reply = await click(bg);
+    expect(reply).toMatchObject({ ok: true, value: { outcome: 'blocked', reason: 'cooldown' } });
+    expect(bg.posts()).toHaveLength(0);
+    expect((await stored(bg))[0]).toMatchObject({ status: 'unknown', messageId: 'm_1' });
+  });
+});
