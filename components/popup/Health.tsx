@@ -2,6 +2,7 @@ import { formatInstant, t as translate, translator, type Locale } from '../../li
 import type { LayoutHealth } from '../../lib/messaging/protocol';
 import type { PageView, StorageNotice, SummaryWarning } from '../../lib/messaging/types';
 import { storagePercent } from '../../lib/storage/notice';
+import { LayoutHealthView, type ReportState } from './LayoutHealthView';
 
 export interface HealthProps {
   pages: PageView[];
@@ -12,6 +13,9 @@ export interface HealthProps {
   locale: Locale;
   timeZone?: string;
   onOpenOptions: () => void;
+  reportState?: ReportState;
+  /** "Copy layout report" (the inbox tab's skeleton, without the customers' words). */
+  onCopyLayoutReport?: () => void;
 }
 
 function warningText(warning: SummaryWarning, locale: Locale, timeZone?: string): string {
@@ -35,7 +39,6 @@ export function storageText(notice: StorageNotice, locale: Locale): string {
 export function Health(props: HealthProps) {
   const { locale, health } = props;
   const t = translator(locale);
-  const anchors = health ? Object.entries(health.anchors) : [];
   return (
     <section aria-labelledby="health-heading" data-testid="summary-health">
       <h2 id="health-heading">{t('popup.health.heading')}</h2>
@@ -74,24 +77,13 @@ export function Health(props: HealthProps) {
           </li>
         ))}
       </ul>
-      <h3>{t('popup.health.layout')}</h3>
-      {!health ? (
-        <p class="muted" data-testid="layout-health" data-state="none">
-          {t('popup.health.layout.none')}
-        </p>
-      ) : (
-        <div data-testid="layout-health" data-state={health.floating ? 'floating' : 'ok'}>
-          <p>{health.floating ? t('popup.health.layout.floating') : t('popup.health.layout.ok')}</p>
-          <ul class="anchors">
-            {anchors.map(([anchor, matched]) => (
-              <li key={anchor} data-anchor={anchor} data-found={String(matched !== null)}>
-                <code>{anchor}</code>: {matched !== null ? t('popup.health.anchor.found') : t('popup.health.anchor.missing')}
-              </li>
-            ))}
-          </ul>
-          <p class="muted">{t('popup.health.layout.checkedAt', { time: formatInstant(health.checkedAt, locale, props.timeZone) })}</p>
-        </div>
-      )}
+      <LayoutHealthView
+        health={health}
+        reportState={props.reportState ?? { status: 'idle' }}
+        locale={locale}
+        {...(props.timeZone ? { timeZone: props.timeZone } : {})}
+        onCopyReport={props.onCopyLayoutReport ?? (() => undefined)}
+      />
     </section>
   );
 }

@@ -16,6 +16,8 @@ export interface ManagerSummaryProps {
   onScan: (pageId: string) => void;
   onCancelScan: (pageId: string) => void;
   onExport: () => void;
+  /** "Copy layout report" in the health section. */
+  onCopyLayoutReport?: () => void;
 }
 
 /** The whole popup as a pure function of its view state. The root always carries data-testid="summary". */
@@ -114,6 +116,8 @@ export function ManagerSummary(props: ManagerSummaryProps) {
         locale={locale}
         timeZone={props.timeZone}
         onOpenOptions={props.onOpenOptions}
+        reportState={state.reportState}
+        {...(props.onCopyLayoutReport ? { onCopyLayoutReport: props.onCopyLayoutReport } : {})}
       />
       <section class="export" aria-labelledby="export-heading">
         <h2 id="export-heading" class="visually-hidden">

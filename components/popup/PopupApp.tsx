@@ -5,6 +5,7 @@ import { resolveLocale } from '../../lib/i18n';
 import { ask } from '../../lib/messaging/client';
 import type { OverviewStatus } from '../../lib/messaging/types';
 import { downloadText } from './download';
+import { requestLayoutReport, type ReportTabs } from '../../lib/messaging/layout-request';
 import { ManagerSummary } from './ManagerSummary';
 import { createPopupStore } from './store';
 
@@ -125,6 +126,24 @@ export function PopupApp({ pollMs = 1000, maxPolls = 300, timeZone, browserLangu
           setOverview(await ask({ type: 'overview.cancel', pageId }));
         } catch (error) {
           setOverview(failedOverview(pageId, error));
+        }
+      }}
+      onCopyLayoutReport={async () => {
+        store.setState({ reportState: { status: 'working' } });
+        const answer = await requestLayoutReport(browser.tabs as unknown as ReportTabs).catch(() => null);
+        if (!answer?.ok) {
+          store.setState({ reportState: { status: 'failed', reason: answer?.reason ?? 'unreachable' } });
+          return;
+        }
+        const json = JSON.stringify(answer.report, null, 1);
+        try {
+          await navigator.clipboard.writeText(json);
+          store.setState({ reportState: { status: 'copied' } });
+        } catch {
+          // The clipboard can refuse (the popup lost focus while the tab answered): the report is saved instead.
+          const filename = 'reopen-layout-report.json';
+          downloadText(json, filename, 'application/json');
+          store.setState({ reportState: { status: 'downloaded', filename } });
         }
       }}
       onExport={async () => {

@@ -297,6 +297,58 @@ describe.each(['en', 'es'] as const)('popup in %s', (locale: Locale) => {
     expect(warning.textContent).toContain('thread:111:9001');
   });
 
+  test("layout health says in words where the customer's name was read, and copies the layout report", async () => {
+    script(
+      {
+        'pages.list': () => ({
+          pages: [page()],
+          health: {
+            ...health,
+            identity: {
+              source: 'contactSidebar',
+              status: 'trusted',
+              verdicts: { paneHeading: 'generic', profileLink: 'missing', contactSidebar: 'trusted', selectedCard: 'missing' },
+            },
+          },
+        }),
+      },
+      locale,
+    );
+    const report = { kind: 'reopen-layout-report', version: 1, nodes: [{ d: 0, tag: 'div', text: 15 }] };
+    const query = vi.spyOn(browser.tabs, 'query').mockResolvedValue([{ id: 7, active: true } as never]);
+    const sendMessage = vi.spyOn(browser.tabs, 'sendMessage').mockResolvedValue(report as never);
+    const writeText = vi.fn(async (_text: string) => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    renderPopup();
+    await ready();
+    const name = screen.getByTestId('name-health');
+    expect(name.getAttribute('data-source')).toBe('contactSidebar');
+    expect(name.textContent).toContain(locale === 'en' ? 'read from the contact details panel' : 'leído en el panel de detalles del contacto');
+    expect(name.querySelector('[data-signal="paneHeading"]')!.textContent).toContain(
+      locale === 'en' ? 'shows a title, ignored' : 'muestra un título, ignorado',
+    );
+    // Words, not the registry's ids.
+    expect(screen.getByTestId('layout-health').textContent).not.toMatch(/contactSidebar|paneHeading|conversationHeader/);
+    fireEvent.click(screen.getByTestId('layout-report'));
+    await waitFor(() => expect(screen.getByTestId('layout-report-status').getAttribute('data-state')).toBe('copied'));
+    expect(query).toHaveBeenCalledWith({ url: 'https://business.facebook.com/latest/inbox/*' });
+    expect(sendMessage).toHaveBeenCalledWith(7, { type: 'layout.report' });
+    expect(JSON.parse(writeText.mock.calls[0]![0])).toEqual(report);
+    query.mockRestore();
+    sendMessage.mockRestore();
+  });
+
+  test('without an inbox tab the layout report says to open one', async () => {
+    script({}, locale);
+    const query = vi.spyOn(browser.tabs, 'query').mockResolvedValue([]);
+    renderPopup();
+    await ready();
+    fireEvent.click(screen.getByTestId('layout-report'));
+    await waitFor(() => expect(screen.getByTestId('layout-report-status').getAttribute('data-state')).toBe('failed'));
+    expect(screen.getByTestId('layout-report-status').textContent).toContain(locale === 'en' ? "Open Business Suite's inbox" : 'Abre primero la bandeja');
+    query.mockRestore();
+  });
+
   test('a whole-Page overview starts, shows progress, polls to the result with its time', async () => {
     let polls = 0;
     script(

@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import type { LanguagePreference } from '../../lib/i18n';
 import type { LayoutHealth } from '../../lib/messaging/protocol';
 import type { OverviewStatus, PageView, SummaryView } from '../../lib/messaging/types';
+import type { ReportState } from './LayoutHealthView';
 
 // View state of one open popup. The background's storage stays the source of truth: the popup reads a
 // fresh summary every time it opens and never writes anything back except through messages.
@@ -25,6 +26,8 @@ export interface PopupState {
   /** Pages whose scan was still running when the popup stopped polling. */
   overviewStalled: Record<string, boolean>;
   exportState: ExportState;
+  /** The "Copy layout report" button's last outcome. */
+  reportState: ReportState;
 }
 
 export const initialPopupState = (): PopupState => ({
@@ -36,6 +39,7 @@ export const initialPopupState = (): PopupState => ({
   overviews: {},
   overviewStalled: {},
   exportState: { status: 'idle' },
+  reportState: { status: 'idle' },
 });
 
 /** A store per mounted popup (tests mount many). */
