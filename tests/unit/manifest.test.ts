@@ -77,3 +77,29 @@ describe('browser versions and declarations', () => {
     expect(command?.description).toBe('__MSG_commandOpenPanel__');
   });
 });
+
+describe('store listing texts and privacy policy', () => {
+  /** The text under a `## heading`, up to the next one. */
+  const section = (markdown: string, heading: string) =>
+    markdown.split(/^## /m).find((part) => part.startsWith(`${heading}\n`))?.slice(heading.length).trim() ?? '';
+
+  test.each([
+    ['en', 'Short description', 'Long description'],
+    ['es', 'Descripción breve', 'Descripción larga'],
+  ])('%s listing: a short description ≤ 132 characters (the manifest one) and a long one', (locale, short, long) => {
+    const listing = readFileSync(resolve(ROOT, `store/listing.${locale}.md`), 'utf8');
+    const shortText = section(listing, short);
+    expect(length(shortText)).toBeGreaterThan(40);
+    expect(length(shortText)).toBeLessThanOrEqual(132);
+    expect(shortText).toBe(messagesOf(locale).extDescription!.message);
+    expect(length(section(listing, long))).toBeGreaterThan(500);
+  });
+
+  test('the privacy policy says where the token is, what goes to Meta, and for how long records are kept', () => {
+    const privacy = readFileSync(resolve(ROOT, 'PRIVACY.md'), 'utf8');
+    expect(privacy).toContain('IndexedDB');
+    expect(privacy).toContain('https://graph.facebook.com');
+    expect(privacy).toMatch(/90 days by default/);
+    expect(privacy).toMatch(/no analytics/i);
+  });
+});
