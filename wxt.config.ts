@@ -67,5 +67,5 @@ export default defineConfig({
         }
       : {}),
   }),
-  zip: { excludeSources: ['tests/**', 'bench/**', 'demo-output/**', '.ci/**'] },
+  zip: { excludeSources: ['tests/**', 'bench/**', 'demo-output/**', 'test-results/**', 'store/**', '.ci/**'] },
 });
