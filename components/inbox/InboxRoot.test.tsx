@@ -5,7 +5,7 @@ import { ProtocolFailure } from '../../lib/messaging/client';
 import type { RequestOf, RequestType } from '../../lib/messaging/protocol';
 import type { ThreadView } from '../../lib/messaging/types';
 import { parseInboxUrl } from '../../lib/inbox/url';
-import { InboxRoot, NAME_WAIT_MS, type Scheduler } from './InboxRoot';
+import { FOLLOW_MAX_ASKS, InboxRoot, NAME_WAIT_MS, type Scheduler } from './InboxRoot';
 import { createInboxStore, type Ask } from './store';
 import { C, DAY, HOUR, MIN, facts, resolvedThread, stringsAnswer } from './test-support';
 
@@ -297,5 +297,56 @@ describe('the outcome of a send', () => {
     });
     await settle();
     expect(screen.queryByTestId('reopen-result')).toBeNull();
+  });
+});
+
+describe('following the reconciliation of an unknown send', () => {
+  const SENT = C + 3 * DAY;
+  const attempt = (state: 'checking' | 'found', reads: number, nextReadAt?: number) => ({
+    requestId: 'first',
+    at: SENT,
+    route: 'HUMAN_AGENT' as const,
+    status: state === 'found' ? ('sent' as const) : ('unknown' as const),
+    reconciliation: { state, reads, ...(nextReadAt !== undefined ? { nextReadAt } : {}) },
+  });
+  const threadWith = (view: ReturnType<typeof attempt>) =>
+    resolvedThread(facts({ attempts: [{ at: SENT, status: view.status, requestId: 'first' }] }), { recentAttempts: [view] });
+
+  test('asks for the thread a moment after each read is due, shows "found", then stops asking', async () => {
+    let reads = 0;
+    const { clock, store, ask } = await mount((request) => {
+      if (request.type !== 'thread.get') return undefined;
+      reads += 1;
+      // The background's first read (5 s after the answer) finds the message.
+      return reads < 2 ? threadWith(attempt('checking', 0, SENT + 5_000)) : threadWith(attempt('found', 1));
+    }, SENT + 1_000);
+    await act(async () => store.actions.openPanel());
+    expect(screen.getByTestId('reopen-reconcile').dataset.state).toBe('checking');
+    const asked = () => vi.mocked(ask).mock.calls.filter(([request]) => request.type === 'thread.get').length;
+    expect(asked()).toBe(1);
+    await act(async () => clock.advanceTo(SENT + 5_000 + 1_499));
+    expect(asked()).toBe(1);
+    await act(async () => {
+      clock.advanceTo(SENT + 5_000 + 1_500);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(asked()).toBe(2);
+    expect(screen.getByTestId('reopen-reconcile').dataset.state).toBe('found');
+    await act(async () => clock.advanceTo(SENT + 10 * MIN));
+    expect(asked()).toBe(2);
+  });
+
+  test('a background that never settles it is asked a bounded number of times', async () => {
+    const { clock, store, ask } = await mount(threadWith(attempt('checking', 1, SENT + 30_000)), SENT + 10_000);
+    await act(async () => store.actions.openPanel());
+    for (let minute = 1; minute <= 30; minute += 1) {
+      await act(async () => {
+        clock.advanceTo(SENT + minute * MIN);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      });
+    }
+    const asked = vi.mocked(ask).mock.calls.filter(([request]) => request.type === 'thread.get').length;
+    expect(asked).toBeLessThanOrEqual(1 + FOLLOW_MAX_ASKS);
+    expect(asked).toBeGreaterThan(1);
   });
 });
