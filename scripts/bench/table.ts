@@ -33,6 +33,10 @@ const ROWS: Row[] = [
   { label: 'Record an attempt, 10 000 threads / 50 000 attempts', section: 'storage', key: 'recordAttemptMs_10kThreads50kAttempts', unit: 'ms' },
   { label: 'Read one thread, 10 000 threads', section: 'storage', key: 'readThreadMs_10kThreads50kAttempts', unit: 'ms' },
   { label: 'List all threads, 10 000 threads', section: 'storage', key: 'listThreadsMs_10kThreads50kAttempts', unit: 'ms' },
+  { label: 'Stored bytes per viewed conversation (thread record + PSID mapping)', section: 'storageBudget', key: 'bytesPerViewedConversation', unit: 'B' },
+  { label: 'Stored bytes per sent attempt', section: 'storageBudget', key: 'bytesPerSentAttempt', unit: 'B' },
+  { label: 'Viewed conversations until the 10 MB storage.local quota', section: 'storageBudget', key: 'conversationsToQuota', unit: '' },
+  { label: 'One thread after 201 blocked clicks (20 kept, the rest counted)', section: 'storageBudget', key: 'bytesOfThreadAfter201BlockedClicks', unit: 'B' },
   { label: 'Popup summary (computeSummary), 10 000 threads / 50 000 attempts', section: 'summary', key: 'computeSummaryMs_10kThreads50kAttempts', unit: 'ms' },
   { label: 'Popup first render of that summary (happy-dom)', section: 'summary', key: 'popupFirstRenderMs', unit: 'ms' },
 ];
