@@ -1,7 +1,6 @@
 import { buildInboxUrl } from '../../lib/inbox/links';
 import { formatDuration, translator, type Locale } from '../../lib/i18n';
 import type { UnconfirmedSendRow } from '../../lib/messaging/types';
-import { formatCount } from './format';
 
 export interface UnconfirmedProps {
   rows: UnconfirmedSendRow[];
@@ -37,7 +36,7 @@ export function Unconfirmed(props: UnconfirmedProps) {
         ))}
       </ul>
       {props.total > props.rows.length && (
-        <p class="muted">{t('popup.list.more', { count: formatCount(props.total - props.rows.length, props.locale) })}</p>
+        <p class="muted">{t('popup.list.more', { count: props.total - props.rows.length })}</p>
       )}
     </section>
   );

@@ -46,9 +46,9 @@ describe('fill with plural choices', () => {
     expect(fill(template, { n: 3, who: 'Ana' }, 'en')).toBe('3 for Ana');
   });
 
-  test('a count that is not a number, a missing count or a malformed choice stays visible', () => {
+  test('a count given as text takes `other`; a missing count or a malformed choice stays visible', () => {
     const template = '{n, plural, one {# item} other {# items}}';
-    expect(fill(template, { n: '2' }, 'en')).toBe(template);
+    expect(fill(template, { n: '1,234' }, 'en')).toBe('1,234 items');
     expect(fill(template, {}, 'en')).toBe(template);
     expect(fill('{n, plural, one {# item}', { n: 1 }, 'en')).toBe('{n, plural, one {# item}');
     expect(fill('{n, plural, one {# item}}', { n: 2 }, 'en')).toBe('{n, plural, one {# item}}');

@@ -49,8 +49,11 @@ function closingBrace(text: string, open: number): number {
   return -1;
 }
 
-/** The branch of `=0 {…} one {…} other {…}` for `count`; null when the options are malformed. */
-function pluralBranch(options: string, count: number, locale: Locale): string | null {
+/**
+ * The branch of `=0 {…} one {…} other {…}` for `count`; null when the options are malformed. A count already
+ * formatted as text cannot be classified: it takes `other`, the form most counts need, with the text as `#`.
+ */
+function pluralBranch(options: string, count: number | string, locale: Locale): string | null {
   const branches = new Map<string, string>();
   let rest = options.trim();
   while (rest) {
@@ -62,6 +65,7 @@ function pluralBranch(options: string, count: number, locale: Locale): string | 
     branches.set(selector[1]!, rest.slice(open + 1, close));
     rest = rest.slice(close + 1).trim();
   }
+  if (typeof count === 'string') return branches.get('other')?.replace(/#/g, count) ?? null;
   const category = memo(pluralRules, locale, () => new Intl.PluralRules(locale)).select(count);
   const branch = branches.get(`=${count}`) ?? branches.get(category) ?? branches.get('other');
   if (branch === undefined) return null;
@@ -69,8 +73,8 @@ function pluralBranch(options: string, count: number, locale: Locale): string | 
 }
 
 /**
- * Fills a template's {placeholders} and {count, plural, …} choices (the count must be a number). A missing or
- * malformed placeholder stays visible rather than vanishing.
+ * Fills a template's {placeholders} and {count, plural, …} choices (give the count as a number, so its plural
+ * form can be chosen). A missing or malformed placeholder stays visible rather than vanishing.
  */
 export function fill(template: string, params?: MessageParams, locale: Locale = FALLBACK_LOCALE): string {
   if (!params) return template;
@@ -87,7 +91,7 @@ export function fill(template: string, params?: MessageParams, locale: Locale = 
     const name = plural ? plural[1]! : /^\{(\w+)\}$/.exec(whole)?.[1];
     const value = name !== undefined && Object.hasOwn(params, name) ? params[name] : undefined;
     if (plural) {
-      const branch = typeof value === 'number' ? pluralBranch(plural[2]!, value, locale) : null;
+      const branch = value === undefined ? null : pluralBranch(plural[2]!, value, locale);
       out += branch === null ? whole : fill(branch, params, locale);
     } else {
       out += value === undefined ? whole : String(value);
