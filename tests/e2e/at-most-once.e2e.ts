@@ -49,7 +49,7 @@ test('two tabs on the same thread sending at the same moment: one message, the o
   await second.close();
 });
 
-test('the service worker stopped while Meta delays the answer: the attempt ends "unknown", the cooldown holds, nothing is resent', async () => {
+test('the service worker stopped while Meta delays the answer: "unknown", the cooldown holds, nothing is resent, and reading the conversation finds it delivered', async () => {
   const diego = reopen.conversation('t_e2e_worker_stop');
   const page = await reopen.openThread(diego.selectedItemId);
   await waitForBanner(page, { window: 'human_agent', cooldown: 'none' });
@@ -62,7 +62,7 @@ test('the service worker stopped while Meta delays the answer: the attempt ends 
 
   const result = await waitForResult(page);
   expect(result.outcome).toBe('unknown');
-  expect(result.text).toContain("We can't tell whether Meta received this message. Check the conversation before trying again.");
+  expect(result.text).toContain('Meta did not say whether it was delivered; Reopen will check the conversation.');
   // The content script's next message (its refresh) woke a new worker, which turned the pending attempt into
   // unknown — and unknown keeps the cooldown.
   expect(await reopen.serviceWorkerRestarted()).toBe(true);
@@ -73,6 +73,14 @@ test('the service worker stopped while Meta delays the answer: the attempt ends 
   // Meta's late answer arrives to nobody; still exactly the one POST.
   await eventually(() => sendRequests(reopen.sim, diego.psid)[0]!.status === 200, { timeoutMs: WAIT.graph, what: "the simulator's delayed answer" });
   expect(sendRequests(reopen.sim, diego.psid)).toHaveLength(1);
+  // The new worker reads the conversation about 5 s after it settled the attempt `unknown`, finds the Page's message
+  // with the same text, and the panel (asking again a moment after that read) says it was delivered.
+  const reconcile = page.locator('[data-testid="reopen-reconcile"][data-state="found"]');
+  await reconcile.waitFor({ timeout: WAIT.long });
+  expect(await reconcile.innerText()).toContain('Reopen found your message in the conversation: it was delivered.');
+  expect(await page.getByTestId('reopen-send-again').count()).toBe(0);
+  await artifact(page.getByTestId('reopen-panel'), 'panel-unknown-found');
+  expect(sendRequests(reopen.sim, diego.psid)).toHaveLength(1);
   // Trying again from a fresh tab is refused by the cooldown, before anything leaves.
   const again = await reopen.openThread(diego.selectedItemId);
   await waitForBanner(again, { window: 'human_agent', cooldown: 'active' });
@@ -80,18 +88,19 @@ test('the service worker stopped while Meta delays the answer: the attempt ends 
   expect(await again.locator('[data-testid="reopen-tag"][data-tag="HUMAN_AGENT"]').getAttribute('aria-disabled')).toBe('true');
   expect(sendRequests(reopen.sim, diego.psid)).toHaveLength(1);
 
-  // The manager's export says the same: sent for Ivan and Fatima, blocked for Fatima's second tab, unknown for Diego.
+  // The manager's export says the same: sent for Ivan and Fatima, blocked for Fatima's second tab; Diego's answer was
+  // lost (network_unknown) but the conversation showed the message: sent, reconciled "found".
   const popup = await reopen.popup();
   await artifact(popup, 'popup-after-worker-stop');
   const download = popup.waitForEvent('download', { timeout: WAIT.ui });
   await popup.getByTestId('export-csv').click();
   const csv = readFileSync((await (await download).path())!, 'utf8');
   const rows = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n').slice(1).map((row) => row.split(','));
-  const outcomesByCustomer = rows.map((cells) => `${cells[3]}:${cells[6]}:${cells[8]}`).sort();
+  const outcomesByCustomer = rows.map((cells) => `${cells[3]}:${cells[6]}:${cells[8]}:${cells[11]}`).sort();
   expect(outcomesByCustomer).toEqual([
-    'Diego Ruiz:unknown:network_unknown',
-    'Fatima Zahra:blocked:',
-    'Fatima Zahra:sent:',
-    'Ivan Petrov:sent:',
+    'Diego Ruiz:sent:network_unknown:found',
+    'Fatima Zahra:blocked::',
+    'Fatima Zahra:sent::',
+    'Ivan Petrov:sent::',
   ]);
 });

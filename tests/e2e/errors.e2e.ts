@@ -15,8 +15,9 @@ import {
 import { ONLY_SENDS, useConnectedReopen } from './journey';
 
 // Journey 6: every refusal from Meta is explained in the panel (outcome, Meta's code/subcode, words that say
-// what to do), and no refusal is sent more often than the retry policy allows: only Meta's transient answers
-// are tried again, at most MAX_TRIES times in all.
+// what to do), and no refusal is sent more often than the retry policy allows: only Meta's rate-limit refusals
+// are tried again, at most MAX_TRIES times in all. An answer that does not say whether Meta took the message
+// (code 2) is never repeated: it is `unknown`, and Reopen reads the conversation to settle it.
 
 let reopen: Reopen;
 let kofiPage: Page;
@@ -75,6 +76,27 @@ test('person unavailable (551/1545041, the scenario\'s blocked customer): failed
   expect(result.text).toContain("This person isn't available right now");
   expect(result.text).toContain('Do not try again.');
   expect(sendRequests(reopen.sim, yuki.psid).map((call) => call.status)).toEqual([400]);
+});
+
+test('code 2 (is_transient) after Meta took the message: one POST, "unknown" not "failed", then found in the conversation', async () => {
+  const fatima = reopen.conversation('t_e2e_two_tabs');
+  const page = await reopen.openThread(fatima.selectedItemId);
+  await waitForBanner(page, { window: 'human_agent', cooldown: 'none' });
+  // More faults queued than the old retry policy would use: any repeated POST would show in the log.
+  reopen.sim.injectFault({ kind: 'graph_error', error: { code: 2, is_transient: true }, applied: true, count: 3, match: ONLY_SENDS });
+  await composeTagged(page, 'Hi Fatima, the green one is back in stock in your size.');
+  const result = await sendAndWaitForResult(page);
+  expect(result).toMatchObject({ outcome: 'unknown', code: '2' });
+  expect(result.text).toContain('Meta did not say whether it was delivered; Reopen will check the conversation.');
+  // It may have reached the customer: the cooldown holds at once.
+  await waitForBanner(page, { window: 'human_agent', cooldown: 'active' });
+  const checking = page.locator('[data-testid="reopen-reconcile"]');
+  await checking.waitFor({ timeout: WAIT.ui });
+  await page.locator('[data-testid="reopen-reconcile"][data-state="found"]').waitFor({ timeout: WAIT.long });
+  reopen.sim.clearFaults();
+  expect(sendRequests(reopen.sim, fatima.psid).map((call) => call.status)).toEqual([400]);
+  await artifact(page.getByTestId('reopen-panel'), 'panel-code-2-found');
+  await page.close();
 });
 
 test('token expired (190): not sent, and the Page then shows as needing reconnection in banner, options and popup', async () => {
