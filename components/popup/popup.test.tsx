@@ -315,7 +315,7 @@ describe.each(['en', 'es'] as const)('popup in %s', (locale: Locale) => {
       locale,
     );
     const report = { kind: 'reopen-layout-report', version: 1, nodes: [{ d: 0, tag: 'div', text: 15 }] };
-    const query = vi.spyOn(browser.tabs, 'query').mockResolvedValue([{ id: 7, active: true } as never]);
+    const query = vi.spyOn(browser.tabs, 'query').mockResolvedValue([{ id: 7, active: true }] as never);
     const sendMessage = vi.spyOn(browser.tabs, 'sendMessage').mockResolvedValue(report as never);
     const writeText = vi.fn(async (_text: string) => undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
@@ -340,7 +340,7 @@ describe.each(['en', 'es'] as const)('popup in %s', (locale: Locale) => {
 
   test('without an inbox tab the layout report says to open one', async () => {
     script({}, locale);
-    const query = vi.spyOn(browser.tabs, 'query').mockResolvedValue([]);
+    const query = vi.spyOn(browser.tabs, 'query').mockResolvedValue([] as never);
     renderPopup();
     await ready();
     fireEvent.click(screen.getByTestId('layout-report'));

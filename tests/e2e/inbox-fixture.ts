@@ -30,44 +30,71 @@ function scriptJson(value: unknown): string {
 }
 
 // Plain ES5 in the page (the fixtures' own scripts are ES5 too). Rows are cloned from the fixture's first
-// conversation row so each layout keeps its own markup; only names, snippets, ids and selection change.
+// conversation row so each layout keeps its own markup; only names, snippets, ids and selection change. A row is
+// the element marked data-fixture-row, else the parent of the element carrying data-fixture-name (a link, or the
+// card itself in layouts whose cards are no links, which find their conversation by data-fixture-index in
+// window.__fixtureThreads). Names go into [data-fixture-card-name] and [data-fixture-card-preview], else the
+// first two spans. The header, the sidebar and the profile link follow the selected conversation; a header marked
+// data-fixture-generic-first keeps its generic title a moment and takes the name from data-fixture-real-name.
 const REBUILD = `
 (function (pageId, threads, selectedId) {
-  var firstLink = document.querySelector('a[data-fixture-name]');
-  if (firstLink && firstLink.parentElement && firstLink.parentElement.parentElement) {
-    var template = firstLink.parentElement;
+  window.__fixtureThreads = threads;
+  var firstCarrier = document.querySelector('[data-fixture-name]');
+  var rowOf = function (carrier) { return carrier.closest('[data-fixture-row]') || carrier.parentElement; };
+  if (firstCarrier && rowOf(firstCarrier) && rowOf(firstCarrier).parentElement) {
+    var template = rowOf(firstCarrier);
     var list = template.parentElement;
+    var oldName = firstCarrier.getAttribute('data-fixture-name');
     Array.prototype.slice.call(list.children).forEach(function (row) {
-      if (row.querySelector('a[data-fixture-name]')) row.remove();
+      if (row.matches('[data-fixture-name]') || row.querySelector('[data-fixture-name]')) row.remove();
     });
-    threads.forEach(function (thread) {
+    threads.forEach(function (thread, index) {
       var row = template.cloneNode(true);
-      var link = row.querySelector('a[data-fixture-name]');
-      var url = new URL(link.getAttribute('href'), location.href);
-      url.searchParams.set('asset_id', pageId);
-      if (url.searchParams.has('mailbox_id')) url.searchParams.set('mailbox_id', pageId);
-      url.searchParams.set('selected_item_id', thread.selectedItemId);
-      link.setAttribute('href', url.pathname + url.search);
-      link.setAttribute('data-fixture-name', thread.customerName);
-      var spans = link.querySelectorAll('span');
-      if (spans.length >= 2) {
-        spans[0].textContent = thread.customerName;
-        spans[1].textContent = thread.snippet;
-      } else {
-        link.textContent = thread.customerName;
+      var carrier = row.matches('[data-fixture-name]') ? row : row.querySelector('[data-fixture-name]');
+      if (carrier.hasAttribute('href')) {
+        var url = new URL(carrier.getAttribute('href'), location.href);
+        url.searchParams.set('asset_id', pageId);
+        if (url.searchParams.has('mailbox_id')) url.searchParams.set('mailbox_id', pageId);
+        url.searchParams.set('selected_item_id', thread.selectedItemId);
+        carrier.setAttribute('href', url.pathname + url.search);
       }
+      if (carrier.hasAttribute('data-fixture-index')) carrier.setAttribute('data-fixture-index', String(index));
+      carrier.setAttribute('data-fixture-name', thread.customerName);
+      [row, carrier].forEach(function (node) {
+        var label = node.getAttribute('aria-label');
+        if (label && oldName) node.setAttribute('aria-label', label.split(oldName).join(thread.customerName));
+      });
+      var spans = carrier.querySelectorAll('span');
+      var nameNode = carrier.querySelector('[data-fixture-card-name]') || spans[0];
+      var previewNode = carrier.querySelector('[data-fixture-card-preview]') || spans[1];
+      if (nameNode && previewNode) {
+        nameNode.textContent = thread.customerName;
+        previewNode.textContent = thread.snippet;
+      } else {
+        carrier.textContent = thread.customerName;
+      }
+      if ('top' in row.style && row.style.top) row.style.top = (index * 64) + 'px';
       var selected = thread.selectedItemId === selectedId;
-      if (row.hasAttribute('aria-selected')) row.setAttribute('aria-selected', String(selected));
-      if (row.hasAttribute('aria-current') && !selected) row.removeAttribute('aria-current');
+      [row, carrier].forEach(function (node) {
+        if (node.hasAttribute('aria-selected')) node.setAttribute('aria-selected', String(selected));
+        if (node.hasAttribute('aria-current') && !selected) node.removeAttribute('aria-current');
+        if (node === carrier && selected && firstCarrier.hasAttribute('aria-current')) node.setAttribute('aria-current', firstCarrier.getAttribute('aria-current'));
+      });
       list.appendChild(row);
     });
+    if (list.style && list.style.height) list.style.height = (threads.length * 64) + 'px';
   }
   var current = null;
   threads.forEach(function (thread) { if (thread.selectedItemId === selectedId) current = thread; });
+  var name = current ? current.customerName : '';
   var header = document.querySelector('[data-fixture-header-name]');
-  if (header) header.textContent = current ? current.customerName : '';
+  if (header && header.hasAttribute('data-fixture-generic-first')) header.setAttribute('data-fixture-real-name', name);
+  else if (header) header.textContent = name;
+  var sidebar = document.querySelector('[data-fixture-sidebar-name]');
+  if (sidebar) sidebar.textContent = name;
   var profile = document.querySelector('[data-fixture-profile]');
   if (profile && selectedId) profile.setAttribute('href', 'https://www.facebook.com/' + selectedId);
+  if (profile && profile.hasAttribute('data-fixture-profile-text')) profile.textContent = name;
   var log = document.querySelector('[data-fixture-log] [dir="auto"]') || document.querySelector('[data-fixture-log]');
   if (log) log.textContent = current ? current.snippet : '';
 })`;

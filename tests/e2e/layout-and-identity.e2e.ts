@@ -21,21 +21,16 @@ const listCalls = (reopen: Reopen) =>
 let reopen: Reopen;
 useConnectedReopen((started) => (reopen = started));
 
-test('changed layout (no composer, no header): the banner floats, says why, still resolves and sends; the popup reports the layout', async () => {
+test('changed layout (no composer, no header): the banner floats, says why, resolves by the list, sends; the popup reports the layout', async () => {
   const noah = reopen.conversation('t_e2e_layout');
   const page = await reopen.openThread(noah.selectedItemId, { fixture: 'changed-layout.html' });
   const floating = page.locator('[data-testid="reopen-banner"].reopen-banner--floating');
   await floating.waitFor({ timeout: WAIT.graph });
   expect(await floating.innerText()).toContain("Business Suite's layout changed, so Reopen shows here instead of beside the reply box.");
-  // Without the header there is no name to match: the banner says that is why, and the agent picks the
-  // customer from the recent conversations.
-  const noahChoice = page.locator(`[data-testid="reopen-candidate"][data-psid="${noah.psid}"]`);
-  await noahChoice.waitFor({ timeout: WAIT.graph });
-  expect(await floating.innerText()).toContain("Window unknown: Reopen couldn't read the customer's name on this page. Choose the conversation below.");
-  expect(await floating.innerText()).not.toContain("isn't among the Page's recent Messenger conversations");
-  await artifact(page, 'banner-floating-candidates');
-  await noahChoice.click();
+  // Without the header, the customer's name still comes from the list: the link that carries the URL's
+  // selected_item_id is the selected conversation. No choice for the agent.
   await waitForBanner(page, { window: 'human_agent', cooldown: 'none' });
+  expect(await page.getByTestId('reopen-candidate').count()).toBe(0);
   expect(await banner(page).getAttribute('class')).toContain('reopen-banner--floating');
 
   await composeTagged(page, 'Hi Noah, yes, we ship to Norway: 3 to 5 working days.');
@@ -52,6 +47,7 @@ test('changed layout (no composer, no header): the banner floats, says why, stil
   expect(await found('composer')).toBe('false');
   expect(await found('conversationHeader')).toBe('false');
   expect(await found('threadList')).toBe('true');
+  expect(await popup.getByTestId('name-health').getAttribute('data-source')).toBe('selectedCard');
   await artifact(popup, 'popup-layout-health');
   await page.close();
 });

@@ -1,0 +1,122 @@
+import { expect, test } from 'vitest';
+import { banner, composeTagged, sendAndWaitForResult, sendRequests, waitForBanner, WAIT, type Reopen } from './harness';
+import { useConnectedReopen } from './journey';
+
+// Issue 9: inbox layouts Reopen was not built on. In each, Business Suite's selected_item_id is not the PSID, so
+// the customer is found by the name the page shows — read from independent signals — and never by the agent
+// picking. The 2026 live shape (Spanish): link-less virtualized cards, a generic "Bandeja de entrada" heading
+// first, a contact-details sidebar whose section title must never be taken for the name. The header-without-
+// headings shape (English): the name only in the profile link and the selected list option.
+
+let reopen: Reopen;
+useConnectedReopen((started) => (reopen = started));
+
+/** Conversations API calls made for the conversations list or a user_id probe. */
+const conversationCalls = () => reopen.sim.requests().filter((call) => call.path.endsWith('/conversations'));
+
+async function expectNoChoice(page: Awaited<ReturnType<Reopen['openThread']>>) {
+  expect(await page.getByTestId('reopen-candidate').count()).toBe(0);
+}
+
+test('2026 live layout in Spanish: direct navigation waits out the generic heading, switches resolve by name, one reopen reaches the right PSID', async () => {
+  const john = reopen.conversation('t_e2e_human_30h');
+  const peter = reopen.conversation('t_e2e_closed_9d');
+  const maria = reopen.conversation('t_e2e_open_2h');
+  const before = conversationCalls().length;
+
+  // Direct navigation: the heading says "Bandeja de entrada" for 700 ms; the banner resolves John without a choice.
+  const page = await reopen.openThread(john.selectedItemId, { fixture: 'suite-2026-es.html' });
+  await waitForBanner(page, { window: 'human_agent', cooldown: 'none' });
+  await expectNoChoice(page);
+  // A first visit costs at most the user_id probe and one listing.
+  expect(conversationCalls().length - before).toBeLessThanOrEqual(2);
+  // The inbox is in Spanish (<html lang="es">) and the setting is "same as the browser" (English): Spanish wins.
+  expect(await page.locator('.reopen-root').getAttribute('lang')).toBe('es');
+  expect(await banner(page).innerText()).toMatch(/^Expiró hace/);
+
+  // SPA switches: a click on a link-less card changes the URL; heading and sidebar keep the old name 250 ms.
+  const card = (name: string) => page.locator('[role="listitem"]', { hasText: name });
+  await card(peter.customerName).click();
+  await waitForBanner(page, { window: 'closed' });
+  await expectNoChoice(page);
+  await card(maria.customerName).click();
+  await waitForBanner(page, { window: 'open' });
+  await expectNoChoice(page);
+  await card(john.customerName).click();
+  await waitForBanner(page, { window: 'human_agent', cooldown: 'none' });
+
+  await composeTagged(page, 'Hola John, ya hemos enviado tu pedido: llega el jueves.');
+  const result = await sendAndWaitForResult(page);
+  expect(result.outcome).toBe('sent');
+  expect(sendRequests(reopen.sim).map((call) => (call.body as { recipient: { id: string } }).recipient.id)).toEqual([john.psid]);
+  await waitForBanner(page, { window: 'human_agent', cooldown: 'active' });
+
+  // The popup says where the name came from, in words.
+  const popup = await reopen.popup();
+  const name = popup.getByTestId('name-health');
+  await name.waitFor({ timeout: WAIT.ui });
+  expect(['paneHeading', 'contactSidebar', 'selectedCard']).toContain(await name.getAttribute('data-source'));
+  expect(await name.getAttribute('data-status')).toBe('trusted');
+  await popup.close();
+  await page.close();
+});
+
+test('a header without any heading: the profile link and the selected option name the customer; reopen once', async () => {
+  const ana = reopen.conversation('t_e2e_human_6d23h');
+  const lena = reopen.conversation('t_e2e_crossing');
+  const page = await reopen.openThread(ana.selectedItemId, { fixture: 'header-link-en.html' });
+  await waitForBanner(page, { window: 'human_agent', cooldown: 'none' });
+  await expectNoChoice(page);
+  expect(await page.locator('.reopen-root').getAttribute('lang')).toBe('en');
+
+  await page.locator('[role="option"]', { hasText: lena.customerName }).locator('a').click();
+  await waitForBanner(page, { window: 'human_agent', cooldown: 'none' });
+  await expectNoChoice(page);
+  await composeTagged(page, 'Hi Lena, your refund went out this morning.');
+  const result = await sendAndWaitForResult(page);
+  expect(result.outcome).toBe('sent');
+  expect(sendRequests(reopen.sim, lena.psid)).toHaveLength(1);
+  expect(sendRequests(reopen.sim, ana.psid)).toHaveLength(0);
+
+  // Back to Ana: her banner, no cooldown of Lena's.
+  await page.locator('[role="option"]', { hasText: ana.customerName }).locator('a').click();
+  await waitForBanner(page, { window: 'human_agent', cooldown: 'none' });
+  await page.close();
+});
+
+test('the popup copies a layout report of the inbox tab without the customers’ names', async () => {
+  const ana = reopen.conversation('t_e2e_human_6d23h');
+  const page = await reopen.openThread(ana.selectedItemId, { fixture: 'suite-2026-es.html' });
+  await waitForBanner(page, { window: 'human_agent' });
+  const popup = await reopen.popup();
+  await reopen.session.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  // The popup copies the report, or saves it when the clipboard refuses (a popup without focus): either way its text.
+  const download = popup.waitForEvent('download', { timeout: WAIT.ui }).catch(() => null);
+  await popup.getByTestId('layout-report').click();
+  const status = popup.getByTestId('layout-report-status');
+  await popup
+    .locator('[data-testid="layout-report-status"][data-state="copied"], [data-testid="layout-report-status"][data-state="downloaded"]')
+    .waitFor({ timeout: WAIT.ui });
+  let text: string;
+  if ((await status.getAttribute('data-state')) === 'copied') {
+    text = await popup.evaluate(() => navigator.clipboard.readText());
+  } else {
+    const saved = await download;
+    expect(saved?.suggestedFilename()).toBe('reopen-layout-report.json');
+    const stream = await saved!.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    text = Buffer.concat(chunks).toString('utf8');
+  }
+  const report = JSON.parse(text) as { kind: string; anchors: Record<string, string | null>; nodes: unknown[] };
+  expect(report.kind).toBe('reopen-layout-report');
+  expect(report.anchors.threadList).toBe('thread-list-pagelet');
+  expect(report.nodes.length).toBeGreaterThan(20);
+  for (const conversation of reopen.scenario.conversations) {
+    expect(text).not.toContain(conversation.customerName);
+    expect(text).not.toContain(conversation.selectedItemId);
+    expect(text).not.toContain(conversation.psid);
+  }
+  await popup.close();
+  await page.close();
+});
