@@ -39,7 +39,22 @@ test('two tabs on the same thread sending at the same moment: one message, the o
     await waitForBanner(page, { window: 'human_agent', cooldown: 'none' });
     await composeTagged(page, 'Hi Fatima, yes: the green one is back in stock in your size.');
   }
+  // Meta answers after 2 s, long enough to look at the lock from another context of the extension meanwhile.
+  reopen.sim.injectFault({ kind: 'delay', ms: 2000, match: ONLY_SENDS });
+  const options = await reopen.options();
   await Promise.all([first.getByTestId('reopen-send').click(), second.getByTestId('reopen-send').click()]);
+  // The send holds the thread's Web Lock, which every context of the extension's origin shares: the options page
+  // sees it held and cannot take it while the message is on its way.
+  const lockName = `reopen-send:${reopen.page.id}:${fatima.psid}`;
+  await eventually(
+    () =>
+      options.evaluate(async (name) => {
+        const state = await navigator.locks.query();
+        return (state.held ?? []).some((lock) => lock.name === name);
+      }, lockName),
+    { timeoutMs: WAIT.graph, what: "the send's Web Lock to be held" },
+  );
+  expect(await options.evaluate((name) => navigator.locks.request(name, { ifAvailable: true }, (lock) => lock === null), lockName)).toBe(true);
   const outcomes = await Promise.all([waitForResult(first), waitForResult(second)]);
   expect(outcomes.map((outcome) => outcome.outcome).sort()).toEqual(['blocked', 'sent']);
   const blocked = outcomes.find((outcome) => outcome.outcome === 'blocked')!;
@@ -47,6 +62,7 @@ test('two tabs on the same thread sending at the same moment: one message, the o
   expect(sendRequests(reopen.sim, fatima.psid)).toHaveLength(1);
   await first.close();
   await second.close();
+  await options.close();
 });
 
 test('the service worker stopped while Meta delays the answer: "unknown", the cooldown holds, nothing is resent, and reading the conversation finds it delivered', async () => {
