@@ -6,8 +6,7 @@ import {
   HOUR,
   INBOX_TAB,
   PSID,
-  humanAgentText,
-  requestId,
+  clickSend,
   startBackground,
   type TestBackground,
 } from '../messaging/handlers/test-support';
@@ -34,15 +33,13 @@ function quotaFullFor(match: (key: string, value: unknown) => boolean) {
 const everyKey = () => true;
 const threadKey = `thread:${ACME.id}:${PSID.humanAgent}`;
 
-const click = (b: TestBackground) =>
-  b.ask({ type: 'reopen.send', requestId: requestId(), pageId: ACME.id, psid: PSID.humanAgent, request: humanAgentText() }, INBOX_TAB);
 const stored = async (b: TestBackground) => (await b.services.store.getThread(ACME.id, PSID.humanAgent))?.attempts ?? [];
 
 describe('storage full', () => {
   it('before the reservation: 0 POSTs, nothing stored, the agent is told storage is full (not "internal", not "unknown")', async () => {
     bg = await startBackground();
     quotaFullFor(everyKey);
-    const reply = await click(bg);
+    const reply = await clickSend(bg);
     expect(reply).toMatchObject({ ok: true, value: { outcome: 'failed', error: { kind: 'storage_full' } } });
     expect(bg.posts()).toHaveLength(0);
     expect(await stored(bg)).toEqual([]);
@@ -59,17 +56,17 @@ describe('storage full', () => {
     const settles = (value: unknown) =>
       ((value as { attempts?: StoredAttempt[] } | undefined)?.attempts ?? []).some((attempt) => attempt.status !== 'pending');
     quotaFullFor((key, value) => key === threadKey && settles(value));
-    const first = await click(bg);
+    const first = await clickSend(bg);
     expect(first).toMatchObject({ ok: true, value: { outcome: 'sent', messageId: expect.any(String) } });
     expect(bg.posts()).toHaveLength(1);
     expect((await stored(bg)).map((attempt) => attempt.status)).toEqual(['pending']);
     // A second click while storage is still full: the pending reservation holds the cooldown.
-    const second = await click(bg);
+    const second = await clickSend(bg);
     expect(second).toMatchObject({ ok: true, value: { outcome: 'blocked', reason: 'cooldown' } });
     expect(bg.posts()).toHaveLength(1);
     // Room again: the next send first writes the held commit; the ledger says `sent` with Meta's message id.
     fakeBrowser.storage.local.set = realSet;
-    await click(bg);
+    await clickSend(bg);
     const attempts = await stored(bg);
     expect(attempts.find((attempt) => attempt.status === 'sent')).toMatchObject({
       messageId: first.ok ? first.value.messageId : '',
@@ -101,7 +98,7 @@ describe('damaged and newer records hold the cooldown', () => {
     bg = await startBackground();
     const { contentKind: _missing, ...damaged } = sentAnHourAgo(bg);
     await seed(bg, damaged);
-    const reply = await click(bg);
+    const reply = await clickSend(bg);
     expect(reply).toMatchObject({ ok: true, value: { outcome: 'blocked', reason: 'cooldown' } });
     expect(bg.posts()).toHaveLength(0);
     expect((await stored(bg))[0]).toMatchObject({ requestId: damaged.requestId, status: 'unknown', at: damaged.at, error: { kind: 'record_damaged' } });
@@ -110,7 +107,7 @@ describe('damaged and newer records hold the cooldown', () => {
   it('a newer version’s record (v2, a status this version does not know): 0 POSTs, kept as unknown, cooldown', async () => {
     bg = await startBackground();
     await seed(bg, { ...sentAnHourAgo(bg), status: 'delivered', deliveredAt: bg.sim.clock.now() - HOUR }, 2);
-    const reply = await click(bg);
+    const reply = await clickSend(bg);
     expect(reply).toMatchObject({ ok: true, value: { outcome: 'blocked', reason: 'cooldown' } });
     expect(bg.posts()).toHaveLength(0);
     expect((await stored(bg))[0]).toMatchObject({ status: 'unknown', messageId: 'm_1' });

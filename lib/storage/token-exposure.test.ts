@@ -4,10 +4,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { onWorkerStart } from '../messaging/handlers/lifecycle';
 import {
   ACME,
-  INBOX_TAB,
   PSID,
-  humanAgentText,
-  requestId,
+  clickSend,
   startBackground,
   type TestBackground,
 } from '../messaging/handlers/test-support';
@@ -32,13 +30,11 @@ async function everythingAnExtensionPageCanExport(b: TestBackground): Promise<st
   return JSON.stringify([settings, audit, summary, pages]);
 }
 
-const send = (b: TestBackground) =>
-  b.ask({ type: 'reopen.send', requestId: requestId(), pageId: ACME.id, psid: PSID.humanAgent, request: humanAgentText() }, INBOX_TAB);
 
 describe('a content script cannot obtain a Page token (storage.local fully readable, as on Firefox)', () => {
   it('after connecting a Page and sending with it, no key or value of storage.local holds the token', async () => {
     bg = await startBackground();
-    const reply = await send(bg);
+    const reply = await clickSend(bg);
     // The token was found (in the vault) and used: Meta's simulator accepted the send.
     expect(reply).toMatchObject({ ok: true, value: { outcome: 'sent' } });
     expect(bg.posts()).toHaveLength(1);
@@ -54,7 +50,7 @@ describe('a content script cannot obtain a Page token (storage.local fully reada
     const restarted = bg.restart();
     expect(await onWorkerStart(restarted.services)).toMatchObject({ tokensMoved: 1 });
     expect(await everythingInLocal()).not.toContain(ACME.token);
-    expect(await send(restarted)).toMatchObject({ ok: true, value: { outcome: 'sent' } });
+    expect(await clickSend(restarted)).toMatchObject({ ok: true, value: { outcome: 'sent' } });
   });
 
   it('a damaged Page record: quarantined without the token (nor in the export), the options say reconnect, nothing is sent', async () => {
@@ -67,7 +63,7 @@ describe('a content script cannot obtain a Page token (storage.local fully reada
     expect((await bg.services.store.quarantined()).length).toBe(1);
     expect(await everythingInLocal()).not.toContain(ACME.token);
     expect(await everythingAnExtensionPageCanExport(bg)).not.toContain(ACME.token);
-    const reply = await send(bg);
+    const reply = await clickSend(bg);
     expect(reply).toMatchObject({ ok: true, value: { outcome: 'failed', error: { kind: 'token_invalid' } } });
     expect(bg.posts()).toHaveLength(0);
   });

@@ -107,6 +107,15 @@ export function humanAgentText(text = 'Hi Bruno, the replacement ships today.') 
   return { route: 'HUMAN_AGENT' as const, content: { kind: 'text' as const, text }, promoConfirmed: false };
 }
 
+/** One click of Send in the inbox: a HUMAN_AGENT reopen of the human_agent thread, through the router as the
+ *  content script asks. */
+export function clickSend(background: TestBackground) {
+  return background.ask(
+    { type: 'reopen.send', requestId: requestId(), pageId: ACME.id, psid: PSID.humanAgent, request: humanAgentText() },
+    INBOX_TAB,
+  );
+}
+
 let counter = 0;
 /** A fresh RFC 4122 v4-shaped id (the protocol requires a UUID). */
 export function requestId(): string {
