@@ -76,6 +76,18 @@ describe('storage full', () => {
   });
 });
 
+describe('storage near full', () => {
+  it('from 80 % of the quota the banner (thread.get) and the popup (summary.get) are told how full it is', async () => {
+    bg = await startBackground({ storageUsage: { bytesInUse: async () => 8_912_896, quotaBytes: 10_485_760 } });
+    const notice = { level: 'near_full', bytesInUse: 8_912_896, quotaBytes: 10_485_760 };
+    const thread = await bg.ask({ type: 'thread.get', pageId: ACME.id, selectedItemId: PSID.humanAgent, displayName: null }, INBOX_TAB);
+    expect(thread).toMatchObject({ ok: true, value: { status: 'resolved', storage: notice } });
+    expect(await bg.ask({ type: 'summary.get' })).toMatchObject({ ok: true, value: { storage: notice } });
+    // Sending still works: near full is a warning, not a refusal.
+    expect(await clickSend(bg)).toMatchObject({ ok: true, value: { outcome: 'sent' } });
+  });
+});
+
 describe('damaged and newer records hold the cooldown', () => {
   const sentAnHourAgo = (b: TestBackground): StoredAttempt => ({
     requestId: '00000000-0000-4000-8000-00000000abcd',
