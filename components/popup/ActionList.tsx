@@ -24,6 +24,33 @@ function rowTiming(row: SummaryThreadRow, now: number, locale: Locale): string {
   return t('popup.row.closedSince', { duration: formatDuration(now - row.customerLastMessageAt, locale) });
 }
 
+/** One conversation as a link into Business Suite, in a new tab (the lists of the popup all show them so). */
+export function ConversationLink(props: {
+  testId: string;
+  row: { pageId: string; psid: string; selectedItemId: string | null };
+  name: string;
+  timing: string;
+  locale: Locale;
+  data?: Record<`data-${string}`, string>;
+}) {
+  const { row } = props;
+  return (
+    <a
+      data-testid={props.testId}
+      data-page-id={row.pageId}
+      data-psid={row.psid}
+      {...props.data}
+      href={buildInboxUrl({ pageId: row.pageId, selectedItemId: row.selectedItemId })}
+      target="_blank"
+      rel="noopener noreferrer"
+    >
+      <span class="row-name">{props.name}</span>
+      <span class="row-timing">{props.timing}</span>
+      <span class="visually-hidden">{translator(props.locale)('popup.row.newTab')}</span>
+    </a>
+  );
+}
+
 export function ActionList(props: ActionListProps) {
   const t = translator(props.locale);
   const headingId = `${props.testId}-heading`;
@@ -38,18 +65,7 @@ export function ActionList(props: ActionListProps) {
             const name = row.customerName ?? t('popup.row.unnamed', { psid: row.psid });
             return (
               <li key={`${row.pageId}:${row.psid}`}>
-                <a
-                  data-testid="summary-row"
-                  data-page-id={row.pageId}
-                  data-psid={row.psid}
-                  href={buildInboxUrl({ pageId: row.pageId, selectedItemId: row.selectedItemId })}
-                  target="_blank"
-                  rel="noopener noreferrer"
-                >
-                  <span class="row-name">{name}</span>
-                  <span class="row-timing">{rowTiming(row, props.now, props.locale)}</span>
-                  <span class="visually-hidden">{t('popup.row.newTab')}</span>
-                </a>
+                <ConversationLink testId="summary-row" row={row} name={name} timing={rowTiming(row, props.now, props.locale)} locale={props.locale} />
               </li>
             );
           })}

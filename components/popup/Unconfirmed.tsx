@@ -1,6 +1,6 @@
-import { buildInboxUrl } from '../../lib/inbox/links';
 import { formatDuration, translator, type Locale } from '../../lib/i18n';
 import type { UnconfirmedSendRow } from '../../lib/messaging/types';
+import { ConversationLink } from './ActionList';
 
 export interface UnconfirmedProps {
   rows: UnconfirmedSendRow[];
@@ -20,18 +20,14 @@ export function Unconfirmed(props: UnconfirmedProps) {
       <ul>
         {props.rows.map((row) => (
           <li key={`${row.pageId}:${row.psid}:${row.at}`}>
-            <a
-              data-testid="unconfirmed-row"
-              data-psid={row.psid}
-              data-state={row.state}
-              href={buildInboxUrl({ pageId: row.pageId, selectedItemId: row.selectedItemId })}
-              target="_blank"
-              rel="noopener noreferrer"
-            >
-              <span class="row-name">{row.customerName ?? t('popup.row.unnamed', { psid: row.psid })}</span>
-              <span class="row-timing">{t(`popup.unconfirmed.${row.state}`, { duration: formatDuration(props.now - row.at, props.locale) })}</span>
-              <span class="visually-hidden">{t('popup.row.newTab')}</span>
-            </a>
+            <ConversationLink
+              testId="unconfirmed-row"
+              row={row}
+              name={row.customerName ?? t('popup.row.unnamed', { psid: row.psid })}
+              timing={t(`popup.unconfirmed.${row.state}`, { duration: formatDuration(props.now - row.at, props.locale) })}
+              locale={props.locale}
+              data={{ 'data-state': row.state }}
+            />
           </li>
         ))}
       </ul>
