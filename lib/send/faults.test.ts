@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Fault } from '../../tests/sandbox/simulator';
-import { ACME, PSID, humanAgentText, requestId, startBackground, type StartOptions, type TestBackground } from '../messaging/handlers/test-support';
+import { ACME, PSID, dyingMidSend, humanAgentText, requestId, startBackground, type StartOptions, type TestBackground } from '../messaging/handlers/test-support';
 import type { ReopenOutcome } from '../messaging/types';
 import { cooldownState, resendOffer } from '../policy';
 import { threadFacts } from '../threads/view';
@@ -86,15 +86,7 @@ const ROWS: Row[] = [
   },
   {
     fault: 'worker killed mid-send (Meta took the message)',
-    start: {
-      wrapGraph: (client) => ({
-        ...client,
-        send: (...args) => {
-          void client.send(...args);
-          return new Promise(() => {});
-        },
-      }),
-    },
+    start: { wrapGraph: dyingMidSend(true).wrapGraph },
     clicks: async (worker) => {
       const id = requestId();
       void click(worker, id);

@@ -7,6 +7,7 @@ import {
   HOUR,
   INBOX_TAB,
   PSID,
+  dyingMidSend,
   humanAgentText,
   requestId,
   startBackground,
@@ -221,20 +222,11 @@ describe('reopen.send sends at most once', () => {
   });
 
   it('a worker killed between reserve and commit: pending → unknown on restart, the cooldown holds, no resend', async () => {
-    let reserved!: () => void;
-    const reservedSignal = new Promise<void>((resolve) => (reserved = resolve));
-    bg = await startBackground({
-      // The first worker's HTTP call never returns: the worker "dies" with the request in flight.
-      wrapGraph: (client) => ({
-        ...client,
-        send: () => {
-          reserved();
-          return new Promise(() => {});
-        },
-      }),
-    });
+    // The first worker's HTTP call never returns: the worker "dies" with the request in flight.
+    const dying = dyingMidSend(false);
+    bg = await startBackground({ wrapGraph: dying.wrapGraph });
     void send(bg);
-    await reservedSignal;
+    await dying.inFlight;
     expect(await storedAttempts(bg)).toMatchObject([{ status: 'pending' }]);
 
     const fresh = bg.restart();

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Fault } from '../../tests/sandbox/simulator';
-import { ACME, DAY, PSID, humanAgentText, requestId, startBackground, type TestBackground } from '../messaging/handlers/test-support';
+import { ACME, DAY, PSID, dyingMidSend, humanAgentText, requestId, startBackground, type TestBackground } from '../messaging/handlers/test-support';
 import { resendOffer } from '../policy';
 import type { StoredAttempt, ThreadRecord } from '../storage/schema';
 import { threadFacts } from '../threads/view';
@@ -140,20 +140,11 @@ describe('a worker that dies while the attempt is being checked', () => {
   });
 
   it('a send left pending by a dead worker becomes unknown and is reconciled too', async () => {
-    let reserved!: () => void;
-    const reservedSignal = new Promise<void>((resolve) => (reserved = resolve));
-    bg = await startBackground({
-      wrapGraph: (client) => ({
-        ...client,
-        // The request reaches Meta, the worker dies before the answer.
-        send: (...args) => {
-          void client.send(...args).then(() => reserved());
-          return new Promise(() => {});
-        },
-      }),
-    });
+    // The request reaches Meta, the worker dies before the answer.
+    const dying = dyingMidSend(true);
+    bg = await startBackground({ wrapGraph: dying.wrapGraph });
     void send(bg);
-    await reservedSignal;
+    await dying.inFlight;
     const fresh = bg.restart();
     expect(await fresh.services.reopen.recoverPending()).toBe(1);
     const [recovered] = await attempts(fresh);

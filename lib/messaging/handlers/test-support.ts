@@ -102,6 +102,27 @@ export async function startBackground(options: StartOptions = {}): Promise<TestB
   return background;
 }
 
+/**
+ * A worker that dies with a send in flight: its Graph client's send never answers. `reachesMeta`: the request
+ * still got to Meta (the simulator stores the message) before the worker died. `inFlight` resolves once the send
+ * was made (and, when it reaches Meta, once Meta has it).
+ */
+export function dyingMidSend(reachesMeta: boolean): { wrapGraph: (client: GraphClient) => GraphClient; inFlight: Promise<void> } {
+  let signal!: () => void;
+  const inFlight = new Promise<void>((resolve) => (signal = resolve));
+  return {
+    inFlight,
+    wrapGraph: (client) => ({
+      ...client,
+      send: (...args) => {
+        if (reachesMeta) void client.send(...args).then(() => signal());
+        else signal();
+        return new Promise(() => {});
+      },
+    }),
+  };
+}
+
 /** A HUMAN_AGENT text request as the panel sends it. */
 export function humanAgentText(text = 'Hi Bruno, the replacement ships today.') {
   return { route: 'HUMAN_AGENT' as const, content: { kind: 'text' as const, text }, promoConfirmed: false };
