@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ensureRetentionAlarm, restrictToTrustedContexts, RETENTION_ALARM } from './lifecycle';
+import { RECONCILE_ALARM } from '../../send/reconcile';
+import { ensureRetentionAlarm, reconcileWaker, restrictToTrustedContexts, RETENTION_ALARM } from './lifecycle';
 
 describe('worker lifecycle', () => {
   it('closes local storage to content scripts where the browser allows it', async () => {
@@ -21,5 +22,34 @@ describe('worker lifecycle', () => {
     await ensureRetentionAlarm(area);
     expect(area.create).toHaveBeenCalledTimes(1);
     expect(alarms.get(RETENTION_ALARM)).toMatchObject({ periodInMinutes: 1440 });
+  });
+
+  it('wakes the reconciler with one timer while the worker lives and an alarm (at least 30 s away) for its successor', () => {
+    let now = 1_000_000;
+    const timers = new Map<number, { ms: number; run: () => void }>();
+    let nextTimer = 1;
+    const alarms = { create: vi.fn() };
+    const run = vi.fn();
+    const wake = reconcileWaker({
+      alarms,
+      now: () => now,
+      run,
+      setTimer: (handler, ms) => {
+        const id = nextTimer++;
+        timers.set(id, { ms, run: handler });
+        return id;
+      },
+      clearTimer: (id) => void timers.delete(id as number),
+    });
+    wake(now + 5_000);
+    wake(now + 4_000);
+    // One timer at a time: the later wake-up replaced the earlier one.
+    expect([...timers.values()].map((timer) => timer.ms)).toEqual([4_000]);
+    expect(alarms.create).toHaveBeenLastCalledWith(RECONCILE_ALARM, { when: now + 30_000 });
+    wake(now + 120_000);
+    expect(alarms.create).toHaveBeenLastCalledWith(RECONCILE_ALARM, { when: now + 120_000 });
+    now += 120_000;
+    [...timers.values()][0]!.run();
+    expect(run).toHaveBeenCalledTimes(1);
   });
 });
