@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { RECONCILE_ALARM } from '../../send/reconcile';
-import { ensureRetentionAlarm, reconcileWaker, restrictToTrustedContexts, RETENTION_ALARM } from './lifecycle';
+import { createUsageMonitor } from '../../storage/budget';
+import { createStore, DEFAULT_SETTINGS } from '../../storage/store';
+import { ensureRetentionAlarm, onRetentionAlarm, reconcileWaker, restrictToTrustedContexts, RETENTION_ALARM } from './lifecycle';
 
 describe('worker lifecycle', () => {
   it('closes local storage to content scripts where the browser allows it', async () => {
@@ -51,5 +53,13 @@ describe('worker lifecycle', () => {
     now += 120_000;
     [...timers.values()][0]!.run();
     expect(run).toHaveBeenCalledTimes(1);
+  });
+
+  it('the daily retention alarm prunes, then measures the storage (the popup and banner learn how full it is)', async () => {
+    const now = () => Date.parse('2026-07-12T12:00:00Z');
+    const usage = createUsageMonitor({ bytesInUse: async () => 9_000_000, quotaBytes: 10_485_760, now });
+    const store = createStore({ now, usage });
+    await onRetentionAlarm({ store, now, settings: { effective: async () => DEFAULT_SETTINGS } as never });
+    expect(usage.current()).toMatchObject({ level: 'near_full', bytesInUse: 9_000_000 });
   });
 });
