@@ -1,9 +1,9 @@
 import { parseInboxUrl } from '../inbox/url';
+import { isBareMessage } from './bare-message';
 
 // The keyboard shortcut to the reopen panel (manifest `commands`). The browser tells the background; the background
 // tells the content script of the inbox tab on screen, which opens its panel. This is the one message that goes
-// from the background to a content script. The content script bundles no Zod (its 25 KB budget), so the shape is
-// checked here by hand, as strictly as a schema would: exactly one key, one literal value.
+// from the background to a content script; its shape is checked by hand (./bare-message.ts says why).
 
 /** The manifest's command name (wxt.config.ts) and what the background's onCommand listener receives. */
 export const OPEN_PANEL_COMMAND = 'open-reopen-panel';
@@ -17,10 +17,7 @@ export const OPEN_PANEL_MESSAGE: OpenPanelMessage = { type: 'panel.open' };
 /** True only for the open-panel message sent by this extension's own background (no id from a page or another
  *  extension; a message from a tab has `sender.tab`, the background's has not). */
 export function isOpenPanelMessage(message: unknown, sender: { id?: string; tab?: unknown }, extensionId: string): boolean {
-  if (sender.id !== extensionId || sender.tab !== undefined) return false;
-  if (typeof message !== 'object' || message === null || Array.isArray(message)) return false;
-  const keys = Object.keys(message);
-  return keys.length === 1 && keys[0] === 'type' && (message as { type: unknown }).type === OPEN_PANEL_MESSAGE.type;
+  return sender.id === extensionId && sender.tab === undefined && isBareMessage(message, OPEN_PANEL_MESSAGE.type);
 }
 
 /** The fields of tabs.Tab the relay reads. */

@@ -1,9 +1,10 @@
 import type { LayoutReport } from '../inbox/layout-report';
 import { BUSINESS_SUITE_ORIGIN } from '../inbox/links';
+import { isBareMessage } from './bare-message';
 
 // The popup's "Copy layout report": the popup asks the inbox tab's content script directly (only it has the page's
-// DOM); the background is not involved. The content script bundles no Zod (its 25 KB budget), so the request's
-// shape and sender are checked here by hand, as strictly as a schema would.
+// DOM); the background is not involved. The request's shape is checked by hand (./bare-message.ts says why), its
+// sender here.
 
 export interface LayoutReportRequest {
   type: 'layout.report';
@@ -14,9 +15,7 @@ export const LAYOUT_REPORT_REQUEST: LayoutReportRequest = { type: 'layout.report
 /** True only for the layout-report request from one of this extension's own pages (the popup, in a tab or not). */
 export function isLayoutReportRequest(message: unknown, sender: { id?: string; url?: string }, extensionId: string, extensionOrigin: string): boolean {
   if (sender.id !== extensionId || !sender.url?.startsWith(`${extensionOrigin.replace(/\/+$/, '')}/`)) return false;
-  if (typeof message !== 'object' || message === null || Array.isArray(message)) return false;
-  const keys = Object.keys(message);
-  return keys.length === 1 && keys[0] === 'type' && (message as { type: unknown }).type === LAYOUT_REPORT_REQUEST.type;
+  return isBareMessage(message, LAYOUT_REPORT_REQUEST.type);
 }
 
 /** The fields of tabs.Tab the request reads. */
