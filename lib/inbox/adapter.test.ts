@@ -12,6 +12,7 @@ import {
   type AnchorName,
 } from './selectors';
 import { readIdentity } from './identity';
+import { ANCHOR_FIXTURES, FIXTURE_LAYOUTS } from './registry-fixtures';
 
 const FIXTURES = resolve(import.meta.dirname, '../../tests/fixtures/inbox');
 const fixtureFiles = readdirSync(FIXTURES).filter((file) => file.endsWith('.html'));
@@ -30,8 +31,8 @@ const anchorNames = Object.keys(ANCHORS) as AnchorName[];
 
 describe('selector registry: each anchor where it must (and must not) match', () => {
   const cases = anchorNames.flatMap((name) => [
-    ...ANCHORS[name].mustMatchIn.map((file) => [name, file, true] as const),
-    ...ANCHORS[name].mustMissIn.map((file) => [name, file, false] as const),
+    ...ANCHOR_FIXTURES[name].mustMatchIn.map((file) => [name, file, true] as const),
+    ...ANCHOR_FIXTURES[name].mustMissIn.map((file) => [name, file, false] as const),
   ]);
   test.each(cases)('%s in %s → found: %s', (name, file, found) => {
     expect(fixtureFiles).toContain(file);
@@ -39,8 +40,9 @@ describe('selector registry: each anchor where it must (and must not) match', ()
   });
 
   test('every fixture is listed by every anchor, so a new layout cannot be forgotten', () => {
+    expect([...FIXTURE_LAYOUTS].sort()).toEqual([...fixtureFiles].sort());
     for (const name of anchorNames) {
-      const listed = [...ANCHORS[name].mustMatchIn, ...ANCHORS[name].mustMissIn].sort();
+      const listed = [...ANCHOR_FIXTURES[name].mustMatchIn, ...ANCHOR_FIXTURES[name].mustMissIn].sort();
       expect(listed, name).toEqual([...fixtureFiles].sort());
     }
   });
@@ -74,7 +76,7 @@ describe('what each layout yields', () => {
   });
 
   test('the banner goes beside the composer row, never inside the Lexical editor', () => {
-    for (const file of ANCHORS.composer.mustMatchIn) {
+    for (const file of ANCHOR_FIXTURES.composer.mustMatchIn) {
       const doc = load(file);
       const region = findAnchor(doc, 'composer')!.element;
       const editor = doc.querySelector('[contenteditable="true"][role="textbox"]')!;

@@ -10,6 +10,7 @@ import {
   type NameSignalId,
 } from './identity';
 import { GENERIC_TITLES } from './wording';
+import { NAME_SIGNAL_FIXTURES, type FixtureLayout } from './registry-fixtures';
 
 const FIXTURES = resolve(import.meta.dirname, '../../tests/fixtures/inbox');
 const fixtureFiles = readdirSync(FIXTURES).filter((file) => file.endsWith('.html'));
@@ -36,8 +37,8 @@ function reading(doc: Document, id: NameSignalId, context = contextOf(doc)): str
 
 describe('name signal registry: each signal where it must (and must not) read a name', () => {
   const cases = NAME_SIGNALS.flatMap((entry) => [
-    ...Object.entries(entry.mustMatchIn).map(([file, name]) => [entry.id, file, name] as const),
-    ...entry.mustMissIn.map((file) => [entry.id, file, null] as const),
+    ...Object.entries(NAME_SIGNAL_FIXTURES[entry.id].mustMatchIn).map(([file, name]) => [entry.id, file, name] as const),
+    ...NAME_SIGNAL_FIXTURES[entry.id].mustMissIn.map((file) => [entry.id, file, null] as const),
   ]);
   test.each(cases)('%s in %s → %s', (id, file, name) => {
     expect(fixtureFiles).toContain(file);
@@ -45,8 +46,9 @@ describe('name signal registry: each signal where it must (and must not) read a 
   });
 
   test('every fixture is listed by every signal, so a new layout cannot be forgotten', () => {
+    expect(Object.keys(NAME_SIGNAL_FIXTURES).sort()).toEqual(NAME_SIGNALS.map((entry) => entry.id).sort());
     for (const entry of NAME_SIGNALS) {
-      const listed = [...Object.keys(entry.mustMatchIn), ...entry.mustMissIn].sort();
+      const listed = [...Object.keys(NAME_SIGNAL_FIXTURES[entry.id].mustMatchIn), ...NAME_SIGNAL_FIXTURES[entry.id].mustMissIn].sort();
       expect(listed, entry.id).toEqual([...fixtureFiles].sort());
     }
   });
@@ -56,7 +58,7 @@ describe('name signal registry: each signal where it must (and must not) read a 
       const doc = load(file);
       const identity = readIdentity(doc, contextOf(doc));
       expect(identity.status, file).toBe('trusted');
-      const expected = NAME_SIGNALS.map((entry) => entry.mustMatchIn[file]).filter(Boolean);
+      const expected = NAME_SIGNALS.map((entry) => NAME_SIGNAL_FIXTURES[entry.id].mustMatchIn[file as FixtureLayout]).filter(Boolean);
       expect(new Set(expected).size, file).toBe(1);
       expect(identity.name, file).toBe(expected[0]);
     }

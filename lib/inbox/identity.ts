@@ -42,15 +42,12 @@ export interface NameCandidate {
   evidence?: CardEvidence;
 }
 
+/** One name signal. Where it must and must not read a name is pinned next door, in lib/inbox/registry-fixtures.ts
+ *  (kept out of this module so the content script does not ship test data). */
 export interface NameSignal {
   id: NameSignalId;
-  purpose: string;
   /** Candidate names in this signal's order of preference (the first acceptable one is its reading). */
   read(root: ParentNode, context: IdentityContext): NameCandidate[];
-  /** Fixture file (tests/fixtures/inbox/) → the name this signal must read there. */
-  mustMatchIn: Readonly<Record<string, string>>;
-  /** Fixtures where it must read nothing acceptable (the layout has no such signal, or only a generic title). */
-  mustMissIn: readonly string[];
 }
 
 // --- DOM helpers ---------------------------------------------------------------------------------------
@@ -215,9 +212,9 @@ export function selectedCard(root: ParentNode, context: IdentityContext): { card
 // --- the signals -----------------------------------------------------------------------------------------
 
 export const NAME_SIGNALS: readonly NameSignal[] = [
+  // The conversation pane's heading (§7a: `h2[dir=auto], h1, h3, div[role=heading]` inside `div[role=main]`).
   {
     id: 'paneHeading',
-    purpose: "The conversation pane's heading (§7a: `h2[dir=auto], h1, h3, div[role=heading]` inside `div[role=main]`).",
     read(root) {
       const sidebar = findSidebar(root);
       return [...root.querySelectorAll(HEADINGS)]
@@ -226,38 +223,20 @@ export const NAME_SIGNALS: readonly NameSignal[] = [
         .sort((a, b) => a.level - b.level || a.order - b.order)
         .map(({ heading }) => ({ text: cleanText(heading.textContent), element: heading }));
     },
-    mustMatchIn: {
-      'messenger-en.html': 'Maria Lopez',
-      'messenger-es.html': 'José Martínez',
-      'all-en.html': 'Maria Lopez',
-      'suite-2026-es.html': 'Lucía Fernández',
-      'list-current-en.html': 'Grace Kim',
-    },
-    mustMissIn: ['changed-layout.html', 'header-link-en.html', 'card-only-es.html'],
   },
+  // The header's link to the customer's profile, when the link shows the name (not 'View profile').
   {
     id: 'profileLink',
-    purpose: "The header's link to the customer's profile, when the link shows the name (not 'View profile').",
     read(root) {
       const sidebar = findSidebar(root);
       return [...root.querySelectorAll('a[href]')]
         .filter((link) => isProfileHref(link.getAttribute('href')) && !outsidePane(link, sidebar) && !isViewProfileWording(link))
         .map((link) => ({ text: cleanText(link.textContent) || cleanText(link.getAttribute('aria-label')), element: link }));
     },
-    mustMatchIn: { 'header-link-en.html': 'Omar Haddad' },
-    mustMissIn: [
-      'messenger-en.html',
-      'messenger-es.html',
-      'all-en.html',
-      'changed-layout.html',
-      'suite-2026-es.html',
-      'list-current-en.html',
-      'card-only-es.html',
-    ],
   },
+  // The contact-details sidebar: the name next to its 'View profile' link or under its section title (never the title).
   {
     id: 'contactSidebar',
-    purpose: "The contact-details sidebar: the name next to its 'View profile' link or under its section title (never the title).",
     read(root) {
       const sidebar = findSidebar(root);
       if (!sidebar) return [];
@@ -276,20 +255,10 @@ export const NAME_SIGNALS: readonly NameSignal[] = [
       const ordered = [...before.reverse().slice(0, 2), ...after.slice(0, 2)];
       return ordered.map((leaf) => ({ text: cleanText(leaf.textContent), element: leaf }));
     },
-    mustMatchIn: { 'suite-2026-es.html': 'Lucía Fernández' },
-    mustMissIn: [
-      'messenger-en.html',
-      'messenger-es.html',
-      'all-en.html',
-      'changed-layout.html',
-      'header-link-en.html',
-      'list-current-en.html',
-      'card-only-es.html',
-    ],
   },
+  // The selected card of the conversation list (by the URL, the click, aria-selected or aria-current): its first text.
   {
     id: 'selectedCard',
-    purpose: 'The selected card of the conversation list (by the URL, the click, aria-selected or aria-current): its first text.',
     read(root, context) {
       const selected = selectedCard(root, context);
       if (!selected) return [];
@@ -297,17 +266,6 @@ export const NAME_SIGNALS: readonly NameSignal[] = [
       const first = textLeaves(selected.card).find((leaf) => !isCardTimeToken(cleanText(leaf.textContent)));
       return first ? [{ text: cleanText(first.textContent), element: first, evidence: selected.evidence }] : [];
     },
-    mustMatchIn: {
-      'messenger-en.html': 'Maria Lopez',
-      'messenger-es.html': 'José Martínez',
-      'all-en.html': 'Maria Lopez',
-      'changed-layout.html': 'Maria Lopez',
-      'header-link-en.html': 'Omar Haddad',
-      'list-current-en.html': 'Grace Kim',
-      'card-only-es.html': 'Carmen Ruiz',
-    },
-    // §7a: virtualized list-item cards without links or selection marks: only the agent's click tells.
-    mustMissIn: ['suite-2026-es.html'],
   },
 ];
 

@@ -22,12 +22,8 @@ export interface AnchorFallback {
 
 export interface AnchorDefinition {
   name: AnchorName;
-  purpose: string;
+  /** Ordered fallbacks. Where the anchor must and must not be found is pinned in lib/inbox/registry-fixtures.ts. */
   fallbacks: readonly AnchorFallback[];
-  /** Fixture files (tests/fixtures/inbox/) where this anchor must be found; the adapter tests enforce it. */
-  mustMatchIn: readonly string[];
-  /** Fixture files where it must NOT be found (a layout Reopen has to survive). */
-  mustMissIn: readonly string[];
 }
 
 export interface AnchorMatch {
@@ -99,7 +95,7 @@ function composerRegion(editor: Element): Element | null {
 export const ANCHORS: Readonly<Record<AnchorName, AnchorDefinition>> = {
   composer: {
     name: 'composer',
-    purpose: 'The reply box; the banner is mounted just before its row (beside React\'s nodes, never inside Lexical).',
+    // The reply box; the banner is mounted just before its row (beside React's nodes, never inside Lexical).
     fallbacks: [
       {
         id: 'lexical-reply',
@@ -119,21 +115,10 @@ export const ANCHORS: Readonly<Record<AnchorName, AnchorDefinition>> = {
         resolve: composerRegion,
       },
     ],
-    mustMatchIn: [
-      'messenger-en.html',
-      'messenger-es.html',
-      'all-en.html',
-      'suite-2026-es.html',
-      'header-link-en.html',
-      'list-current-en.html',
-      'card-only-es.html',
-    ],
-    mustMissIn: ['changed-layout.html'],
   },
   conversationHeader: {
     name: 'conversationHeader',
-    purpose:
-      "The selected conversation's header: the region the name watcher observes. Found from a heading that is about the conversation (not a title of the list, the sidebar or the mailbox), else from the header's controls.",
+    // The selected conversation's header: the region the name watcher observes. Found from a heading that is about the conversation (not a title of the list, the sidebar or the mailbox), else from the header's controls.
     fallbacks: [
       {
         id: 'pane-heading',
@@ -154,12 +139,10 @@ export const ANCHORS: Readonly<Record<AnchorName, AnchorDefinition>> = {
         resolve: (element) => climb(element, headingOutsideThreadList),
       },
     ],
-    mustMatchIn: ['messenger-en.html', 'messenger-es.html', 'all-en.html', 'suite-2026-es.html', 'list-current-en.html'],
-    mustMissIn: ['changed-layout.html', 'header-link-en.html', 'card-only-es.html'],
   },
   threadList: {
     name: 'threadList',
-    purpose: "The list of conversations; only checked for health (it tells a redesign from a page that isn't the inbox).",
+    // The list of conversations; only checked for health (it tells a redesign from a page that isn't the inbox).
     fallbacks: [
       {
         id: 'labelled-list',
@@ -178,17 +161,6 @@ export const ANCHORS: Readonly<Record<AnchorName, AnchorDefinition>> = {
         resolve: (element) => climb(element, (ancestor) => ancestor.querySelectorAll(THREAD_LINK).length > 1),
       },
     ],
-    mustMatchIn: [
-      'messenger-en.html',
-      'messenger-es.html',
-      'all-en.html',
-      'changed-layout.html',
-      'suite-2026-es.html',
-      'header-link-en.html',
-      'list-current-en.html',
-      'card-only-es.html',
-    ],
-    mustMissIn: [],
   },
 };
 
