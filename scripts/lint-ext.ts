@@ -1,0 +1,80 @@
+// `npm run lint:ext`: Mozilla's add-on linter (web-ext lint, what addons.mozilla.org runs on upload) over the
+// Firefox build. Fails on any error, and on the warnings this project has fixed, so they cannot come back
+// unnoticed. What is left is printed with the reason it is accepted.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+
+const SOURCE = '.output/firefox-mv2';
+// Warnings fixed once and kept fixed: the eval probe (wxt.config.ts), Firefox versions vs manifest keys.
+const FORBIDDEN_WARNINGS = new Set([
+  'DANGEROUS_EVAL',
+  'KEY_FIREFOX_UNSUPPORTED_BY_MIN_VERSION',
+  'KEY_FIREFOX_ANDROID_UNSUPPORTED_BY_MIN_VERSION',
+  'MISSING_DATA_COLLECTION_PERMISSIONS',
+]);
+// Accepted: Preact's renderer has an innerHTML branch for dangerouslySetInnerHTML, which Reopen never uses
+// (DESIGN.md §3: no innerHTML with page or API text).
+const ACCEPTED_WARNINGS = new Map([['UNSAFE_VAR_ASSIGNMENT', "Preact's dangerouslySetInnerHTML branch, unused"]]);
+
+export interface LintMessage {
+  code: string;
+  message: string;
+  file?: string;
+  line?: number;
+}
+export interface LintReport {
+  errors: LintMessage[];
+  warnings: LintMessage[];
+  notices: LintMessage[];
+}
+
+/** What the report means for the build: the lines to print and whether it fails. */
+export function judgeLint(report: LintReport): { lines: string[]; failed: boolean } {
+  const line = (m: LintMessage) => ` ${m.code} ${m.file ?? ''}${m.line ? `:${m.line}` : ''} — ${m.message}`;
+  const forbidden = report.warnings.filter((m) => FORBIDDEN_WARNINGS.has(m.code));
+  const unexpected = report.warnings.filter((m) => !FORBIDDEN_WARNINGS.has(m.code) && !ACCEPTED_WARNINGS.has(m.code));
+  const lines = [
+    `web-ext lint ${SOURCE}: ${report.errors.length} errors, ${report.warnings.length} warnings, ${report.notices.length} notices`,
+    ...report.errors.map((m) => `error${line(m)}`),
+    ...report.warnings.map((m) => {
+      const why = ACCEPTED_WARNINGS.get(m.code);
+      return `warning${line(m)}${why ? ` (accepted: ${why})` : ''}`;
+    }),
+    ...report.notices.map((m) => `notice${line(m)}`),
+  ];
+  if (unexpected.length > 0) lines.push('New kinds of warning above: fix them, or accept them in scripts/lint-ext.ts with the reason.');
+  const failed = report.errors.length > 0 || forbidden.length > 0;
+  if (failed) lines.push(`lint:ext FAILED: ${report.errors.length} errors, ${forbidden.length} warnings that were fixed before.`);
+  return { lines, failed };
+}
+
+function runLinter(): LintReport {
+  let output: string;
+  try {
+    output = execFileSync('npx', ['web-ext', 'lint', '--source-dir', SOURCE, '--output', 'json', '--no-config-discovery'], {
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+    });
+  } catch (error) {
+    // web-ext exits non-zero when it finds errors; its JSON report is still on stdout.
+    output = (error as { stdout?: string }).stdout ?? '';
+    if (!output) throw new Error(`web-ext lint did not run: ${(error as Error).message}`);
+  }
+  return JSON.parse(output.slice(output.indexOf('{'))) as LintReport;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  if (!existsSync(`${SOURCE}/manifest.json`)) {
+    console.error(`lint:ext: ${SOURCE} is missing; run \`wxt build -b firefox\` first.`);
+    process.exit(1);
+  }
+  try {
+    const { lines, failed } = judgeLint(runLinter());
+    for (const text of lines) (failed && text.startsWith('lint:ext FAILED') ? console.error : console.log)(text);
+    process.exit(failed ? 1 : 0);
+  } catch (error) {
+    console.error(`lint:ext: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,34 @@
+import { describe, expect, test } from 'vitest';
+import { judgeLint, type LintMessage } from '../../scripts/lint-ext';
+
+// `npm run lint:ext` must stop `npm test` on what addons.mozilla.org would refuse, and on warnings fixed before.
+
+const message = (code: string): LintMessage => ({ code, message: code.toLowerCase(), file: 'background.js', line: 1 });
+const report = (errors: string[], warnings: string[] = []) => ({ errors: errors.map(message), warnings: warnings.map(message), notices: [] });
+
+describe('judgeLint', () => {
+  test('no error and only accepted warnings: passes, and says why each warning is accepted', () => {
+    const verdict = judgeLint(report([], ['UNSAFE_VAR_ASSIGNMENT']));
+    expect(verdict.failed).toBe(false);
+    expect(verdict.lines.join('\n')).toContain('accepted: Preact');
+  });
+
+  test('any error fails', () => {
+    const verdict = judgeLint(report(['MANIFEST_FIELD_INVALID']));
+    expect(verdict.failed).toBe(true);
+    expect(verdict.lines.at(-1)).toMatch(/FAILED: 1 errors/);
+  });
+
+  test.each(['DANGEROUS_EVAL', 'KEY_FIREFOX_UNSUPPORTED_BY_MIN_VERSION', 'KEY_FIREFOX_ANDROID_UNSUPPORTED_BY_MIN_VERSION'])(
+    'a warning fixed before (%s) fails when it comes back',
+    (code) => {
+      expect(judgeLint(report([], [code])).failed).toBe(true);
+    },
+  );
+
+  test('a new kind of warning does not fail but asks to be fixed or accepted', () => {
+    const verdict = judgeLint(report([], ['SOMETHING_NEW']));
+    expect(verdict.failed).toBe(false);
+    expect(verdict.lines.at(-1)).toMatch(/New kinds of warning/);
+  });
+});
