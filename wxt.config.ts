@@ -35,7 +35,8 @@ export default defineConfig({
     // Chrome 102 is the first with storage.local.setAccessLevel, which keeps the Page token away from content
     // scripts (lib/messaging/handlers/lifecycle.ts); on an older Chrome that protection would fail silently.
     ...(browser === 'firefox' ? {} : { minimum_chrome_version: '102' }),
-    permissions: ['storage', 'alarms'],
+    // scripting: the popup's layout report is injected into the inbox tab only when a manager asks for it.
+    permissions: ['storage', 'alarms', 'scripting'],
     host_permissions: ['https://business.facebook.com/*', 'https://graph.facebook.com/*'],
     // Keyboard route to the reopen panel of the conversation on screen (entrypoints/background.ts relays it to the
     // inbox tab). The agent can change the key in the browser's shortcut settings.

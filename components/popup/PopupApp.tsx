@@ -5,7 +5,7 @@ import { resolveLocale } from '../../lib/i18n';
 import { ask } from '../../lib/messaging/client';
 import type { OverviewStatus } from '../../lib/messaging/types';
 import { downloadText } from './download';
-import { requestLayoutReport, type ReportTabs } from '../../lib/messaging/layout-request';
+import { requestLayoutReport, type ReportApis } from '../../lib/messaging/layout-request';
 import { ManagerSummary } from './ManagerSummary';
 import { createPopupStore } from './store';
 
@@ -130,7 +130,7 @@ export function PopupApp({ pollMs = 1000, maxPolls = 300, timeZone, browserLangu
       }}
       onCopyLayoutReport={async () => {
         store.setState({ reportState: { status: 'working' } });
-        const answer = await requestLayoutReport(browser.tabs as unknown as ReportTabs).catch(() => null);
+        const answer = await requestLayoutReport(browser as unknown as ReportApis).catch(() => null);
         if (!answer?.ok) {
           store.setState({ reportState: { status: 'failed', reason: answer?.reason ?? 'unreachable' } });
           return;

@@ -316,7 +316,8 @@ describe.each(['en', 'es'] as const)('popup in %s', (locale: Locale) => {
     );
     const report = { kind: 'reopen-layout-report', version: 1, nodes: [{ d: 0, tag: 'div', text: 15 }] };
     const query = vi.spyOn(browser.tabs, 'query').mockResolvedValue([{ id: 7, active: true }] as never);
-    const sendMessage = vi.spyOn(browser.tabs, 'sendMessage').mockResolvedValue(report as never);
+    const executeScript = vi.fn(async (_injection: unknown) => [{ result: report }]);
+    Object.defineProperty(browser, 'scripting', { value: { executeScript }, configurable: true });
     const writeText = vi.fn(async (_text: string) => undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     renderPopup();
@@ -332,10 +333,9 @@ describe.each(['en', 'es'] as const)('popup in %s', (locale: Locale) => {
     fireEvent.click(screen.getByTestId('layout-report'));
     await waitFor(() => expect(screen.getByTestId('layout-report-status').getAttribute('data-state')).toBe('copied'));
     expect(query).toHaveBeenCalledWith({ url: 'https://business.facebook.com/latest/inbox/*' });
-    expect(sendMessage).toHaveBeenCalledWith(7, { type: 'layout.report' });
+    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 7 }, files: ['/layout-report.js'] });
     expect(JSON.parse(writeText.mock.calls[0]![0])).toEqual(report);
     query.mockRestore();
-    sendMessage.mockRestore();
   });
 
   test('without an inbox tab the layout report says to open one', async () => {

@@ -12,8 +12,6 @@ import { parseInboxUrl, sameConversation } from '../../lib/inbox/url';
 import type { LayoutHealth } from '../../lib/messaging/protocol';
 import { ask } from '../../lib/messaging/client';
 import { isOpenPanelMessage } from '../../lib/messaging/commands';
-import { isLayoutReportRequest } from '../../lib/messaging/layout-request';
-import { buildLayoutReport } from '../../lib/inbox/layout-report';
 import { watchPageTheme } from '../../lib/inbox/page-theme';
 import { browser } from 'wxt/browser';
 
@@ -62,14 +60,6 @@ export default defineContentScript({
     };
     browser.runtime.onMessage.addListener(onCommandMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onCommandMessage));
-    // The popup's "Copy layout report": a skeleton of this page without the customers' words (lib/inbox/layout-report.ts).
-    const extensionOrigin = browser.runtime.getURL('/').replace(/\/$/, '');
-    const onLayoutReportRequest = (message: unknown, sender: { id?: string; url?: string }, sendResponse: (answer: unknown) => void) => {
-      if (!isLayoutReportRequest(message, sender, browser.runtime.id, extensionOrigin)) return;
-      sendResponse(buildLayoutReport(document, window.location.href, identityContext()));
-    };
-    browser.runtime.onMessage.addListener(onLayoutReportRequest);
-    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onLayoutReportRequest));
 
     const identityContext = () => ({ selectedItemId: location?.selectedItemId ?? null, clickedTarget: switchClick, staleName });
 

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildLayoutReport, hrefShape, MAX_REPORT_NODES, redactLabel } from './layout-report';
 import { normalizeText } from './wording';
-import { isLayoutReportRequest, requestLayoutReport, type ReportTab } from '../messaging/layout-request';
+import { LAYOUT_REPORT_SCRIPT, requestLayoutReport, type ReportApis, type ReportTab } from '../messaging/layout-request';
 
 const FIXTURES = resolve(import.meta.dirname, '../../tests/fixtures/inbox');
 const fixtureFiles = readdirSync(FIXTURES).filter((file) => file.endsWith('.html'));
@@ -108,34 +108,28 @@ describe('layout report', () => {
 });
 
 describe('asking the inbox tab for its report', () => {
-  const EXT = 'abcdefghijklmnop';
-  const ORIGIN = `chrome-extension://${EXT}`;
-
-  test('the content script answers only this extension’s own pages, and only this exact message', () => {
-    expect(isLayoutReportRequest({ type: 'layout.report' }, { id: EXT, url: `${ORIGIN}/popup.html` }, EXT, ORIGIN)).toBe(true);
-    expect(isLayoutReportRequest({ type: 'layout.report' }, { id: EXT, url: 'https://business.facebook.com/latest/inbox/all' }, EXT, ORIGIN)).toBe(false);
-    expect(isLayoutReportRequest({ type: 'layout.report' }, { id: 'other', url: `${ORIGIN}/popup.html` }, EXT, ORIGIN)).toBe(false);
-    expect(isLayoutReportRequest({ type: 'layout.report', extra: 1 }, { id: EXT, url: `${ORIGIN}/popup.html` }, EXT, ORIGIN)).toBe(false);
-    expect(isLayoutReportRequest('layout.report', { id: EXT, url: `${ORIGIN}/popup.html` }, EXT, ORIGIN)).toBe(false);
-  });
-
-  test('asks the active inbox tab, else the one used last; says so when there is none or it does not answer', async () => {
-    const asked: number[] = [];
+  test('injects the report script into the active inbox tab, else the one used last; says so when there is none or it fails', async () => {
+    const injected: { tabId: number; files: string[] }[] = [];
     const report = { kind: 'reopen-layout-report' };
-    const tabsWith = (list: ReportTab[], ...answers: unknown[]) => ({
-      query: async () => list,
-      sendMessage: async (id: number) => {
-        asked.push(id);
-        const answer = answers.length ? answers[0] : report;
-        if (answer instanceof Error) throw answer;
-        return answer;
+    const apisWith = (list: ReportTab[], ...results: unknown[]): ReportApis => ({
+      tabs: { query: async () => list },
+      scripting: {
+        executeScript: async ({ target, files }) => {
+          injected.push({ tabId: target.tabId, files });
+          const result = results.length ? results[0] : report;
+          if (result instanceof Error) throw result;
+          return [{ result }];
+        },
       },
     });
-    expect(await requestLayoutReport(tabsWith([{ id: 1, lastAccessed: 5 }, { id: 2, lastAccessed: 9 }]))).toEqual({ ok: true, report });
-    expect(await requestLayoutReport(tabsWith([{ id: 3, lastAccessed: 9 }, { id: 4, active: true, lastAccessed: 1 }]))).toMatchObject({ ok: true });
-    expect(asked).toEqual([2, 4]);
-    expect(await requestLayoutReport(tabsWith([]))).toEqual({ ok: false, reason: 'no_inbox' });
-    expect(await requestLayoutReport(tabsWith([{ id: 5 }], new Error('no receiver')))).toEqual({ ok: false, reason: 'unreachable' });
-    expect(await requestLayoutReport(tabsWith([{ id: 6 }], undefined))).toEqual({ ok: false, reason: 'unreachable' });
+    expect(await requestLayoutReport(apisWith([{ id: 1, lastAccessed: 5 }, { id: 2, lastAccessed: 9 }]))).toEqual({ ok: true, report });
+    expect(await requestLayoutReport(apisWith([{ id: 3, lastAccessed: 9 }, { id: 4, active: true, lastAccessed: 1 }]))).toMatchObject({ ok: true });
+    expect(injected).toEqual([
+      { tabId: 2, files: [LAYOUT_REPORT_SCRIPT] },
+      { tabId: 4, files: [LAYOUT_REPORT_SCRIPT] },
+    ]);
+    expect(await requestLayoutReport(apisWith([]))).toEqual({ ok: false, reason: 'no_inbox' });
+    expect(await requestLayoutReport(apisWith([{ id: 5 }], new Error('Cannot access contents of the page')))).toEqual({ ok: false, reason: 'unreachable' });
+    expect(await requestLayoutReport(apisWith([{ id: 6 }], undefined))).toEqual({ ok: false, reason: 'unreachable' });
   });
 });
