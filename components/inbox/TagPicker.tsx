@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Locale } from '../../lib/i18n';
+import type { InboxMessageKey } from '../../lib/i18n/areas';
 import { formatInstant } from '../../lib/i18n/format';
 import { t } from './i18n';
 import type { RouteAvailability } from '../../lib/policy';
@@ -41,8 +42,9 @@ export function TagPicker({ locale, routes, selected, cooldownUntil, timeZone, o
         const name = routeName(locale, route);
         const reasonId = `reopen-tag-reason-${route.id}`;
         const detailId = `reopen-tag-detail-${route.id}`;
-        const uses = route.uses[locale];
-        const notAllowed = route.notAllowed[locale];
+        const uses = t(locale, `route.${route.id}.uses`).split('\n');
+        const notAllowed = t(locale, `route.${route.id}.notAllowed`).split('\n');
+        const requirement = route.requirement ? t(locale, `route.${route.id}.requirement` as InboxMessageKey) : '';
         const detailShown = available || expanded.has(route.id);
         const classes = ['reopen-tag', selected === route.id ? 'reopen-tag--selected' : '', available ? '' : 'reopen-tag--unavailable'];
         return (
@@ -86,9 +88,9 @@ export function TagPicker({ locale, routes, selected, cooldownUntil, timeZone, o
               <ul>{uses.map((use) => <li key={use}>{use}</li>)}</ul>
               <p class="reopen-tag__label">{t(locale, 'policy.route.notAllowed')}</p>
               <ul>{notAllowed.map((use) => <li key={use}>{use}</li>)}</ul>
-              {route.requirement ? (
+              {requirement ? (
                 <p class="reopen-hint">
-                  {t(locale, 'policy.route.requirement')}: {route.requirement[locale]}
+                  {t(locale, 'policy.route.requirement')}: {requirement}
                 </p>
               ) : null}
             </div>

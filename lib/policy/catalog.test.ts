@@ -1,3 +1,5 @@
+import en from '../../locales/en/routes';
+import es from '../../locales/es/routes';
 import { describe, expect, test } from 'vitest';
 import { ROUTES, TAG_RETIREMENT_AT, routeById } from './catalog';
 import type { RouteId } from './types';
@@ -25,17 +27,20 @@ describe('ROUTES', () => {
     expect(routeById('HUMAN_AGENT')).toMatchObject({ tag: 'HUMAN_AGENT', content: 'text', limitMs: 7 * 86_400_000, retiredOn: null });
     expect(routeById('CUSTOMER_FEEDBACK')).toMatchObject({ content: 'feedback', limitMs: 7 * 86_400_000, retiredOn: null });
     expect(routeById('UTILITY')).toMatchObject({ tag: null, messagingType: 'UTILITY', content: 'utility', limitMs: null });
-    expect(routeById('UTILITY').requirement?.en).toContain('pages_utility_messaging');
-    expect(routeById('HUMAN_AGENT').requirement?.en).toContain('Human Agent permission');
+    expect(en['route.UTILITY.requirement']).toContain('pages_utility_messaging');
+    expect(en['route.HUMAN_AGENT.requirement']).toContain('Human Agent permission');
+    expect(es['route.HUMAN_AGENT.requirement']).toContain('Human Agent');
+    for (const route of ROUTES) expect(`route.${route.id}.requirement` in en, route.id).toBe(route.requirement);
   });
 
   test.each(ROUTES.map((route) => [route.id, route] as const))('%s explains itself in both languages and forbids promotions', (_id, route) => {
-    for (const list of [route.uses, route.notAllowed]) {
-      expect(list.en.length).toBeGreaterThan(0);
-      expect(list.es.length).toBe(list.en.length);
+    for (const part of ['uses', 'notAllowed'] as const) {
+      const key = `route.${route.id}.${part}` as const;
+      expect(en[key].length).toBeGreaterThan(0);
+      expect(es[key].split('\n')).toHaveLength(en[key].split('\n').length);
     }
-    expect(route.notAllowed.en.join(' ')).toMatch(/promotion/i);
-    expect(route.notAllowed.es.join(' ')).toMatch(/promoci/i);
+    expect(en[`route.${route.id}.notAllowed`]).toMatch(/promotion/i);
+    expect(es[`route.${route.id}.notAllowed`]).toMatch(/promoci/i);
     expect(route.messagingType).toBe(route.tag === null ? 'UTILITY' : 'MESSAGE_TAG');
   });
 

@@ -1,5 +1,6 @@
 import common from './common';
 import policy from './policy';
+import routes from './routes';
 import errors from './errors';
 import banner from './banner';
 import panel from './panel';
@@ -7,4 +8,4 @@ import popup from './popup';
 import options from './options';
 
 // One flat catalog; each area file owns its keys (prefix them with the area name).
-export default { ...common, ...policy, ...errors, ...banner, ...panel, ...popup, ...options };
+export default { ...common, ...policy, ...routes, ...errors, ...banner, ...panel, ...popup, ...options };
