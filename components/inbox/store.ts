@@ -7,7 +7,7 @@ import { installStrings } from './i18n';
 import { ProtocolFailure } from '../../lib/messaging/client';
 import type { RequestOf, RequestType } from '../../lib/messaging/protocol';
 import type { ErrorView, ResponseOf, ThreadView } from '../../lib/messaging/types';
-import { DEFAULT_PROMO_TERMS, factsForResend, preflight, type FeedbackProblem } from '../../lib/policy';
+import { factsForResend, preflight, type FeedbackProblem } from '../../lib/policy';
 import type { BlockReason, ReopenRequest, UtilityTemplate } from '../../lib/policy/types';
 import { sameConversation, type InboxLocation } from '../../lib/inbox/url';
 import { DEFAULT_CLOSES_SOON_MINUTES } from '../../lib/inbox/status';
@@ -127,7 +127,8 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
   const store = createStore<InboxViewState>(() => ({
     locale: resolveLocale('browser', deps.browserLanguage),
     strings: 'loading',
-    promoTerms: DEFAULT_PROMO_TERMS,
+    // The Page's list arrives with the settings; until then the background's own check (the same list) still runs.
+    promoTerms: [],
     closesSoonMinutes: DEFAULT_CLOSES_SOON_MINUTES,
     location: null,
     displayName: null,
@@ -244,11 +245,12 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
         const settings = await deps.ask({ type: 'settings.get' });
         locale = resolveLocale(settings.language, deps.browserLanguage);
         set({
-          promoTerms: settings.promoTerms.length > 0 ? settings.promoTerms : DEFAULT_PROMO_TERMS,
+          // As given: an emptied list means no wording is flagged, exactly as the background decides.
+          promoTerms: settings.promoTerms,
           closesSoonMinutes: settings.closesSoonMinutes,
         });
       } catch {
-        // Defaults (browser language, built-in terms, 2 h) keep the banner useful until settings answer.
+        // Defaults (browser language, 2 h) keep the banner useful until settings answer; the background checks wording itself.
       }
       await showLocale(locale);
     },
