@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Result } from 'axe-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { browser } from 'wxt/browser';
-import { artifact, banner, startReopen, WAIT, type Reopen } from './harness';
+import { artifact, banner, eventually, startReopen, WAIT, type Reopen } from './harness';
 import { darkenInbox, SCREENS, showScreen, STORE_SCENARIO, waitForInboxTheme, type Scheme } from './screens';
 
 // axe-core on every screen an agent or manager sees (the banner, the reopen panel, the popup, the options page), in
@@ -85,10 +85,13 @@ test('the keyboard shortcut reaches the inbox tab: the background relays it and 
   expect(outcome).toBe('sent');
   await expired.getByTestId('reopen-panel').waitFor({ timeout: WAIT.ui });
   // The panel's heading takes the focus, so the keyboard user lands inside it.
-  const focused = await expired.evaluate(() => {
-    const host = document.querySelector('reopen-inbox');
-    return host?.shadowRoot?.activeElement?.closest('[data-testid="reopen-panel"]') !== null && host?.shadowRoot?.activeElement !== null;
-  });
-  expect(focused).toBe(true);
+  await eventually(
+    () =>
+      expired.evaluate(() => {
+        const active = document.querySelector('reopen-inbox')?.shadowRoot?.activeElement;
+        return !!active?.closest('[data-testid="reopen-panel"]');
+      }),
+    { what: 'the focus inside the reopen panel' },
+  );
   await expired.close();
 });
