@@ -13,60 +13,6 @@ export function normalizeText(text: string | null | undefined): string {
     .toLowerCase();
 }
 
-/** Titles that name a place in Business Suite, never a customer: a heading showing one of them is not a name.
- *  §7a: the pane shows the mailbox title ("Inbox") right after a direct navigation; the sidebar's sections are
- *  headed "Contact details", labels, notes. The platform names head the list column (messenger-en.html). */
-export const GENERIC_TITLES: readonly string[] = [
-  // mailbox and folder names
-  'inbox',
-  'bandeja de entrada',
-  'all messages',
-  'todos los mensajes',
-  'messages',
-  'mensajes',
-  'conversations',
-  'conversaciones',
-  'chats',
-  'unread',
-  'no leidos',
-  'done',
-  'finalizados',
-  'spam',
-  'follow up',
-  'seguimiento',
-  // sidebar section titles
-  'contact details',
-  'detalles del contacto',
-  'contact info',
-  'informacion de contacto',
-  'datos de contacto',
-  'labels',
-  'etiquetas',
-  'notes',
-  'notas',
-  'activity',
-  'actividad',
-  'about',
-  'informacion',
-  'orders',
-  'pedidos',
-  // platforms and the product itself
-  'messenger',
-  'instagram',
-  'facebook',
-  'whatsapp',
-  'meta business suite',
-  'business suite',
-  // the header's own controls when read as text
-  'view profile',
-  'ver perfil',
-  'assigned to',
-  'asignado a',
-  'asignada a',
-  'unassigned',
-  'sin asignar',
-];
-
 /** Section titles of the contact-details sidebar (§7a: `heading [level=3]` sections). */
 export const CONTACT_SECTION_TITLES: readonly string[] = [
   'contact details',
@@ -99,6 +45,43 @@ export const THREAD_LIST_WORDS: readonly string[] = [
   'mensajes',
   'inbox',
   'bandeja de entrada',
+];
+
+/** Titles that name a place in Business Suite, never a customer: a heading showing one of them is not a name.
+ *  §7a: the pane shows the mailbox title ("Inbox") right after a direct navigation; the sidebar's sections are
+ *  headed "Contact details", labels, notes. The platform names head the list column (messenger-en.html). */
+export const GENERIC_TITLES: readonly string[] = [
+  // mailbox and folder names
+  ...THREAD_LIST_WORDS,
+  'all messages',
+  'todos los mensajes',
+  'unread',
+  'no leidos',
+  'done',
+  'finalizados',
+  'spam',
+  'follow up',
+  'seguimiento',
+  // sidebar section titles
+  ...SIDEBAR_SECTION_TITLES,
+  'activity',
+  'actividad',
+  'about',
+  'informacion',
+  'orders',
+  'pedidos',
+  // platforms and the product itself
+  'messenger',
+  'instagram',
+  'facebook',
+  'whatsapp',
+  'meta business suite',
+  'business suite',
+  // the header's own controls when read as text
+  ...VIEW_PROFILE_WORDS,
+  ...ASSIGNED_WORDS,
+  'unassigned',
+  'sin asignar',
 ];
 
 /** Hosts whose links are a person's profile (the header's profile link, §7). */
