@@ -17,45 +17,6 @@ describe('fill', () => {
   });
 });
 
-describe('fill with plural choices', () => {
-  const conversations = '{n, plural, one {# conversation} other {# conversations}} left';
-  test.each([
-    [0, 'en', '0 conversations left'],
-    [1, 'en', '1 conversation left'],
-    [2, 'en', '2 conversations left'],
-    [1234, 'en', '1,234 conversations left'],
-  ] as const)('%d in %s', (n, locale, expected) => {
-    expect(fill(conversations, { n }, locale)).toBe(expected);
-  });
-
-  test.each([
-    [0, '0 conversaciones'],
-    [1, '1 conversación'],
-    [2, '2 conversaciones'],
-    // Spanish does not group four-digit numbers
-    [1234, '1234 conversaciones'],
-    [12345, '12.345 conversaciones'],
-  ] as const)('%d in es', (n, expected) => {
-    expect(fill('{n, plural, one {# conversación} other {# conversaciones}}', { n }, 'es')).toBe(expected);
-  });
-
-  test('an exact =N branch wins over the category; placeholders inside a branch are filled', () => {
-    const template = '{n, plural, =0 {nothing for {who}} one {one for {who}} other {# for {who}}}';
-    expect(fill(template, { n: 0, who: 'Ana' }, 'en')).toBe('nothing for Ana');
-    expect(fill(template, { n: 1, who: 'Ana' }, 'en')).toBe('one for Ana');
-    expect(fill(template, { n: 3, who: 'Ana' }, 'en')).toBe('3 for Ana');
-  });
-
-  test('a count given as text takes `other`; a missing count or a malformed choice stays visible', () => {
-    const template = '{n, plural, one {# item} other {# items}}';
-    expect(fill(template, { n: '1,234' }, 'en')).toBe('1,234 items');
-    expect(fill(template, {}, 'en')).toBe(template);
-    expect(fill('{n, plural, one {# item}', { n: 1 }, 'en')).toBe('{n, plural, one {# item}');
-    expect(fill('{n, plural, one {# item}}', { n: 2 }, 'en')).toBe('{n, plural, one {# item}}');
-    expect(fill('{n, plural, lots {# items}}', { n: 2 }, 'en')).toBe('{n, plural, lots {# items}}');
-  });
-});
-
 describe('lookup and createTranslator', () => {
   test('the locale first, then English, then the key itself', () => {
     const catalogs: Catalogs = { en: { 'a.both': 'Both', 'a.enOnly': 'English only' }, es: { 'a.both': 'Ambos' } };

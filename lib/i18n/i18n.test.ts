@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import en from '../../locales/en';
 import es from '../../locales/es';
+import { inboxStrings } from './areas';
 import { formatDuration, resolveLocale, t } from './index';
 
 describe('resolveLocale', () => {
@@ -38,6 +39,12 @@ describe('catalogs', () => {
       const plurals = value.match(/\{\w+,\s*plural,/g)?.length ?? 0;
       const others = value.match(/\bother\s*\{/g)?.length ?? 0;
       expect(others, key).toBeGreaterThanOrEqual(plurals);
+    }
+  });
+
+  test("the inbox's words have no plural choices: the content script fills without them (lib/i18n/plural.ts)", () => {
+    for (const locale of ['en', 'es'] as const) {
+      for (const [key, value] of Object.entries(inboxStrings(locale))) expect(value, key).not.toMatch(/\{\w+,\s*plural,/);
     }
   });
 
