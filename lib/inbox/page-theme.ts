@@ -17,17 +17,14 @@ const DARK_CLASS = '__fb-dark-mode';
 const LIGHT_CLASS = '__fb-light-mode';
 const DARK_LUMINANCE = 0.2;
 
-/** Relative luminance (WCAG) of a computed `rgb()`/`rgba()` colour; null when transparent or unreadable. */
+/** Relative luminance (WCAG) of a computed `rgb()`/`rgba()` colour; null when (mostly) transparent or unreadable. */
 export function luminanceOf(color: string): number | null {
-  const parts = /^rgba?\(([^)]+)\)$/.exec(color.trim())?.[1]?.split(/[\s,/]+/).filter(Boolean);
-  if (!parts || parts.length < 3) return null;
-  const alpha = parts[3] === undefined ? 1 : Number.parseFloat(parts[3]);
-  if (!(alpha > 0.5)) return null;
-  const [r, g, b] = parts.slice(0, 3).map((part) => {
-    const channel = Number.parseFloat(part) / 255;
+  const parts = /^rgba?\(/.test(color.trim()) ? color.match(/[\d.]+/g)?.map(Number) : undefined;
+  if (!parts || parts.length < 3 || (parts[3] ?? 1) <= 0.5) return null;
+  const [r, g, b] = parts.map((value) => {
+    const channel = value / 255;
     return channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
   });
-  if ([r, g, b].some((c) => c === undefined || Number.isNaN(c))) return null;
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }
 
