@@ -1,5 +1,6 @@
 import './style.css';
 import { render } from 'preact';
+import { createShadowUi } from '../../lib/inbox/shadow-ui';
 import { InboxRoot, type Scheduler } from '../../components/inbox/InboxRoot';
 import { createInboxStore } from '../../components/inbox/store';
 import { mountBesideComposer } from '../../lib/inbox/composer-mount';
@@ -90,12 +91,13 @@ export default defineContentScript({
     showIdentity(header.rescope());
     void store.actions.loadSettings();
 
-    const floating = await createShadowRootUi(ctx, {
+    // The stylesheet WXT builds for this entrypoint (cssInjectionMode 'ui': loaded into the shadow roots only).
+    const cssUrl = (browser.runtime.getURL as (path: string) => string)('/content-scripts/inbox.css');
+    const floating = await createShadowUi(ctx, document, {
       name: 'reopen-inbox-floating',
-      position: 'inline',
-      anchor: 'body',
+      anchor: () => document.body,
       append: 'last',
-      isolateEvents: true,
+      cssUrl,
       onMount: (container) => {
         render(view, container);
         return container;
@@ -121,12 +123,11 @@ export default defineContentScript({
 
     // The composer row the inline UI goes before; set by the mount loop just before it mounts.
     let composerRow: Element | null = null;
-    const inline = await createShadowRootUi(ctx, {
+    const inline = await createShadowUi(ctx, document, {
       name: 'reopen-inbox',
-      position: 'inline',
       anchor: () => composerRow,
       append: 'before',
-      isolateEvents: true,
+      cssUrl,
       onMount: (container) => {
         if (floating.mounted) floating.remove();
         store.actions.setFloating(false);
@@ -142,7 +143,7 @@ export default defineContentScript({
     // Not inline.autoMount() (STYLE item 8): WXT's autoMount observes the whole document with attributes and
     // runs the anchor lookup for every mutation record, which the browser bench measured at +14-30 % of the
     // host page's main-thread time under DOM churn (target ≤ 5 %). lib/inbox/composer-mount.ts explains the
-    // cheaper loop; it still mounts through createShadowRootUi, so ctx removes the UI on invalidation.
+    // cheaper loop; it mounts through lib/inbox/shadow-ui.ts, whose UI ctx removes on invalidation.
     const composer = mountBesideComposer(document, {
       mount: (row) => {
         composerRow = row;

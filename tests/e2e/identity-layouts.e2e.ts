@@ -96,7 +96,10 @@ test('the popup copies a layout report of the inbox tab without the customers’
   const status = popup.getByTestId('layout-report-status');
   await popup
     .locator('[data-testid="layout-report-status"][data-state="copied"], [data-testid="layout-report-status"][data-state="downloaded"]')
-    .waitFor({ timeout: WAIT.ui });
+    .waitFor({ timeout: WAIT.ui })
+    .catch(async (error) => {
+      throw new Error(`layout report status: ${await status.getAttribute('data-state')} ${await status.innerText()} (${String(error)})`);
+    });
   let text: string;
   if ((await status.getAttribute('data-state')) === 'copied') {
     text = await popup.evaluate(() => navigator.clipboard.readText());
