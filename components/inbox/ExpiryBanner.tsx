@@ -81,7 +81,7 @@ function StatusLines({ locale, now, status }: { locale: Locale; now: number; sta
       {window.state === 'closed' ? (
         <>
           <p class="reopen-banner__status">{t(locale, 'banner.closed')}</p>
-          <p class="reopen-hint">{t(locale, 'banner.closedRoute')}</p>
+          <p class="reopen-hint">{t(locale, status.platform === 'instagram' ? 'banner.closedRouteInstagram' : 'banner.closedRoute')}</p>
         </>
       ) : null}
       {window.state === 'unknown' ? (

@@ -223,9 +223,33 @@ describe('panel and keyboard', () => {
 });
 
 describe('what is shown where', () => {
-  test('Instagram: no banner, no panel, no error', async () => {
-    await mount(resolvedThread(), C, URL_A.replace('FB_MESSAGE', 'IG_MESSAGE'));
+  test('comments and other thread types: no banner, no panel, no error', async () => {
+    await mount(resolvedThread(), C, URL_A.replace('FB_MESSAGE', 'FB_COMMENT'));
     expect(screen.queryByTestId('reopen-banner')).toBeNull();
+  });
+
+  test('Instagram, 3 days after the customer wrote: the same banner, and only Human Agent can be picked', async () => {
+    const instagram = facts({ platform: 'instagram' });
+    await mount(resolvedThread(instagram), C + 3 * DAY, URL_A.replace('FB_MESSAGE', 'IG_MESSAGE'), 'insta.shopper');
+    const banner = screen.getByTestId('reopen-banner');
+    expect(banner.getAttribute('data-window')).toBe('human_agent');
+    fireEvent.click(screen.getByTestId('reopen-open'));
+    const tags = screen.getAllByTestId('reopen-tag');
+    const enabled = tags.filter((tag) => tag.getAttribute('aria-disabled') === 'false').map((tag) => tag.getAttribute('data-tag'));
+    expect(enabled).toEqual(['HUMAN_AGENT']);
+    expect(tags).toHaveLength(6);
+    const feedback = tags.find((tag) => tag.getAttribute('data-tag') === 'CUSTOMER_FEEDBACK')!;
+    expect(feedback.hasAttribute('disabled')).toBe(true);
+    expect(document.getElementById('reopen-tag-reason-CUSTOMER_FEEDBACK')!.textContent).toMatch(/^Not available on Instagram/);
+    expect(document.getElementById('reopen-tag-reason-UTILITY')!.textContent).toMatch(/^Not available on Instagram/);
+  });
+
+  test('Instagram after 7 days: the banner says nothing can be sent there (no utility message either)', async () => {
+    await mount(resolvedThread(facts({ platform: 'instagram' })), C + 8 * DAY, URL_A.replace('FB_MESSAGE', 'IG_MESSAGE'), 'insta.shopper');
+    const banner = screen.getByTestId('reopen-banner');
+    expect(banner.getAttribute('data-window')).toBe('closed');
+    expect(banner.textContent).toContain('On Instagram nothing can be sent now');
+    expect(banner.textContent).not.toContain('utility message from an approved template');
   });
 
   test('Page not connected: the fix opens the options page', async () => {

@@ -3,7 +3,7 @@ import { nextDisplayChangeAt, threadStatus } from '../../lib/inbox/status';
 import { ExpiryBanner, type BannerModel } from './ExpiryBanner';
 import { LastOutcome } from './LastOutcome';
 import { ReopenPanel } from './ReopenPanel';
-import { useInboxState, type InboxStore, type InboxViewState } from './store';
+import { isThread, useInboxState, type InboxStore, type InboxViewState } from './store';
 
 /**
  * How long the header's name may take to render before Reopen reads the Page's conversations without it (the
@@ -120,7 +120,7 @@ export function InboxRoot({ store, scheduler, onOpenOptions, timeZone }: InboxRo
     wasOpen.current = state.panelOpen;
   }, [state.panelOpen]);
 
-  if (state.location?.threadType !== 'messenger') return null; // Instagram and others: nothing, not an error
+  if (!isThread(state.location)) return null; // comments, WhatsApp and others: nothing, not an error
   // The words come from the background; until they arrive there is nothing to say (keys are not words).
   if (state.strings === 'loading') return null;
   if (state.strings === 'failed') return <StringsUnavailable floating={state.floating} />;

@@ -35,7 +35,9 @@ describe('which conversation, and stale answers', () => {
     const { store, of } = setup(() => resolvedThread());
     store.actions.showConversation(at(URL_A), 'Maria Lopez');
     await flush();
-    expect(of('thread.get')).toEqual([{ type: 'thread.get', pageId: '1045', selectedItemId: '100029016673099', displayName: 'Maria Lopez' }]);
+    expect(of('thread.get')).toEqual([
+      { type: 'thread.get', pageId: '1045', selectedItemId: '100029016673099', platform: 'messenger', displayName: 'Maria Lopez' },
+    ]);
     expect(store.getState().thread?.status).toBe('resolved');
   });
 
@@ -91,9 +93,19 @@ describe('which conversation, and stale answers', () => {
     expect(of('thread.get').at(-1)).not.toHaveProperty('awaitingName');
   });
 
-  test('Instagram conversations are not asked about', async () => {
+  test('Instagram conversations are asked about as Instagram ones (the background reads platform=instagram)', async () => {
+    const { store, of } = setup(() => resolvedThread());
+    store.actions.showConversation(parseInboxUrl(`${URL_A.replace('FB_MESSAGE', 'IG_MESSAGE')}`), 'insta.shopper');
+    await flush();
+    expect(of('thread.get')).toEqual([
+      { type: 'thread.get', pageId: '1045', selectedItemId: '100029016673099', platform: 'instagram', displayName: 'insta.shopper' },
+    ]);
+    expect(store.getState().thread?.status).toBe('resolved');
+  });
+
+  test('other thread types (comments, WhatsApp…) are not asked about', async () => {
     const { store, calls } = setup(() => resolvedThread());
-    store.actions.showConversation(parseInboxUrl(`${URL_A.replace('FB_MESSAGE', 'IG_MESSAGE')}`), 'someone');
+    store.actions.showConversation(parseInboxUrl(`${URL_A.replace('FB_MESSAGE', 'FB_COMMENT')}`), 'someone');
     await flush();
     expect(calls).toHaveLength(0);
   });
@@ -105,7 +117,9 @@ describe('which conversation, and stale answers', () => {
     store.actions.showConversation(at(URL_A), 'Maria');
     await flush();
     await store.actions.choose('7001');
-    expect(of('thread.choose')).toEqual([{ type: 'thread.choose', pageId: '1045', selectedItemId: '100029016673099', psid: '7001' }]);
+    expect(of('thread.choose')).toEqual([
+      { type: 'thread.choose', pageId: '1045', selectedItemId: '100029016673099', platform: 'messenger', psid: '7001' },
+    ]);
     expect(store.getState().thread?.status).toBe('resolved');
   });
 

@@ -8,7 +8,7 @@ import { ProtocolFailure } from '../../lib/messaging/client';
 import type { RequestOf, RequestType } from '../../lib/messaging/protocol';
 import type { ErrorView, ResponseOf, ThreadView } from '../../lib/messaging/types';
 import { factsForResend, preflight, type FeedbackProblem } from '../../lib/policy';
-import type { BlockReason, ReopenRequest, UtilityTemplate } from '../../lib/policy/types';
+import type { BlockReason, Platform, ReopenRequest, UtilityTemplate } from '../../lib/policy/types';
 import { sameConversation, type InboxLocation } from '../../lib/inbox/url';
 import { DEFAULT_CLOSES_SOON_MINUTES } from '../../lib/inbox/status';
 
@@ -112,7 +112,9 @@ export interface InboxActions {
 
 export type InboxStore = StoreApi<InboxViewState> & { actions: InboxActions };
 
-const isMessenger = (location: InboxLocation | null) => location?.threadType === 'messenger';
+/** A Messenger or Instagram Direct thread: the ones Reopen helps with (the same window rules on both). */
+export const isThread = (location: InboxLocation | null): location is InboxLocation & { threadType: Platform } =>
+  !!location && location.threadType !== 'other';
 
 /** ProtocolFailure codes that mean the background refused the message before doing anything. */
 const REFUSED_BEFORE_ACTING = new Set(['invalid_message', 'forbidden_sender']);
@@ -202,7 +204,7 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
 
   async function fetchThread(refresh: boolean): Promise<void> {
     const { location, displayName, nameHint } = get();
-    if (!location || !isMessenger(location)) return;
+    if (!isThread(location)) return;
     // Nothing identifies a conversation yet (none selected, header not rendered): wait for one.
     if (!location.selectedItemId && !displayName) {
       set({ loading: false });
@@ -217,6 +219,7 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
         type: 'thread.get',
         pageId: location.pageId,
         selectedItemId: location.selectedItemId,
+        platform: location.threadType,
         displayName,
         ...(refresh ? { refresh: true } : {}),
         ...(displayName === null && nameHint.status === 'waiting' ? { awaitingName: true } : {}),
@@ -284,7 +287,7 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
         templates: { status: 'idle' },
         result: null,
         sending: false,
-        loading: isMessenger(location),
+        loading: isThread(location),
       });
       void readThread(false);
     },
@@ -296,11 +299,17 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
 
     async choose(psid) {
       const { location } = get();
-      if (!location) return;
+      if (!isThread(location)) return;
       const mine = generation;
       set({ choosing: true });
       try {
-        const thread = await deps.ask({ type: 'thread.choose', pageId: location.pageId, selectedItemId: location.selectedItemId, psid });
+        const thread = await deps.ask({
+          type: 'thread.choose',
+          pageId: location.pageId,
+          selectedItemId: location.selectedItemId,
+          platform: location.threadType,
+          psid,
+        });
         if (mine === generation) set({ thread, choosing: false, failure: null, now: deps.now() });
       } catch (error) {
         if (mine === generation) set({ choosing: false, failure: error instanceof ProtocolFailure ? error.code : 'no_reply' });

@@ -1,6 +1,7 @@
 import type { ZodType } from 'zod';
 import type { ErrorView } from '../messaging/types';
-import type { ReopenRequest, TagId, UtilityTemplate } from '../policy/types';
+import { routeById } from '../policy/catalog';
+import type { Platform, ReopenRequest, TagId, UtilityTemplate } from '../policy/types';
 import { buildSendBody, SendBodyError } from './body';
 import {
   CONVERSATIONS_MIN_INTERVAL_MS,
@@ -17,6 +18,7 @@ import {
   graphErrorBodySchema,
   meSchema,
   messageTemplatesPageSchema,
+  pageInstagramSchema,
   sendSuccessSchema,
   type GraphConversation,
   type GraphMessageTemplate,
@@ -56,22 +58,27 @@ export interface GraphClientOptions {
 
 export interface GraphClient {
   me(token: string): Promise<GraphResult<{ id: string; name: string }>>;
-  /** The conversation of one customer (by PSID) with its 20 newest messages; null when there is none. */
-  conversationForUser(pageId: string, psid: string, token: string): Promise<GraphResult<ConversationSummary | null>>;
+  /** The conversation of one customer (by PSID, or IGSID on Instagram) with its 20 newest messages; null when there
+   *  is none. */
+  conversationForUser(pageId: string, psid: string, token: string, platform?: Platform): Promise<GraphResult<ConversationSummary | null>>;
   recentConversations(
     pageId: string,
     token: string,
-    page: { limit: number; after?: string },
+    page: { limit: number; after?: string; platform?: Platform },
   ): Promise<GraphResult<{ conversations: ConversationSummary[]; after: string | null }>>;
   /** Every utility template of the Page, whatever its status (the UI offers the APPROVED ones). */
   templates(pageId: string, token: string): Promise<GraphResult<UtilityTemplate[]>>;
-  send(pageId: string, token: string, psid: string, request: ReopenRequest): Promise<SendResult>;
+  /** The same `POST /{page-id}/messages` on both platforms (on Instagram the recipient is the IGSID); a route Meta
+   *  does not offer on the platform is refused here, before any call. */
+  send(pageId: string, token: string, psid: string, request: ReopenRequest, platform?: Platform): Promise<SendResult>;
   /** When the last send to this Page that made an HTTP call settled (epoch ms, whatever its outcome); null
    *  when none did through this client. A read that started before it may not show that message. */
   lastSendAt(pageId: string): number | null;
 }
 
 const CONVERSATION_FIELDS = 'participants,updated_time,snippet,messages.limit(20){created_time,from,message}';
+/** Instagram conversations: the same without `snippet`, which Meta documents for Messenger only. */
+const INSTAGRAM_FIELDS = 'participants,updated_time,messages.limit(20){created_time,from,message}';
 const TEMPLATE_FIELDS = 'name,status,language,category,components';
 /** Template listings are short; the bound only stops a cursor loop. */
 const MAX_TEMPLATE_PAGES = 10;
@@ -104,12 +111,24 @@ function withoutToken(view: ErrorView, token: string): ErrorView {
   return clean;
 }
 
-function toConversationSummary(conversation: GraphConversation): ConversationSummary {
+/**
+ * One conversation in the shape the rest of Reopen reads. On Instagram the Page's side is its linked Instagram
+ * professional account (`ownId`): reported as the Page, so "the customer is whoever is not the Page" holds on both
+ * platforms. A participant without a `name` (Instagram) is known by its `username`.
+ */
+function toConversationSummary(conversation: GraphConversation, pageId: string, ownId: string | null = null): ConversationSummary {
+  const asPage = (id: string) => (id === ownId ? pageId : id);
   const messages = (conversation.messages?.data ?? [])
     // A message without a sender cannot be attributed to the customer or the Page; it says nothing about C.
     .flatMap((message) =>
       message.from
-        ? [{ id: message.id, createdTime: message.created_time, fromId: message.from.id, fromName: message.from.name ?? null, text: message.message ?? null }]
+        ? [{
+            id: message.id,
+            createdTime: message.created_time,
+            fromId: asPage(message.from.id),
+            fromName: message.from.name ?? message.from.username ?? null,
+            text: message.message ?? null,
+          }]
         : [],
     )
     .sort((a, b) => b.createdTime - a.createdTime);
@@ -117,7 +136,11 @@ function toConversationSummary(conversation: GraphConversation): ConversationSum
     id: conversation.id,
     updatedTime: conversation.updated_time ?? null,
     snippet: conversation.snippet ?? null,
-    participants: (conversation.participants?.data ?? []).map((participant) => ({ id: participant.id, name: participant.name ?? '' })),
+    participants: (conversation.participants?.data ?? []).map((participant) => ({
+      id: asPage(participant.id),
+      name: participant.name ?? '',
+      ...(participant.username ? { username: participant.username } : {}),
+    })),
     messages,
   };
 }
@@ -163,6 +186,9 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 
   const backoff = (tries: number) => sleep(retryBaseDelayMs * 2 ** (tries - 1));
   const sendsSettledAt = new Map<string, number>();
+  // The Instagram professional account linked to each Page, once read (a Page's link rarely changes; a worker
+  // restart reads it again).
+  const instagramAccounts = new Map<string, string>();
 
   /** Meta's estimate (minutes) of when this Page regains access, from an answer's usage headers; 0: none. */
   const regainMinutesOf = (usage: UsageInfo | null, pageId: string) => (usage ? usageForPage(usage, pageId).regainAccessMinutes : 0);
@@ -218,6 +244,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     map: (value: S) => T,
     pacedPageId: string | null,
     usagePageId: string | null = pacedPageId,
+    /** Whose conversations are read: Meta's Instagram answers are explained in their own words. */
+    platform: Platform = 'messenger',
   ): Promise<GraphResult<T>> {
     if (!TOKEN_SHAPE.test(token)) return { ok: false, error: failure('token_invalid', false, 'not_sent') };
     for (let tries = 1; ; tries++) {
@@ -244,7 +272,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         return { ok: false, error: failure('malformed_response', false, 'not_sent') };
       }
       let view: ErrorView;
-      if (graphErrorBodySchema.safeParse(outcome.json).success) view = withoutToken(explainGraphError(outcome.json, { httpStatus: outcome.status }), token);
+      if (graphErrorBodySchema.safeParse(outcome.json).success) view = withoutToken(explainGraphError(outcome.json, { httpStatus: outcome.status, platform }), token);
       else if (outcome.status >= 500) view = { kind: 'transient', retryable: true };
       else view = { kind: 'malformed_response', retryable: false };
       const regainMinutes = usagePageId !== null ? regainMinutesOf(outcome.usage, usagePageId) : 0;
@@ -257,31 +285,53 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     }
   }
 
+  const fieldsFor = (platform: Platform) => (platform === 'instagram' ? INSTAGRAM_FIELDS : CONVERSATION_FIELDS);
+
+  /** Who speaks for the Page in this platform's conversations: nobody else on Messenger; on Instagram its linked
+   *  professional account, read once (`instagram_not_linked` when the Page has none: Meta has no Instagram
+   *  conversations for it to show). */
+  async function ownAccount(pageId: string, token: string, platform: Platform): Promise<GraphResult<string | null>> {
+    if (platform !== 'instagram') return { ok: true, value: null, usage: null };
+    const known = instagramAccounts.get(pageId);
+    if (known) return { ok: true, value: known, usage: null };
+    const url = urlFor([pageId], { fields: 'instagram_business_account' });
+    const linked = await read(url, token, pageInstagramSchema, (page) => page.instagram_business_account?.id ?? null, null, pageId, platform);
+    if (!linked.ok) return linked;
+    if (!linked.value) return { ok: false, error: failure('instagram_not_linked', false, 'not_sent') };
+    instagramAccounts.set(pageId, linked.value);
+    return linked;
+  }
+
   return {
     me(token) {
       return read(urlFor(['me'], { fields: 'id,name' }), token, meSchema, (me) => ({ id: me.id, name: me.name }), null);
     },
 
-    conversationForUser(pageId, psid, token) {
-      const url = urlFor([pageId, 'conversations'], { platform: 'messenger', user_id: psid, fields: CONVERSATION_FIELDS });
+    async conversationForUser(pageId, psid, token, platform = 'messenger') {
+      const own = await ownAccount(pageId, token, platform);
+      if (!own.ok) return own;
+      const url = urlFor([pageId, 'conversations'], { platform, user_id: psid, fields: fieldsFor(platform) });
       return read(url, token, conversationsPageSchema, (page) => {
         const first = page.data[0];
-        return first ? toConversationSummary(first) : null;
-      }, pageId);
+        return first ? toConversationSummary(first, pageId, own.value) : null;
+      }, pageId, pageId, platform);
     },
 
-    recentConversations(pageId, token, page) {
+    async recentConversations(pageId, token, page) {
+      const platform = page.platform ?? 'messenger';
+      const own = await ownAccount(pageId, token, platform);
+      if (!own.ok) return own;
       const url = urlFor([pageId, 'conversations'], {
-        platform: 'messenger',
-        fields: CONVERSATION_FIELDS,
+        platform,
+        fields: fieldsFor(platform),
         limit: String(page.limit),
         after: page.after,
       });
       return read(url, token, conversationsPageSchema, (result) => ({
-        conversations: result.data.map(toConversationSummary),
+        conversations: result.data.map((conversation) => toConversationSummary(conversation, pageId, own.value)),
         // Meta keeps sending cursors on the last page; only `next` says there is more.
         after: result.paging?.next ? (result.paging.cursors?.after ?? null) : null,
-      }), pageId);
+      }), pageId, pageId, platform);
     },
 
     async templates(pageId, token) {
@@ -302,8 +352,12 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       return { ok: true, value: templates, usage };
     },
 
-    async send(pageId, token, psid, request) {
+    async send(pageId, token, psid, request, platform = 'messenger') {
       const tag: TagId | null = request.route === 'UTILITY' ? null : request.route;
+      // The policy refused it already; this keeps anything Meta would refuse on Instagram from ever being posted.
+      if (!routeById(request.route).platforms.includes(platform)) {
+        return { ok: false, error: failure('route_not_on_platform', false, 'not_sent'), tries: 0 };
+      }
       if (isTagRetired(tag, now())) return { ok: false, error: failure('tag_retired', false, 'not_sent'), tries: 0 };
       if (!TOKEN_SHAPE.test(token)) return { ok: false, error: failure('token_invalid', false, 'not_sent'), tries: 0 };
       let body: Record<string, unknown>;
@@ -326,7 +380,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
             return { ok: false, error: failure('malformed_response', false, 'maybe_sent'), tries };
           }
           // A bare 100 on a tag with a retirement date is read as the retirement even if our clock is behind Meta's.
-          const explained = explainSendError(outcome.json, { tag, httpStatus: outcome.status });
+          const explained = explainSendError(outcome.json, { tag, httpStatus: outcome.status, platform });
           // Only Meta's own error answer can say the message was refused; anything else (a proxy's 502 page, an
           // unreadable body) may hide a send.
           if (!explained) {

@@ -42,6 +42,18 @@ const EXPECTED: Array<[code: number, subcode: number | undefined, kind: ErrorKin
   [1200, undefined, 'transient', true],
 ];
 
+// Instagram conversations (reference §7b): the same codes explained for Instagram, where nothing but HUMAN_AGENT
+// within 7 days can be sent and the app needs Instagram's own permissions.
+const EXPECTED_INSTAGRAM: Array<[code: number, subcode: number | undefined, kind: ErrorKind, retryable: boolean]> = [
+  [10, 2534022, 'instagram_window_closed', false],
+  [10, 2018278, 'instagram_window_closed', false],
+  [10, undefined, 'instagram_permission_denied', false],
+  [200, undefined, 'instagram_permission_denied', false],
+];
+
+const rowKey = (entry: { code: number; subcode?: number; platform?: string }) =>
+  `${entry.platform ? `${entry.platform}:` : ''}${entry.code}/${entry.subcode ?? '-'}`;
+
 describe('ERROR_CATALOG', () => {
   it.each(EXPECTED)('%i/%s → %s (retryable %s)', (code, subcode, kind, retryable) => {
     const view = explainGraphError(metaError(code, subcode));
@@ -50,9 +62,28 @@ describe('ERROR_CATALOG', () => {
   });
 
   it('has exactly the rows of the reference table, each once', () => {
-    const rows = ERROR_CATALOG.map((entry) => `${entry.code}/${entry.subcode ?? '-'}`);
+    const rows = ERROR_CATALOG.map(rowKey);
     expect(new Set(rows).size).toBe(rows.length);
-    expect([...rows].sort()).toEqual(EXPECTED.map(([code, subcode]) => `${code}/${subcode ?? '-'}`).sort());
+    expect([...rows].sort()).toEqual(
+      [
+        ...EXPECTED.map(([code, subcode]) => rowKey({ code, subcode })),
+        ...EXPECTED_INSTAGRAM.map(([code, subcode]) => rowKey({ code, subcode, platform: 'instagram' })),
+      ].sort(),
+    );
+  });
+
+  it.each(EXPECTED_INSTAGRAM)('on Instagram %i/%s → %s (retryable %s); on Messenger the general row', (code, subcode, kind, retryable) => {
+    expect(explainGraphError(metaError(code, subcode), { platform: 'instagram' })).toMatchObject({ kind, retryable, code });
+    expect(explainGraphError(metaError(code, subcode)).kind).not.toBe(kind);
+    expect(explainGraphError(metaError(code, subcode), { platform: 'messenger' }).kind).not.toBe(kind);
+  });
+
+  it("on Instagram an exact general row still beats Instagram's bare code, and Instagram's refusals are never retried", () => {
+    // 10/2018065 is Messenger's news-permission refusal: an exact pair, not Instagram's bare 10.
+    expect(explainGraphError(metaError(10, 2018065), { platform: 'instagram' }).kind).toBe('window_closed_news');
+    expect(explainGraphError(metaError(10, 9999999), { platform: 'instagram' }).kind).toBe('instagram_permission_denied');
+    const sent = explainSendError(metaError(10, 2534022, { is_transient: true }), { platform: 'instagram', tag: 'HUMAN_AGENT' });
+    expect(sent).toMatchObject({ answer: 'refused', view: { kind: 'instagram_window_closed', retryable: false } });
   });
 
   it('retries automatically exactly the codes the contract marks transient', () => {
@@ -61,7 +92,7 @@ describe('ERROR_CATALOG', () => {
   });
 
   it('says a send was refused only for the codes Meta documents as refusals (DESIGN.md §1)', () => {
-    const answers = Object.fromEntries(ERROR_CATALOG.map((entry) => [`${entry.code}/${entry.subcode ?? '-'}`, entry.answer]));
+    const answers = Object.fromEntries(ERROR_CATALOG.filter((entry) => !entry.platform).map((entry) => [`${entry.code}/${entry.subcode ?? '-'}`, entry.answer]));
     for (const key of ['1/-', '2/-', '1200/-']) expect(answers[key], key).toBe('not_said');
     for (const key of ['613/-', '613/2534040', '4/-', '17/-', '32/-', '80006/-']) expect(answers[key], key).toBe('rate_limit');
     for (const key of ['10/-', '10/2018278', '100/-', '190/-', '200/-', '551/-', '613/2018338']) expect(answers[key], key).toBe('refused');

@@ -1,4 +1,4 @@
-import type { TagId } from '../policy/types';
+import type { Platform, TagId } from '../policy/types';
 import type { ErrorView } from '../messaging/types';
 import { graphErrorBodySchema } from './schemas';
 import { isTagRetired } from './tags';
@@ -42,6 +42,11 @@ export const ERROR_KINDS = [
   'network_unknown',
   'timeout',
   'unknown_error',
+  /** Instagram (the catalog's `platform` rows, and the client's own checks). */
+  'instagram_window_closed',
+  'instagram_permission_denied',
+  'instagram_not_linked',
+  'route_not_on_platform',
 ] as const;
 
 export type ErrorKind = (typeof ERROR_KINDS)[number];
@@ -52,6 +57,8 @@ export type SendAnswer = 'refused' | 'rate_limit' | 'not_said';
 export interface ErrorCatalogEntry {
   code: number;
   subcode?: number;
+  /** A row for answers about one platform's conversations only; it wins over the row without a platform. */
+  platform?: Platform;
   kind: ErrorKind;
   retryable: boolean;
   answer: SendAnswer;
@@ -93,6 +100,13 @@ export const ERROR_CATALOG: readonly ErrorCatalogEntry[] = [
   { code: 341, kind: 'rate_limited', retryable: true, answer: 'rate_limit' },
   // A temporary policy block: waiting helps, but hours rather than the seconds of an automatic retry.
   { code: 368, kind: 'rate_limited', retryable: false, answer: 'refused' },
+  // Instagram conversations (reference §7b): the same codes, a different meaning. Outside Instagram's windows (24 h,
+  // then HUMAN_AGENT within 7 days) Meta answers 10/2534022 and nothing can be sent until the customer writes; a bare
+  // 10 there is the app lacking instagram_basic / instagram_manage_messages or the Page not linked to the account.
+  { code: 10, subcode: 2534022, platform: 'instagram', kind: 'instagram_window_closed', retryable: false, answer: 'refused' },
+  { code: 10, subcode: 2018278, platform: 'instagram', kind: 'instagram_window_closed', retryable: false, answer: 'refused' },
+  { code: 10, platform: 'instagram', kind: 'instagram_permission_denied', retryable: false, answer: 'refused' },
+  { code: 200, platform: 'instagram', kind: 'instagram_permission_denied', retryable: false, answer: 'refused' },
   // Meta had a problem and does not say whether the message went out (for a read: simply try again)
   { code: 1, kind: 'transient', retryable: true, answer: 'not_said' },
   { code: 2, kind: 'transient', retryable: true, answer: 'not_said' },
@@ -106,17 +120,30 @@ const NEVER_RETRIED: ReadonlySet<ErrorKind> = new Set<ErrorKind>([
   'tag_retired',
   'window_closed',
   'window_closed_news',
+  'instagram_window_closed',
   'page_restricted',
   'person_unavailable',
   'token_invalid',
 ]);
 
-const catalogKey = (code: number, subcode?: number) => (subcode === undefined ? `${code}` : `${code}/${subcode}`);
-const CATALOG_BY_KEY = new Map(ERROR_CATALOG.map((entry) => [catalogKey(entry.code, entry.subcode), entry]));
+const catalogKey = (code: number, subcode?: number, platform?: Platform) =>
+  `${platform ? `${platform}:` : ''}${subcode === undefined ? `${code}` : `${code}/${subcode}`}`;
+const CATALOG_BY_KEY = new Map(ERROR_CATALOG.map((entry) => [catalogKey(entry.code, entry.subcode, entry.platform), entry]));
 
-/** The catalog entry for a code/subcode: the exact pair first, then the bare code. */
-export function findCatalogEntry(code: number, subcode?: number): ErrorCatalogEntry | undefined {
-  return (subcode !== undefined ? CATALOG_BY_KEY.get(catalogKey(code, subcode)) : undefined) ?? CATALOG_BY_KEY.get(catalogKey(code));
+/** The catalog entry for a code/subcode: the exact pair first, then the bare code. A platform's own row comes
+ *  before the general one of the same precision (an exact general pair still beats a platform's bare code). */
+export function findCatalogEntry(code: number, subcode?: number, platform?: Platform): ErrorCatalogEntry | undefined {
+  const own = platform && platform !== 'messenger' ? platform : undefined;
+  const keys = [
+    ...(subcode !== undefined ? [own && catalogKey(code, subcode, own), catalogKey(code, subcode)] : []),
+    own && catalogKey(code, undefined, own),
+    catalogKey(code),
+  ];
+  for (const key of keys) {
+    const entry = key ? CATALOG_BY_KEY.get(key) : undefined;
+    if (entry) return entry;
+  }
+  return undefined;
 }
 
 export interface ErrorContext {
@@ -125,6 +152,8 @@ export interface ErrorContext {
   httpStatus?: number;
   /** When the send happened; without it every tag with a retirement date counts as retired. */
   now?: number;
+  /** Whose conversation the call was about (absent: Messenger). */
+  platform?: Platform;
 }
 
 interface Classified {
@@ -136,7 +165,7 @@ function classify(body: unknown, context: ErrorContext): Classified | null {
   const parsed = graphErrorBodySchema.safeParse(body);
   if (!parsed.success) return null;
   const error = parsed.data.error;
-  const entry = findCatalogEntry(error.code, error.error_subcode);
+  const entry = findCatalogEntry(error.code, error.error_subcode, context.platform);
   let kind: ErrorKind = entry?.kind ?? 'unknown_error';
   let retryable = entry?.retryable ?? false;
   // A code we do not know says nothing we can rely on about the message.

@@ -40,7 +40,7 @@ function conversation(messages: Array<[from: string, at: number]>, participants 
 describe('customerFacts', () => {
   it("takes C from the customer's newest message and ignores the Page's later replies", () => {
     const facts = customerFacts(conversation([[PAGE, T], ['9001', T - 30 * hour], [PAGE, T - 31 * hour], ['9001', T - 40 * hour]]), PAGE);
-    expect(facts).toEqual({ psid: '9001', customerName: 'Ana Pérez', customerLastMessageAt: T - 30 * hour, pageLastMessageAt: T });
+    expect(facts).toEqual({ psid: '9001', customerName: 'Ana Pérez', customerUsername: null, customerLastMessageAt: T - 30 * hour, pageLastMessageAt: T });
   });
 
   it('does not depend on the order Meta lists the messages in', () => {
@@ -51,7 +51,7 @@ describe('customerFacts', () => {
 
   it('finds the customer among the participants whatever their position', () => {
     const facts = customerFacts(conversation([], [{ id: PAGE, name: 'Acme' }, { id: '42', name: 'Luis' }]), PAGE);
-    expect(facts).toEqual({ psid: '42', customerName: 'Luis', customerLastMessageAt: null, pageLastMessageAt: null });
+    expect(facts).toEqual({ psid: '42', customerName: 'Luis', customerUsername: null, customerLastMessageAt: null, pageLastMessageAt: null });
   });
 
   it('has no C when only the Page wrote in the 20 newest messages', () => {
@@ -60,6 +60,6 @@ describe('customerFacts', () => {
 
   it('falls back to the messages when Meta sent no participants', () => {
     const facts = customerFacts(conversation([['9001', T - hour]], []), PAGE);
-    expect(facts).toEqual({ psid: '9001', customerName: 'Ana Pérez', customerLastMessageAt: T - hour, pageLastMessageAt: null });
+    expect(facts).toEqual({ psid: '9001', customerName: 'Ana Pérez', customerUsername: null, customerLastMessageAt: T - hour, pageLastMessageAt: null });
   });
 });

@@ -26,8 +26,12 @@ export function parseGraphTime(value: string): number | null {
 }
 
 export interface CustomerFacts {
+  /** The customer's id: the PSID on Messenger, the IGSID on Instagram. */
   psid: string | null;
+  /** The name Meta gives, else (Instagram) the username. */
   customerName: string | null;
+  /** Instagram's username, when Meta gives one: Business Suite's header may show it instead of the name. */
+  customerUsername: string | null;
   /** C: the customer's newest message in the conversation (the windows are measured from it). */
   customerLastMessageAt: number | null;
   /** The newest message sent from the Page's side (any agent, app or Business Suite). */
@@ -56,6 +60,7 @@ export function customerFacts(conversation: ConversationSummary, pageId: string)
   }
   // Participants normally name the customer; the messages are the fallback when Meta leaves them out.
   const psid = customer?.id ?? customerIdFromMessages;
-  const customerName = (customer?.name || null) ?? customerNameFromMessages;
-  return { psid, customerName, customerLastMessageAt, pageLastMessageAt };
+  const customerUsername = customer?.username || null;
+  const customerName = (customer?.name || null) ?? customerUsername ?? customerNameFromMessages;
+  return { psid, customerName, customerUsername, customerLastMessageAt, pageLastMessageAt };
 }

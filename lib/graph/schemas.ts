@@ -24,12 +24,25 @@ const pagingSchema = z
 
 export const meSchema = z.object({ id: z.string().min(1), name: z.string() });
 
-export const participantSchema = z.object({ id: z.string().min(1), name: z.string().optional(), email: z.string().optional() });
+/** `GET /{page-id}?fields=instagram_business_account`: the Instagram professional account linked to the Page
+ *  (absent when none is). */
+export const pageInstagramSchema = z.object({
+  id: z.string().min(1),
+  instagram_business_account: z.object({ id: z.string().min(1) }).optional(),
+});
+
+// Instagram participants and senders carry `username` instead of (or besides) `name`.
+export const participantSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().optional(),
+  username: z.string().optional(),
+  email: z.string().optional(),
+});
 
 export const messageSchema = z.object({
   id: z.string().min(1),
   created_time: graphTimeSchema,
-  from: z.object({ id: z.string().min(1), name: z.string().optional(), email: z.string().optional() }).optional(),
+  from: participantSchema.optional(),
   message: z.string().optional(),
 });
 

@@ -2,12 +2,14 @@ import type { ErrorView } from '../messaging/types';
 
 // Shapes the Graph client hands to the rest of the extension. Times are epoch ms (UTC).
 
-/** A Messenger conversation as the Conversations API shows it (only the 20 newest messages). */
+/** A Messenger or Instagram conversation as the Conversations API shows it (only the 20 newest messages). On
+ *  Instagram the Page's side speaks as its Instagram professional account; the client reports it as the Page. */
 export interface ConversationSummary {
   id: string;
   updatedTime: number | null;
   snippet: string | null;
-  participants: { id: string; name: string }[];
+  /** Instagram participants carry `username` (and maybe no `name`). */
+  participants: { id: string; name: string; username?: string }[];
   /** Newest first, as Meta lists them. */
   messages: { id: string; createdTime: number; fromId: string; fromName: string | null; text: string | null }[];
 }

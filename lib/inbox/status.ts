@@ -3,7 +3,7 @@
 // changes the banner without a reload or a call to the background.
 
 import { cooldownState, windowState, type CooldownInfo, type WindowInfo } from '../policy';
-import type { ThreadFacts } from '../policy/types';
+import type { Platform, ThreadFacts } from '../policy/types';
 
 const SECOND_MS = 1000;
 const MINUTE_MS = 60 * SECOND_MS;
@@ -16,6 +16,8 @@ export interface ThreadStatus {
   cooldown: CooldownInfo;
   /** The open window closes within the agent's "closes soon" threshold. */
   closingSoon: boolean;
+  /** Instagram's closed threads have no route at all (the banner says so). */
+  platform: Platform;
 }
 
 export function threadStatus(facts: ThreadFacts, now: number, closesSoonMinutes: number): ThreadStatus {
@@ -23,7 +25,7 @@ export function threadStatus(facts: ThreadFacts, now: number, closesSoonMinutes:
   const cooldown = cooldownState(facts, now);
   const closingSoon =
     window.state === 'open' && window.windowClosesAt !== null && window.windowClosesAt - now <= closesSoonMinutes * MINUTE_MS;
-  return { window, cooldown, closingSoon };
+  return { window, cooldown, closingSoon, platform: facts.platform ?? 'messenger' };
 }
 
 /**

@@ -4,7 +4,7 @@
 
 import { BUSINESS_SUITE_ORIGIN } from './links';
 
-/** Which kind of conversation the URL selects. Only Messenger threads get the banner and panel. */
+/** Which kind of conversation the URL selects. Messenger and Instagram threads get the banner and panel. */
 export type InboxThreadKind = 'messenger' | 'instagram' | 'other';
 
 export interface InboxLocation {
@@ -32,7 +32,7 @@ function threadKind(section: string, rawThreadType: string | null): InboxThreadK
   const type = rawThreadType?.toUpperCase() ?? null;
   if (type === 'FB_MESSAGE') return 'messenger';
   if (type === 'IG_MESSAGE' || section === 'instagram') return 'instagram';
-  if (type) return 'other'; // comments, WhatsApp and whatever comes next: not a Messenger thread
+  if (type) return 'other'; // comments, WhatsApp and whatever comes next: not a Messenger or Instagram thread
   // No thread_type: the Messenger section only holds Messenger threads; "all" lists Messenger first and
   // the background confirms the thread through the Conversations API (platform=messenger) before acting.
   return section === 'messenger' || section === 'all' ? 'messenger' : 'other';

@@ -7,6 +7,8 @@ import { z } from 'zod';
 
 const id = z.string().regex(/^[0-9A-Za-z_.:-]{1,128}$/);
 const instant = z.number().int().nonnegative();
+/** Messenger, or Instagram Direct (thread_type=IG_MESSAGE); absent: Messenger (content scripts of older versions). */
+const platform = z.enum(['messenger', 'instagram']).optional();
 
 export const feedbackTemplateSchema = z.object({
   title: z.string().max(200),
@@ -79,6 +81,7 @@ export const requestSchema = z.discriminatedUnion('type', [
     type: z.literal('thread.get'),
     pageId: id,
     selectedItemId: id.nullable(),
+    platform,
     displayName: z.string().max(300).nullable(),
     /** Skip the cache (the agent pressed retry, or a send just happened). */
     refresh: z.boolean().optional(),
@@ -87,7 +90,7 @@ export const requestSchema = z.discriminatedUnion('type', [
     /** No name because the page's name signals disagree: the names they read, for the agent to pick among. */
     conflictingNames: z.array(z.string().min(1).max(300)).max(4).optional(),
   }),
-  z.object({ type: z.literal('thread.choose'), pageId: id, selectedItemId: id.nullable(), psid: id }),
+  z.object({ type: z.literal('thread.choose'), pageId: id, selectedItemId: id.nullable(), platform, psid: id }),
   z.object({
     type: z.literal('reopen.send'),
     requestId: z.uuid(),

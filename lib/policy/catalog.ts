@@ -1,9 +1,15 @@
-import type { RouteId, TagId } from './types';
+import type { Platform, RouteId, TagId } from './types';
 import { HUMAN_AGENT_LIMIT_MS } from './window';
 
 // Meta's routes to an expired conversation, as dated data: when Meta changes a tag, one entry
 // changes here and every view (panel, banner, popup) follows. Sources: DESIGN.md §1 and
 // reference/meta-messenger.md §1, §2, §9.
+
+/** Platforms whose API accepts a route. Instagram's Messaging API (reference/meta-messenger.md §7b, Meta's tag
+ *  table as read on 2026-09-28): HUMAN_AGENT is "Required for Instagram", within 7 days; every other tag is "Not
+ *  available for Instagram Messaging API", and there is no feedback template or utility message there. */
+const EVERYWHERE: readonly Platform[] = ['messenger', 'instagram'];
+const MESSENGER_ONLY: readonly Platform[] = ['messenger'];
 
 /** Meta retired ACCOUNT_UPDATE, CONFIRMED_EVENT_UPDATE and POST_PURCHASE_UPDATE at this instant (error 100 since). */
 export const TAG_RETIREMENT_AT = Date.parse('2026-04-27T00:00:00Z');
@@ -23,6 +29,8 @@ export interface RouteDefinition {
   replacement: RouteId | null;
   /** It needs something of the Meta app or Page that the agent cannot check from the inbox (`route.<id>.requirement`). */
   requirement: boolean;
+  /** Where Meta accepts the route at all; elsewhere it is listed, disabled, with `not_on_platform`. */
+  platforms: readonly Platform[];
   // What the route is for, what must never be sent with it and what it needs from Meta are words, not rules:
   // locales/<lang>/routes.ts (`route.<id>.uses|notAllowed|requirement`), served to the inbox like its other words.
 }
@@ -39,6 +47,7 @@ function retiredTag(id: 'ACCOUNT_UPDATE' | 'CONFIRMED_EVENT_UPDATE' | 'POST_PURC
     retiredOn: TAG_RETIREMENT_AT,
     replacement: 'UTILITY',
     requirement: false,
+    platforms: MESSENGER_ONLY,
   };
 }
 
@@ -53,6 +62,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     retiredOn: null,
     replacement: null,
     requirement: true,
+    platforms: EVERYWHERE,
   },
   {
     id: 'CUSTOMER_FEEDBACK',
@@ -63,6 +73,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     retiredOn: null,
     replacement: null,
     requirement: false,
+    platforms: MESSENGER_ONLY,
   },
   {
     id: 'UTILITY',
@@ -73,6 +84,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     retiredOn: null,
     replacement: null,
     requirement: true,
+    platforms: MESSENGER_ONLY,
   },
   retiredTag('ACCOUNT_UPDATE'),
   retiredTag('CONFIRMED_EVENT_UPDATE'),

@@ -1,4 +1,4 @@
-// The rules of reopening a Messenger conversation (DESIGN.md §1): pure functions of (facts, now).
+// The rules of reopening a Messenger or Instagram conversation (DESIGN.md §1): pure functions of (facts, now).
 // No I/O and no clock: this module ships in the content script as well as the background.
 export * from './types';
 export { WINDOW_MS, HUMAN_AGENT_LIMIT_MS, windowState, type WindowInfo } from './window';

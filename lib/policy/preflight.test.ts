@@ -47,6 +47,7 @@ const reasonOf = (req: ReopenRequest, ctx = context(), now = NOW) => {
 
 describe('preflight: every block reason', () => {
   const cases: [BlockReason, ReopenRequest, PreflightContext, number][] = [
+    ['not_on_platform', request('CUSTOMER_FEEDBACK', { kind: 'feedback', template: feedback }), context({ platform: 'instagram' }), NOW],
     ['state_unknown', request('HUMAN_AGENT', text('Hola')), context({ customerLastMessageAt: null }), NOW],
     ['window_open', request('HUMAN_AGENT', text('Hola')), context(), C + DAY - 1],
     ['tag_retired', request('POST_PURCHASE_UPDATE', text('Tu pedido salió')), context(), NOW],

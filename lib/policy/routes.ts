@@ -6,7 +6,8 @@ import { windowState } from './window';
 export interface RouteAvailability {
   route: RouteDefinition;
   available: boolean;
-  /** The first reason that applies, in the order state_unknown, window_open, tag_retired, past_tag_limit, cooldown. */
+  /** The first reason that applies, in the order not_on_platform, state_unknown, window_open, tag_retired,
+   *  past_tag_limit, cooldown. */
   reason: BlockReason | null;
   /**
    * The route Meta intends for this state: HUMAN_AGENT while 24 h…7 d, UTILITY once closed. It follows
@@ -30,8 +31,10 @@ export function availableRoutes(
 
   return routes.map((route) => {
     const limitEndsAt = route.limitMs !== null && C !== null ? C + route.limitMs : null;
+    const offered = route.platforms.includes(facts.platform ?? 'messenger');
     let reason: BlockReason | null = null;
-    if (windowInfo.state === 'unknown') reason = 'state_unknown';
+    if (!offered) reason = 'not_on_platform';
+    else if (windowInfo.state === 'unknown') reason = 'state_unknown';
     else if (windowInfo.state === 'open') reason = 'window_open';
     else if (route.retiredOn !== null && now >= route.retiredOn) reason = 'tag_retired';
     else if (limitEndsAt !== null && now >= limitEndsAt) reason = 'past_tag_limit';
@@ -39,9 +42,11 @@ export function availableRoutes(
 
     const available = reason === null;
     const ends = [limitEndsAt, route.retiredOn].filter((at): at is number => at !== null && at > now);
+    // Nothing is recommended where Meta does not offer it (a closed Instagram thread has no route at all).
     const recommended =
-      (windowInfo.state === 'human_agent' && route.id === 'HUMAN_AGENT') ||
-      (windowInfo.state === 'closed' && route.id === 'UTILITY');
+      offered &&
+      ((windowInfo.state === 'human_agent' && route.id === 'HUMAN_AGENT') ||
+        (windowInfo.state === 'closed' && route.id === 'UTILITY'));
     return {
       route,
       available,

@@ -11,6 +11,9 @@ export type TagId =
   | 'CONFIRMED_EVENT_UPDATE'
   | 'POST_PURCHASE_UPDATE';
 
+/** Where the conversation lives in Business Suite's unified inbox: Messenger, or Instagram Direct (IG_MESSAGE). */
+export type Platform = 'messenger' | 'instagram';
+
 /** A way to reach an expired conversation: a tag, or a utility message from an approved template. */
 export type RouteId = TagId | 'UTILITY';
 
@@ -38,6 +41,8 @@ export interface ThreadFacts {
   pageLastMessageAt: number | null;
   /** Our own reactivation attempts for this thread (any order). */
   attempts: ReadonlyArray<FactsAttempt>;
+  /** Absent: Messenger (threads stored before Instagram was supported are all Messenger ones). */
+  platform?: Platform;
 }
 
 /** One question of Messenger's customer-feedback template. */
@@ -84,6 +89,8 @@ export interface ReopenRequest {
 
 /** Why a route or a send is not allowed now. The UI turns each code into words. */
 export const BLOCK_REASONS = [
+  /** Meta does not offer this route on the thread's platform (on Instagram only HUMAN_AGENT exists). */
+  'not_on_platform',
   'state_unknown',
   'window_open',
   'tag_retired',

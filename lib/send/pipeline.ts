@@ -178,7 +178,10 @@ export function createReopenService(deps: ReopenServiceDeps): ReopenService {
     const early = check(stored);
     if (!early.allowed && early.reason !== 'state_unknown') return blocked(command, early);
 
-    const fresh = await deps.threads.readFacts(page, command.psid);
+    // Instagram threads are read with platform=instagram (the stored record says which it is; a thread never read is
+    // a Messenger one until proven otherwise, and an IGSID has no Messenger conversation: not_found, nothing sent).
+    const platform = stored?.platform ?? 'messenger';
+    const fresh = await deps.threads.readFacts(page, command.psid, platform);
     if (!fresh.ok) {
       if (fresh.reason === 'not_found') return failed(command, { kind: 'no_matching_user', retryable: false });
       return failed(command, fresh.error ?? { kind: 'unknown_error', retryable: false });
@@ -196,7 +199,7 @@ export function createReopenService(deps: ReopenServiceDeps): ReopenService {
     // A refused reservation throws: no trace in the ledger, no POST (send() explains a full storage).
     await record(command, { ...base, status: 'pending' });
 
-    const result = await graph.send(page.id, page.token, command.psid, command.request);
+    const result = await graph.send(page.id, page.token, command.psid, command.request, platform);
     if (result.ok) {
       const outcome = await record(command, { ...base, status: 'sent', messageId: result.messageId, settledAt: now() });
       // Our own message changed the thread: the next thread.get must read Meta again.

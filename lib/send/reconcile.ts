@@ -1,5 +1,6 @@
 import type { ConversationSummary, GraphClient } from '../graph';
 import type { PageService } from '../pages/service';
+import type { Platform } from '../policy/types';
 import type { Reconciliation, StoredAttempt, ThreadRecord } from '../storage/schema';
 import type { ReopenStore } from '../storage/store';
 import { withConversation } from '../threads/facts';
@@ -155,11 +156,11 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
     if (first !== null) deps.wake?.(first);
   }
 
-  async function readConversation(pageId: string, psid: string): Promise<ConversationSummary | null | undefined> {
+  async function readConversation(pageId: string, psid: string, platform: Platform): Promise<ConversationSummary | null | undefined> {
     const access = await deps.pages.pageForUse(pageId);
     if (!access.ok) return undefined;
     const graph = await deps.graph();
-    const lookup = await graph.conversationForUser(access.page.id, psid, access.page.token);
+    const lookup = await graph.conversationForUser(access.page.id, psid, access.page.token, platform);
     if (lookup.ok) return lookup.value;
     if (lookup.error.code === 190) await deps.pages.markNeedsReconnect(pageId);
     return undefined;
@@ -167,9 +168,10 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
 
   /** Reads one thread's conversation if one of its attempts is due; answers the thread's next read. */
   async function check(pageId: string, psid: string, report: ReconcileReport): Promise<number | null> {
-    const due = nextReadOf(await store.getThread(pageId, psid));
+    const thread = await store.getThread(pageId, psid);
+    const due = nextReadOf(thread);
     if (due === null || due > now()) return due;
-    const conversation = await readConversation(pageId, psid);
+    const conversation = await readConversation(pageId, psid, thread?.platform ?? 'messenger');
     report.reads += 1;
     const pageMessages = await Promise.all(
       (conversation?.messages ?? [])

@@ -66,6 +66,9 @@ export const threadRecordSchema = z.object({
   conversationId: z.string().nullable(),
   facts: threadFactsSchema.nullable(),
   attempts: z.array(attemptSchema),
+  /** Where the conversation lives; absent: Messenger (every record written before Instagram support). On Instagram
+   *  `psid` holds the IGSID. */
+  platform: z.enum(['messenger', 'instagram']).optional(),
   /** Blocked attempts dropped by the per-thread cap (lib/storage/budget.ts), so the audit can say how many. */
   blockedDropped: z.number().int().nonnegative().optional(),
   updatedAt: z.number(),

@@ -1,6 +1,7 @@
 import { customerFacts, type ConversationSummary } from '../graph';
 import type { ThreadRecord } from '../storage/schema';
 import { emptyThread } from '../storage/store';
+import type { Platform } from '../policy/types';
 
 const newest = (a: number | null | undefined, b: number | null) => (a == null ? b : b == null ? a : Math.max(a, b));
 
@@ -12,13 +13,16 @@ const newest = (a: number | null | undefined, b: number | null) => (a == null ? 
 export function withConversation(
   current: ThreadRecord | null,
   conversation: ConversationSummary,
-  ids: { pageId: string; psid: string; selectedItemId: string | null },
+  ids: { pageId: string; psid: string; selectedItemId: string | null; platform?: Platform },
   at: number,
 ): ThreadRecord {
   const read = customerFacts(conversation, ids.pageId);
   const base = current ?? emptyThread(ids.pageId, ids.psid, at);
+  // Messenger stays implicit (absent), so records read before Instagram support keep their shape.
+  const platform = ids.platform ?? base.platform;
   return {
     ...base,
+    ...(platform === 'instagram' ? { platform } : {}),
     customerName: read.customerName ?? base.customerName,
     selectedItemId: ids.selectedItemId ?? base.selectedItemId,
     conversationId: conversation.id,

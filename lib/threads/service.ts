@@ -1,6 +1,7 @@
 import { customerFacts, type ConversationSummary, type GraphClient, type GraphFailure } from '../graph';
 import type { Candidate, ErrorView, ThreadView, UnresolvedReason } from '../messaging/types';
 import type { PageService } from '../pages/service';
+import type { Platform } from '../policy/types';
 import type { PageRecord, PsidMapping, ThreadRecord } from '../storage/schema';
 import type { ReopenStore } from '../storage/store';
 import { withConversation } from './facts';
@@ -9,6 +10,8 @@ import { errorView, resolvedView } from './view';
 
 // Thread state: which customer (PSID) an inbox conversation is, and what Meta says about it (C, the Page's last
 // message). DESIGN.md §2: cached mapping → selected_item_id as PSID → unique display-name match → the agent picks.
+// Instagram threads the same way with the IGSID in the PSID's place, except the probe: Business Suite's id of an
+// Instagram thread is a long id of its own, never the IGSID (reference §7a), so no call is spent trying it.
 
 export const FACTS_TTL_MS = 60_000;
 /** How many selected-item ids proven not to be PSIDs are kept in memory (oldest forgotten first). */
@@ -29,6 +32,8 @@ export interface ThreadServiceDeps {
 export interface ThreadQuery {
   pageId: string;
   selectedItemId: string | null;
+  /** Absent: Messenger. */
+  platform?: Platform;
   displayName: string | null;
   refresh?: boolean;
   /** The page showed a title or a stale name instead: the real name is expected, wait for it (bounded by the
@@ -45,9 +50,9 @@ export type FactsRead =
 
 export interface ThreadService {
   get(query: ThreadQuery): Promise<ThreadView>;
-  choose(choice: { pageId: string; selectedItemId: string | null; psid: string }): Promise<ThreadView>;
+  choose(choice: { pageId: string; selectedItemId: string | null; psid: string; platform?: Platform }): Promise<ThreadView>;
   /** Reads the conversation from Meta now (no cache) and stores its facts. Used by the send pipeline. */
-  readFacts(page: PageRecord, psid: string): Promise<FactsRead>;
+  readFacts(page: PageRecord, psid: string, platform?: Platform): Promise<FactsRead>;
 }
 
 const CANDIDATES_SHOWN = 20;
@@ -65,6 +70,15 @@ function candidateOf(conversation: ConversationSummary, pageId: string): Candida
     ...(conversation.snippet ? { snippet: conversation.snippet } : {}),
     ...(conversation.updatedTime !== null ? { updatedAt: conversation.updatedTime } : {}),
   };
+}
+
+/** A display name as the header may show an Instagram username ("@insta.shopper" or "insta.shopper"). */
+const comparable = (name: string) => normalizeDisplayName(name).replace(/^@/, '');
+
+/** The names a customer may be shown by in Business Suite: Meta's name and, on Instagram, the username. */
+function namesOf(conversation: ConversationSummary, pageId: string): string[] {
+  const facts = customerFacts(conversation, pageId);
+  return [facts.customerName, facts.customerUsername].filter((name): name is string => !!name).map(comparable);
 }
 
 /** Meta answers error 100 ("invalid parameter", "no matching user") when user_id is not a PSID of the Page. */
@@ -110,6 +124,8 @@ export function createThreadService(deps: ThreadServiceDeps): ThreadService {
   const listingsInFlight = new Map<string, Promise<ListingRead>>();
 
   const itemKey = (pageId: string, selectedItemId: string) => `${pageId}\u0000${selectedItemId}`;
+  // Messenger's and Instagram's conversations are separate listings (platform=messenger|instagram).
+  const listingKey = (pageId: string, platform: Platform) => `${pageId}\u0000${platform}`;
 
   function rememberNotPsid(key: string) {
     knownNotPsid.delete(key);
@@ -152,53 +168,66 @@ export function createThreadService(deps: ThreadServiceDeps): ThreadService {
   }
 
   /** The cached listing while it is younger than the TTL and no send to the Page has settled since it was read. */
-  function cachedListing(pageId: string, graph: GraphClient): RecentListing | null {
-    const listing = listings.get(pageId);
+  function cachedListing(pageId: string, platform: Platform, graph: GraphClient): RecentListing | null {
+    const key = listingKey(pageId, platform);
+    const listing = listings.get(key);
     if (!listing) return null;
     const age = now() - listing.answeredAt;
     const sentAt = graph.lastSendAt(pageId);
     const fresh = listing.graph === graph && age >= 0 && age < ttl && (sentAt === null || sentAt < listing.requestedAt);
     if (fresh) return listing;
-    listings.delete(pageId);
+    listings.delete(key);
     return null;
   }
 
-  async function readListing(page: PageRecord, graph: GraphClient): Promise<ListingRead> {
+  async function readListing(page: PageRecord, platform: Platform, graph: GraphClient): Promise<ListingRead> {
     const requestedAt = now();
     const conversations: ConversationSummary[] = [];
     let after: string | undefined;
     for (let index = 0; index < nameSearch.maxPages; index++) {
-      const read = await graph.recentConversations(page.id, page.token, { limit: nameSearch.pageSize, ...(after ? { after } : {}) });
+      const read = await graph.recentConversations(page.id, page.token, {
+        limit: nameSearch.pageSize,
+        ...(after ? { after } : {}),
+        ...(platform === 'instagram' ? { platform } : {}),
+      });
       if (!read.ok) return { ok: false, failure: read.error };
       conversations.push(...read.value.conversations);
       if (!read.value.after) break;
       after = read.value.after;
     }
     const listing: RecentListing = { conversations, requestedAt, answeredAt: now(), graph };
-    listings.set(page.id, listing);
+    listings.set(listingKey(page.id, platform), listing);
     return { ok: true, listing };
   }
 
-  /** The Page's recent conversations: cached, or read once however many asks want them at the same time.
-   *  `fresh`: the agent asked to refresh, so neither the cache nor a read already under way will do. */
-  async function recentListing(page: PageRecord, fresh: boolean): Promise<ListingRead> {
+  /** The Page's recent conversations of one platform: cached, or read once however many asks want them at the same
+   *  time. `fresh`: the agent asked to refresh, so neither the cache nor a read already under way will do. */
+  async function recentListing(page: PageRecord, platform: Platform, fresh: boolean): Promise<ListingRead> {
     const graph = await deps.graph();
+    const key = listingKey(page.id, platform);
     if (fresh) {
-      listings.delete(page.id);
-      return readListing(page, graph);
+      listings.delete(key);
+      return readListing(page, platform, graph);
     }
-    const cached = cachedListing(page.id, graph);
+    const cached = cachedListing(page.id, platform, graph);
     if (cached) return { ok: true, listing: cached };
-    const pending = listingsInFlight.get(page.id);
+    const pending = listingsInFlight.get(key);
     if (pending) return pending;
-    const reading = readListing(page, graph).finally(() => listingsInFlight.delete(page.id));
-    listingsInFlight.set(page.id, reading);
+    const reading = readListing(page, platform, graph).finally(() => listingsInFlight.delete(key));
+    listingsInFlight.set(key, reading);
     return reading;
   }
 
-  function recordConversation(pageId: string, psid: string, conversation: ConversationSummary, selectedItemId: string | null, at = now()) {
+  function recordConversation(
+    pageId: string,
+    psid: string,
+    conversation: ConversationSummary,
+    selectedItemId: string | null,
+    platform: Platform,
+    at = now(),
+  ) {
     return store.updateThread(pageId, psid, (current) =>
-      withConversation(current, conversation, { pageId, psid, selectedItemId }, at),
+      withConversation(current, conversation, { pageId, psid, selectedItemId, platform }, at),
     ) as Promise<ThreadRecord>;
   }
 
@@ -214,44 +243,52 @@ export function createThreadService(deps: ThreadServiceDeps): ThreadService {
     if (selectedItemId) await store.setPsidMapping(pageId, selectedItemId, { psid, source, at: now() });
   }
 
-  /** Facts of a known PSID: the stored ones inside the TTL, else one user_id lookup. null: no such conversation. */
-  async function factsFor(page: PageRecord, psid: string, selectedItemId: string | null, refresh: boolean): Promise<ThreadView | null> {
+  /** Facts of a known PSID (IGSID): the stored ones inside the TTL, else one user_id lookup. null: no such
+   *  conversation on that platform. */
+  async function factsFor(
+    page: PageRecord,
+    psid: string,
+    selectedItemId: string | null,
+    refresh: boolean,
+    platform: Platform,
+  ): Promise<ThreadView | null> {
     if (!refresh) {
       const stored = await store.getThread(page.id, psid);
-      if (stored?.facts && now() - stored.facts.checkedAt < ttl && now() >= stored.facts.checkedAt) {
+      if (stored?.facts && (stored.platform ?? 'messenger') === platform && now() - stored.facts.checkedAt < ttl && now() >= stored.facts.checkedAt) {
         return resolvedView(stored);
       }
     }
     const graph = await deps.graph();
-    const lookup = await graph.conversationForUser(page.id, psid, page.token);
+    const lookup = await graph.conversationForUser(page.id, psid, page.token, platform);
     if (!lookup.ok) return failureView(page.id, lookup.error);
     if (!lookup.value) return null;
-    return resolvedView(await recordConversation(page.id, psid, lookup.value, selectedItemId));
+    return resolvedView(await recordConversation(page.id, psid, lookup.value, selectedItemId, platform));
   }
 
   /** (3) The display name among the listing's participants: exactly one → remembered; several → the agent picks
    *  among them; none (or no name) → the agent picks among the most recent conversations. */
-  async function matchByName(page: PageRecord, query: ThreadQuery, listing: RecentListing): Promise<ThreadView> {
-    const candidates = new Map<string, { candidate: Candidate; conversation: ConversationSummary }>();
+  async function matchByName(page: PageRecord, query: ThreadQuery, listing: RecentListing, platform: Platform): Promise<ThreadView> {
+    const candidates = new Map<string, { candidate: Candidate; conversation: ConversationSummary; names: string[] }>();
     for (const conversation of listing.conversations) {
       const candidate = candidateOf(conversation, page.id);
-      if (candidate && !candidates.has(candidate.psid)) candidates.set(candidate.psid, { candidate, conversation });
+      if (candidate && !candidates.has(candidate.psid)) candidates.set(candidate.psid, { candidate, conversation, names: namesOf(conversation, page.id) });
     }
-    const wanted = query.displayName ? normalizeDisplayName(query.displayName) : '';
-    const matches = wanted ? [...candidates.values()].filter(({ candidate }) => normalizeDisplayName(candidate.name) === wanted) : [];
+    // On Instagram the header may show the name or the @username: either one identifies the customer.
+    const wanted = query.displayName ? comparable(query.displayName) : '';
+    const matches = wanted ? [...candidates.values()].filter(({ names }) => names.includes(wanted)) : [];
     // The page shows two names: never pick one of them, even when only one is among the recent conversations.
-    const disputed = new Set((query.conflictingNames ?? []).map(normalizeDisplayName));
-    const named = wanted ? [] : [...candidates.values()].filter(({ candidate }) => disputed.has(normalizeDisplayName(candidate.name)));
+    const disputed = new Set((query.conflictingNames ?? []).map(comparable));
+    const named = wanted ? [] : [...candidates.values()].filter(({ names }) => names.some((name) => disputed.has(name)));
     if (named.length > 0) return unresolved(page.id, 'ambiguous', { candidates: named.map(({ candidate }) => candidate) });
     if (matches.length === 1) {
-      const [{ candidate, conversation }] = matches as [{ candidate: Candidate; conversation: ConversationSummary }];
+      const { candidate, conversation } = matches[0]!;
       await remember(page.id, query.selectedItemId, candidate.psid, 'name_match');
       if (conversation.messages.length) {
         // The facts are as old as the listing, and say so: the TTL runs from when Meta answered.
-        return resolvedView(await recordConversation(page.id, candidate.psid, conversation, query.selectedItemId, listing.answeredAt));
+        return resolvedView(await recordConversation(page.id, candidate.psid, conversation, query.selectedItemId, platform, listing.answeredAt));
       }
       // The listing came without messages: one lookup gives C.
-      return (await factsFor(page, candidate.psid, query.selectedItemId, true)) ?? unresolved(page.id, 'not_found');
+      return (await factsFor(page, candidate.psid, query.selectedItemId, true, platform)) ?? unresolved(page.id, 'not_found');
     }
     if (matches.length > 1) {
       return unresolved(page.id, 'ambiguous', { candidates: matches.map(({ candidate }) => candidate) });
@@ -275,13 +312,14 @@ export function createThreadService(deps: ThreadServiceDeps): ThreadService {
           ? { ...asked, displayName: null, awaitingName: true }
           : asked;
       const refresh = query.refresh === true;
+      const platform = query.platform ?? 'messenger';
 
       // (1) A mapping proven or chosen earlier.
       let lookedUp: string | null = null;
       if (query.selectedItemId) {
         const mapping = await store.getPsidMapping(page.id, query.selectedItemId);
         if (mapping) {
-          const view = await factsFor(page, mapping.psid, query.selectedItemId, refresh);
+          const view = await factsFor(page, mapping.psid, query.selectedItemId, refresh, platform);
           if (view) return view;
           lookedUp = mapping.psid;
           // The mapped customer has no conversation any more: forget it and resolve again.
@@ -289,12 +327,13 @@ export function createThreadService(deps: ThreadServiceDeps): ThreadService {
         }
       }
 
-      // (2) selected_item_id may be the PSID itself; the user_id lookup proves it (and brings the messages).
-      if (query.selectedItemId && lookedUp !== query.selectedItemId) {
+      // (2) selected_item_id may be the PSID itself; the user_id lookup proves it (and brings the messages). Never on
+      // Instagram, where it is Business Suite's own long id.
+      if (query.selectedItemId && lookedUp !== query.selectedItemId && platform === 'messenger') {
         const outcome = await probe(page, query.selectedItemId);
         if (outcome.kind === 'psid') {
           await remember(page.id, query.selectedItemId, query.selectedItemId, 'proven');
-          return resolvedView(await recordConversation(page.id, query.selectedItemId, outcome.conversation, query.selectedItemId));
+          return resolvedView(await recordConversation(page.id, query.selectedItemId, outcome.conversation, query.selectedItemId, platform));
         }
         if (outcome.kind === 'failed') return failureView(page.id, outcome.failure);
       }
@@ -303,29 +342,29 @@ export function createThreadService(deps: ThreadServiceDeps): ThreadService {
       // reading the listing now would only be repeated then. Unless it is at hand or the agent asked to refresh.
       // A rejected title means the name is on its way even when the listing is at hand.
       const disputed = (query.conflictingNames?.length ?? 0) > 0;
-      if (!query.displayName && !disputed && !refresh && (query.awaitingName || !cachedListing(page.id, await deps.graph()))) {
+      if (!query.displayName && !disputed && !refresh && (query.awaitingName || !cachedListing(page.id, platform, await deps.graph()))) {
         return unresolved(page.id, 'awaiting_name');
       }
 
       // (3) The display name among the Page's recent conversations; (4) otherwise the agent picks.
-      const listing = await recentListing(page, refresh);
+      const listing = await recentListing(page, platform, refresh);
       if (!listing.ok) return failureView(page.id, listing.failure);
-      return matchByName(page, query, listing.listing);
+      return matchByName(page, query, listing.listing, platform);
     },
 
     async choose(choice) {
       const access = await deps.pages.pageForUse(choice.pageId);
       if (!access.ok) return unresolved(choice.pageId, access.reason);
-      // Only a PSID that really has a conversation with this Page can be chosen.
-      const view = await factsFor(access.page, choice.psid, choice.selectedItemId, true);
+      // Only a PSID that really has a conversation with this Page (on this platform) can be chosen.
+      const view = await factsFor(access.page, choice.psid, choice.selectedItemId, true, choice.platform ?? 'messenger');
       if (!view) return unresolved(choice.pageId, 'not_found');
       if (view.status === 'resolved') await remember(choice.pageId, choice.selectedItemId, choice.psid, 'chosen');
       return view;
     },
 
-    async readFacts(page, psid) {
+    async readFacts(page, psid, platform = 'messenger') {
       const graph = await deps.graph();
-      const lookup = await graph.conversationForUser(page.id, psid, page.token);
+      const lookup = await graph.conversationForUser(page.id, psid, page.token, platform);
       if (!lookup.ok) {
         if (isTokenInvalid(lookup.error)) {
           await deps.pages.markNeedsReconnect(page.id);
@@ -334,7 +373,7 @@ export function createThreadService(deps: ThreadServiceDeps): ThreadService {
         return { ok: false, reason: 'graph_error', error: errorView(lookup.error) };
       }
       if (!lookup.value) return { ok: false, reason: 'not_found' };
-      return { ok: true, record: await recordConversation(page.id, psid, lookup.value, null) };
+      return { ok: true, record: await recordConversation(page.id, psid, lookup.value, null, platform) };
     },
   };
 }

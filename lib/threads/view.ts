@@ -24,6 +24,7 @@ export function threadFacts(record: ThreadRecord | null): ThreadFacts {
       requestId: attempt.requestId,
       ...(isResendable(attempt) ? { resendable: true } : {}),
     })),
+    ...(record?.platform === 'instagram' ? { platform: 'instagram' as const } : {}),
   };
 }
 

@@ -7,10 +7,12 @@ export default {
   'banner.humanAgent': 'Expired {ago} ago — human-agent reply possible for {left} more',
   'banner.closed': "Closed: more than 7 days since the customer's last message",
   'banner.closedRoute': 'Only a utility message from an approved template can reach this customer now.',
+  'banner.closedRouteInstagram':
+    'On Instagram nothing can be sent now: after 7 days Meta allows no tag, survey or utility message there. The customer has to write first.',
   'banner.cooldown': 'Next reactivation possible in {left}',
   'banner.cooldownWhy': 'One reactivation per conversation every 24 hours; then wait for the customer to reply.',
   'banner.loading': 'Checking this conversation…',
-  'banner.noConversation': 'Select a Messenger conversation to see how long it can still be answered.',
+  'banner.noConversation': 'Select a Messenger or Instagram conversation to see how long it can still be answered.',
   'banner.unknown.page_not_connected': "Window unknown: this Page isn't connected to Reopen.",
   'banner.unknown.page_needs_reconnect': "Window unknown: this Page's connection to Reopen has expired.",
   'banner.unknown.not_found': "Window unknown: this conversation isn't among the Page's recent Messenger conversations.",

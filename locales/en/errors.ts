@@ -48,6 +48,18 @@ export default {
   'errors.timeout.next': 'Reopen will check the conversation; do not send it again until it says the message did not arrive.',
   'errors.unknown_error.explain': 'Meta returned an error Reopen does not know.',
   'errors.unknown_error.next': "Try again later. If it keeps happening, send Meta's message and trace id below to your administrator.",
+  // Instagram conversations (Meta's Instagram answers, and what Reopen refuses there before asking Meta).
+  'errors.instagram_window_closed.explain':
+    "Meta refused the message: on Instagram, after 24 hours only a Human Agent reply is allowed, and only within 7 days of the customer's last message.",
+  'errors.instagram_window_closed.next': 'Nothing more can be sent on Instagram now. Wait for the customer to write again.',
+  'errors.instagram_permission_denied.explain':
+    "Meta refused: the app behind Reopen cannot message this Page's Instagram account (it lacks instagram_basic or instagram_manage_messages, or the Page is not linked to the Instagram account).",
+  'errors.instagram_permission_denied.next':
+    "Ask a Page admin to link the Instagram professional account to this Page and to grant the app instagram_basic and instagram_manage_messages, then reconnect the Page in Reopen's options.",
+  'errors.instagram_not_linked.explain': 'This Page has no Instagram professional account linked, so Meta shows no Instagram conversations for it.',
+  'errors.instagram_not_linked.next': "Ask a Page admin to link the Instagram account to this Page in Business Suite's settings, then check again.",
+  'errors.route_not_on_platform.explain': 'Meta does not offer this kind of message on Instagram, so Reopen did not send it.',
+  'errors.route_not_on_platform.next': 'On Instagram only a Human Agent reply is possible, within 7 days of the customer\'s last message.',
   // For a failed read (delivery 'not_sent' from a lookup): nothing went to the customer, so no check is needed.
   'errors.read_failed.next': 'Nothing was sent. Check the connection and try again.',
   // Kinds the background produces itself (not Meta answers).

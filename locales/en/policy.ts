@@ -16,6 +16,8 @@ export default {
   // Why a route or a send is blocked (one per BlockReason)
   'policy.reason.state_unknown':
     "We don't know yet when the customer last wrote, so Reopen can't tell which messages are allowed.",
+  'policy.reason.not_on_platform':
+    "Not available on Instagram: Meta's Instagram messaging accepts only the Human Agent tag, within 7 days of the customer's last message.",
   'policy.reason.window_open': "The conversation is still open: reply in Business Suite's own message box.",
   'policy.reason.tag_retired': 'Meta retired this tag, so it no longer reaches the customer. Use a utility message instead.',
   'policy.reason.past_tag_limit':

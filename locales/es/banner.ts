@@ -8,10 +8,12 @@ export default {
   'banner.humanAgent': 'Expiró hace {ago}: respuesta de agente humano posible durante {left} más',
   'banner.closed': 'Cerrada: pasaron más de 7 días desde el último mensaje del cliente',
   'banner.closedRoute': 'Ahora solo un mensaje de utilidad de una plantilla aprobada puede llegar a este cliente.',
+  'banner.closedRouteInstagram':
+    'En Instagram ya no se puede enviar nada: después de 7 días Meta no permite ahí etiquetas, encuestas ni mensajes de utilidad. El cliente tiene que escribir primero.',
   'banner.cooldown': 'Próxima reactivación posible en {left}',
   'banner.cooldownWhy': 'Una reactivación por conversación cada 24 horas; después, espera la respuesta del cliente.',
   'banner.loading': 'Revisando esta conversación…',
-  'banner.noConversation': 'Selecciona una conversación de Messenger para ver cuánto tiempo queda para responderla.',
+  'banner.noConversation': 'Selecciona una conversación de Messenger o Instagram para ver cuánto tiempo queda para responderla.',
   'banner.unknown.page_not_connected': 'Ventana desconocida: esta página no está conectada a Reopen.',
   'banner.unknown.page_needs_reconnect': 'Ventana desconocida: la conexión de esta página con Reopen caducó.',
   'banner.unknown.not_found': 'Ventana desconocida: esta conversación no está entre las conversaciones recientes de Messenger de la página.',

@@ -48,6 +48,18 @@ export default {
   'errors.timeout.next': 'Reopen revisará la conversación; no lo envíes de nuevo hasta que diga que el mensaje no llegó.',
   'errors.unknown_error.explain': 'Meta devolvió un error que Reopen no conoce.',
   'errors.unknown_error.next': 'Vuelve a intentarlo más tarde. Si sigue pasando, envía a tu administrador el mensaje de Meta y el identificador de seguimiento que aparecen abajo.',
+  // Conversaciones de Instagram (respuestas de Meta sobre Instagram, y lo que Reopen rechaza ahí antes de preguntar a Meta).
+  'errors.instagram_window_closed.explain':
+    'Meta rechazó el mensaje: en Instagram, pasadas 24 horas solo se permite una respuesta de agente humano, y solo hasta 7 días después del último mensaje del cliente.',
+  'errors.instagram_window_closed.next': 'Ya no se puede enviar nada por Instagram. Espera a que el cliente vuelva a escribir.',
+  'errors.instagram_permission_denied.explain':
+    'Meta lo rechazó: la app de Reopen no puede enviar mensajes desde la cuenta de Instagram de esta página (le falta instagram_basic o instagram_manage_messages, o la página no está vinculada a la cuenta de Instagram).',
+  'errors.instagram_permission_denied.next':
+    'Pide a un administrador de la página que vincule la cuenta profesional de Instagram a esta página y que dé a la app instagram_basic e instagram_manage_messages; después vuelve a conectar la página en las opciones de Reopen.',
+  'errors.instagram_not_linked.explain': 'Esta página no tiene una cuenta profesional de Instagram vinculada, así que Meta no muestra conversaciones de Instagram para ella.',
+  'errors.instagram_not_linked.next': 'Pide a un administrador de la página que vincule la cuenta de Instagram en la configuración de Business Suite y vuelve a comprobarlo.',
+  'errors.route_not_on_platform.explain': 'Meta no ofrece este tipo de mensaje en Instagram, así que Reopen no lo envió.',
+  'errors.route_not_on_platform.next': 'En Instagram solo se puede responder como agente humano, hasta 7 días después del último mensaje del cliente.',
   'errors.read_failed.next': 'No se envió nada. Comprueba la conexión y vuelve a intentarlo.',
   // Tipos que produce el propio fondo de la extensión (no respuestas de Meta).
   'errors.page_not_connected.explain': 'Esta página no está conectada a Reopen, así que no se puede leer ni enviar nada para ella.',

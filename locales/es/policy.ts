@@ -17,6 +17,8 @@ export default {
   // Por qué no se puede enviar
   'policy.reason.state_unknown':
     'Todavía no sabemos cuándo escribió el cliente por última vez, así que Reopen no puede saber qué mensajes están permitidos.',
+  'policy.reason.not_on_platform':
+    'No disponible en Instagram: la mensajería de Instagram de Meta solo acepta la etiqueta Human Agent, hasta 7 días después del último mensaje del cliente.',
   'policy.reason.window_open': 'La conversación sigue abierta: responde desde el cuadro de mensajes de Business Suite.',
   'policy.reason.tag_retired': 'Meta retiró esta etiqueta y ya no le llega al cliente. Usa un mensaje de utilidad.',
   'policy.reason.past_tag_limit':

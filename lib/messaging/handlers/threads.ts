@@ -13,6 +13,7 @@ export function threadHandlers(services: Pick<BackgroundServices, 'threads' | 'p
       withStorageNotice(await services.threads.get({
         pageId: request.pageId,
         selectedItemId: request.selectedItemId,
+        platform: request.platform,
         displayName: request.displayName,
         refresh: request.refresh,
         awaitingName: request.awaitingName,
@@ -20,7 +21,7 @@ export function threadHandlers(services: Pick<BackgroundServices, 'threads' | 'p
       }), services.store.usage),
     'thread.choose': async (request) =>
       withStorageNotice(
-        await services.threads.choose({ pageId: request.pageId, selectedItemId: request.selectedItemId, psid: request.psid }),
+        await services.threads.choose({ pageId: request.pageId, selectedItemId: request.selectedItemId, psid: request.psid, platform: request.platform }),
         services.store.usage,
       ),
     'templates.list': async (request) => {
