@@ -111,8 +111,8 @@ export default defineContentScript({
       // A frame may still be pending (or the tab was hidden): look for the composer now before floating.
       composer.check();
       reportHealth();
-      // Nothing to float for when no Messenger conversation is selected.
-      if (inline.mounted || location?.threadType !== 'messenger' || !location.selectedItemId) return;
+      // Nothing to float for when no Messenger or Instagram conversation is selected.
+      if (inline.mounted || !location?.selectedItemId || location.threadType === 'other') return;
       if (!floating.mounted) floating.mount();
       store.actions.setFloating(true);
     };
