@@ -325,7 +325,12 @@ test('the popup figures add up to these journeys, and the CSV export lists the t
   const csv = readFileSync((await file.path())!, 'utf8');
   expect(csv).not.toContain(reopen.page.token);
   const [header, ...rows] = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-  expect(header).toBe('time,page_id,page_name,customer,psid,route,outcome,message_id,error_kind,error_code,error_subcode');
+  // The columns a spreadsheet already relies on come first, in this order; later versions only append.
+  const columns = header!.split(',');
+  expect(columns.slice(0, 14)).toEqual([
+    'time', 'page_id', 'page_name', 'customer', 'psid', 'route', 'outcome', 'message_id', 'error_kind', 'error_code', 'error_subcode',
+    'reconciliation', 'request_id', 'retry_of',
+  ]);
   const messageIdOf = (psid: string) => reopen.sim.state().conversations.find((c) => c.psid === psid)!.messages.filter((m) => m.from === 'page').at(-1)!.id;
   const expected = [
     ['send', 'Chen Wei', 'HUMAN_AGENT'],
@@ -333,8 +338,12 @@ test('the popup figures add up to these journeys, and the CSV export lists the t
     ['feedback', 'Sara Costa', 'CUSTOMER_FEEDBACK'],
   ].map(([name, customer, route]) => {
     const psid = reopen.conversation(`t_e2e_${name!}`).psid;
-    return [reopen.page.id, 'Northwind Outfitters', customer, psid, route, 'sent', messageIdOf(psid), '', '', ''].join(',');
+    // Sent at once: nothing to reconcile, not a resend.
+    return [reopen.page.id, 'Northwind Outfitters', customer, psid, route, 'sent', messageIdOf(psid), '', '', '', '', ''].join(',');
   });
-  expect(rows.map((row) => row.split(',').slice(1).join(','))).toEqual(expected);
+  const cells = rows.map((row) => row.split(','));
+  expect(cells.map((row) => [...row.slice(1, 12), row[13]].join(','))).toEqual(expected);
+  // Each attempt carries the request id it was sent under.
+  for (const row of cells) expect(row[12]).toMatch(/^[0-9a-f-]{36}$/);
   expect(await popup.getByTestId('export-status').getAttribute('data-state')).toBe('done');
 });
