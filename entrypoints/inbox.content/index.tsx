@@ -7,7 +7,7 @@ import { mountBesideComposer } from '../../lib/inbox/composer-mount';
 import { checkLayout, sameHealth } from '../../lib/inbox/health';
 import { createContextTimers } from '../../lib/inbox/timers';
 import { watchConversationHeader } from '../../lib/inbox/header-watch';
-import { readIdentity, type IdentityReading } from '../../lib/inbox/identity';
+import { readIdentity, switchClickTarget, type IdentityReading } from '../../lib/inbox/identity';
 import { preferredLanguage } from '../../lib/i18n/core';
 import { parseInboxUrl, sameConversation } from '../../lib/inbox/url';
 import type { LayoutHealth } from '../../lib/messaging/protocol';
@@ -20,8 +20,6 @@ import { browser } from 'wxt/browser';
 const COMPOSER_WAIT_MS = 4000;
 const HEADER_DEBOUNCE_MS = 150;
 const REFRESH_EVERY_MS = 60_000;
-// A click this recent when the URL changes is the click that selected the conversation (its card is selected).
-const SWITCH_CLICK_MS = 2000;
 
 export default defineContentScript({
   matches: ['https://business.facebook.com/latest/inbox/*'],
@@ -169,7 +167,7 @@ export default defineContentScript({
       const next = parseInboxUrl(event.newUrl);
       if (sameConversation(location, next)) return;
       staleName = store.getState().displayName;
-      switchClick = lastClick && performance.now() - lastClick.at <= SWITCH_CLICK_MS ? lastClick.target : null;
+      switchClick = switchClickTarget(lastClick, performance.now());
       location = next;
       showIdentity(header.rescope());
       armFloatingFallback();

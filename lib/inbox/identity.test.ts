@@ -6,6 +6,8 @@ import {
   isGenericTitle,
   NAME_SIGNALS,
   readIdentity,
+  SWITCH_CLICK_MS,
+  switchClickTarget,
   type IdentityContext,
   type NameSignalId,
 } from './identity';
@@ -174,5 +176,20 @@ describe('the rules', () => {
     doc.querySelectorAll('[role="option"]').forEach((option) => option.setAttribute('aria-selected', 'true'));
     doc.querySelector('[data-fixture-profile]')!.remove();
     expect(readIdentity(doc, { selectedItemId: null, clickedTarget: null, staleName: null })).toMatchObject({ status: 'none', name: null });
+  });
+});
+
+describe('the click that selected the conversation (fixed clock)', () => {
+  const card = new DOMParser().parseFromString('<div role="listitem">Ana</div>', 'text/html').body.firstElementChild!;
+  const CLICK_AT = 10_000;
+  test.each([
+    ['no click yet', null, CLICK_AT, null],
+    ['the URL changed at the click', CLICK_AT, CLICK_AT, card],
+    ['the URL changed within the window', CLICK_AT, CLICK_AT + SWITCH_CLICK_MS, card],
+    ['a click from before: not this conversation’s', CLICK_AT, CLICK_AT + SWITCH_CLICK_MS + 1, null],
+    ['a clock that went back proves nothing', CLICK_AT, CLICK_AT - 1, null],
+  ] as const)('%s', (_case, clickedAt, urlChangedAt, expected) => {
+    const lastClick = clickedAt === null ? null : { target: card, at: clickedAt };
+    expect(switchClickTarget(lastClick, urlChangedAt)).toBe(expected);
   });
 });

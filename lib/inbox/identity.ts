@@ -271,6 +271,15 @@ export const NAME_SIGNALS: readonly NameSignal[] = [
 
 // --- the rules ---------------------------------------------------------------------------------------------
 
+/** A click this recent when the URL changes is the click that selected the conversation (Chromium reports the
+ *  change at once through the Navigation API; WXT polls every second where that API is missing). */
+export const SWITCH_CLICK_MS = 2000;
+
+/** The element the agent clicked to select the conversation whose URL just arrived, if the last click was that. */
+export function switchClickTarget(lastClick: { target: Element; at: number } | null, now: number): Element | null {
+  return lastClick && now - lastClick.at >= 0 && now - lastClick.at <= SWITCH_CLICK_MS ? lastClick.target : null;
+}
+
 const matchesAny = (patterns: readonly RegExp[], text: string) => {
   const normalized = normalizeText(text);
   return patterns.some((pattern) => pattern.test(normalized));
