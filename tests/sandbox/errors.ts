@@ -107,6 +107,8 @@ export const errors = {
   noMatchingUser: () => graphError({ code: 100, subcode: 2018001, message: 'No matching user found' }),
   personUnavailable: () => graphError({ code: 551, subcode: 1545041, message: "This person isn't available right now." }),
   outsideWindow: () => graphError({ code: 10, subcode: 2018278, message: 'This message is sent outside of allowed window.' }),
+  /** Instagram's answer outside its windows (reference §3: 10/2534022 "also returned by Instagram"). */
+  instagramOutsideWindow: () => graphError({ code: 10, subcode: 2534022, message: 'This message is sent outside of allowed window.' }),
   retiredTag: (tag: string) =>
     graphError({
       code: 100,

@@ -189,7 +189,10 @@ export class GraphApi {
     for (const field of fields) {
       if (field.name === 'id') out.id = page.id;
       else if (field.name === 'name') out.name = page.name;
-      else return errors.nonexistingField(field.name, 'Page');
+      // Meta leaves the field out when no Instagram professional account is linked to the Page.
+      else if (field.name === 'instagram_business_account') {
+        if (page.instagram) out.instagram_business_account = { id: page.instagram.id };
+      } else return errors.nonexistingField(field.name, 'Page');
     }
     return { body: { ...out, id: page.id } };
   }
@@ -201,13 +204,11 @@ export class GraphApi {
     }
     const fields = this.fields(request, 'id,updated_time');
     if (!Array.isArray(fields)) return fields;
-    // The simulator's Page has no Instagram account: that platform lists nothing.
-    let conversations =
-      platform?.toLowerCase() === 'instagram'
-        ? []
-        : this.world.conversations
-            .filter((conversation) => conversation.pageId === page.id)
-            .sort((a, b) => updatedAt(b) - updatedAt(a) || a.id.localeCompare(b.id));
+    // One platform at a time, Messenger when none is named; a Page with no Instagram account lists nothing there.
+    const wanted = platform?.toLowerCase() === 'instagram' ? 'instagram' : 'messenger';
+    let conversations = this.world.conversations
+      .filter((conversation) => conversation.pageId === page.id && conversation.platform === wanted)
+      .sort((a, b) => updatedAt(b) - updatedAt(a) || a.id.localeCompare(b.id));
     const userId = request.query.user_id;
     if (userId !== undefined) conversations = conversations.filter((conversation) => conversation.psid === userId);
 
@@ -244,14 +245,11 @@ export class GraphApi {
           out.updated_time = metaTime(updatedAt(conversation));
           break;
         case 'participants':
-        case 'senders':
-          out[field.name] = {
-            data: [
-              { id: conversation.psid, name: conversation.customerName },
-              { id: page.id, name: page.name },
-            ],
-          };
+        case 'senders': {
+          const { customer, pageParty } = partiesOf(page, conversation);
+          out[field.name] = { data: [customer, pageParty] };
           break;
+        }
         case 'message_count':
           out.message_count = conversation.messages.length;
           break;
@@ -404,9 +402,22 @@ function unreadCount(conversation: SimConversation): number {
   return count;
 }
 
+/**
+ * Who is in a conversation, as Meta names them. Messenger: the PSID with the customer's name, and the Page. Instagram:
+ * the IGSID and the linked Instagram professional account, each with a `username` and no `name` (reference §7b).
+ */
+function partiesOf(page: SimPage, conversation: SimConversation): { customer: Record<string, string>; pageParty: Record<string, string> } {
+  if (conversation.platform === 'instagram' && page.instagram) {
+    return {
+      customer: { id: conversation.psid, username: conversation.username ?? conversation.customerName },
+      pageParty: { id: page.instagram.id, username: page.instagram.username },
+    };
+  }
+  return { customer: { id: conversation.psid, name: conversation.customerName }, pageParty: { id: page.id, name: page.name } };
+}
+
 function renderMessage(page: SimPage, conversation: SimConversation, message: SimMessage, fields: FieldSelection[]): Routed {
-  const customer = { id: conversation.psid, name: conversation.customerName };
-  const pageParty = { id: page.id, name: page.name };
+  const { customer, pageParty } = partiesOf(page, conversation);
   const out: Record<string, unknown> = { id: message.id };
   for (const field of fields) {
     switch (field.name) {

@@ -1,5 +1,5 @@
-// Scenario files describe the world the simulator starts from: Pages with their tokens, Messenger
-// conversations and utility templates. They are validated with zod so a typo in a JSON file fails
+// Scenario files describe the world the simulator starts from: Pages with their tokens (and the Instagram
+// professional account linked to each, if any), Messenger and Instagram conversations and utility templates. They are validated with zod so a typo in a JSON file fails
 // loudly at start instead of producing a silently different world.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
@@ -19,6 +19,8 @@ const pageSchema = z.object({
   id: z.string().regex(/^\d+$/, 'Page ids are numeric strings'),
   name: z.string().min(1),
   token: z.string().min(1),
+  /** The Instagram professional account linked to the Page: it speaks for the Page in Instagram conversations. */
+  instagram: z.object({ id: z.string().regex(/^\d+$/, 'Instagram account ids are numeric strings'), username: z.string().min(1) }).optional(),
 });
 
 const scenarioMessageSchema = z
@@ -36,8 +38,12 @@ const conversationSchema = z.object({
   id: z.string().regex(/^t_[A-Za-z0-9_]+$/, 'conversation ids look like "t_…"'),
   pageId: z.string(),
   psid: z.string().regex(/^\d+$/, 'PSIDs are numeric strings'),
+  /** The name Business Suite shows for the customer (on Instagram the name, or the username). */
   customerName: z.string().min(1),
   selectedItemId: z.string().min(1),
+  /** Absent: Messenger. On Instagram `psid` is the IGSID and the Conversations API gives only `username`. */
+  platform: z.enum(['messenger', 'instagram']).optional(),
+  username: z.string().min(1).optional(),
   unavailable: z.boolean().optional(),
   messages: z.array(scenarioMessageSchema).min(1, 'a conversation exists because someone wrote: give it a message'),
 });
@@ -91,6 +97,14 @@ export const scenarioSchema = z
         ctx.addIssue({ code: 'custom', path: ['conversations', index, 'psid'], message: `PSID ${conversation.psid} has two conversations on one Page` });
       }
       psids.add(psidKey);
+      if (conversation.platform === 'instagram') {
+        if (!scenario.pages.find((page) => page.id === conversation.pageId)?.instagram) {
+          ctx.addIssue({ code: 'custom', path: ['conversations', index, 'platform'], message: `Page ${conversation.pageId} has no Instagram account linked` });
+        }
+        if (!conversation.username) {
+          ctx.addIssue({ code: 'custom', path: ['conversations', index, 'username'], message: 'Instagram participants carry a username: give one' });
+        }
+      }
       if (conversation.selectedItemId === conversation.psid) {
         ctx.addIssue({
           code: 'custom',

@@ -65,6 +65,7 @@ export function decideSend(params: Params, page: SimPage, world: World, now: num
 
   const customerAt = customerLastMessageAt(conversation);
   const sinceCustomer = customerAt === null ? Number.POSITIVE_INFINITY : now - customerAt;
+  if (conversation.platform === 'instagram') return decideInstagram(params, message, messagingType, conversation, sinceCustomer);
 
   if (messagingType === 'UTILITY') return decideUtility(message, page, world, conversation);
 
@@ -94,6 +95,37 @@ export function decideSend(params: Params, page: SimPage, world: World, now: num
   }
   // "within 7 days of the person's message"; exactly 7 days counts as closed (DESIGN.md).
   if (sinceCustomer >= 7 * DAY) return reject(errors.outsideWindow());
+  return { ok: true, conversation, message: { text: content.text, messagingType, tag } };
+}
+
+/**
+ * Instagram Messaging API rules (reference §7b): free replies within 24 h of the customer's message, then only the
+ * HUMAN_AGENT tag, within 7 days ("Required for Instagram"); every other tag is "Not available for Instagram
+ * Messaging API", and there is no utility message or feedback template. Outside its windows Instagram answers
+ * 10/2534022. The refusal wording of the tags and utility messages is the simulator's (UNCONFIRMED).
+ */
+function decideInstagram(
+  params: Params,
+  message: Record<string, unknown>,
+  messagingType: string,
+  conversation: SimConversation,
+  sinceCustomer: number,
+): SendDecision {
+  if (messagingType === 'UTILITY') {
+    return reject(errors.invalidParameter('Utility messages are not available for Instagram Messaging API'));
+  }
+  const content = readContent(message);
+  if (typeof content === 'string') return reject(errors.invalidParameter(content));
+  if (content.feedback) return reject(errors.invalidParameter('The customer feedback template is not available for Instagram Messaging API'));
+  if (messagingType === 'RESPONSE' || messagingType === 'UPDATE') {
+    if (sinceCustomer >= DAY) return reject(errors.instagramOutsideWindow());
+    return { ok: true, conversation, message: { text: content.text, messagingType } };
+  }
+  const tag = params.tag;
+  if (tag !== 'HUMAN_AGENT') {
+    return reject(errors.invalidParameter(`The ${typeof tag === 'string' && tag ? tag : 'given'} tag is not available for Instagram Messaging API`));
+  }
+  if (sinceCustomer >= 7 * DAY) return reject(errors.instagramOutsideWindow());
   return { ok: true, conversation, message: { text: content.text, messagingType, tag } };
 }
 

@@ -55,6 +55,8 @@ export interface SimPage {
   id: string;
   name: string;
   token: string;
+  /** The linked Instagram professional account (Instagram conversations' Page side). */
+  instagram?: { id: string; username: string };
 }
 
 export interface SimMessage {
@@ -76,6 +78,9 @@ export interface SimConversation {
   psid: string;
   customerName: string;
   selectedItemId: string;
+  platform: 'messenger' | 'instagram';
+  /** Instagram only: what the Conversations API calls the customer. */
+  username?: string;
   unavailable: boolean;
   /** Oldest first. */
   messages: SimMessage[];
@@ -125,6 +130,8 @@ export class World {
         psid: conversation.psid,
         customerName: conversation.customerName,
         selectedItemId: conversation.selectedItemId,
+        platform: conversation.platform ?? 'messenger',
+        ...(conversation.username ? { username: conversation.username } : {}),
         unavailable: conversation.unavailable ?? false,
         messages,
       };
