@@ -120,3 +120,41 @@ export function utilityMessage(psid: string, name: string, code: string, paramet
     },
   };
 }
+
+/** The Instagram professional account linked to Acme by `withInstagram`. */
+export const IG_ACCOUNT = { id: '17841400000000001', username: 'acme.store' };
+/** IGSIDs of `withInstagram`'s conversations: the customer wrote 2 days / 8 days before START. */
+export const IGSID = { recent: '6100000000000001', late: '6100000000000002' };
+/** Business Suite's ids of those threads: long ids of its own, never the IGSID. */
+export const IG_ITEM = { recent: '340282366841710301244276034609267626671', late: '340282366841710301244276034609267626672' };
+
+/** Links an Instagram account to Acme and adds two Instagram conversations (pacing off). */
+export function withInstagram(scenario: Scenario) {
+  scenario.pacing = false;
+  scenario.pages[0]!.instagram = IG_ACCOUNT;
+  scenario.conversations.push(
+    {
+      id: 't_ig_recent',
+      pageId: ACME.id,
+      psid: IGSID.recent,
+      platform: 'instagram',
+      username: 'insta.shopper',
+      customerName: 'insta.shopper',
+      selectedItemId: IG_ITEM.recent,
+      messages: [
+        { from: 'customer', text: 'Is the blue jacket back in stock?', ageMinutes: 2 * 24 * 60 },
+        { from: 'page', text: 'Checking with the warehouse', ageMinutes: 2 * 24 * 60 - 10 },
+      ],
+    },
+    {
+      id: 't_ig_late',
+      pageId: ACME.id,
+      psid: IGSID.late,
+      platform: 'instagram',
+      username: 'late.buyer',
+      customerName: 'Late Buyer',
+      selectedItemId: IG_ITEM.late,
+      messages: [{ from: 'customer', text: 'Hello?', ageMinutes: 8 * 24 * 60 }],
+    },
+  );
+}

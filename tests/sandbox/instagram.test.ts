@@ -7,42 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createGraphClient } from '../../lib/graph/client';
 import { customerFacts } from '../../lib/graph/facts';
 import type { ReopenRequest } from '../../lib/policy/types';
-import { ACME, BETA, DAY, PSID, START, getJson, postJson, startFixed, textMessage } from './harness';
-import type { Scenario, Simulator } from './simulator';
-
-const IG_ACCOUNT = { id: '17841400000000001', username: 'acme.store' };
-const IGSID = { recent: '6100000000000001', late: '6100000000000002', gone: '6100000000000003' };
-const MINUTE = 60_000;
-
-function withInstagram(scenario: Scenario) {
-  scenario.pacing = false;
-  scenario.pages[0]!.instagram = IG_ACCOUNT;
-  scenario.conversations.push(
-    {
-      id: 't_ig_recent',
-      pageId: ACME.id,
-      psid: IGSID.recent,
-      platform: 'instagram',
-      username: 'insta.shopper',
-      customerName: 'insta.shopper',
-      selectedItemId: '340282366841710301244276034609267626671',
-      messages: [
-        { from: 'customer', text: 'Is the blue jacket back in stock?', ageMinutes: 2 * 24 * 60 },
-        { from: 'page', text: 'Checking with the warehouse', ageMinutes: 2 * 24 * 60 - 10 },
-      ],
-    },
-    {
-      id: 't_ig_late',
-      pageId: ACME.id,
-      psid: IGSID.late,
-      platform: 'instagram',
-      username: 'late.buyer',
-      customerName: 'Late Buyer',
-      selectedItemId: '340282366841710301244276034609267626672',
-      messages: [{ from: 'customer', text: 'Hello?', ageMinutes: 8 * 24 * 60 }],
-    },
-  );
-}
+import { ACME, BETA, DAY, IGSID, IG_ACCOUNT, PSID, START, getJson, postJson, startFixed, textMessage, withInstagram } from './harness';
+import type { Simulator } from './simulator';
 
 let sim: Simulator;
 afterEach(async () => {
@@ -168,7 +134,7 @@ describe('the Graph client on Instagram', () => {
       customerName: 'insta.shopper',
       customerUsername: 'insta.shopper',
       customerLastMessageAt: START - 2 * DAY,
-      pageLastMessageAt: START - 2 * DAY + 10 * MINUTE,
+      pageLastMessageAt: START - 2 * DAY + 10 * 60_000,
     });
     const calls = sim.requests();
     expect(calls.map((call) => call.path)).toEqual([`/v25.0/${ACME.id}`, `/v25.0/${ACME.id}/conversations`]);
