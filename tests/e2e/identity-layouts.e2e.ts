@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { banner, composeTagged, sendAndWaitForResult, sendRequests, waitForBanner, WAIT, type Reopen } from './harness';
 import { useConnectedReopen } from './journey';
+import { FIXTURE_LAYOUTS } from '../../lib/inbox/registry-fixtures';
 
 // Issue 9: inbox layouts Reopen was not built on. In each, Business Suite's selected_item_id is not the PSID, so
 // the customer is found by the name the page shows — read from independent signals — and never by the agent
@@ -17,6 +18,32 @@ const conversationCalls = () => reopen.sim.requests().filter((call) => call.path
 async function expectNoChoice(page: Awaited<ReturnType<Reopen['openThread']>>) {
   expect(await page.getByTestId('reopen-candidate').count()).toBe(0);
 }
+
+// Done-when of issue 9: on every layout, a conversation whose selected_item_id is not the PSID gets the right
+// window without the agent picking. Each layout gets its own customer, first thing in this browser, so every
+// one is resolved by the name the page shows (no remembered mapping).
+// (Not the customers of the journeys below, which test switching and sending from a first visit.)
+const WINDOW_OF: Record<string, 'open' | 'human_agent' | 'closed'> = {
+  t_e2e_send: 'human_agent',
+  t_e2e_feedback: 'human_agent',
+  t_e2e_utility: 'closed',
+  t_e2e_errors: 'human_agent',
+  t_e2e_unavailable: 'human_agent',
+  t_e2e_double_click: 'human_agent',
+  t_e2e_two_tabs: 'human_agent',
+  t_e2e_worker_stop: 'human_agent',
+};
+test.each(FIXTURE_LAYOUTS.map((fixture, index) => [fixture, Object.keys(WINDOW_OF)[index]!] as const))(
+  '%s: direct navigation to %s shows its window with no choice',
+  async (fixture, conversationId) => {
+    const conversation = reopen.conversation(conversationId);
+    expect(conversation.selectedItemId).not.toBe(conversation.psid);
+    const page = await reopen.openThread(conversation.selectedItemId, { fixture });
+    await waitForBanner(page, { window: WINDOW_OF[conversationId]! });
+    await expectNoChoice(page);
+    await page.close();
+  },
+);
 
 test('2026 live layout in Spanish: direct navigation waits out the generic heading, switches resolve by name, one reopen reaches the right PSID', async () => {
   const john = reopen.conversation('t_e2e_human_30h');
@@ -52,12 +79,12 @@ test('2026 live layout in Spanish: direct navigation waits out the generic headi
   await waitForBanner(page, { window: 'human_agent', cooldown: 'active' });
 
   // The popup says where the name came from, in words.
-  const popup = await reopen.popup();
-  const name = popup.getByTestId('name-health');
+  const dashboard = await reopen.dashboard();
+  const name = dashboard.getByTestId('name-health');
   await name.waitFor({ timeout: WAIT.ui });
   expect(['paneHeading', 'contactSidebar', 'selectedCard']).toContain(await name.getAttribute('data-source'));
   expect(await name.getAttribute('data-status')).toBe('trusted');
-  await popup.close();
+  await dashboard.close();
   await page.close();
 });
 
@@ -88,13 +115,13 @@ test('the popup copies a layout report of the inbox tab without the customers’
   const ana = reopen.conversation('t_e2e_human_6d23h');
   const page = await reopen.openThread(ana.selectedItemId, { fixture: 'suite-2026-es.html' });
   await waitForBanner(page, { window: 'human_agent' });
-  const popup = await reopen.popup();
+  const dashboard = await reopen.dashboard();
   await reopen.session.context.grantPermissions(['clipboard-read', 'clipboard-write']);
   // The popup copies the report, or saves it when the clipboard refuses (a popup without focus): either way its text.
-  const download = popup.waitForEvent('download', { timeout: WAIT.ui }).catch(() => null);
-  await popup.getByTestId('layout-report').click();
-  const status = popup.getByTestId('layout-report-status');
-  await popup
+  const download = dashboard.waitForEvent('download', { timeout: WAIT.ui }).catch(() => null);
+  await dashboard.getByTestId('layout-report').click();
+  const status = dashboard.getByTestId('layout-report-status');
+  await dashboard
     .locator('[data-testid="layout-report-status"][data-state="copied"], [data-testid="layout-report-status"][data-state="downloaded"]')
     .waitFor({ timeout: WAIT.ui })
     .catch(async (error) => {
@@ -102,7 +129,7 @@ test('the popup copies a layout report of the inbox tab without the customers’
     });
   let text: string;
   if ((await status.getAttribute('data-state')) === 'copied') {
-    text = await popup.evaluate(() => navigator.clipboard.readText());
+    text = await dashboard.evaluate(() => navigator.clipboard.readText());
   } else {
     const saved = await download;
     expect(saved?.suggestedFilename()).toBe('reopen-layout-report.json');
@@ -120,6 +147,6 @@ test('the popup copies a layout report of the inbox tab without the customers’
     expect(text).not.toContain(conversation.selectedItemId);
     expect(text).not.toContain(conversation.psid);
   }
-  await popup.close();
+  await dashboard.close();
   await page.close();
 });
