@@ -12,10 +12,11 @@ export interface FixtureThread {
   snippet: string;
 }
 
-/** The Page's conversations as the inbox list shows them: newest activity first. */
-export function fixtureThreads(state: ScenarioState, pageId: string): FixtureThread[] {
+/** The Page's conversations as the inbox list shows them: newest activity first. One platform's: an Instagram
+ *  thread's URL (thread_type=IG_MESSAGE) lists the Instagram conversations, any other the Messenger ones. */
+export function fixtureThreads(state: ScenarioState, pageId: string, platform: 'messenger' | 'instagram' = 'messenger'): FixtureThread[] {
   return state.conversations
-    .filter((conversation) => conversation.pageId === pageId)
+    .filter((conversation) => conversation.pageId === pageId && conversation.platform === platform)
     .sort((a, b) => b.updatedAt - a.updatedAt)
     .map((conversation) => ({
       selectedItemId: conversation.selectedItemId,
@@ -103,7 +104,8 @@ const REBUILD = `
 export function inboxFixtureHtml(html: string, url: URL, state: ScenarioState): string {
   const pageId = url.searchParams.get('asset_id') ?? url.searchParams.get('mailbox_id') ?? '';
   const selectedId = url.searchParams.get('selected_item_id');
-  const threads = fixtureThreads(state, pageId);
+  const platform = url.searchParams.get('thread_type') === 'IG_MESSAGE' ? 'instagram' : 'messenger';
+  const threads = fixtureThreads(state, pageId, platform);
   const script = `<script>${REBUILD}(${scriptJson(pageId)}, ${scriptJson(threads)}, ${scriptJson(selectedId)});</script>`;
   const at = html.lastIndexOf('</body>');
   if (at < 0) throw new Error('The inbox fixture has no </body> to add the scenario script before');
