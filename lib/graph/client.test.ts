@@ -76,15 +76,14 @@ describe('send', () => {
     expect(await graph.send(PAGE, TOKEN, PSID, humanAgent)).toEqual({ ok: true, messageId: 'm_2', recipientId: null, tries: 1 });
   });
 
-  it('tries only rate-limit refusals again, with growing back-off, at most three times in all', async () => {
-    const retried = client([metaError(613, 2534040), metaError(80006, undefined, { is_transient: true }), sent]);
-    expect(await retried.graph.send(PAGE, TOKEN, PSID, humanAgent)).toMatchObject({ ok: true, tries: 3 });
-    expect(retried.sleeps).toEqual([1000, 2000]);
-
-    const exhausted = client([metaError(17), metaError(17), metaError(17), sent]);
-    const result = await exhausted.graph.send(PAGE, TOKEN, PSID, humanAgent);
-    expect(result).toMatchObject({ ok: false, tries: 3, error: { kind: 'rate_limited', delivery: 'not_sent', code: 17 } });
-    expect(exhausted.calls).toHaveLength(3);
+  it('a rate-limit refusal is not tried again: one POST, the agent is told to wait', async () => {
+    for (const refusal of [metaError(613, 2534040), metaError(80006, undefined, { is_transient: true }), metaError(17), metaError(4)]) {
+      const { graph, calls, sleeps } = client([refusal, sent]);
+      const result = await graph.send(PAGE, TOKEN, PSID, humanAgent);
+      expect(result).toMatchObject({ ok: false, tries: 1, error: { delivery: 'not_sent', retryable: true } });
+      expect(calls).toHaveLength(1);
+      expect(sleeps).toEqual([]);
+    }
   });
 
   it.each<[string, Reply]>([

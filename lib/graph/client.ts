@@ -368,40 +368,41 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         throw error;
       }
       const url = urlFor([pageId, 'messages']);
+      // One POST per send, whatever Meta answers (DESIGN.md §1, README's fault table): an answer that does not say
+      // whether the message was processed is `maybe_sent`, and even a rate-limit refusal is not tried again here —
+      // the agent is told how long Meta asks to wait and sends again by hand, so a click never makes a second POST.
+      const tries = 1;
       try {
-        for (let tries = 1; ; tries++) {
-          const outcome = await exchange('POST', url, token, sendTimeoutMs, body);
-          if (outcome.type === 'timeout') return { ok: false, error: failure('timeout', false, 'maybe_sent'), tries };
-          if (outcome.type === 'network') return { ok: false, error: failure('network_unknown', false, 'maybe_sent'), tries };
-          pacer.recordUsage(pageId, outcome.usage);
-          if (outcome.status >= 200 && outcome.status < 300) {
-            const parsed = sendSuccessSchema.safeParse(outcome.json);
-            if (parsed.success) return { ok: true, messageId: parsed.data.message_id, recipientId: parsed.data.recipient_id ?? null, tries };
-            return { ok: false, error: failure('malformed_response', false, 'maybe_sent'), tries };
-          }
-          // A bare 100 on a tag with a retirement date is read as the retirement even if our clock is behind Meta's.
-          const explained = explainSendError(outcome.json, { tag, httpStatus: outcome.status, platform });
-          // Only Meta's own error answer can say the message was refused; anything else (a proxy's 502 page, an
-          // unreadable body) may hide a send.
-          if (!explained) {
-            const kind = outcome.status >= 500 ? 'maybe_processed' : 'malformed_response';
-            return { ok: false, error: failure(kind, false, 'maybe_sent'), tries };
-          }
-          const view = withoutToken(explained.view, token);
-          if (explained.answer === 'refused') return { ok: false, error: { ...view, delivery: 'not_sent' }, tries };
-          // Meta did not say whether it took the message: never repeated, whatever is_transient says (DESIGN.md §1).
-          if (explained.answer === 'not_said') return { ok: false, error: { ...view, delivery: 'maybe_sent' }, tries };
-          // A rate-limit refusal: the one answer a send is tried again after.
-          // Meta says access comes back in minutes: a retry within seconds would only be refused again (and count
-          // against the Page). Stop and say how long to wait; an app-level limit keeps its own explanation.
-          const regainMinutes = regainMinutesOf(outcome.usage, pageId);
-          if (regainMinutes > 0) {
-            const kind = view.kind === 'app_rate_limited' ? view.kind : 'rate_limited';
-            return { ok: false, error: { ...view, kind, delivery: 'not_sent', retryAfterMs: regainMinutes * 60_000 }, tries };
-          }
-          if (tries >= MAX_TRIES) return { ok: false, error: { ...view, delivery: 'not_sent' }, tries };
-          await backoff(tries);
+        const outcome = await exchange('POST', url, token, sendTimeoutMs, body);
+        if (outcome.type === 'timeout') return { ok: false, error: failure('timeout', false, 'maybe_sent'), tries };
+        if (outcome.type === 'network') return { ok: false, error: failure('network_unknown', false, 'maybe_sent'), tries };
+        pacer.recordUsage(pageId, outcome.usage);
+        if (outcome.status >= 200 && outcome.status < 300) {
+          const parsed = sendSuccessSchema.safeParse(outcome.json);
+          if (parsed.success) return { ok: true, messageId: parsed.data.message_id, recipientId: parsed.data.recipient_id ?? null, tries };
+          return { ok: false, error: failure('malformed_response', false, 'maybe_sent'), tries };
         }
+        // A bare 100 on a tag with a retirement date is read as the retirement even if our clock is behind Meta's.
+        const explained = explainSendError(outcome.json, { tag, httpStatus: outcome.status, platform });
+        // Only Meta's own error answer can say the message was refused; anything else (a proxy's 502 page, an
+        // unreadable body) may hide a send.
+        if (!explained) {
+          const kind = outcome.status >= 500 ? 'maybe_processed' : 'malformed_response';
+          return { ok: false, error: failure(kind, false, 'maybe_sent'), tries };
+        }
+        const view = withoutToken(explained.view, token);
+        // Meta did not say whether it took the message: never repeated, whatever is_transient says (DESIGN.md §1).
+        if (explained.answer === 'not_said') return { ok: false, error: { ...view, delivery: 'maybe_sent' }, tries };
+        if (explained.answer === 'refused') return { ok: false, error: { ...view, delivery: 'not_sent' }, tries };
+        // A rate-limit refusal: when Meta says access comes back in minutes, the agent is told how long to wait (an
+        // app-level limit keeps its own explanation).
+        const regainMinutes = regainMinutesOf(outcome.usage, pageId);
+        const kind = regainMinutes > 0 && view.kind !== 'app_rate_limited' ? 'rate_limited' : view.kind;
+        return {
+          ok: false,
+          error: { ...view, kind, delivery: 'not_sent', ...(regainMinutes > 0 ? { retryAfterMs: regainMinutes * 60_000 } : {}) },
+          tries,
+        };
       } finally {
         // Reached only after at least one HTTP call: Meta's copy of the thread may have changed.
         sendsSettledAt.set(pageId, now());

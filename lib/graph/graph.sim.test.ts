@@ -263,9 +263,9 @@ describe('every error the simulator answers, explained', () => {
       const { sim, graph } = await world();
       sim.injectFault({ kind: 'graph_error', count: 3, match: { method: 'POST' }, error: { code, ...(subcode ? { error_subcode: subcode } : {}) } });
       const result = await graph.send(ACME.id, ACME.token, PSID.humanAgent, tagged('HUMAN_AGENT', 'hi'));
-      // Only a rate-limit refusal is tried again; an answer that does not say whether Meta took the message is
-      // maybe sent and never repeated; a refusal is not sent.
-      const tries = answer === 'rate_limit' ? 3 : 1;
+      // One POST whatever the answer: an answer that does not say whether Meta took the message is maybe sent and
+      // never repeated; a refusal, rate limits included, is not sent.
+      const tries = 1;
       const expected =
         answer === 'not_said'
           ? { kind: 'maybe_processed', code, retryable: false, delivery: 'maybe_sent' }
@@ -278,13 +278,13 @@ describe('every error the simulator answers, explained', () => {
 });
 
 describe('retries and maybe-sent sends', () => {
-  it('tries again after rate-limit answers and sends once', async () => {
+  it('a rate-limit answer is one POST, refused, with nothing stored: the agent sends again later', async () => {
     const { sim, graph } = await world();
     sim.injectFault({ kind: 'graph_error', count: 2, match: { method: 'POST' }, error: { code: 613, error_subcode: 2534040 } });
-    const result = await graph.send(ACME.id, ACME.token, PSID.humanAgent, tagged('HUMAN_AGENT', 'Third time lucky'));
-    expect(result).toMatchObject({ ok: true, tries: 3 });
-    expect(posts(sim).map((request) => request.status)).toEqual([400, 400, 200]);
-    expect(pageMessages(sim, PSID.humanAgent).filter((message) => message.text === 'Third time lucky')).toHaveLength(1);
+    const result = await graph.send(ACME.id, ACME.token, PSID.humanAgent, tagged('HUMAN_AGENT', 'Not now'));
+    expect(result).toMatchObject({ ok: false, tries: 1, error: { kind: 'rate_limited', code: 613, delivery: 'not_sent' } });
+    expect(posts(sim).map((request) => request.status)).toEqual([400]);
+    expect(pageMessages(sim, PSID.humanAgent).filter((message) => message.text === 'Not now')).toHaveLength(0);
   });
 
   it.each([
@@ -300,14 +300,6 @@ describe('retries and maybe-sent sends', () => {
     expect(result).toMatchObject({ ok: false, tries: 1, error: { kind: 'maybe_processed', code: error.code, delivery: 'maybe_sent' } });
     expect(posts(sim)).toHaveLength(1);
     expect(sleeps).toEqual([]);
-  });
-
-  it('waits with growing back-off between rate-limit tries', async () => {
-    const sleeps: number[] = [];
-    const { sim, graph } = await world({ client: { retryBaseDelayMs: 5, sleep: async (ms) => void sleeps.push(ms) } });
-    sim.injectFault({ kind: 'graph_error', count: 2, match: { method: 'POST' }, error: { code: 80006, is_transient: true } });
-    expect(await graph.send(ACME.id, ACME.token, PSID.humanAgent, tagged('HUMAN_AGENT', 'hi'))).toMatchObject({ ok: true, tries: 3 });
-    expect(sleeps).toEqual([5, 10]);
   });
 
   it('a dropped connection is maybe sent and never repeated (the simulator did store the message)', async () => {
@@ -391,13 +383,13 @@ describe('usage and pacing', () => {
     expect(posts(sim)).toHaveLength(1);
 
     sim.clearLog();
-    // A high call count alone is no estimate: Meta's 613 stays a rate-limit refusal, tried 3 times at most.
+    // A high call count alone is no estimate: Meta's 613 stays a rate-limit refusal, one POST, no wait given.
     const busy = { [ACME.id]: [{ type: 'messenger', call_count: 100, total_cputime: 90, total_time: 90, estimated_time_to_regain_access: 0 }] };
     sim.injectFault({ kind: 'graph_error', count: 3, match: { method: 'POST' }, error: { code: 613, error_subcode: 2534040 }, headers: { 'X-Business-Use-Case-Usage': JSON.stringify(busy) } });
     const result = await graph.send(ACME.id, ACME.token, PSID.humanAgent, tagged('HUMAN_AGENT', 'hi'));
-    expect(result).toMatchObject({ ok: false, tries: 3, error: { kind: 'rate_limited', code: 613, delivery: 'not_sent' } });
+    expect(result).toMatchObject({ ok: false, tries: 1, error: { kind: 'rate_limited', code: 613, delivery: 'not_sent' } });
     if (!result.ok) expect(result.error.retryAfterMs).toBeUndefined();
-    expect(posts(sim)).toHaveLength(3);
+    expect(posts(sim)).toHaveLength(1);
   });
 
   it('remembers when the last send to each Page settled, so cached listings can be dropped after it', async () => {

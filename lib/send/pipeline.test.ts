@@ -149,7 +149,7 @@ describe('reopen.send maps every failure to the right stored status', () => {
       posts: 1,
     },
     {
-      name: '613 rate limit with a usage header, after Meta-sanctioned retries',
+      name: '613 rate limit with a usage header (no wait estimate): one POST, refused',
       fault: {
         kind: 'graph_error',
         status: 400,
@@ -163,7 +163,7 @@ describe('reopen.send maps every failure to the right stored status', () => {
       status: 'failed',
       outcome: 'failed',
       kind: 'rate_limited',
-      posts: 3,
+      posts: 1,
     },
   ];
   for (const testCase of cases) {

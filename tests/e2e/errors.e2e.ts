@@ -15,9 +15,9 @@ import {
 import { ONLY_SENDS, useConnectedReopen } from './journey';
 
 // Journey 6: every refusal from Meta is explained in the panel (outcome, Meta's code/subcode, words that say
-// what to do), and no refusal is sent more often than the retry policy allows: only Meta's rate-limit refusals
-// are tried again, at most MAX_TRIES times in all. An answer that does not say whether Meta took the message
-// (code 2) is never repeated: it is `unknown`, and Reopen reads the conversation to settle it.
+// what to do), and a click is one POST whatever Meta answers: a rate-limit refusal is explained with the wait,
+// not tried again. An answer that does not say whether Meta took the message (code 2) is never repeated: it is
+// `unknown`, and Reopen reads the conversation to settle it.
 
 let reopen: Reopen;
 let kofiPage: Page;
@@ -41,13 +41,13 @@ test('outside the window by Meta\'s clock (10/2018278): failed, explained, sent 
   await waitForBanner(kofiPage, { window: 'human_agent', cooldown: 'none' });
 });
 
-test('rate limit (613 with the usage header at 100 %): tried MAX_TRIES times in all, then failed and explained', async () => {
+test('rate limit (613 with the usage header at 100 %): one POST, failed and explained, not tried again', async () => {
   const kofi = reopen.conversation('t_e2e_errors');
   reopen.sim.clearLog();
   const usage = JSON.stringify({
     [reopen.page.id]: [{ type: 'messenger', call_count: 100, total_cputime: 40, total_time: 40, estimated_time_to_regain_access: 0 }],
   });
-  // More faults queued than the client may try: any extra POST would show in the log.
+  // More faults queued than one POST: any extra POST would show in the log.
   reopen.sim.injectFault({
     kind: 'graph_error',
     error: { code: 613, message: 'Calls to this api have exceeded the rate limit.' },
@@ -62,7 +62,7 @@ test('rate limit (613 with the usage header at 100 %): tried MAX_TRIES times in 
   expect(result.text).toContain('Meta is limiting how many requests this Page can make right now.');
   expect(result.text).toContain('Wait a few minutes, then try again.');
   const sends = sendRequests(reopen.sim, kofi.psid);
-  expect(sends.map((call) => call.status)).toEqual(Array.from({ length: MAX_TRIES }, () => 400));
+  expect(sends.map((call) => call.status)).toEqual([400]);
   expect(sends.every((call) => call.fault === 'graph_error')).toBe(true);
 });
 
