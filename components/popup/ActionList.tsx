@@ -27,7 +27,7 @@ function rowTiming(row: SummaryThreadRow, now: number, locale: Locale): string {
 /** One conversation as a link into Business Suite, in a new tab (the lists of the popup all show them so). */
 export function ConversationLink(props: {
   testId: string;
-  row: { pageId: string; psid: string; selectedItemId: string | null };
+  row: { pageId: string; psid: string; selectedItemId: string | null; platform?: 'messenger' | 'instagram' };
   name: string;
   timing: string;
   locale: Locale;
@@ -40,11 +40,12 @@ export function ConversationLink(props: {
       data-page-id={row.pageId}
       data-psid={row.psid}
       {...props.data}
-      href={buildInboxUrl({ pageId: row.pageId, selectedItemId: row.selectedItemId })}
+      href={buildInboxUrl({ pageId: row.pageId, selectedItemId: row.selectedItemId, ...(row.platform ? { platform: row.platform } : {}) })}
       target="_blank"
       rel="noopener noreferrer"
     >
       <span class="row-name">{props.name}</span>
+      {row.platform === 'instagram' ? <span class="row-platform muted">{translator(props.locale)('common.platform.instagram')}</span> : null}
       <span class="row-timing">{props.timing}</span>
       <span class="visually-hidden">{translator(props.locale)('popup.row.newTab')}</span>
     </a>

@@ -97,9 +97,9 @@ describe('auditCsv', () => {
     const records = parseCsv(csv);
     expect(records[0]).toEqual([...AUDIT_COLUMNS]);
     expect(records.slice(1)).toEqual([
-      ['2026-05-04T10:00:00.000Z', '111', 'Shop, Inc.', 'Ana', '9001', 'HUMAN_AGENT', 'sent', 'm_abc', '', '', '', '', 'r', ''],
-      ['2026-05-04T10:00:30.000Z', '222', '', '', '9002', 'HUMAN_AGENT', 'failed', '', 'window_closed', '10', '2018278', '', 'r', ''],
-      ['2026-05-04T10:01:00.000Z', '111', 'Shop, Inc.', 'Ana', '9001', 'CUSTOMER_FEEDBACK', 'failed', '', 'token_invalid', '190', '', '', 'r', ''],
+      ['2026-05-04T10:00:00.000Z', '111', 'Shop, Inc.', 'Ana', '9001', 'HUMAN_AGENT', 'sent', 'm_abc', '', '', '', '', 'r', '', 'messenger'],
+      ['2026-05-04T10:00:30.000Z', '222', '', '', '9002', 'HUMAN_AGENT', 'failed', '', 'window_closed', '10', '2018278', '', 'r', '', 'messenger'],
+      ['2026-05-04T10:01:00.000Z', '111', 'Shop, Inc.', 'Ana', '9001', 'CUSTOMER_FEEDBACK', 'failed', '', 'token_invalid', '190', '', '', 'r', '', 'messenger'],
     ]);
   });
 
@@ -116,11 +116,27 @@ describe('auditCsv', () => {
       ],
       pages,
     );
-    const rows = parseCsv(csv).slice(1).map((cells) => [cells[6], cells[8], ...cells.slice(11)]);
+    const rows = parseCsv(csv).slice(1).map((cells) => [cells[6], cells[8], ...cells.slice(11, 14)]);
     expect(rows).toEqual([
       ['unknown', 'maybe_processed', 'not_found', 'first', ''],
       ['sent', '', '', 'second', 'first'],
       ['sent', 'timeout', 'found', 'third', ''],
+    ]);
+  });
+
+  test('the last column says the platform: an Instagram thread\'s attempt names it (its psid is the IGSID)', () => {
+    const csv = auditCsv(
+      [
+        thread({ psid: '17850000000000001', customerName: 'insta.shopper', platform: 'instagram', attempts: [attempt({ messageId: 'm_ig' })] }),
+        thread({ attempts: [attempt({ at: T0 + 1000 })] }),
+      ],
+      pages,
+    );
+    const records = parseCsv(csv);
+    expect(records[0]!.at(-1)).toBe('platform');
+    expect(records.slice(1).map((cells) => [cells[3], cells[4], cells.at(-1)])).toEqual([
+      ['insta.shopper', '17850000000000001', 'instagram'],
+      ['Ana', '9001', 'messenger'],
     ]);
   });
 

@@ -22,6 +22,9 @@ export const AUDIT_COLUMNS = [
   'reconciliation',
   'request_id',
   'retry_of',
+  // Appended (spreadsheets rely on the columns before it): messenger, or instagram for Instagram Direct threads,
+  // whose `psid` column holds the IGSID.
+  'platform',
 ] as const;
 
 /** Cells a spreadsheet would evaluate as a formula (or a DDE call) get a leading apostrophe. */
@@ -57,6 +60,7 @@ export function auditCsv(threads: ThreadRecord[], pages: ReadonlyArray<{ id: str
           attempt.reconciliation?.state,
           attempt.requestId,
           attempt.retryOf,
+          thread.platform ?? 'messenger',
         ],
       });
     }

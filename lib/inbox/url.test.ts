@@ -105,3 +105,14 @@ describe('links and parsing agree', () => {
     expect(sameConversation(a, null)).toBe(false);
   });
 });
+
+describe('links back to Instagram threads', () => {
+  test('an Instagram thread opens in the unified inbox with thread_type=IG_MESSAGE, and reads back as Instagram', () => {
+    const url = buildInboxUrl({ pageId: '1045', selectedItemId: '340282366841710301244276034609267626671', platform: 'instagram' });
+    expect(url).toBe(
+      'https://business.facebook.com/latest/inbox/all?asset_id=1045&mailbox_id=1045&selected_item_id=340282366841710301244276034609267626671&thread_type=IG_MESSAGE',
+    );
+    expect(parseInboxUrl(url)).toMatchObject({ pageId: '1045', threadType: 'instagram', selectedItemId: '340282366841710301244276034609267626671' });
+    expect(parseInboxUrl(buildInboxUrl({ pageId: '1045', selectedItemId: '777', platform: 'messenger' }))?.threadType).toBe('messenger');
+  });
+});

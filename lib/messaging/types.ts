@@ -1,12 +1,14 @@
 import type {
   AttemptStatus,
   BlockReason,
+  Platform,
   RouteId,
   ThreadFacts,
   UtilityTemplate,
   WindowState,
 } from '../policy/types';
 import type { LayoutHealth, RequestType } from './protocol';
+import type { RowsView } from '../urgency/service';
 
 // Response shapes of the protocol. Type-only module: safe to import from any bundle.
 
@@ -146,6 +148,8 @@ export interface SummaryThreadRow {
   psid: string;
   customerName: string | null;
   selectedItemId: string | null;
+  /** Absent: Messenger. The popup says "Instagram" and links to the Instagram thread. */
+  platform?: Platform;
   state: WindowState;
   customerLastMessageAt: number;
   /** The instant that makes the row urgent: the window's close, or the end of the HUMAN_AGENT tag's 7 days;
@@ -160,6 +164,7 @@ export interface UnconfirmedSendRow {
   psid: string;
   customerName: string | null;
   selectedItemId: string | null;
+  platform?: Platform;
   at: number;
   state: 'checking' | 'not_found' | 'unchecked';
 }
@@ -248,6 +253,8 @@ export interface ResponseMap {
   'options.open': { opened: true };
   /** The inbox areas of the catalog (common, policy, errors, banner, panel) in `locale`: key → template. */
   'ui.strings': { locale: 'en' | 'es'; strings: Record<string, string> };
+  /** Row badge facts of one Page (lib/urgency/service.ts). */
+  'urgency.rows': RowsView;
   'summary.get': SummaryView;
   'overview.scan': OverviewStatus;
   'overview.status': OverviewStatus;

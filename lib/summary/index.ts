@@ -1,5 +1,5 @@
 import { COOLDOWN_MS, cooldownState, ROUTES, windowState } from '../policy';
-import type { AttemptStatus, RouteId, ThreadFacts, WindowState } from '../policy/types';
+import type { AttemptStatus, Platform, RouteId, ThreadFacts, WindowState } from '../policy/types';
 import type { ThreadRecord } from '../storage/schema';
 import type {
   DayOutcomes,
@@ -30,11 +30,12 @@ const ROUTE_ORDER: readonly RouteId[] = ROUTES.map((route) => route.id);
 /**
  * Whether an expired thread can be reopened now. Equivalent to
  * `availableRoutes(facts, now).some((r) => r.available)` (pinned by a test over many generated threads):
- * in human_agent the HUMAN_AGENT tag is open, in closed a utility message is, so only the cooldown can
- * block both — and this avoids building six route decisions per thread.
+ * in human_agent the HUMAN_AGENT tag is open, in closed a utility message is (on Messenger; an Instagram thread has
+ * no route once closed), so only the cooldown can block both — and this avoids building six route decisions per
+ * thread.
  */
-export function isReadyToReopen(state: WindowState, cooling: boolean): boolean {
-  return (state === 'human_agent' || state === 'closed') && !cooling;
+export function isReadyToReopen(state: WindowState, cooling: boolean, platform: Platform = 'messenger'): boolean {
+  return (state === 'human_agent' || (state === 'closed' && platform === 'messenger')) && !cooling;
 }
 
 /** Keeps the `limit` rows with the smallest key, in order, without sorting every candidate. */
@@ -130,11 +131,12 @@ export function computeSummary(threads: ThreadRecord[], now: number, options: Su
         psid: thread.psid,
         customerName: thread.customerName,
         selectedItemId: thread.selectedItemId,
+        ...(thread.platform === 'instagram' ? { platform: thread.platform } : {}),
         state,
         customerLastMessageAt: customerAt,
         deadline,
       });
-      if (isReadyToReopen(state, cooling)) {
+      if (isReadyToReopen(state, cooling, thread.platform)) {
         counts.ready++;
         // Threads still inside the HUMAN_AGENT tag's 7 days come first, the nearest end first;
         // closed ones follow, the most recent customer first (an offset keeps both in one key).
@@ -155,6 +157,7 @@ export function computeSummary(threads: ThreadRecord[], now: number, options: Su
         psid: thread.psid,
         customerName: thread.customerName,
         selectedItemId: thread.selectedItemId,
+        ...(thread.platform === 'instagram' ? { platform: thread.platform } : {}),
         at: attempt.at,
         state,
       });

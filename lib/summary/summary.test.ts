@@ -111,13 +111,40 @@ describe('cooling and ready', () => {
         at: now - Math.floor(next() * 3 * DAY),
         status: statuses[Math.floor(next() * statuses.length)]!,
       }));
-      const facts: ThreadFacts = { customerLastMessageAt: customerAt, pageLastMessageAt: pageAt, attempts };
+      // Every third thread an Instagram one: nothing is left to send there once closed.
+      const platform = i % 3 === 0 ? 'instagram' : 'messenger';
+      const facts: ThreadFacts = { customerLastMessageAt: customerAt, pageLastMessageAt: pageAt, attempts, platform };
       const expected = availableRoutes(facts, now).some((route) => route.available);
-      const actual = isReadyToReopen(windowState(customerAt, now).state, cooldownState(facts, now).active);
+      const actual = isReadyToReopen(windowState(customerAt, now).state, cooldownState(facts, now).active, platform);
       expect(actual, JSON.stringify({ now, facts })).toBe(expected);
       compared++;
     }
     expect(compared).toBe(3000);
+  });
+});
+
+describe('Instagram threads', () => {
+  test('count in the window figures; a closed one is not ready (nothing can be sent there), a human_agent one is, with its platform', () => {
+    const igOpen = thread(HOUR, { platform: 'instagram' });
+    const igHuman = thread(3 * DAY, { platform: 'instagram' });
+    const igClosed = thread(9 * DAY, { platform: 'instagram' });
+    const messengerClosed = thread(9 * DAY);
+    const summary = computeSummary([igOpen, igHuman, igClosed, messengerClosed], NOW, OPTIONS);
+    expect(summary.counts).toMatchObject({ open: 1, human_agent: 1, closed: 2, expired: 3, ready: 2 });
+    expect(summary.readyNow.map((row) => [row.psid, row.platform])).toEqual([
+      [igHuman.psid, 'instagram'],
+      [messengerClosed.psid, undefined],
+    ]);
+  });
+
+  test('a cooling Instagram thread counts as cooling, and its unconfirmed send names the platform', () => {
+    const ig = thread(2 * DAY, {
+      platform: 'instagram',
+      attempts: [attempt(NOW - HOUR, 'unknown', { reconciliation: { state: 'not_found', reads: 3 } })],
+    });
+    const summary = computeSummary([ig], NOW, OPTIONS);
+    expect(summary.counts).toMatchObject({ cooling: 1, ready: 0 });
+    expect(summary.unconfirmed).toEqual([expect.objectContaining({ psid: ig.psid, platform: 'instagram', state: 'not_found' })]);
   });
 });
 

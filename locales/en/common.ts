@@ -6,4 +6,6 @@ export default {
   'common.close': 'Close',
   'common.cancel': 'Cancel',
   'common.loading': 'Loading…',
+  /** Said next to a conversation that lives on Instagram Direct (popup lists). */
+  'common.platform.instagram': 'Instagram',
 } as const;

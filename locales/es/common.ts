@@ -7,4 +7,5 @@ export default {
   'common.close': 'Cerrar',
   'common.cancel': 'Cancelar',
   'common.loading': 'Cargando…',
+  'common.platform.instagram': 'Instagram',
 } satisfies Record<keyof typeof en, string>;

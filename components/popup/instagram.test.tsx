@@ -1,0 +1,30 @@
+import { cleanup, render, screen } from '@testing-library/preact';
+import { afterEach, expect, test } from 'vitest';
+import { ActionList } from './ActionList';
+
+afterEach(cleanup);
+
+// The popup's action lists say which conversations are on Instagram and link to them as Instagram threads.
+test('an Instagram row says "Instagram" and opens the Instagram thread; a Messenger row does neither', () => {
+  const now = Date.parse('2026-06-03T10:00:00Z');
+  const base = { pageId: '111', state: 'human_agent' as const, customerLastMessageAt: now - 2 * 86_400_000, deadline: now + 5 * 86_400_000 };
+  render(
+    <ActionList
+      testId="summary-ready"
+      heading="Ready"
+      emptyText="None"
+      total={2}
+      now={now}
+      locale="es"
+      rows={[
+        { ...base, psid: '17850000000000001', customerName: 'insta.shopper', selectedItemId: '340282366841710301244276034609267626671', platform: 'instagram' },
+        { ...base, psid: '9001', customerName: 'Ana', selectedItemId: '100029016673099' },
+      ]}
+    />,
+  );
+  const [instagram, messenger] = screen.getAllByTestId('summary-row');
+  expect(instagram!.textContent).toContain('Instagram');
+  expect(instagram!.getAttribute('href')).toContain('thread_type=IG_MESSAGE');
+  expect(messenger!.textContent).not.toContain('Instagram');
+  expect(messenger!.getAttribute('href')).toContain('thread_type=FB_MESSAGE');
+});
