@@ -34,6 +34,19 @@ function OverviewResult({ status, locale, timeZone }: { status: OverviewStatus; 
           })}
         </p>
       )}
+      {status.platforms && (
+        <p class="muted" data-testid="overview-platforms" data-messenger={String(status.platforms.messenger)} data-instagram={String(status.platforms.instagram)}>
+          {t('popup.overview.platforms', {
+            messenger: formatCount(status.platforms.messenger, locale),
+            instagram: formatCount(status.platforms.instagram, locale),
+          })}
+        </p>
+      )}
+      {status.instagramSkipped && (
+        <p class="muted" data-testid="overview-instagram-skipped" data-kind={status.instagramSkipped.kind}>
+          {t('popup.overview.instagramSkipped', { reason: explainError(locale, status.instagramSkipped).explain })}
+        </p>
+      )}
       <p class="muted">
         {status.state === 'cancelled'
           ? t('popup.overview.cancelledAt', { scanned: status.scanned, time })

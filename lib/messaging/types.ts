@@ -140,6 +140,11 @@ export interface OverviewStatus {
   finishedAt?: number;
   counts?: Record<WindowState, number>;
   error?: ErrorView;
+  /** How many of `scanned` were Messenger and Instagram conversations (the Page's Instagram ones come second, with
+   *  their own `limit`, which is then added to `limit`). */
+  platforms?: Record<Platform, number>;
+  /** Why the Instagram conversations were not scanned (e.g. `instagram_not_linked`); the Messenger counts stand. */
+  instagramSkipped?: ErrorView;
 }
 
 /** One conversation a manager may act on, as listed in the popup (links back to Business Suite). */

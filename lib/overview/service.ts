@@ -2,16 +2,18 @@ import { customerFacts, type GraphClient } from '../graph';
 import type { OverviewStatus } from '../messaging/types';
 import type { PageService } from '../pages/service';
 import { windowState } from '../policy';
-import type { WindowState } from '../policy/types';
+import type { Platform, WindowState } from '../policy/types';
 import type { ReopenStore } from '../storage/store';
 import { withConversation } from '../threads/facts';
 import { errorView } from '../threads/view';
 
-// The manager's whole-Page overview: walks the Page's recent conversations (the Graph client paces the calls
-// to Meta's 2 per second per Page) and counts them per window state. Runs in the background; the popup polls
+// The manager's whole-Page overview: walks the Page's recent conversations, Messenger's and then Instagram's (the
+// Graph client paces the calls to Meta's 2 per second per Page) and counts them per window state. Runs in the background; the popup polls
 // overview.status. Read-only towards Meta: it never sends anything.
 
 export const DEFAULT_OVERVIEW_LIMIT = 200;
+/** Scanned in this order, each up to the scan's limit. */
+export const OVERVIEW_PLATFORMS: readonly Platform[] = ['messenger', 'instagram'];
 
 export interface OverviewServiceDeps {
   store: ReopenStore;
@@ -55,55 +57,75 @@ export function createOverviewService(deps: OverviewServiceDeps): OverviewServic
     const { page } = access;
     const graph = await deps.graph();
     const seen = new Set<string>();
-    let after: string | undefined;
-    // Bounded: each round either adds conversations or ends (no cursor, an empty page, the limit).
-    for (let round = 0; round < Math.ceil(limit / pageSize) + 1; round++) {
-      if (control.cancelled) return finish('cancelled');
-      const want = Math.min(pageSize, limit - status.scanned);
-      if (want <= 0) break;
-      const listing = await graph.recentConversations(page.id, page.token, { limit: want, ...(after ? { after } : {}) });
-      if (!listing.ok) {
-        if (listing.error.code === 190) await deps.pages.markNeedsReconnect(pageId);
-        return finish('failed', { error: errorView(listing.error) });
-      }
-      const at = now();
-      for (const conversation of listing.value.conversations.slice(0, want)) {
-        if (seen.has(conversation.id)) continue;
-        seen.add(conversation.id);
-        const facts = customerFacts(conversation, page.id);
-        counts[windowState(facts.customerLastMessageAt, at).state] += 1;
-        status.scanned += 1;
-        // Threads the agents already work on get fresher facts for free; unknown ones are not created.
-        if (facts.psid && conversation.messages.length) {
-          const psid = facts.psid;
-          const existing = await store.getThread(page.id, psid);
-          if (existing && (existing.facts?.checkedAt ?? 0) < at) {
-            await store.updateThread(page.id, psid, (current) =>
-              current ? withConversation(current, conversation, { pageId: page.id, psid, selectedItemId: null }, at) : current,
-            );
+    const platforms: Record<Platform, number> = { messenger: 0, instagram: 0 };
+    status.platforms = platforms;
+    for (const [index, platform] of OVERVIEW_PLATFORMS.entries()) {
+      // Each platform gets the scan's limit; the later ones add theirs to the total once they start.
+      if (index > 0) status.limit += limit;
+      let scannedHere = 0;
+      let after: string | undefined;
+      // Bounded: each round either adds conversations or ends (no cursor, an empty page, the limit).
+      for (let round = 0; round < Math.ceil(limit / pageSize) + 1; round++) {
+        if (control.cancelled) return finish('cancelled');
+        const want = Math.min(pageSize, limit - scannedHere);
+        if (want <= 0) break;
+        const listing = await graph.recentConversations(page.id, page.token, {
+          limit: want,
+          ...(after ? { after } : {}),
+          ...(platform === 'messenger' ? {} : { platform }),
+        });
+        if (!listing.ok) {
+          if (listing.error.code === 190) await deps.pages.markNeedsReconnect(pageId);
+          if (platform === 'messenger' || listing.error.code === 190) return finish('failed', { error: errorView(listing.error) });
+          // Instagram (not linked, or the app lacks its permissions): the Messenger counts stand, and the popup says why
+          // Instagram is missing.
+          status.limit -= limit - scannedHere;
+          status.instagramSkipped = errorView(listing.error);
+          break;
+        }
+        const at = now();
+        for (const conversation of listing.value.conversations.slice(0, want)) {
+          if (seen.has(conversation.id)) continue;
+          seen.add(conversation.id);
+          const facts = customerFacts(conversation, page.id);
+          counts[windowState(facts.customerLastMessageAt, at).state] += 1;
+          status.scanned += 1;
+          scannedHere += 1;
+          platforms[platform] += 1;
+          // Threads the agents already work on get fresher facts for free; unknown ones are not created.
+          if (facts.psid && conversation.messages.length) {
+            const psid = facts.psid;
+            const existing = await store.getThread(page.id, psid);
+            if (existing && (existing.facts?.checkedAt ?? 0) < at) {
+              await store.updateThread(page.id, psid, (current) =>
+                current ? withConversation(current, conversation, { pageId: page.id, psid, selectedItemId: null, platform }, at) : current,
+              );
+            }
           }
         }
+        status.counts = { ...counts };
+        if (!listing.value.after || listing.value.conversations.length === 0) break;
+        after = listing.value.after;
       }
-      status.counts = { ...counts };
-      if (!listing.value.after || listing.value.conversations.length === 0) break;
-      after = listing.value.after;
     }
     if (control.cancelled) return finish('cancelled');
-    const final = finish('done');
+    const final = finish('done', { platforms: { ...platforms } });
     await store.setOverview({
       pageId,
       scanned: final.scanned,
-      limit,
+      limit: final.limit,
       startedAt,
       finishedAt: final.finishedAt ?? now(),
       counts: { ...counts },
+      platforms: { ...platforms },
+      ...(status.instagramSkipped ? { instagramSkipped: status.instagramSkipped.kind } : {}),
     });
     return final;
   }
 
   async function status(pageId: string): Promise<OverviewStatus> {
     const live = statuses.get(pageId);
-    if (live) return { ...live, counts: live.counts ? { ...live.counts } : undefined };
+    if (live) return { ...live, counts: live.counts ? { ...live.counts } : undefined, ...(live.platforms ? { platforms: { ...live.platforms } } : {}) };
     // After a worker restart: the last finished scan, with its time, so the popup can say how old it is.
     const stored = await store.getOverview(pageId);
     if (stored) {
@@ -115,6 +137,8 @@ export function createOverviewService(deps: OverviewServiceDeps): OverviewServic
         startedAt: stored.startedAt,
         finishedAt: stored.finishedAt,
         counts: stored.counts,
+        ...(stored.platforms ? { platforms: stored.platforms } : {}),
+        ...(stored.instagramSkipped ? { instagramSkipped: { kind: stored.instagramSkipped, retryable: false } } : {}),
       };
     }
     return { pageId, state: 'idle', scanned: 0, limit: DEFAULT_OVERVIEW_LIMIT };

@@ -136,6 +136,10 @@ export const overviewResultSchema = z.object({
     closed: z.number().int(),
     unknown: z.number().int(),
   }),
+  /** Scanned per platform (absent in results of versions that scanned Messenger only). */
+  platforms: z.object({ messenger: z.number().int(), instagram: z.number().int() }).optional(),
+  /** Why Instagram was not scanned (an error kind such as instagram_not_linked). */
+  instagramSkipped: z.string().optional(),
 });
 
 export type StorageWarning = z.infer<typeof storageWarningSchema>;

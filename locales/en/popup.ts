@@ -79,7 +79,7 @@ export default {
 
   'popup.overview.heading': 'Whole-Page overview',
   'popup.overview.explain':
-    "Reads the Page's recent conversations from Meta (slowly, within Meta's limits) and counts their windows.",
+    "Reads the Page's recent Messenger and Instagram conversations from Meta (slowly, within Meta's limits) and counts their windows.",
   'popup.overview.scan': 'Scan conversations',
   'popup.overview.rescan': 'Scan again',
   'popup.overview.scanLabel': '{action}: {page}',
@@ -91,6 +91,8 @@ export default {
   'popup.overview.cancelledAt': 'Scan cancelled after {scanned, plural, one {# conversation} other {# conversations}}, {time}',
   'popup.overview.failed': 'The scan stopped',
   'popup.overview.idle': 'Not scanned yet.',
+  'popup.overview.platforms': 'Messenger: {messenger} · Instagram: {instagram}',
+  'popup.overview.instagramSkipped': 'Instagram was not scanned: {reason}',
   'popup.overview.stillRunning': 'Still scanning. Open the popup again later to see the result.',
 
   'popup.health.heading': 'Health',

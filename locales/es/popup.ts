@@ -80,7 +80,7 @@ export default {
 
   'popup.overview.heading': 'Resumen de toda la página',
   'popup.overview.explain':
-    'Lee de Meta las conversaciones recientes de la página (despacio, dentro de los límites de Meta) y cuenta sus ventanas.',
+    'Lee de Meta las conversaciones recientes de Messenger e Instagram de la página (despacio, dentro de los límites de Meta) y cuenta sus ventanas.',
   'popup.overview.scan': 'Revisar conversaciones',
   'popup.overview.rescan': 'Revisar de nuevo',
   'popup.overview.scanLabel': '{action}: {page}',
@@ -92,6 +92,8 @@ export default {
   'popup.overview.cancelledAt': 'Revisión cancelada tras {scanned, plural, one {# conversación} other {# conversaciones}}, {time}',
   'popup.overview.failed': 'La revisión se detuvo',
   'popup.overview.idle': 'Aún sin revisar.',
+  'popup.overview.platforms': 'De Messenger: {messenger} · de Instagram: {instagram}',
+  'popup.overview.instagramSkipped': 'No se revisó Instagram: {reason}',
   'popup.overview.stillRunning': 'Sigue revisando. Vuelve a abrir la ventana más tarde para ver el resultado.',
 
   'popup.health.heading': 'Estado',
