@@ -204,6 +204,7 @@ export function Pages(props: PagesProps) {
     <section aria-labelledby="pages-heading">
       <h2 id="pages-heading">{t('options.pages.heading')}</h2>
       <p class="muted">{t('options.pages.intro')}</p>
+      <p class="muted" data-testid="options-instagram">{t('options.instagram')}</p>
       <TokenField
         label={t('options.token.label')}
         hint={t('options.token.hint')}

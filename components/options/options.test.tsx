@@ -68,6 +68,15 @@ afterEach(() => {
 });
 
 describe.each(['en', 'es'] as const)('options page in %s', (locale: Locale) => {
+  test('says what the Meta app needs for Instagram Direct threads', async () => {
+    background({ settings: baseSettings({ language: locale }) });
+    renderOptions();
+    await ready();
+    const note = screen.getByTestId('options-instagram').textContent ?? '';
+    for (const needed of ['instagram_basic', 'instagram_manage_messages', 'Instagram', '7']) expect(note).toContain(needed);
+    expect(note).toMatch(locale === 'en' ? /linked to the Instagram professional account/ : /vinculada a la cuenta profesional de Instagram/);
+  });
+
   test('the token field is a labelled password input; connecting lists the Page and clears the field', async () => {
     const state = background({ settings: baseSettings({ language: locale }) });
     replies.handlers['pages.connect'] = () => {

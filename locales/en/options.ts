@@ -9,6 +9,8 @@ export default {
     "Connect each Page your agents answer with a Page access token. The token stays in this browser's extension storage, is used only by Reopen's background to call Meta, and is never shown again or exported.",
   'options.token.label': 'Page access token',
   'options.token.hint': 'A Page token with the pages_messaging permission, from your Meta app.',
+  'options.instagram':
+    "Instagram Direct: Reopen helps with the Page's Instagram conversations too when the Meta app has instagram_basic and instagram_manage_messages (and the Human Agent permission to reopen them), and the Page is linked to the Instagram professional account. On Instagram only Human Agent replies are possible, within 7 days of the customer's last message.",
   'options.connect': 'Connect Page',
   'options.connecting': 'Connecting…',
   'options.token.empty': 'Paste a Page access token first.',

@@ -10,6 +10,8 @@ export default {
     'Conecta cada página que atienden tus agentes con un token de acceso de la página. El token se guarda en el almacenamiento de la extensión de este navegador, solo lo usa el servicio de Reopen para llamar a Meta y nunca se vuelve a mostrar ni se exporta.',
   'options.token.label': 'Token de acceso de la página',
   'options.token.hint': 'Un token de página con el permiso pages_messaging, de tu app de Meta.',
+  'options.instagram':
+    'Instagram Direct: Reopen también ayuda con las conversaciones de Instagram de la página si la app de Meta tiene instagram_basic e instagram_manage_messages (y el permiso Human Agent para reabrirlas), y la página está vinculada a la cuenta profesional de Instagram. En Instagram solo se puede responder como agente humano, hasta 7 días después del último mensaje del cliente.',
   'options.connect': 'Conectar página',
   'options.connecting': 'Conectando…',
   'options.token.empty': 'Primero pega un token de acceso de la página.',
