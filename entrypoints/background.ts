@@ -15,6 +15,8 @@ import { RECONCILE_ALARM } from '@/lib/send/reconcile';
 import { relayOpenPanel } from '@/lib/messaging/commands';
 import { createRouter } from '@/lib/messaging/router';
 import { readManagedConfig } from '@/lib/settings/managed';
+import { createToolbarSync, ensureToolbarAlarm, TOOLBAR_ALARM, touchesCount, type BadgeApi } from '@/lib/urgency/toolbar';
+
 
 // Wiring only (DESIGN.md §3): every listener is registered synchronously at the top of main, so an event that
 // wakes the worker finds its listener; the work itself lives in lib/.
@@ -26,6 +28,14 @@ export default defineBackground(() => {
     openOptionsPage: () => browser.runtime.openOptionsPage(),
     wakeReconciler: (at) => wakeReconciler(at),
     onLockMissing: (kind) => console.error(`[reopen] ${kind}: sends are serialised in this worker only`),
+    onUrgencyListing: () => void toolbar.update(),
+  });
+  // The toolbar count (issue 11): on a listing read, on any write to a thread (a send, a resolution), once a minute.
+  const toolbar = createToolbarSync({
+    action: (browser.action ?? (browser as unknown as { browserAction?: BadgeApi }).browserAction) as BadgeApi | undefined,
+    count: () => services.urgency.needingAction(),
+    language: async () => (await services.settings.effective()).language,
+    browserLanguage: () => globalThis.navigator?.language,
   });
   const wakeReconciler = reconcileWaker({ alarms: browser.alarms, now: () => Date.now(), run: () => void services.reconciler.runDue() });
   const started = onWorkerStart(services);
@@ -43,9 +53,21 @@ export default defineBackground(() => {
     );
     return true;
   });
-  browser.runtime.onInstalled.addListener(() => void ensureRetentionAlarm(browser.alarms));
-  browser.runtime.onStartup.addListener(() => void ensureRetentionAlarm(browser.alarms));
+  browser.runtime.onInstalled.addListener(() => {
+    void ensureRetentionAlarm(browser.alarms);
+    void ensureToolbarAlarm(browser.alarms);
+    void toolbar.update();
+  });
+  browser.runtime.onStartup.addListener(() => {
+    void ensureRetentionAlarm(browser.alarms);
+    void ensureToolbarAlarm(browser.alarms);
+    void toolbar.update();
+  });
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && touchesCount(Object.keys(changes))) void toolbar.update();
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === TOOLBAR_ALARM) void toolbar.update();
     if (alarm.name === RETENTION_ALARM) void onRetentionAlarm(services);
     if (alarm.name === RECONCILE_ALARM) void started.then(() => services.reconciler.runDue());
   });

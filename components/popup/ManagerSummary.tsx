@@ -18,22 +18,40 @@ export interface ManagerSummaryProps {
   onExport: () => void;
   /** "Copy layout report" in the health section. */
   onCopyLayoutReport?: () => void;
+  /** `popup`: the figures and the two action lists, to fit the toolbar popup's 600 px; `dashboard` (default): everything. */
+  layout?: SummaryLayout;
+  /** The popup's link to the dashboard page. */
+  onOpenDashboard?: () => void;
 }
+
+export type SummaryLayout = 'popup' | 'dashboard';
+
+/** Rows of each action list the popup shows; the dashboard shows every row the summary keeps. */
+export const POPUP_LIST_ROWS = 3;
 
 /** The whole popup as a pure function of its view state. The root always carries data-testid="summary". */
 export function ManagerSummary(props: ManagerSummaryProps) {
   const { state, locale } = props;
   const t = translator(locale);
   const { load, summary } = state;
+  const compact = props.layout === 'popup';
 
   const header = (
     <header class="popup-header">
-      <h1>{t('popup.title')}</h1>
-      <button type="button" class="link" data-testid="open-options" onClick={props.onOpenOptions}>
-        {t('popup.openOptions')}
-      </button>
+      <h1>{t(compact ? 'popup.title' : 'dashboard.title')}</h1>
+      <span class="header-links">
+        {compact && props.onOpenDashboard && (
+          <button type="button" class="link" data-testid="open-dashboard" onClick={props.onOpenDashboard}>
+            {t('popup.openDashboard')}
+          </button>
+        )}
+        <button type="button" class="link" data-testid="open-options" onClick={props.onOpenOptions}>
+          {t('popup.openOptions')}
+        </button>
+      </span>
     </header>
   );
+  const listRows = <T,>(rows: T[]) => (compact ? rows.slice(0, POPUP_LIST_ROWS) : rows);
 
   if (load.status === 'loading') {
     return (
@@ -66,9 +84,8 @@ export function ManagerSummary(props: ManagerSummaryProps) {
     );
   }
 
-  const exportState = state.exportState;
   return (
-    <main data-testid="summary" data-state="ready" lang={locale}>
+    <main data-testid="summary" data-state="ready" data-layout={compact ? 'popup' : 'dashboard'} lang={locale}>
       {header}
       {summary && (
         <>
@@ -77,7 +94,7 @@ export function ManagerSummary(props: ManagerSummaryProps) {
             testId="summary-ready-list"
             heading={t('popup.ready.heading')}
             emptyText={t('popup.ready.empty')}
-            rows={summary.readyNow}
+            rows={listRows(summary.readyNow)}
             total={summary.readyNowTotal}
             now={summary.now}
             locale={locale}
@@ -88,17 +105,33 @@ export function ManagerSummary(props: ManagerSummaryProps) {
               duration: formatDuration(summary.closesSoonMinutes * 60_000, locale),
             })}
             emptyText={t('popup.closing.empty')}
-            rows={summary.closingSoon}
+            rows={listRows(summary.closingSoon)}
             total={summary.closingSoonTotal}
             now={summary.now}
             locale={locale}
           />
-          <Unconfirmed rows={summary.unconfirmed ?? []} total={summary.unconfirmedTotal ?? 0} now={summary.now} locale={locale} />
-          <Failures failuresByKind={summary.failuresByKind} locale={locale} />
-          <RouteTable routes={summary.routes} locale={locale} />
-          <Charts summary={summary} locale={locale} timeZone={props.timeZone} />
+          {!compact && (
+            <>
+              <Unconfirmed rows={summary.unconfirmed ?? []} total={summary.unconfirmedTotal ?? 0} now={summary.now} locale={locale} />
+              <Failures failuresByKind={summary.failuresByKind} locale={locale} />
+              <RouteTable routes={summary.routes} locale={locale} />
+              <Charts summary={summary} locale={locale} timeZone={props.timeZone} />
+            </>
+          )}
         </>
       )}
+      {!compact && <DashboardSections {...props} />}
+    </main>
+  );
+}
+
+/** The dashboard's own sections: the whole-Page overview, health with the layout report, the audit export. */
+function DashboardSections(props: ManagerSummaryProps) {
+  const { state, locale } = props;
+  const t = translator(locale);
+  const { summary, exportState } = state;
+  return (
+    <>
       <Overview
         pages={state.pages}
         overviews={state.overviews}
@@ -138,6 +171,6 @@ export function ManagerSummary(props: ManagerSummaryProps) {
           {exportState.status === 'failed' && t('popup.export.failed', { detail: exportState.detail })}
         </p>
       </section>
-    </main>
+    </>
   );
 }

@@ -6,7 +6,7 @@ import { ask } from '../../lib/messaging/client';
 import type { OverviewStatus } from '../../lib/messaging/types';
 import { downloadText } from './download';
 import { requestLayoutReport, type ReportApis } from '../../lib/messaging/layout-request';
-import { ManagerSummary } from './ManagerSummary';
+import { ManagerSummary, type SummaryLayout } from './ManagerSummary';
 import { createPopupStore } from './store';
 
 export interface PopupAppProps {
@@ -15,12 +15,17 @@ export interface PopupAppProps {
   maxPolls?: number;
   timeZone?: string;
   browserLanguage?: string;
+  /** The toolbar popup (default) or the dashboard page. */
+  layout?: SummaryLayout;
 }
+
+/** The dashboard page's address (entrypoints/dashboard). */
+export const DASHBOARD_PATH = '/dashboard.html';
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The popup's container: reads everything through typed messages, keeps it in a per-popup store. */
-export function PopupApp({ pollMs = 1000, maxPolls = 300, timeZone, browserLanguage }: PopupAppProps) {
+export function PopupApp({ pollMs = 1000, maxPolls = 300, timeZone, browserLanguage, layout = 'popup' }: PopupAppProps) {
   const store = useMemo(() => createPopupStore(), []);
   const state = useStore(store);
   // Polls started by this popup; cleared on close so no timer outlives the view.
@@ -80,7 +85,8 @@ export function PopupApp({ pollMs = 1000, maxPolls = 300, timeZone, browserLangu
           health: pagesReply.health ?? null,
           summary,
         });
-        for (const page of pagesReply.pages) {
+        // Only the dashboard shows the whole-Page overviews.
+        for (const page of layout === 'dashboard' ? pagesReply.pages : []) {
           ask({ type: 'overview.status', pageId: page.id })
             .then((status) => {
               if (!alive.current) return;
@@ -108,8 +114,12 @@ export function PopupApp({ pollMs = 1000, maxPolls = 300, timeZone, browserLangu
       state={state}
       locale={locale}
       timeZone={timeZone}
+      layout={layout}
       onOpenOptions={() => {
         void browser.runtime.openOptionsPage();
+      }}
+      onOpenDashboard={() => {
+        void browser.tabs.create({ url: browser.runtime.getURL(DASHBOARD_PATH) });
       }}
       onScan={async (pageId) => {
         store.setState((s) => ({ overviewStalled: { ...s.overviewStalled, [pageId]: false } }));

@@ -121,8 +121,10 @@ function script(over: Partial<Record<string, (request: any) => unknown>> = {}, l
   } as Record<string, (request: any) => unknown>;
 }
 
+// Most sections live on the dashboard page (the same container, layout="dashboard"); the toolbar popup's own
+// layout is tested separately below.
 const renderPopup = (props: Partial<Parameters<typeof PopupApp>[0]> = {}) =>
-  render(<PopupApp timeZone="UTC" pollMs={5} maxPolls={50} browserLanguage="en-US" {...props} />);
+  render(<PopupApp timeZone="UTC" pollMs={5} maxPolls={50} browserLanguage="en-US" layout="dashboard" {...props} />);
 
 const ready = async () => {
   await waitFor(() => expect(screen.getByTestId('summary').getAttribute('data-state')).not.toBe('loading'));
@@ -195,6 +197,27 @@ describe.each(['en', 'es'] as const)('popup in %s', (locale: Locale) => {
     const [soon] = within(closing).getAllByTestId('summary-row');
     expect(soon!.textContent).toContain('Bruno');
     expect(soon!.textContent).toMatch(locale === 'en' ? /window closes in 30 min/ : /la ventana cierra en 30 min/);
+  });
+
+  test('the toolbar popup keeps the figures and the first rows of both lists, and links to the dashboard', async () => {
+    const many = summaryFixture();
+    many.readyNow = Array.from({ length: 6 }, (_, i) => ({ ...many.readyNow[0]!, psid: `70${i}` }));
+    script({ 'summary.get': () => many }, locale);
+    const create = vi.spyOn(browser.tabs, 'create').mockResolvedValue({} as never);
+    renderPopup({ layout: 'popup' });
+    const root = await ready();
+    expect(root.getAttribute('data-layout')).toBe('popup');
+    expect(screen.getByTestId('summary-ready').getAttribute('data-value')).toBe('8');
+    const readyList = screen.getByTestId('summary-ready-list');
+    expect(within(readyList).getAllByTestId('summary-row')).toHaveLength(3);
+    expect(readyList.textContent).toContain(locale === 'en' ? 'and 5 more' : 'y 5 más');
+    // the charts, the overview, health and the export are on the dashboard only
+    for (const moved of ['export-csv', 'layout-health', 'page-health']) expect(screen.queryByTestId(moved)).toBeNull();
+    expect(screen.queryByRole('img')).toBeNull();
+    const link = screen.getByTestId('open-dashboard');
+    expect(link.textContent).toBe(locale === 'en' ? 'Open dashboard' : 'Abrir panel de control');
+    fireEvent.click(link);
+    expect(create).toHaveBeenCalledWith({ url: expect.stringMatching(/\/dashboard\.html$/) });
   });
 
   test('sends Meta did not confirm are listed with where their check stands, and the section is absent when none', async () => {

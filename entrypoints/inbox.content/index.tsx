@@ -14,12 +14,15 @@ import type { LayoutHealth } from '../../lib/messaging/protocol';
 import { ask } from '../../lib/messaging/client';
 import { isOpenPanelMessage } from '../../lib/messaging/commands';
 import { watchPageTheme } from '../../lib/inbox/page-theme';
+import { watchRowBadges } from '../../lib/inbox/row-badges';
+import { rowBadgeWords } from '../../components/inbox/row-words';
 import { browser } from 'wxt/browser';
 
 // How long the composer may take to render before Reopen falls back to its floating banner.
 const COMPOSER_WAIT_MS = 4000;
 const HEADER_DEBOUNCE_MS = 150;
 const REFRESH_EVERY_MS = 60_000;
+const ROW_TICK_MS = 30_000;
 
 export default defineContentScript({
   matches: ['https://business.facebook.com/latest/inbox/*'],
@@ -173,18 +176,47 @@ export default defineContentScript({
       armFloatingFallback();
     });
 
+    // Row badges on the conversation list (lib/inbox/row-badges.ts): facts from the background at most once a minute
+    // while visible (it reads the Page's listing no more often), the clock ticking them locally in between.
+    const rows = watchRowBadges(document, {
+      words: (view) => (store.getState().strings === 'ready' ? rowBadgeWords(view, store.getState().locale) : null),
+      now: () => Date.now(),
+      requestFrame: (pass) => void requestAnimationFrame(pass),
+    });
+    let rowsAskedAt = -Infinity;
+    const refreshRows = () => {
+      const pageId = location?.pageId;
+      if (!pageId || document.visibilityState !== 'visible' || Date.now() - rowsAskedAt < REFRESH_EVERY_MS - 5000) return;
+      rowsAskedAt = Date.now();
+      void ask({ type: 'urgency.rows', pageId }).then((view) => rows.update(view.rows, view.closesSoonMinutes), () => undefined);
+    };
+    refreshRows();
+    store.subscribe((state, previous) => state.locale !== previous.locale || state.strings !== previous.strings ? rows.tick() : undefined);
+
     // A hidden tab's churn costs nothing: the composer loop stops observing and checks again when shown.
-    if (document.visibilityState !== 'visible') composer.pause();
+    if (document.visibilityState !== 'visible') {
+      composer.pause();
+      rows.pause();
+    }
     ctx.addEventListener(document, 'visibilitychange', () => {
-      if (document.visibilityState !== 'visible') return composer.pause();
+      if (document.visibilityState !== 'visible') {
+        rows.pause();
+        return composer.pause();
+      }
       composer.resume();
+      rows.resume();
+      refreshRows();
       void store.actions.loadSettings();
       void store.actions.refresh();
     });
     ctx.setInterval(() => {
       if (document.visibilityState === 'visible') void store.actions.refresh();
+      refreshRows();
     }, REFRESH_EVERY_MS);
+    // The badges' words change at most once a minute (whole minutes, hours or days).
+    ctx.setInterval(() => document.visibilityState === 'visible' && rows.tick(), ROW_TICK_MS);
     ctx.onInvalidated(() => {
+      rows.stop();
       composer.stop();
       header.stop();
     });

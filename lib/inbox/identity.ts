@@ -179,6 +179,17 @@ export function listCards(root: ParentNode): Element[] {
   return [...cards];
 }
 
+/** The name a card shows: its first text that is not a time token (what follows is the preview, never a name). */
+export function cardName(card: Element): string | null {
+  const first = textLeaves(card).find((leaf) => !isCardTimeToken(cleanText(leaf.textContent)));
+  return first ? cleanText(first.textContent) : null;
+}
+
+/** The list a card belongs to: its list container, else the group of conversation links it sits in. */
+export function cardList(card: Element): Element | null {
+  return card.closest(LIST_CONTAINERS) ?? card.parentElement?.parentElement ?? null;
+}
+
 function matchesSelection(card: Element, selectedItemId: string): boolean {
   const nodes = [card, ...card.querySelectorAll('*')];
   return nodes.some((node) => {
@@ -262,7 +273,6 @@ export const NAME_SIGNALS: readonly NameSignal[] = [
     read(root, context) {
       const selected = selectedCard(root, context);
       if (!selected) return [];
-      // The first text that is not a time token is the name; what follows is the preview, never a name.
       const first = textLeaves(selected.card).find((leaf) => !isCardTimeToken(cleanText(leaf.textContent)));
       return first ? [{ text: cleanText(first.textContent), element: first, evidence: selected.evidence }] : [];
     },

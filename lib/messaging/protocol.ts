@@ -107,6 +107,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('options.open') }),
   // The content script bundles no catalog: it asks for the inbox's words in the agent's language only.
   z.object({ type: z.literal('ui.strings'), locale: z.enum(['en', 'es']) }),
+  // The conversation list's row badges: the Page's recent conversations with a unique name (lib/urgency).
+  z.object({ type: z.literal('urgency.rows'), pageId: id }),
   // popup
   z.object({ type: z.literal('summary.get') }),
   z.object({ type: z.literal('overview.scan'), pageId: id, limit: z.number().int().min(1).max(1000).optional() }),

@@ -17,6 +17,7 @@ export const CONTENT_SCRIPT_TYPES: ReadonlySet<RequestType> = new Set<RequestTyp
   'inbox.health',
   'options.open',
   'ui.strings',
+  'urgency.rows',
 ]);
 
 /** The fields of runtime.MessageSender the checks use. */

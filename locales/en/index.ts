@@ -6,6 +6,8 @@ import banner from './banner';
 import panel from './panel';
 import popup from './popup';
 import options from './options';
+import rows from './rows';
+import toolbar from './toolbar';
 
 // One flat catalog; each area file owns its keys (prefix them with the area name).
-export default { ...common, ...policy, ...routes, ...errors, ...banner, ...panel, ...popup, ...options };
+export default { ...common, ...policy, ...routes, ...errors, ...banner, ...panel, ...popup, ...options, ...rows, ...toolbar };

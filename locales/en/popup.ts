@@ -4,6 +4,8 @@ export default {
   'popup.title': 'Conversations at a glance',
   'popup.loadFailed': "Reopen's background did not answer ({detail}). Close and open the popup again.",
   'popup.openOptions': 'Settings',
+  'popup.openDashboard': 'Open dashboard',
+  'dashboard.title': 'Reopen — dashboard',
   'popup.empty.title': 'No Page connected yet',
   'popup.empty.body':
     "Connect a Facebook Page with its access token. Reopen then reads each conversation's messaging window and counts reactivations here.",

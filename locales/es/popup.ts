@@ -5,6 +5,8 @@ export default {
   'popup.title': 'Conversaciones de un vistazo',
   'popup.loadFailed': 'El servicio de Reopen no respondió ({detail}). Cierra y vuelve a abrir la ventana.',
   'popup.openOptions': 'Configuración',
+  'popup.openDashboard': 'Abrir panel de control',
+  'dashboard.title': 'Reopen — panel de control',
   'popup.empty.title': 'Todavía no hay ninguna página conectada',
   'popup.empty.body':
     'Conecta una página de Facebook con su token de acceso. Después Reopen lee la ventana de mensajería de cada conversación y cuenta aquí las reactivaciones.',

@@ -38,7 +38,7 @@ describe.each(['light', 'dark'] as const)('%s', (scheme: Scheme) => {
     // The check looked at our UI's text, not at an empty selection (a check that saw nothing cannot fail).
     const contrast = results.passes.find((rule) => rule.id === 'color-contrast');
     expect(contrast?.nodes.length ?? 0).toBeGreaterThan(1);
-    if (screen === 'popup') {
+    if (screen === 'dashboard') {
       // The scan button's name was checked against its visible words ("Scan again" once a scan ran).
       expect(await page.getByTestId('overview-scan').textContent()).toBe('Scan again');
       const labelRule = [...results.passes, ...results.incomplete].find((rule) => rule.id === 'label-content-name-mismatch');

@@ -106,10 +106,10 @@ test('the service worker stopped while Meta delays the answer: "unknown", the co
 
   // The manager's export says the same: sent for Ivan and Fatima, blocked for Fatima's second tab; Diego's answer was
   // lost (network_unknown) but the conversation showed the message: sent, reconciled "found".
-  const popup = await reopen.popup();
-  await artifact(popup, 'popup-after-worker-stop');
-  const download = popup.waitForEvent('download', { timeout: WAIT.ui });
-  await popup.getByTestId('export-csv').click();
+  const dashboard = await reopen.dashboard();
+  await artifact(dashboard, 'popup-after-worker-stop');
+  const download = dashboard.waitForEvent('download', { timeout: WAIT.ui });
+  await dashboard.getByTestId('export-csv').click();
   const csv = readFileSync((await (await download).path())!, 'utf8');
   const rows = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n').slice(1).map((row) => row.split(','));
   const outcomesByCustomer = rows.map((cells) => `${cells[3]}:${cells[6]}:${cells[8]}:${cells[11]}`).sort();

@@ -51,7 +51,7 @@ test('a bad token is explained with Meta code 190 and nothing is listed; the goo
   for (const call of calls) expect(call.query.access_token).toBeUndefined();
 
   // The popup agrees: one Page, connected.
-  const popup = await reopen.popup();
-  const health = popup.locator(`[data-testid="page-health"][data-page-id="${reopen.page.id}"]`);
+  const dashboard = await reopen.dashboard();
+  const health = dashboard.locator(`[data-testid="page-health"][data-page-id="${reopen.page.id}"]`);
   expect(await health.getAttribute('data-status')).toBe('connected');
 });

@@ -135,15 +135,15 @@ test('token expired (190): not sent, and the Page then shows as needing reconnec
   expect(await item.getAttribute('data-status')).toBe('needs_reconnect');
   expect(await item.getByTestId('page-status').innerText()).toMatch(/reconnect/i);
 
-  const popup = await reopen.popup();
-  const health = popup.locator(`[data-testid="page-health"][data-page-id="${reopen.page.id}"]`);
+  const dashboard = await reopen.dashboard();
+  const health = dashboard.locator(`[data-testid="page-health"][data-page-id="${reopen.page.id}"]`);
   expect(await health.getAttribute('data-status')).toBe('needs_reconnect');
   expect(await health.getByTestId('page-reconnect').isVisible()).toBe(true);
   // Every refusal of this file is in the manager's failure list, once each.
   const failures: Record<string, string | null> = {};
-  for (const kind of await popup.getByTestId('failure-kind').all()) failures[(await kind.getAttribute('data-kind'))!] = await kind.getAttribute('data-value');
+  for (const kind of await dashboard.getByTestId('failure-kind').all()) failures[(await kind.getAttribute('data-kind'))!] = await kind.getAttribute('data-value');
   expect(failures).toEqual({ window_closed: '1', rate_limited: '1', person_unavailable: '1', token_invalid: '1' });
-  await artifact(popup, 'popup-needs-reconnect');
+  await artifact(dashboard, 'popup-needs-reconnect');
 
   // Nothing more goes to Meta for this Page until it is reconnected: reloading the thread reads nothing.
   const callsBefore = reopen.sim.requests().length;

@@ -111,7 +111,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   };
 }
 
-export function extensionPage(session: ExtensionSession, path: 'popup.html' | 'options.html'): string {
+export function extensionPage(session: ExtensionSession, path: 'popup.html' | 'dashboard.html' | 'options.html'): string {
   return `chrome-extension://${session.extensionId}/${path}`;
 }
 
@@ -169,6 +169,8 @@ export interface Reopen {
    *  once the banner is on screen (in any state). */
   openThread(selectedItemId: string, options?: { pageId?: string; fixture?: string }): Promise<Page>;
   popup(): Promise<Page>;
+  /** The dashboard page (charts, overview, health, layout report, export). */
+  dashboard(): Promise<Page>;
   options(): Promise<Page>;
   /** Stops the extension's service worker (CDP) and waits until Chromium reports it stopped. */
   stopServiceWorker(): Promise<void>;
@@ -240,7 +242,7 @@ export async function startReopen(options: StartReopenOptions): Promise<Reopen> 
     return workerControl;
   }
 
-  async function openExtensionPage(path: 'popup.html' | 'options.html', ready: string): Promise<Page> {
+  async function openExtensionPage(path: 'popup.html' | 'dashboard.html' | 'options.html', ready: string): Promise<Page> {
     const page = await context.newPage();
     await page.goto(extensionPage(session, path));
     await page.getByTestId(ready).first().waitFor({ timeout: WAIT.ui });
@@ -280,6 +282,7 @@ export async function startReopen(options: StartReopenOptions): Promise<Reopen> 
     },
 
     popup: () => openExtensionPage('popup.html', 'summary'),
+    dashboard: () => openExtensionPage('dashboard.html', 'summary'),
     options: () => openExtensionPage('options.html', 'options'),
 
     async stopServiceWorker() {

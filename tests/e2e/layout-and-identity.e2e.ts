@@ -40,15 +40,15 @@ test('changed layout (no composer, no header): the banner floats, says why, reso
   expect(sendRequests(reopen.sim, noah.psid).map((call) => (call.body as { tag?: string }).tag)).toEqual(['HUMAN_AGENT']);
   await artifact(page, 'panel-floating-sent');
 
-  const popup = await reopen.popup();
-  const layout = popup.getByTestId('layout-health');
+  const dashboard = await reopen.dashboard();
+  const layout = dashboard.getByTestId('layout-health');
   expect(await layout.getAttribute('data-state')).toBe('floating');
   const found = async (anchor: string) => layout.locator(`[data-anchor="${anchor}"]`).getAttribute('data-found');
   expect(await found('composer')).toBe('false');
   expect(await found('conversationHeader')).toBe('false');
   expect(await found('threadList')).toBe('true');
-  expect(await popup.getByTestId('name-health').getAttribute('data-source')).toBe('selectedCard');
-  await artifact(popup, 'popup-layout-health');
+  expect(await dashboard.getByTestId('name-health').getAttribute('data-source')).toBe('selectedCard');
+  await artifact(dashboard, 'popup-layout-health');
   await page.close();
 });
 

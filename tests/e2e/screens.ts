@@ -4,7 +4,7 @@ import { WAIT, type Reopen } from './harness';
 
 // The four screens a store listing shows and axe checks, brought up the same way for both: the banner of a
 // conversation closing soon (with its "Closing soon" badge), the reopen panel of an expired conversation (with the
-// "Recommended" badge), the popup and the options page, in light or dark. Used by tests/e2e/accessibility.e2e.ts
+// "Recommended" badge), the popup, the options page and the dashboard, in light or dark. Used by tests/e2e/accessibility.e2e.ts
 // and scripts/store-assets.ts (so, like harness.ts, no Vitest here).
 
 /** The demo's Page and conversations (tests/sandbox/scenarios/demo.json): times relative to the run. */
@@ -19,7 +19,7 @@ const REPLY = {
   es: 'Hola Carlos, tu reemplazo salió hoy del almacén y llega el viernes. — Ana',
 } as const;
 
-export const SCREENS = ['banner', 'panel', 'popup', 'options'] as const;
+export const SCREENS = ['banner', 'panel', 'popup', 'options', 'dashboard'] as const;
 export type Screen = (typeof SCREENS)[number];
 export type Scheme = 'light' | 'dark';
 
@@ -83,11 +83,11 @@ export async function showScreen(reopen: Reopen, screen: Screen, scheme: Scheme,
     await page.getByTestId('reopen-panel').evaluate((panel) => panel.scrollTo(0, 0));
     return { page, include: INBOX_UI };
   }
-  const page = screen === 'popup' ? await reopen.popup() : await reopen.options();
+  const page = screen === 'popup' ? await reopen.popup() : screen === 'dashboard' ? await reopen.dashboard() : await reopen.options();
   await page.setViewportSize(STORE_VIEWPORT);
   await page.emulateMedia({ colorScheme: scheme });
-  if (screen === 'popup' && (await page.getByTestId('overview-result').count()) === 0) {
-    // A whole-Page overview run once, so the popup shows its counts and the "Scan again" button.
+  if (screen === 'dashboard' && (await page.getByTestId('overview-result').count()) === 0) {
+    // A whole-Page overview run once, so the dashboard shows its counts and the "Scan again" button.
     await page.getByTestId('overview-scan').click();
     await page.getByTestId('overview-result').waitFor({ timeout: WAIT.long });
   }

@@ -295,8 +295,8 @@ test('when the customers write again, "Check again" shows both windows open at o
 });
 
 test('the popup figures add up to these journeys, and the CSV export lists the three attempts without the token', async () => {
-  const popup = await reopen.popup();
-  const figures = await summaryFigures(popup);
+  const dashboard = await reopen.dashboard();
+  const figures = await summaryFigures(dashboard);
   // "Sent today" is the agent's local day: a run across midnight counts only the sends after it.
   const todayStart = new Date();
   todayStart.setHours(0, 0, 0, 0);
@@ -316,10 +316,10 @@ test('the popup figures add up to these journeys, and the CSV export lists the t
     replied: 1,
   });
   expect(sendRequests(reopen.sim).filter((call) => call.status === 200)).toHaveLength(3);
-  await artifact(popup, 'popup-summary');
+  await artifact(dashboard, 'popup-summary');
 
-  const download = popup.waitForEvent('download', { timeout: WAIT.ui });
-  await popup.getByTestId('export-csv').click();
+  const download = dashboard.waitForEvent('download', { timeout: WAIT.ui });
+  await dashboard.getByTestId('export-csv').click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^reopen-audit-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = readFileSync((await file.path())!, 'utf8');
@@ -345,5 +345,5 @@ test('the popup figures add up to these journeys, and the CSV export lists the t
   expect(cells.map((row) => [...row.slice(1, 12), row[13]].join(','))).toEqual(expected);
   // Each attempt carries the request id it was sent under.
   for (const row of cells) expect(row[12]).toMatch(/^[0-9a-f-]{36}$/);
-  expect(await popup.getByTestId('export-status').getAttribute('data-state')).toBe('done');
+  expect(await dashboard.getByTestId('export-status').getAttribute('data-state')).toBe('done');
 });

@@ -7,6 +7,7 @@ import { settingsHandlers } from './settings';
 import { stringsHandlers } from './strings';
 import { summaryHandlers } from './summary';
 import { threadHandlers } from './threads';
+import { urgencyHandlers } from './urgency';
 import type { HandlerMap } from './types';
 
 export { createServices, type BackgroundDeps, type BackgroundServices } from './services';
@@ -23,5 +24,6 @@ export function createHandlers(services: BackgroundServices): HandlerMap {
     ...pageHandlers(services),
     ...settingsHandlers(services),
     ...stringsHandlers(),
+    ...urgencyHandlers(services),
   };
 }

@@ -10,6 +10,7 @@ import { browserUsageSource, createUsageMonitor, type UsageMonitorDeps } from '.
 import { freeSpace } from '../../storage/retention';
 import { createStore, type ReopenStore } from '../../storage/store';
 import { createThreadService, type ThreadService } from '../../threads/service';
+import { createUrgencyService, type UrgencyService } from '../../urgency/service';
 
 // The background's services, built once per worker from a few injected edges (clock, Graph client factory,
 // the administrator's policy), so every handler can be tested as a plain function against fake storage and
@@ -32,6 +33,8 @@ export interface BackgroundDeps {
   onLockMissing?: (kind: 'send_lock_unavailable') => void;
   /** Where the storage usage is measured (default: storage.local's getBytesInUse and QUOTA_BYTES). */
   storageUsage?: Pick<UsageMonitorDeps, 'bytesInUse' | 'quotaBytes'>;
+  /** Told when a listing read for the row badges may have changed the toolbar count. */
+  onUrgencyListing?: () => void;
   /** Overrides for tests (smaller pages, shorter TTL). */
   tuning?: { factsTtlMs?: number; nameSearch?: { pageSize: number; maxPages: number }; overviewPageSize?: number };
 }
@@ -46,6 +49,7 @@ export interface BackgroundServices {
   reconciler: Reconciler;
   settings: SettingsService;
   overview: OverviewService;
+  urgency: UrgencyService;
   openOptionsPage: () => Promise<void>;
 }
 
@@ -89,6 +93,7 @@ export function createServices(deps: BackgroundDeps): BackgroundServices {
   const lock = createSendLock({ locks: deps.locks === undefined ? runtimeLocks() : deps.locks, onMissing: deps.onLockMissing });
   const reopen = createReopenService({ store, pages, threads, graph, now, settings: settings.effective, lock, reconciler });
   const overview = createOverviewService({ store, pages, graph, now, pageSize: deps.tuning?.overviewPageSize });
+  const urgency = createUrgencyService({ store, pages, graph, settings, now, onListing: deps.onUrgencyListing });
   const openOptionsPage = deps.openOptionsPage ?? (async () => {});
-  return { now, store, graph, pages, threads, reopen, reconciler, settings, overview, openOptionsPage };
+  return { now, store, graph, pages, threads, reopen, reconciler, settings, overview, urgency, openOptionsPage };
 }

@@ -6,12 +6,14 @@ import enErrors from '../../../locales/en/errors';
 import enPanel from '../../../locales/en/panel';
 import enPolicy from '../../../locales/en/policy';
 import enRoutes from '../../../locales/en/routes';
+import enRows from '../../../locales/en/rows';
 import esBanner from '../../../locales/es/banner';
 import esCommon from '../../../locales/es/common';
 import esErrors from '../../../locales/es/errors';
 import esPanel from '../../../locales/es/panel';
 import esPolicy from '../../../locales/es/policy';
 import esRoutes from '../../../locales/es/routes';
+import esRows from '../../../locales/es/rows';
 import { createMessageHandler } from '../router';
 import { EXTENSION_ORIGIN, INBOX_TAB } from './test-support';
 import { stringsHandlers } from './strings';
@@ -21,8 +23,8 @@ import type { HandlerMap } from './types';
 // show, in the agent's language, and nothing of the popup or the options page.
 
 const INBOX_AREAS = {
-  en: { ...enCommon, ...enPolicy, ...enRoutes, ...enErrors, ...enBanner, ...enPanel },
-  es: { ...esCommon, ...esPolicy, ...esRoutes, ...esErrors, ...esBanner, ...esPanel },
+  en: { ...enCommon, ...enPolicy, ...enRoutes, ...enErrors, ...enBanner, ...enPanel, ...enRows },
+  es: { ...esCommon, ...esPolicy, ...esRoutes, ...esErrors, ...esBanner, ...esPanel, ...esRows },
 };
 
 const ask = stringsHandlers()['ui.strings'];
@@ -37,7 +39,7 @@ describe('ui.strings', () => {
   test('nothing of the popup or the options page travels to the inbox', async () => {
     for (const locale of ['en', 'es'] as const) {
       const keys = Object.keys((await ask({ type: 'ui.strings', locale })).strings);
-      expect(keys.filter((key) => !/^(common|policy|route|errors|banner|panel)\./.test(key))).toEqual([]);
+      expect(keys.filter((key) => !/^(common|policy|route|errors|banner|panel|rows)\./.test(key))).toEqual([]);
     }
   });
 

@@ -1,0 +1,129 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RowFact } from '../urgency/rows';
+import { cardName } from './identity';
+import { compactMs, matchRow, factsByName, rowBadgeView, watchRowBadges, type RowBadges } from './row-badges';
+
+// Row badges on a virtualized conversation list (Business Suite's pagelet with role=listitem cards, §7a): which rows
+// get a badge, what it says, and that it comes back when React replaces or recycles the cards.
+
+const NOW = Date.parse('2026-07-12T12:00:00Z');
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+
+const FACTS: RowFact[] = [
+  { name: 'ana lopez', customerLastMessageAt: NOW - 23 * HOUR, cooldownUntil: null },
+  { name: 'bruno diaz', customerLastMessageAt: NOW - 2 * DAY, cooldownUntil: null },
+  { name: 'carla gomez', customerLastMessageAt: NOW - 10 * DAY, cooldownUntil: null },
+  { name: 'elena martin', customerLastMessageAt: NOW - 3 * DAY, cooldownUntil: NOW + 5 * HOUR + 10 * MIN },
+  { name: 'fede sanz', customerLastMessageAt: NOW - 2 * HOUR, cooldownUntil: null },
+];
+
+describe('rowBadgeView', () => {
+  it('says time left while open (urgent under the threshold), ready, cooling or closed', () => {
+    const view = (name: string) => rowBadgeView(FACTS.find((fact) => fact.name === name)!, NOW, 120);
+    expect(view('ana lopez')).toEqual({ window: 'open', kind: 'open', urgent: true, left: HOUR });
+    expect(view('fede sanz')).toMatchObject({ window: 'open', urgent: false, left: 22 * HOUR });
+    expect(view('bruno diaz')).toMatchObject({ window: 'human_agent', kind: 'ready' });
+    expect(view('elena martin')).toMatchObject({ window: 'human_agent', kind: 'cooling', left: 5 * HOUR + 10 * MIN });
+    expect(view('carla gomez')).toMatchObject({ window: 'closed', kind: 'closed' });
+  });
+
+  it('counts in the largest unit, rounding down', () => {
+    expect(compactMs(5 * HOUR + 59 * MIN)).toBe(5 * HOUR);
+    expect(compactMs(DAY + 3 * HOUR)).toBe(DAY);
+    expect(compactMs(42 * MIN + 30_000)).toBe(42 * MIN);
+  });
+
+  it('matches a row by its normalized name only; an unknown name matches nothing', () => {
+    const facts = factsByName(FACTS);
+    expect(matchRow('  ANA   López ', facts)?.name).toBe('ana lopez');
+    expect(matchRow('María García', facts)).toBeNull();
+    expect(matchRow(null, facts)).toBeNull();
+  });
+});
+
+describe('watchRowBadges', () => {
+  let badges: RowBadges | null = null;
+  afterEach(() => {
+    badges?.stop();
+    document.body.innerHTML = '';
+  });
+
+  const frames: (() => void)[] = [];
+  const runFrames = async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0)); // mutation records are delivered as a microtask
+    while (frames.length) frames.shift()!();
+  };
+
+  function renderList(names: string[]) {
+    const list = document.querySelector('[data-pagelet="GenericBizInboxThreadListViewBody"]') ?? document.body.appendChild(document.createElement('div'));
+    list.setAttribute('data-pagelet', 'GenericBizInboxThreadListViewBody');
+    // React replaces the cards: new nodes, none of ours.
+    list.replaceChildren(
+      ...names.map((name) => {
+        const card = document.createElement('div');
+        card.setAttribute('role', 'listitem');
+        card.innerHTML = `<div><span></span><span>3h</span></div><div><span></span></div>`;
+        card.querySelector('span')!.textContent = name;
+        card.querySelectorAll('span')[2]!.textContent = 'Thanks, see you tomorrow';
+        return card;
+      }),
+    );
+    return list;
+  }
+
+  const start = () => {
+    badges = watchRowBadges(document, {
+      words: (view) => ({ text: `${view.kind}:${view.left}`, label: `label ${view.kind}` }),
+      now: () => NOW,
+      requestFrame: (pass) => void frames.push(pass),
+    });
+    badges.update(FACTS, 120);
+  };
+  const shown = () =>
+    [...document.querySelectorAll<HTMLElement>('[data-testid="reopen-row-badge"]')].map((host) => [host.dataset.name, host.dataset.window, host.dataset.kind]);
+
+  it('badges each known row inside its card, with the contract attributes and an accessible name; unknown rows get none', () => {
+    renderList(['Ana López', 'María García', 'Bruno Díaz', 'Carla Gómez']);
+    start();
+    expect(shown()).toEqual([
+      ['Ana López', 'open', 'urgent'],
+      ['Bruno Díaz', 'human_agent', 'ready'],
+      ['Carla Gómez', 'closed', 'closed'],
+    ]);
+    const host = document.querySelector<HTMLElement>('[data-testid="reopen-row-badge"]')!;
+    expect(host.closest('[role="listitem"]')!.textContent).toContain('Ana López');
+    expect(host.getAttribute('aria-label')).toBe('label open');
+    expect(host.shadowRoot!.textContent).toBe(`open:${HOUR}`);
+    // The badge's words are in its shadow root: the card's name reads the same with the badge in it.
+    expect(cardName(host.parentElement!)).toBe('Ana López');
+  });
+
+  it('comes back after React re-renders the list, and follows a recycled card to its new name', async () => {
+    const list = renderList(['Ana López', 'Bruno Díaz']);
+    start();
+    renderList(['Bruno Díaz', 'Elena Martín', 'Nobody Known']);
+    await runFrames();
+    expect(shown()).toEqual([
+      ['Bruno Díaz', 'human_agent', 'ready'],
+      ['Elena Martín', 'human_agent', 'cooling'],
+    ]);
+    // Virtualization reuses a card node for another conversation: the badge follows the name, or goes.
+    list.querySelector('span')!.firstChild!.nodeValue = 'Carla Gómez';
+    list.querySelectorAll('[role="listitem"]')[1]!.querySelector('span')!.textContent = 'Somebody Else';
+    await runFrames();
+    expect(shown()).toEqual([['Carla Gómez', 'closed', 'closed']]);
+  });
+
+  it('no facts, no badges; stop takes every badge out', () => {
+    renderList(['Ana López']);
+    start();
+    badges!.update([], 120);
+    expect(shown()).toEqual([]);
+    badges!.update(FACTS, 120);
+    expect(shown()).toHaveLength(1);
+    badges!.stop();
+    expect(shown()).toEqual([]);
+  });
+});

@@ -1,0 +1,183 @@
+// Row badges on Business Suite's conversation list (issue 11, DESIGN.md §3-4): one small host element appended to
+// each card whose conversation Reopen knows, with the time left or what can be done. The list is virtualized and
+// re-rendered by React, so badges are re-applied, never assumed to stay:
+//   - only the list's subtree is observed (childList and text, no attributes); until a list is found, the document's
+//     structure is, as the composer mount does while it waits (lib/inbox/composer-mount.ts);
+//   - mutations are folded into one pass per frame; a pass skips cards whose badge is in place for the same name;
+//   - the badge's words live in its shadow root, so the card's own text (and the name read from it) is unchanged;
+//   - nothing else of React's is touched, and nothing is observed while the tab is hidden.
+import { windowState } from '../policy/window';
+import type { WindowState } from '../policy/types';
+import type { RowFact } from '../urgency/rows';
+import { normalizeDisplayName } from '../threads/names';
+import { cardList, cardName, listCards } from './identity';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+export type RowBadgeKind = 'open' | 'ready' | 'cooling' | 'closed';
+
+export interface RowBadgeView {
+  window: WindowState;
+  kind: RowBadgeKind;
+  /** The open window closes within the "closes soon" threshold. */
+  urgent: boolean;
+  /** The time the words count (window or cooldown), in ms; 0 when none. */
+  left: number;
+}
+
+/** What one row's badge shows at `now`. */
+export function rowBadgeView(fact: RowFact, now: number, closesSoonMinutes: number): RowBadgeView {
+  const window = windowState(fact.customerLastMessageAt, now);
+  if (window.state === 'open') {
+    const left = window.windowClosesAt! - now;
+    return { window: 'open', kind: 'open', urgent: left <= closesSoonMinutes * MINUTE, left };
+  }
+  if (fact.cooldownUntil !== null && fact.cooldownUntil > now) {
+    return { window: window.state, kind: 'cooling', urgent: false, left: fact.cooldownUntil - now };
+  }
+  return { window: window.state, kind: window.state === 'closed' ? 'closed' : 'ready', urgent: false, left: 0 };
+}
+
+/** A badge counts in its largest unit only ("5 h", not "5 h 12 min"): floor, so it never shows more than is left. */
+export function compactMs(ms: number): number {
+  const unit = ms >= DAY ? DAY : ms >= HOUR ? HOUR : MINUTE;
+  return ms - (ms % unit);
+}
+
+/** Facts by normalized name: a row is matched only to a name the background found unique. */
+export function factsByName(rows: readonly RowFact[]): Map<string, RowFact> {
+  return new Map(rows.map((row) => [row.name, row]));
+}
+
+/** The fact of a row, by the name it shows; null for a name Reopen does not know (or knows twice). */
+export function matchRow(name: string | null, facts: ReadonlyMap<string, RowFact>): RowFact | null {
+  return name ? (facts.get(normalizeDisplayName(name)) ?? null) : null;
+}
+
+export interface RowBadgeHooks {
+  /** The badge's words and accessible name, or null while the strings have not arrived. */
+  words(view: RowBadgeView): { text: string; label: string } | null;
+  now(): number;
+  requestFrame(pass: () => void): void;
+}
+
+export interface RowBadges {
+  /** New facts from the background (or none: every badge goes). */
+  update(rows: readonly RowFact[], closesSoonMinutes: number): void;
+  /** Re-renders every badge now (the clock moved on). */
+  tick(): void;
+  pause(): void;
+  resume(): void;
+  stop(): void;
+}
+
+const HOST = 'reopen-row-badge';
+const COLORS: Record<string, string> = {
+  urgent: '#b3261e',
+  open: '#1f7a35',
+  ready: '#0b5cd5',
+  cooling: '#6b4fbb',
+  closed: '#65676b',
+};
+
+export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
+  let facts = new Map<string, RowFact>();
+  let threshold = 120;
+  let list: Element | null = null;
+  let frame = false;
+  let paused = false;
+  let stopped = false;
+  const hosts = new Set<HTMLElement>();
+
+  const observer = new MutationObserver(() => {
+    if (frame || paused || stopped) return;
+    frame = true;
+    hooks.requestFrame(() => {
+      frame = false;
+      pass(false);
+    });
+  });
+
+  function observe() {
+    observer.disconnect();
+    if (paused || stopped) return;
+    // characterData: React recycles a card by changing its text nodes in place. Only within the list.
+    const target = list?.isConnected ? list : null;
+    observer.observe(target ?? doc, { childList: true, subtree: true, characterData: !!target });
+  }
+
+  function render(host: HTMLElement, fact: RowFact, name: string) {
+    const view = rowBadgeView(fact, hooks.now(), threshold);
+    const words = hooks.words(view);
+    if (!words) return host.remove();
+    const color = COLORS[view.urgent ? 'urgent' : view.kind];
+    host.dataset.window = view.window;
+    host.dataset.name = name;
+    host.dataset.kind = view.urgent ? 'urgent' : view.kind;
+    if (host.getAttribute('aria-label') !== words.label) host.setAttribute('aria-label', words.label);
+    const text = host.shadowRoot!.firstChild as HTMLElement;
+    if (text.textContent !== words.text) text.textContent = words.text;
+    text.style.cssText = `display:inline-block;margin:2px 0 0;padding:0 6px;border-radius:9px;font:600 11px/16px system-ui,sans-serif;white-space:nowrap;color:${view.urgent ? '#fff' : color};background:${view.urgent ? color : 'transparent'};border:1px solid ${color}`;
+  }
+
+  function badgeOf(card: Element): HTMLElement | null {
+    for (const child of card.children) if (child.getAttribute('data-testid') === HOST) return child as HTMLElement;
+    return null;
+  }
+
+  /** One pass over the list's cards; `all`: re-render badges already in place too (new facts, the clock). */
+  function pass(all: boolean) {
+    if (stopped) return;
+    const cards = listCards(list?.isConnected ? list : doc);
+    list = cards[0] ? cardList(cards[0]) : null;
+    for (const card of cards) {
+      const name = cardName(card);
+      const fact = matchRow(name, facts);
+      let host = badgeOf(card);
+      if (!fact || !name) {
+        host?.remove();
+        continue;
+      }
+      if (host && host.dataset.name === name && !all) continue;
+      if (!host) {
+        host = doc.createElement('span');
+        host.setAttribute('data-testid', HOST);
+        host.setAttribute('role', 'img');
+        host.style.display = 'block';
+        host.attachShadow({ mode: 'open' }).append(doc.createElement('span'));
+        card.append(host);
+        hosts.add(host);
+      }
+      render(host, fact, name);
+    }
+    for (const host of hosts) if (!host.isConnected) hosts.delete(host);
+    observe();
+  }
+
+  pass(true);
+  return {
+    update(rows, closesSoonMinutes) {
+      facts = factsByName(rows);
+      threshold = closesSoonMinutes;
+      if (!paused) pass(true);
+    },
+    tick() {
+      if (!paused) pass(true);
+    },
+    pause() {
+      paused = true;
+      observer.disconnect();
+    },
+    resume() {
+      paused = false;
+      pass(true);
+    },
+    stop() {
+      stopped = true;
+      observer.disconnect();
+      for (const host of hosts) host.remove();
+    },
+  };
+}

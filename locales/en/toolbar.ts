@@ -1,0 +1,6 @@
+// English strings for the toolbar icon's badge title (the background sets it; counted nouns are fine here).
+export default {
+  'toolbar.none': 'Reopen: no conversation needs action now',
+  'toolbar.count':
+    'Reopen: {count, plural, one {# conversation needs} other {# conversations need}} action now — {closing} closing within {duration}, {ready} expired and ready to reopen',
+} as const;

@@ -1,0 +1,8 @@
+import type en from '../en/toolbar';
+
+// Spanish strings for the toolbar icon's badge title; must have exactly the keys of the English file.
+export default {
+  'toolbar.none': 'Reopen: ninguna conversación requiere acción ahora',
+  'toolbar.count':
+    'Reopen: {count, plural, one {# conversación requiere} other {# conversaciones requieren}} acción ahora — {closing} cierran en menos de {duration}, {ready} expiradas y listas para reabrir',
+} satisfies Record<keyof typeof en, string>;
