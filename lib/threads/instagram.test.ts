@@ -119,3 +119,27 @@ describe('reopening an Instagram thread', () => {
     expect(bg.posts()).toEqual([]);
   });
 });
+
+describe('an unknown send on Instagram is reconciled by reading the Instagram conversation', () => {
+  it("code 2 after the message went out → unknown, then found with platform=instagram (the Instagram account's message is the Page's)", async () => {
+    bg = await startBackground({ edit: withInstagram });
+    await get('insta.shopper');
+    bg.sim.injectFault({ kind: 'graph_error', error: { code: 2, is_transient: true }, applied: true, match: { method: 'POST' } });
+    const text = 'Your parcel is on its way.';
+    const outcome = await bg.services.reopen.send({
+      requestId: requestId(),
+      pageId: ACME.id,
+      psid: IGSID.recent,
+      request: { route: 'HUMAN_AGENT', content: { kind: 'text', text }, promoConfirmed: false },
+    });
+    expect(outcome).toMatchObject({ outcome: 'unknown', reconciliation: { state: 'checking' } });
+    const settledAt = (await bg.services.store.getThread(ACME.id, IGSID.recent))!.attempts[0]!.settledAt!;
+    bg.clear();
+    bg.sim.clock.set(settledAt + 5_000);
+    expect(await bg.services.reconciler.runDue()).toEqual({ reads: 1, found: 1, notFound: 0 });
+    expect(conversationCalls(bg).map((call) => [call.query.platform, call.query.user_id])).toEqual([['instagram', IGSID.recent]]);
+    const [attempt] = (await bg.services.store.getThread(ACME.id, IGSID.recent))!.attempts;
+    expect(attempt).toMatchObject({ status: 'sent', reconciliation: { state: 'found' } });
+    expect(bg.posts()).toEqual([]);
+  });
+});
