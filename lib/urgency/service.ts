@@ -1,5 +1,6 @@
 import { customerFacts, type ConversationSummary, type GraphClient } from '../graph';
 import type { PageService } from '../pages/service';
+import type { Platform } from '../policy/types';
 import type { SettingsService } from '../settings/service';
 import type { ThreadRecord } from '../storage/schema';
 import type { ReopenStore } from '../storage/store';
@@ -47,8 +48,8 @@ export interface UrgencyService {
 }
 
 interface Listing {
-  /** The listing's conversations with their customer's PSID, as Meta answered at `at`. */
-  conversations: { psid: string; conversation: ConversationSummary }[];
+  /** The listing's conversations with their customer's PSID (IGSID on Instagram), as Meta answered at `at`. */
+  conversations: { psid: string; conversation: ConversationSummary; platform: Platform }[];
   at: number;
 }
 
@@ -56,6 +57,9 @@ export function createUrgencyService(deps: UrgencyDeps): UrgencyService {
   const refreshMs = deps.refreshMs ?? ROWS_REFRESH_MS;
   const listings = new Map<string, Listing>();
   const reading = new Map<string, Promise<void>>();
+  // Pages whose Instagram conversations cannot be listed (no Instagram account linked, or the app lacks Instagram's
+  // permissions): not asked again by this worker, so a Messenger-only Page costs one call a minute, as before.
+  const noInstagram = new Set<string>();
 
   async function readListing(pageId: string): Promise<void> {
     const access = await deps.pages.pageForUse(pageId);
@@ -73,9 +77,19 @@ export function createUrgencyService(deps: UrgencyDeps): UrgencyService {
       return;
     }
     const conversations: Listing['conversations'] = [];
-    for (const conversation of read.value.conversations) {
-      const { psid } = customerFacts(conversation, pageId);
-      if (psid) conversations.push({ psid, conversation });
+    const add = (platform: Platform, list: ConversationSummary[]) => {
+      for (const conversation of list) {
+        const { psid } = customerFacts(conversation, pageId);
+        if (psid) conversations.push({ psid, conversation, platform });
+      }
+    };
+    add('messenger', read.value.conversations);
+    // The unified inbox lists Instagram Direct conversations too: their rows get badges the same way.
+    if (!noInstagram.has(pageId)) {
+      const instagram = await graph.recentConversations(pageId, access.page.token, { limit: ROWS_LISTING_SIZE, platform: 'instagram' });
+      if (instagram.ok) add('instagram', instagram.value.conversations);
+      else if (!instagram.error.retryable) noInstagram.add(pageId);
+      else add('instagram', previous?.conversations.filter((entry) => entry.platform === 'instagram').map((entry) => entry.conversation) ?? []);
     }
     listings.set(pageId, { conversations, at });
     deps.onListing?.();
@@ -99,9 +113,9 @@ export function createUrgencyService(deps: UrgencyDeps): UrgencyService {
     const stored = await deps.store.listThreads();
     const merged = new Map(stored.map((record) => [`${record.pageId}\u0000${record.psid}`, record]));
     for (const [pageId, listing] of listings) {
-      for (const { psid, conversation } of listing.conversations) {
+      for (const { psid, conversation, platform } of listing.conversations) {
         const key = `${pageId}\u0000${psid}`;
-        merged.set(key, withConversation(merged.get(key) ?? null, conversation, { pageId, psid, selectedItemId: null }, listing.at));
+        merged.set(key, withConversation(merged.get(key) ?? null, conversation, { pageId, psid, selectedItemId: null, platform }, listing.at));
       }
     }
     return [...merged.values()];
