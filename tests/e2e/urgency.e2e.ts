@@ -1,0 +1,148 @@
+import { expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { artifact, eventually, summaryFigures, WAIT, type Reopen } from './harness';
+import { useConnectedReopen } from './journey';
+
+// Urgency at a glance (issue 11): badges on the conversation list, the toolbar count, the dashboard page. The inbox is
+// the virtualized 2026 layout (suite-2026-es.html: div[role=listitem] cards in a ThreadList pagelet); on top of it
+// this test re-renders the list every 1.5 s the way React does (every card replaced by new nodes, and one card node
+// recycled for another conversation, as virtualized scrolling does), so badges must come back on their own.
+
+let reopen: Reopen;
+useConnectedReopen((started) => (reopen = started));
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const CLOSES_SOON = 120 * MINUTE;
+
+/** Minutes since the customer last wrote, per Messenger conversation of the scenario's Page. */
+function customerAges() {
+  return reopen.scenario.conversations
+    .filter((conversation) => conversation.pageId === reopen.page.id && (conversation.platform ?? 'messenger') === 'messenger')
+    .map((conversation) => {
+      const ages = conversation.messages.filter((message) => message.from === 'customer').map((message) => message.ageMinutes ?? Infinity);
+      return { name: conversation.customerName, ageMs: Math.min(...ages) * MINUTE };
+    });
+}
+
+const windowOf = (ageMs: number) => (ageMs < 24 * HOUR ? 'open' : ageMs < 7 * 24 * HOUR ? 'human_agent' : 'closed');
+
+/** React's way: new card nodes (none of Reopen's inside), and virtualization reusing a card for another row. */
+async function churnList(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as { __churns?: number };
+    w.__churns = 0;
+    setInterval(() => {
+      const list = document.querySelector('[data-pagelet="GenericBizInboxThreadListViewBody"]')!;
+      const cards = [...list.querySelectorAll('[role="listitem"]')];
+      for (const card of cards) {
+        const fresh = card.cloneNode(true) as Element;
+        fresh.querySelectorAll('[data-testid="reopen-row-badge"]').forEach((node) => node.remove());
+        card.replaceWith(fresh);
+      }
+      // Scrolling: the first two cards swap conversations in place (text nodes rewritten, same elements).
+      const [a, b] = [...list.querySelectorAll('[data-fixture-card-name]')];
+      if (a && b) [a.firstChild!.nodeValue, b.firstChild!.nodeValue] = [b.firstChild!.nodeValue, a.firstChild!.nodeValue];
+      w.__churns! += 1;
+    }, 1500);
+  });
+}
+
+const badges = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[role="listitem"] > [data-testid="reopen-row-badge"]')].map((host) => ({
+      name: host.dataset.name!,
+      window: host.dataset.window!,
+      rowName: host.parentElement!.querySelector('[data-fixture-card-name]')!.textContent,
+      label: host.getAttribute('aria-label') ?? '',
+      text: host.shadowRoot?.textContent ?? '',
+    })),
+  );
+
+test('row badges show each known row’s window, none for a shared name, and come back after every re-render', async () => {
+  const ana = reopen.conversation('t_e2e_human_6d23h');
+  const page = await reopen.openThread(ana.selectedItemId, { fixture: 'suite-2026-es.html' });
+  const ages = customerAges();
+  const shared = new Set(ages.filter((a, i) => ages.findIndex((b) => b.name === a.name) !== i).map((a) => a.name));
+  const expected = new Map(ages.filter((age) => !shared.has(age.name)).map((age) => [age.name, windowOf(age.ageMs)]));
+  expect(shared).toEqual(new Set(['María García']));
+
+  const check = async () => {
+    const shown = await badges(page);
+    if (shown.length !== expected.size) return null;
+    for (const badge of shown) {
+      // The badge belongs to the row it sits in, and says that conversation's window.
+      if (badge.rowName !== badge.name || expected.get(badge.name) !== badge.window || !badge.label || !badge.text) return null;
+    }
+    return shown;
+  };
+  const first = await eventually(check, { timeoutMs: WAIT.graph, what: `a badge on each of the ${expected.size} uniquely named rows` });
+  expect(first.some((badge) => badge.name === 'María García')).toBe(false);
+  // Spanish inbox, Spanish words: Ana Silva wrote 6 days 23 h ago and can be reopened.
+  const anaBadge = first.find((badge) => badge.name === 'Ana Silva')!;
+  expect(anaBadge).toMatchObject({ window: 'human_agent', text: 'expirada · lista para reabrir' });
+  expect(first.find((badge) => badge.name === 'Maria Lopez')!.text).toMatch(/^quedan 2[12] h$/);
+
+  await churnList(page);
+  const churned = async (count: number) =>
+    eventually(() => page.evaluate((n) => ((window as unknown as { __churns?: number }).__churns ?? 0) >= n, count), { timeoutMs: 10_000 });
+  await churned(3);
+  // After three rounds of new nodes and recycled cards: every row has its badge again, the right one.
+  await eventually(check, { timeoutMs: WAIT.ui, what: 'the badges back after re-renders' });
+  await artifact(page, 'urgency-row-badges');
+  await page.close();
+});
+
+test('the toolbar badge counts the conversations that need action now, and its title explains it', async () => {
+  // Nothing is sent in this browser, so no cooldown: every expired Messenger conversation is ready, plus open
+  // windows closing within the 2 h threshold.
+  const expected = customerAges().filter((age) => age.ageMs >= 24 * HOUR || age.ageMs >= 24 * HOUR - CLOSES_SOON).length;
+  const worker = await reopen.session.worker();
+  const read = () =>
+    worker.evaluate(async () => {
+      const { action } = (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> } } }).chrome;
+      return { text: await action.getBadgeText({}), title: await action.getTitle({}) };
+    });
+  const badge = await eventually(async () => {
+    const now = await read();
+    return now.text === String(expected) ? now : null;
+  }, { timeoutMs: WAIT.graph, what: `toolbar badge "${expected}"` });
+  expect(badge.title).toContain(`${expected} `);
+  expect(badge.title).toMatch(/^Reopen: /);
+});
+
+test('Graph calls for badges: one listing per minute at most while the inbox is visible', async () => {
+  const listings = () =>
+    reopen.sim.requests().filter((request) => request.method === 'GET' && request.path.endsWith('/conversations') && !request.query.user_id).length;
+  const before = listings();
+  const ana = reopen.conversation('t_e2e_human_30h');
+  const page = await reopen.openThread(ana.selectedItemId, { fixture: 'suite-2026-es.html' });
+  await eventually(async () => (await badges(page)).length > 0, { timeoutMs: WAIT.graph, what: 'badges' });
+  // A second tab within the minute gets its facts from the background's listing: no new call for it.
+  const second = await reopen.openThread(reopen.conversation('t_e2e_closed_9d').selectedItemId, { fixture: 'suite-2026-es.html' });
+  await eventually(async () => (await badges(second)).length > 0, { timeoutMs: WAIT.graph, what: 'badges in the second tab' });
+  expect(listings() - before).toBeLessThanOrEqual(1);
+  // Both threads resolved (stored) before the popup below counts them.
+  await page.locator('[data-testid="reopen-banner"][data-window="human_agent"]').waitFor({ timeout: WAIT.graph });
+  await second.locator('[data-testid="reopen-banner"][data-window="closed"]').waitFor({ timeout: WAIT.graph });
+  await second.close();
+  await page.close();
+});
+
+test('the popup fits its 600 px frame and links to the dashboard, whose figures are the popup’s', async () => {
+  const popup = await reopen.popup();
+  await popup.setViewportSize({ width: 380, height: 600 });
+  const figures = await summaryFigures(popup);
+  const height = await popup.evaluate(() => document.documentElement.scrollHeight);
+  expect(height).toBeLessThanOrEqual(600);
+  expect(await popup.getByTestId('export-csv').count()).toBe(0);
+  await artifact(popup, 'urgency-popup');
+
+  const opened = reopen.context.waitForEvent('page', { timeout: WAIT.ui });
+  await popup.getByTestId('open-dashboard').click();
+  const dashboard = await opened;
+  expect(dashboard.url()).toBe(`chrome-extension://${reopen.extensionId}/dashboard.html`);
+  expect(await summaryFigures(dashboard)).toEqual(figures);
+  for (const moved of ['export-csv', 'layout-health', 'page-health']) await dashboard.getByTestId(moved).first().waitFor({ timeout: WAIT.ui });
+  await artifact(dashboard, 'urgency-dashboard');
+});
