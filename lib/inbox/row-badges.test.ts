@@ -65,7 +65,7 @@ describe('watchRowBadges', () => {
         const card = document.createElement('div');
         card.setAttribute('role', 'listitem');
         card.innerHTML = `<div><span></span><span>3h</span></div><div><span></span></div>`;
-        card.querySelector('span')!.textContent = name;
+        card.querySelectorAll('span')[0]!.textContent = name;
         card.querySelectorAll('span')[2]!.textContent = 'Thanks, see you tomorrow';
         return card;
       }),
@@ -110,8 +110,9 @@ describe('watchRowBadges', () => {
       ['Elena Martín', 'human_agent', 'cooling'],
     ]);
     // Virtualization reuses a card node for another conversation: the badge follows the name, or goes.
-    list.querySelector('span')!.firstChild!.nodeValue = 'Carla Gómez';
-    list.querySelectorAll('[role="listitem"]')[1]!.querySelector('span')!.textContent = 'Somebody Else';
+    const names = [...list.querySelectorAll('[role="listitem"]')].map((card) => card.querySelector(':scope > div > span')!);
+    names[0]!.firstChild!.nodeValue = 'Carla Gómez';
+    names[1]!.textContent = 'Somebody Else';
     await runFrames();
     expect(shown()).toEqual([['Carla Gómez', 'closed', 'closed']]);
   });

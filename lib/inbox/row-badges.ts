@@ -1,5 +1,5 @@
 // Row badges on Business Suite's conversation list (issue 11, DESIGN.md §3-4): one small host element appended to
-// each card whose conversation Reopen knows, with the time left or what can be done. The list is virtualized and
+// each card whose conversation Reopen knows (first in the card, floated to its top right), with the time left or what can be done. The list is virtualized and
 // re-rendered by React, so badges are re-applied, never assumed to stay:
 //   - only the list's subtree is observed (childList and text, no attributes); until a list is found, the document's
 //     structure is, as the composer mount does while it waits (lib/inbox/composer-mount.ts);
@@ -119,7 +119,7 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
     if (host.getAttribute('aria-label') !== words.label) host.setAttribute('aria-label', words.label);
     const text = host.shadowRoot!.firstChild as HTMLElement;
     if (text.textContent !== words.text) text.textContent = words.text;
-    text.style.cssText = `display:inline-block;margin:2px 0 0;padding:0 6px;border-radius:9px;font:600 11px/16px system-ui,sans-serif;white-space:nowrap;color:${view.urgent ? '#fff' : color};background:${view.urgent ? color : 'transparent'};border:1px solid ${color}`;
+    text.style.cssText = `display:inline-block;padding:0 6px;border-radius:9px;font:600 11px/16px system-ui,sans-serif;white-space:nowrap;color:${view.urgent ? '#fff' : color};background:${view.urgent ? color : 'transparent'};border:1px solid ${color}`;
   }
 
   function badgeOf(card: Element): HTMLElement | null {
@@ -145,9 +145,11 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
         host = doc.createElement('span');
         host.setAttribute('data-testid', HOST);
         host.setAttribute('role', 'img');
-        host.style.display = 'block';
+        // First in the card and floated: at the card's top right, inside its box whatever its height (cards of a
+        // virtual list are fixed-height and absolutely positioned, so a badge below the text would cover the next).
+        host.style.cssText = 'float:right;margin:0 0 0 6px';
         host.attachShadow({ mode: 'open' }).append(doc.createElement('span'));
-        card.append(host);
+        card.prepend(host);
         hosts.add(host);
       }
       render(host, fact, name);
