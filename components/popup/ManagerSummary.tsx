@@ -2,7 +2,7 @@ import { formatDuration, translator, type Locale } from '../../lib/i18n';
 import { ActionList } from './ActionList';
 import { Charts, Failures, RouteTable } from './Activity';
 import { Figures } from './Figures';
-import { Health } from './Health';
+import { Health, storageText } from './Health';
 import { Overview } from './Overview';
 import { Unconfirmed } from './Unconfirmed';
 import type { PopupState } from './store';
@@ -87,6 +87,12 @@ export function ManagerSummary(props: ManagerSummaryProps) {
   return (
     <main data-testid="summary" data-state="ready" data-layout={compact ? 'popup' : 'dashboard'} lang={locale}>
       {header}
+      {compact && summary?.storage && (
+        // A full storage stops sends: the popup says so too, not only the dashboard's health section.
+        <p role="alert" class="warning" data-testid="storage-usage" data-level={summary.storage.level}>
+          {storageText(summary.storage, locale)}
+        </p>
+      )}
       {summary && (
         <>
           <Figures counts={summary.counts} locale={locale} />

@@ -202,6 +202,7 @@ describe.each(['en', 'es'] as const)('popup in %s', (locale: Locale) => {
   test('the toolbar popup keeps the figures and the first rows of both lists, and links to the dashboard', async () => {
     const many = summaryFixture();
     many.readyNow = Array.from({ length: 6 }, (_, i) => ({ ...many.readyNow[0]!, psid: `70${i}` }));
+    many.storage = { level: 'full', bytesInUse: 10_485_760, quotaBytes: 10_485_760 };
     script({ 'summary.get': () => many }, locale);
     const create = vi.spyOn(browser.tabs, 'create').mockResolvedValue({} as never);
     renderPopup({ layout: 'popup' });
@@ -213,6 +214,8 @@ describe.each(['en', 'es'] as const)('popup in %s', (locale: Locale) => {
     expect(readyList.textContent).toContain(locale === 'en' ? 'and 5 more' : 'y 5 más');
     // the charts, the overview, health and the export are on the dashboard only
     for (const moved of ['export-csv', 'layout-health', 'page-health']) expect(screen.queryByTestId(moved)).toBeNull();
+    // A full storage stops sends: the popup still says so.
+    expect(screen.getByTestId('storage-usage').getAttribute('data-level')).toBe('full');
     expect(screen.queryByRole('img')).toBeNull();
     const link = screen.getByTestId('open-dashboard');
     expect(link.textContent).toBe(locale === 'en' ? 'Open dashboard' : 'Abrir panel de control');

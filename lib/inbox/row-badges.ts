@@ -102,7 +102,8 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
 
   function observe() {
     observer.disconnect();
-    if (paused || stopped) return;
+    // Nothing to badge (no Page connected, no facts yet): nothing to watch either.
+    if (paused || stopped || facts.size === 0) return;
     // characterData: React recycles a card by changing its text nodes in place. Only within the list.
     const target = list?.isConnected ? list : null;
     observer.observe(target ?? doc, { childList: true, subtree: true, characterData: !!target });
