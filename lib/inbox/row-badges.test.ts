@@ -95,6 +95,8 @@ describe('watchRowBadges', () => {
     const host = document.querySelector<HTMLElement>('[data-testid="reopen-row-badge"]')!;
     expect(host.closest('[role="listitem"]')!.textContent).toContain('Ana López');
     expect(host.getAttribute('aria-label')).toBe('label open');
+    // A click on the badge is a click on the card: it must not swallow the conversation's selection.
+    expect(host.style.pointerEvents).toBe('none');
     expect(host.shadowRoot!.textContent).toBe(`open:${HOUR}`);
     // The badge's words are in its shadow root: the card's name reads the same with the badge in it.
     expect(cardName(host.parentElement!)).toBe('Ana López');

@@ -148,7 +148,8 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
         host.setAttribute('role', 'img');
         // First in the card and floated: at the card's top right, inside its box whatever its height (cards of a
         // virtual list are fixed-height and absolutely positioned, so a badge below the text would cover the next).
-        host.style.cssText = 'float:right;margin:0 0 0 6px';
+        // Clicks go through to the card (it selects the conversation): the badge only informs.
+        host.style.cssText = 'float:right;margin:0 0 0 6px;pointer-events:none';
         host.attachShadow({ mode: 'open' }).append(doc.createElement('span'));
         card.prepend(host);
         hosts.add(host);

@@ -38,6 +38,7 @@ import { ROOT, SUITE_ORIGIN, inboxUrl, startReopen, type Reopen } from '../../te
 import { parseScenario, type ParsedScenario } from '../../tests/sandbox/simulator';
 import { recordFigures } from './record';
 import { median } from './stats';
+import { profiledSplit, type ProfiledSplit } from './profile';
 
 const SWITCHES = 20;
 const FACTS_TTL_MS = 60_000; // lib/threads/service.ts FACTS_TTL_MS
@@ -290,47 +291,13 @@ async function churnCost({ page, cdp, withExtension }: ChurnPage): Promise<Churn
   return { script: after.script - before.script, task: after.task - before.task, thread: after.thread - before.thread };
 }
 
-interface ProfiledChurn {
-  /** JS time with a frame of the extension's own code on the stack: its observers, timers and the DOM calls they make. */
-  extensionMs: number;
-  /** All other JS time of the page during the churn. */
-  pageMs: number;
-}
+type ProfiledChurn = ProfiledSplit;
 
-const PROFILER_SYSTEM_FRAMES = new Set(['(root)', '(idle)', '(program)', '(garbage collector)']);
-
-/** One churn of the with-page under V8's sampling profiler (content scripts run in the page's isolate), split into
- *  the extension's share and the page's. Wall-clock figures move ±20 % with a shared machine's load; this split does
- *  not, so it says what the content script itself costs even when the paired ratios are within noise. */
+/** One churn of the with-page under the profiler (./profile.ts says why that figure). */
 async function profiledChurn({ page, cdp }: ChurnPage): Promise<ProfiledChurn> {
   await page.bringToFront();
   await page.waitForTimeout(SETTLE_MS);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-  await cdp.send('Profiler.start');
-  await churn(page);
-  const { profile } = await cdp.send('Profiler.stop');
-  await cdp.send('Profiler.disable');
-  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
-  const parents = new Map<number, number>();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
-  const extensionFrame = new Map<number, boolean>();
-  const underExtension = (id: number): boolean => {
-    const known = extensionFrame.get(id);
-    if (known !== undefined) return known;
-    const parent = parents.get(id);
-    const result = nodes.get(id)!.callFrame.url.startsWith('chrome-extension://') || (parent !== undefined && underExtension(parent));
-    extensionFrame.set(id, result);
-    return result;
-  };
-  const split = { extensionMs: 0, pageMs: 0 };
-  profile.samples?.forEach((id, index) => {
-    if (PROFILER_SYSTEM_FRAMES.has(nodes.get(id)!.callFrame.functionName)) return;
-    const ms = (profile.timeDeltas?.[index] ?? 0) / 1000;
-    if (underExtension(id)) split.extensionMs += ms;
-    else split.pageMs += ms;
-  });
-  return split;
+  return profiledSplit(cdp, () => churn(page));
 }
 
 test('host-page cost: DOM churn in the inbox with and without the content script', async () => {

@@ -90,6 +90,19 @@ test('row badges show each known row’s window, none for a shared name, and com
   // After three rounds of new nodes and recycled cards: every row has its badge again, the right one.
   await eventually(check, { timeoutMs: WAIT.ui, what: 'the badges back after re-renders' });
   await artifact(page, 'urgency-row-badges');
+  // A click on a badge selects its conversation: the badge lets the click through to the card.
+  const john = reopen.conversation('t_e2e_human_30h');
+  const hit = await page.evaluate(() => {
+    const host = document.querySelector('[data-testid="reopen-row-badge"][data-name="John Carter"]')!;
+    const box = host.getBoundingClientRect();
+    const under = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+    return { badge: under === host, card: host.parentElement!.contains(under) };
+  });
+  expect(hit).toEqual({ badge: false, card: true });
+  await page.locator('[data-testid="reopen-row-badge"][data-name="John Carter"]').click({ force: true });
+  await eventually(() => new URL(page.url()).searchParams.get('selected_item_id') === john.selectedItemId, {
+    what: "John Carter's conversation selected by a click on his row's badge",
+  });
   await page.close();
 });
 
