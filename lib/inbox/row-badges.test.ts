@@ -97,7 +97,8 @@ describe('watchRowBadges', () => {
     expect(host.getAttribute('aria-label')).toBe('label open');
     // A click on the badge is a click on the card: it must not swallow the conversation's selection.
     expect(host.style.pointerEvents).toBe('none');
-    expect(host.shadowRoot!.textContent).toBe(`open:${HOUR}`);
+    expect(host.shadowRoot!.lastChild!.textContent).toBe(`open:${HOUR}`);
+    expect((host.shadowRoot!.lastChild as HTMLElement).className).toBe('urgent');
     // The badge's words are in its shadow root: the card's name reads the same with the badge in it.
     expect(cardName(host.parentElement!)).toBe('Ana López');
   });

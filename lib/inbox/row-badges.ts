@@ -51,9 +51,20 @@ export function factsByName(rows: readonly RowFact[]): Map<string, RowFact> {
   return new Map(rows.map((row) => [row.name, row]));
 }
 
+// A list re-render shows the same names again: normalizing each once (Unicode decomposition) is enough.
+const normalized = new Map<string, string>();
+function normalizedName(name: string): string {
+  let value = normalized.get(name);
+  if (value === undefined) {
+    if (normalized.size >= 1000) normalized.clear();
+    normalized.set(name, (value = normalizeDisplayName(name)));
+  }
+  return value;
+}
+
 /** The fact of a row, by the name it shows; null for a name Reopen does not know (or knows twice). */
 export function matchRow(name: string | null, facts: ReadonlyMap<string, RowFact>): RowFact | null {
-  return name ? (facts.get(normalizeDisplayName(name)) ?? null) : null;
+  return name ? (facts.get(normalizedName(name)) ?? null) : null;
 }
 
 export interface RowBadgeHooks {
@@ -74,13 +85,12 @@ export interface RowBadges {
 }
 
 const HOST = 'reopen-row-badge';
-const COLORS: Record<string, string> = {
-  urgent: '#b3261e',
-  open: '#1f7a35',
-  ready: '#0b5cd5',
-  cooling: '#6b4fbb',
-  closed: '#65676b',
-};
+// The same stylesheet text in every badge's shadow root (browsers share the parsed sheet of identical text), so a
+// re-rendered list costs a class name per badge; a <style> element, not adoptedStyleSheets, which Firefox's content
+// scripts cannot hand to the page's shadow roots.
+const BADGE_CSS =
+  'span{display:inline-block;padding:0 6px;border:1px solid;border-radius:9px;font:600 11px/16px system-ui,sans-serif;white-space:nowrap}' +
+  '.open{color:#1f7a35}.ready{color:#0b5cd5}.cooling{color:#6b4fbb}.closed{color:#65676b}.urgent{color:#fff;background:#b3261e;border-color:#b3261e}';
 
 export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
   let facts = new Map<string, RowFact>();
@@ -113,14 +123,14 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
     const view = rowBadgeView(fact, hooks.now(), threshold);
     const words = hooks.words(view);
     if (!words) return host.remove();
-    const color = COLORS[view.urgent ? 'urgent' : view.kind];
+    const kind = view.urgent ? 'urgent' : view.kind;
     host.dataset.window = view.window;
     host.dataset.name = name;
-    host.dataset.kind = view.urgent ? 'urgent' : view.kind;
+    host.dataset.kind = kind;
     if (host.getAttribute('aria-label') !== words.label) host.setAttribute('aria-label', words.label);
-    const text = host.shadowRoot!.firstChild as HTMLElement;
+    const text = host.shadowRoot!.lastChild as HTMLElement;
     if (text.textContent !== words.text) text.textContent = words.text;
-    text.style.cssText = `display:inline-block;padding:0 6px;border-radius:9px;font:600 11px/16px system-ui,sans-serif;white-space:nowrap;color:${view.urgent ? '#fff' : color};background:${view.urgent ? color : 'transparent'};border:1px solid ${color}`;
+    text.className = kind;
   }
 
   function badgeOf(card: Element): HTMLElement | null {
@@ -150,7 +160,9 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
         // virtual list are fixed-height and absolutely positioned, so a badge below the text would cover the next).
         // Clicks go through to the card (it selects the conversation): the badge only informs.
         host.style.cssText = 'float:right;margin:0 0 0 6px;pointer-events:none';
-        host.attachShadow({ mode: 'open' }).append(doc.createElement('span'));
+        const style = doc.createElement('style');
+        style.textContent = BADGE_CSS;
+        host.attachShadow({ mode: 'open' }).append(style, doc.createElement('span'));
         card.prepend(host);
         hosts.add(host);
       }

@@ -68,9 +68,11 @@ export function createUrgencyService(deps: UrgencyDeps): UrgencyService {
       return;
     }
     const graph = await deps.graph();
+    // The interval runs from when the read started: an inbox asking every minute gets a read every minute, not
+    // every other one because the previous answer took a moment.
+    const at = deps.now();
     const read = await graph.recentConversations(pageId, access.page.token, { limit: ROWS_LISTING_SIZE });
     // A failed read keeps the previous listing until the next interval: badges from a minute ago beat none.
-    const at = deps.now();
     const previous = listings.get(pageId);
     if (!read.ok) {
       listings.set(pageId, { conversations: previous?.conversations ?? [], at });

@@ -33,7 +33,6 @@ const ROWS: Row[] = [
   { label: 'Row badges: host-page script time with / without Reopen (re-rendering list)', section: 'rowBadges', key: 'scriptRatioPairedMedian', unit: '×', target: '≤ 1.05' },
   { label: 'Row badges: script ratio from the CPU profile (extension + page) / page', section: 'rowBadges', key: 'profiledScriptRatio', unit: '×', target: '≤ 1.05' },
   { label: 'Row badges: Graph listing calls in 65 s, inbox visible (Messenger + Instagram)', section: 'rowBadges', key: 'listingCallsVisiblePer65s', unit: '', target: '≤ 1 per platform a minute' },
-  { label: 'Row badges: Graph listing calls in 65 s, inbox hidden', section: 'rowBadges', key: 'listingCallsHiddenPer65s', unit: '', target: '0' },
   { label: 'Record an attempt, 100 threads', section: 'storage', key: 'recordAttemptMs_100threads', unit: 'ms' },
   { label: 'Record an attempt, 10 000 threads / 50 000 attempts', section: 'storage', key: 'recordAttemptMs_10kThreads50kAttempts', unit: 'ms' },
   { label: 'Read one thread, 10 000 threads', section: 'storage', key: 'readThreadMs_10kThreads50kAttempts', unit: 'ms' },

@@ -55,7 +55,7 @@ const badges = (page: Page) =>
       window: host.dataset.window!,
       rowName: host.parentElement!.querySelector('[data-fixture-card-name]')!.textContent,
       label: host.getAttribute('aria-label') ?? '',
-      text: host.shadowRoot?.textContent ?? '',
+      text: host.shadowRoot?.lastChild?.textContent ?? '',
     })),
   );
 
