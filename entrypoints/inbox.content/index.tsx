@@ -14,7 +14,7 @@ import type { LayoutHealth } from '../../lib/messaging/protocol';
 import { ask } from '../../lib/messaging/client';
 import { isOpenPanelMessage } from '../../lib/messaging/commands';
 import { watchPageTheme } from '../../lib/inbox/page-theme';
-import { watchRowBadges } from '../../lib/inbox/row-badges';
+import { rowsRefresher, watchRowBadges } from '../../lib/inbox/row-badges';
 import { rowBadgeWords } from '../../components/inbox/row-words';
 import { browser } from 'wxt/browser';
 
@@ -174,6 +174,8 @@ export default defineContentScript({
       location = next;
       showIdentity(header.rescope());
       armFloatingFallback();
+      // Another Page's inbox: its own row facts (the same Page is asked no more than once a minute).
+      refreshRows();
     });
 
     // Row badges on the conversation list (lib/inbox/row-badges.ts): facts from the background at most once a minute
@@ -183,13 +185,14 @@ export default defineContentScript({
       now: () => Date.now(),
       requestFrame: (pass) => void requestAnimationFrame(pass),
     });
-    let rowsAskedAt = -Infinity;
-    const refreshRows = () => {
-      const pageId = location?.pageId;
-      if (!pageId || document.visibilityState !== 'visible' || Date.now() - rowsAskedAt < REFRESH_EVERY_MS - 5000) return;
-      rowsAskedAt = Date.now();
-      void ask({ type: 'urgency.rows', pageId }).then((view) => rows.update(view.rows, view.closesSoonMinutes), () => undefined);
-    };
+    const refreshRows = rowsRefresher({
+      ask: (pageId) => ask({ type: 'urgency.rows', pageId }),
+      apply: (facts, closesSoonMinutes) => rows.update(facts, closesSoonMinutes),
+      pageId: () => location?.pageId ?? null,
+      visible: () => document.visibilityState === 'visible',
+      now: () => Date.now(),
+      everyMs: REFRESH_EVERY_MS,
+    });
     refreshRows();
     store.subscribe((state, previous) => state.locale !== previous.locale || state.strings !== previous.strings ? rows.tick() : undefined);
 
