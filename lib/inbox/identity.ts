@@ -171,7 +171,8 @@ export function listCards(root: ParentNode): Element[] {
     if (insideThreadList(card) && !card.closest(MESSAGE_LOG) && !card.querySelector(CARD_ROLES)) cards.add(card);
   }
   for (const link of root.querySelectorAll(THREAD_LINK)) {
-    if ([...cards].some((card) => card.contains(link))) continue;
+    const owner = link.closest(CARD_ROLES);
+    if (owner && cards.has(owner)) continue;
     const parent = link.parentElement;
     const group = parent?.parentElement;
     if (group && group.querySelectorAll(THREAD_LINK).length > 1) cards.add(parent.querySelectorAll(THREAD_LINK).length === 1 ? parent : link);
@@ -181,8 +182,13 @@ export function listCards(root: ParentNode): Element[] {
 
 /** The name a card shows: its first text that is not a time token (what follows is the preview, never a name). */
 export function cardName(card: Element): string | null {
-  const first = textLeaves(card).find((leaf) => !isCardTimeToken(cleanText(leaf.textContent)));
-  return first ? cleanText(first.textContent) : null;
+  const leaf = cardNameLeaf(card);
+  return leaf ? cleanText(leaf.textContent) : null;
+}
+
+/** The element whose text is the card's name: its first text that is not a time token. */
+export function cardNameLeaf(card: Element): Element | null {
+  return textLeaves(card).find((leaf) => !isCardTimeToken(cleanText(leaf.textContent))) ?? null;
 }
 
 /** The list a card belongs to: its list container, else the group of conversation links it sits in. */

@@ -120,6 +120,27 @@ describe('watchRowBadges', () => {
     expect(shown()).toEqual([['Carla Gómez', 'closed', 'closed']]);
   });
 
+  it('a preview or a time rewritten inside a badged card wakes nothing; its name changing does', async () => {
+    const list = renderList(['Ana López', 'Bruno Díaz']);
+    start();
+    await runFrames();
+    const [ana] = [...list.querySelectorAll('[role="listitem"]')];
+    const [name, time, preview] = [...ana!.querySelectorAll('span:not([data-testid])')];
+    // A chat list churns all day: typing indicators, previews, times. None of it can change who a row is.
+    preview!.textContent = 'Typing…';
+    preview!.firstChild!.nodeValue = 'New message';
+    time!.textContent = '4h';
+    ana!.append(document.createElement('div'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(frames).toHaveLength(0);
+    name!.textContent = 'Carla Gómez';
+    await runFrames();
+    expect(shown()).toEqual([
+      ['Carla Gómez', 'closed', 'closed'],
+      ['Bruno Díaz', 'human_agent', 'ready'],
+    ]);
+  });
+
   it('no facts, no badges; stop takes every badge out', () => {
     renderList(['Ana López']);
     start();

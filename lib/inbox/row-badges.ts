@@ -3,14 +3,16 @@
 // re-rendered by React, so badges are re-applied, never assumed to stay:
 //   - only the list's subtree is observed (childList and text, no attributes); until a list is found, the document's
 //     structure is, as the composer mount does while it waits (lib/inbox/composer-mount.ts);
-//   - mutations are folded into one pass per frame; a pass skips cards whose badge is in place for the same name;
+//   - a mutation that cannot have changed a card's name (a preview or a typing indicator rewritten inside a badged
+//     card, whose name text is still in place) wakes nothing; the rest are folded into one pass per frame, which
+//     skips cards whose badge is in place for the same name;
 //   - the badge's words live in its shadow root, so the card's own text (and the name read from it) is unchanged;
 //   - nothing else of React's is touched, and nothing is observed while the tab is hidden.
 import { windowState } from '../policy/window';
 import type { WindowState } from '../policy/types';
 import type { RowFact } from '../urgency/rows';
 import { normalizeDisplayName } from '../threads/names';
-import { cardList, cardName, listCards } from './identity';
+import { cardList, cardNameLeaf, cleanText, listCards } from './identity';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -100,9 +102,24 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
   let paused = false;
   let stopped = false;
   const hosts = new Set<HTMLElement>();
+  // Each badged card and the element its name was read from: what a mutation must touch to matter.
+  let nameLeafOf = new WeakMap<Element, Element>();
 
-  const observer = new MutationObserver(() => {
-    if (frame || paused || stopped) return;
+  /** Could this mutation have changed which cards there are or what name one shows? */
+  function mayRename(record: MutationRecord): boolean {
+    const start = record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
+    for (let node = start; node && node !== list; node = node.parentElement) {
+      const leaf = nameLeafOf.get(node);
+      if (!leaf) continue;
+      // Inside a badged card: only its name text (or its removal) matters, not its preview, time or labels.
+      return !leaf.isConnected || !node.contains(leaf) || leaf.contains(start);
+    }
+    // At the list's level (cards added, removed, replaced) or in a card not badged yet.
+    return true;
+  }
+
+  const observer = new MutationObserver((records) => {
+    if (frame || paused || stopped || !records.some(mayRename)) return;
     frame = true;
     hooks.requestFrame(() => {
       frame = false;
@@ -144,13 +161,16 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
     const cards = listCards(list?.isConnected ? list : doc);
     list = cards[0] ? cardList(cards[0]) : null;
     for (const card of cards) {
-      const name = cardName(card);
+      const leaf = cardNameLeaf(card);
+      const name = leaf ? cleanText(leaf.textContent) : null;
       const fact = matchRow(name, facts);
       let host = badgeOf(card);
-      if (!fact || !name) {
+      if (!fact || !name || !leaf) {
         host?.remove();
+        nameLeafOf.delete(card);
         continue;
       }
+      nameLeafOf.set(card, leaf);
       if (host && host.dataset.name === name && !all) continue;
       if (!host) {
         host = doc.createElement('span');
@@ -176,6 +196,7 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
   return {
     update(rows, closesSoonMinutes) {
       facts = factsByName(rows);
+      nameLeafOf = new WeakMap();
       threshold = closesSoonMinutes;
       if (!paused) pass(true);
     },
