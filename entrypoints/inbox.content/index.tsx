@@ -1,6 +1,6 @@
 import './style.css';
 import { render } from 'preact';
-import { createShadowUi } from '../../lib/inbox/shadow-ui';
+import { createShadowUi, loadUiCss } from '../../lib/inbox/shadow-ui';
 import { InboxRoot, type Scheduler } from '../../components/inbox/InboxRoot';
 import { createInboxStore } from '../../components/inbox/store';
 import { mountBesideComposer } from '../../lib/inbox/composer-mount';
@@ -93,12 +93,12 @@ export default defineContentScript({
     void store.actions.loadSettings();
 
     // The stylesheet WXT builds for this entrypoint (cssInjectionMode 'ui': loaded into the shadow roots only).
-    const cssUrl = (browser.runtime.getURL as (path: string) => string)('/content-scripts/inbox.css');
-    const floating = await createShadowUi(ctx, document, {
+    const css = await loadUiCss((browser.runtime.getURL as (path: string) => string)('/content-scripts/inbox.css'));
+    const floating = createShadowUi(ctx, document, {
       name: 'reopen-inbox-floating',
       anchor: () => document.body,
       append: 'last',
-      cssUrl,
+      css,
       onMount: (container) => {
         render(view, container);
         return container;
@@ -124,11 +124,11 @@ export default defineContentScript({
 
     // The composer row the inline UI goes before; set by the mount loop just before it mounts.
     let composerRow: Element | null = null;
-    const inline = await createShadowUi(ctx, document, {
+    const inline = createShadowUi(ctx, document, {
       name: 'reopen-inbox',
       anchor: () => composerRow,
       append: 'before',
-      cssUrl,
+      css,
       onMount: (container) => {
         if (floating.mounted) floating.remove();
         store.actions.setFloating(false);
@@ -181,6 +181,7 @@ export default defineContentScript({
     // Row badges on the conversation list (lib/inbox/row-badges.ts): facts from the background at most once a minute
     // while visible (it reads the Page's listing no more often), the clock ticking them locally in between.
     const rows = watchRowBadges(document, {
+      css,
       words: (view) => (store.getState().strings === 'ready' ? rowBadgeWords(view, store.getState().locale) : null),
       now: () => Date.now(),
       requestFrame: (pass) => void requestAnimationFrame(pass),

@@ -144,23 +144,19 @@ function isViewProfileWording(element: Element): boolean {
   return VIEW_PROFILE_WORDS.includes(wording);
 }
 
-function isProfileHref(href: string | null): boolean {
-  if (!href) return false;
+/** A link's address read against the inbox's origin; null when there is none or it does not parse. */
+function hrefOf(element: Element): URL | null {
+  const href = element.getAttribute('href');
   try {
-    const url = new URL(href, 'https://business.facebook.com/');
-    return PROFILE_HOSTS.includes(url.host) && url.pathname.length > 1 && !url.pathname.startsWith('/latest/');
-  } catch {
-    return false;
-  }
-}
-
-function selectedItemIdOf(href: string | null): string | null {
-  if (!href) return null;
-  try {
-    return new URL(href, 'https://business.facebook.com/').searchParams.get('selected_item_id');
+    return href ? new URL(href, 'https://business.facebook.com/') : null;
   } catch {
     return null;
   }
+}
+
+function isProfileHref(element: Element): boolean {
+  const url = hrefOf(element);
+  return !!url && PROFILE_HOSTS.test(url.host) && url.pathname.length > 1 && !url.pathname.startsWith('/latest/');
 }
 
 /** The conversation list's cards: role rows/items inside list containers, or links to a conversation that sit
@@ -199,7 +195,7 @@ export function cardList(card: Element): Element | null {
 function matchesSelection(card: Element, selectedItemId: string): boolean {
   const nodes = [card, ...card.querySelectorAll('*')];
   return nodes.some((node) => {
-    if (node.hasAttribute('href') && selectedItemIdOf(node.getAttribute('href')) === selectedItemId) return true;
+    if (hrefOf(node)?.searchParams.get('selected_item_id') === selectedItemId) return true;
     return [...node.attributes].some((attribute) => attribute.name.startsWith('data-') && attribute.value === selectedItemId);
   });
 }
@@ -247,7 +243,7 @@ export const NAME_SIGNALS: readonly NameSignal[] = [
     read(root) {
       const sidebar = findSidebar(root);
       return [...root.querySelectorAll('a[href]')]
-        .filter((link) => isProfileHref(link.getAttribute('href')) && !outsidePane(link, sidebar) && !isViewProfileWording(link))
+        .filter((link) => isProfileHref(link) && !outsidePane(link, sidebar) && !isViewProfileWording(link))
         .map((link) => ({ text: cleanText(link.textContent) || cleanText(link.getAttribute('aria-label')), element: link }));
     },
   },

@@ -75,6 +75,7 @@ describe('watchRowBadges', () => {
 
   const start = () => {
     badges = watchRowBadges(document, {
+      css: '.reopen-row-badge { display: inline-block; }',
       words: (view) => ({ text: `${view.kind}:${view.left}`, label: `label ${view.kind}` }),
       now: () => NOW,
       requestFrame: (pass) => void frames.push(pass),
@@ -98,7 +99,9 @@ describe('watchRowBadges', () => {
     // A click on the badge is a click on the card: it must not swallow the conversation's selection.
     expect(host.style.pointerEvents).toBe('none');
     expect(host.shadowRoot!.lastChild!.textContent).toBe(`open:${HOUR}`);
-    expect((host.shadowRoot!.lastChild as HTMLElement).className).toBe('urgent');
+    expect((host.shadowRoot!.lastChild as HTMLElement).className).toBe('reopen-row-badge reopen-row-badge--urgent');
+    // Styled by the content script's own stylesheet (its .reopen-row-badge rules), shared with the banner's roots.
+    expect(host.shadowRoot!.querySelector('style')!.textContent).toContain('.reopen-row-badge');
     // The badge's words are in its shadow root: the card's name reads the same with the badge in it.
     expect(cardName(host.parentElement!)).toBe('Ana López');
   });

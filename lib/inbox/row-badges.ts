@@ -70,6 +70,9 @@ export function matchRow(name: string | null, facts: ReadonlyMap<string, RowFact
 }
 
 export interface RowBadgeHooks {
+  /** The content script's stylesheet (lib/inbox/shadow-ui.ts loadUiCss): its .reopen-row-badge rules style the
+   *  badge in its shadow root; every badge carries the same text, whose parsed sheet browsers share. */
+  css: string;
   /** The badge's words and accessible name, or null while the strings have not arrived. */
   words(view: RowBadgeView): { text: string; label: string } | null;
   now(): number;
@@ -87,13 +90,6 @@ export interface RowBadges {
 }
 
 const HOST = 'reopen-row-badge';
-// The same stylesheet text in every badge's shadow root (browsers share the parsed sheet of identical text), so a
-// re-rendered list costs a class name per badge; a <style> element, not adoptedStyleSheets, which Firefox's content
-// scripts cannot hand to the page's shadow roots.
-const BADGE_CSS =
-  'span{display:inline-block;padding:0 6px;border:1px solid;border-radius:9px;font:600 11px/16px system-ui,sans-serif;white-space:nowrap}' +
-  '.open{color:#1f7a35}.ready{color:#0b5cd5}.cooling{color:#6b4fbb}.closed{color:#65676b}.urgent{color:#fff;background:#b3261e;border-color:#b3261e}';
-
 export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
   let facts = new Map<string, RowFact>();
   let threshold = 120;
@@ -147,7 +143,7 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
     if (host.getAttribute('aria-label') !== words.label) host.setAttribute('aria-label', words.label);
     const text = host.shadowRoot!.lastChild as HTMLElement;
     if (text.textContent !== words.text) text.textContent = words.text;
-    text.className = kind;
+    text.className = `reopen-row-badge reopen-row-badge--${kind}`;
   }
 
   function badgeOf(card: Element): HTMLElement | null {
@@ -181,7 +177,7 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
         // Clicks go through to the card (it selects the conversation): the badge only informs.
         host.style.cssText = 'float:right;margin:0 0 0 6px;pointer-events:none';
         const style = doc.createElement('style');
-        style.textContent = BADGE_CSS;
+        style.textContent = hooks.css;
         host.attachShadow({ mode: 'open' }).append(style, doc.createElement('span'));
         card.prepend(host);
         hosts.add(host);

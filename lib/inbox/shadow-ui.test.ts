@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { createShadowUi, type UiContext } from './shadow-ui';
+import { createShadowUi, loadUiCss, type UiContext } from './shadow-ui';
 
 // The inbox UI's shadow root: where it goes, what CSS it gets, what it keeps from the page, how it leaves.
 
@@ -23,25 +23,25 @@ describe('createShadowUi', () => {
       container.textContent = 'banner';
       return container;
     });
-    const ui = await createShadowUi(context().ctx, document, { name: 'reopen-inbox', anchor: () => row, append: 'before', cssUrl: 'chrome-extension://x/content-scripts/inbox.css', onMount });
+    const css = await loadUiCss('chrome-extension://x/content-scripts/inbox.css');
+    const ui = createShadowUi(context().ctx, document, { name: 'reopen-inbox', anchor: () => row, append: 'before', css, onMount });
     ui.mount();
     expect(row.previousElementSibling).toBe(ui.shadowHost);
     expect(ui.shadowHost.tagName.toLowerCase()).toBe('reopen-inbox');
-    const css = ui.shadowHost.shadowRoot!.querySelector('style')!.textContent!;
-    expect(css).toContain(':host{all:initial !important;}');
-    expect(css).toContain(':host { --reopen-bg: #fff; }');
-    expect(css).not.toContain(':root');
+    const applied = ui.shadowHost.shadowRoot!.querySelector('style')!.textContent!;
+    expect(applied).toContain(':host{all:initial !important;}');
+    expect(applied).toContain(':host { --reopen-bg: #fff; }');
+    expect(applied).not.toContain(':root');
     expect(ui.mounted).toBe(onMount.mock.results[0]!.value);
     expect(ui.shadowHost.shadowRoot!.textContent).toContain('banner');
   });
 
   test('keys typed inside do not reach the page (Business Suite has its own shortcuts); clicks do', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('')));
-    const ui = await createShadowUi(context().ctx, document, {
+    const ui = createShadowUi(context().ctx, document, {
       name: 'reopen-inbox-floating',
       anchor: () => document.body,
       append: 'last',
-      cssUrl: 'x',
+      css: '',
       onMount: (container) => {
         container.innerHTML = '<textarea></textarea>';
         return container;
@@ -60,7 +60,9 @@ describe('createShadowUi', () => {
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('blocked'))));
     const { ctx, invalidate } = context();
     const onRemove = vi.fn();
-    const ui = await createShadowUi(ctx, document, { name: 'reopen-inbox', anchor: () => document.body, append: 'last', cssUrl: 'x', onMount: () => 'mounted', onRemove });
+    const css = await loadUiCss('x');
+    expect(css).toBe('');
+    const ui = createShadowUi(ctx, document, { name: 'reopen-inbox', anchor: () => document.body, append: 'last', css, onMount: () => 'mounted', onRemove });
     ui.mount();
     ui.remove();
     expect(onRemove).toHaveBeenCalledWith('mounted');
@@ -73,8 +75,7 @@ describe('createShadowUi', () => {
   });
 
   test('without its anchor it refuses to mount, loudly', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('')));
-    const ui = await createShadowUi(context().ctx, document, { name: 'reopen-inbox', anchor: () => null, append: 'before', cssUrl: 'x', onMount: () => 1 });
+    const ui = createShadowUi(context().ctx, document, { name: 'reopen-inbox', anchor: () => null, append: 'before', css: '', onMount: () => 1 });
     expect(() => ui.mount()).toThrow(/no anchor/);
   });
 });

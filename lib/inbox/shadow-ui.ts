@@ -3,7 +3,8 @@
 // loaded into the root with `:root` read as `:host`), in a fraction of its size. WXT's version also carries the
 // overlay and modal positions, autoMount, document-level @property rules and a Unicode custom-element-name check,
 // none of which Reopen uses, and the content script runs in every inbox tab under a 25 KB gzip budget
-// (scripts/bench/bundle.bench.ts). Removal is tied to the content script's context, as WXT's is.
+// (scripts/bench/bundle.bench.ts). Removal is tied to the content script's context, as WXT's is. The stylesheet is
+// read once (loadUiCss) and shared by every shadow root Reopen puts in the page (the row badges too).
 
 /** What the content script context offers that the UI needs (WXT's ContentScriptContext). */
 export interface UiContext {
@@ -16,8 +17,8 @@ export interface ShadowUiOptions<T> {
   /** The element the UI goes next to or into, looked up at each mount. */
   anchor: () => Element | null;
   append: 'before' | 'last';
-  /** The content script's own stylesheet (fetched once, before the first mount). */
-  cssUrl: string;
+  /** The content script's stylesheet, as loadUiCss read it. */
+  css: string;
   onMount(container: HTMLElement): T;
   onRemove?(mounted: T | undefined): void;
 }
@@ -32,18 +33,22 @@ export interface ShadowUi<T> {
 /** Key events typed into Reopen's fields must not reach Business Suite's shortcuts. */
 const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
 
-export async function createShadowUi<T>(ctx: UiContext, doc: Document, options: ShadowUiOptions<T>): Promise<ShadowUi<T>> {
-  let css = '';
+/** The content script's own stylesheet, with `:root` read as `:host` (each UI is a shadow root); '' when it cannot be
+ *  read — the UI still works, unstyled, and there is nothing to tell the page. */
+export async function loadUiCss(url: string): Promise<string> {
   try {
-    css = (await (await fetch(options.cssUrl)).text()).replaceAll(':root', ':host');
+    return (await (await fetch(url)).text()).replaceAll(':root', ':host');
   } catch {
-    // Without its stylesheet the UI still works, unstyled; nothing to report to the page.
+    return '';
   }
+}
+
+export function createShadowUi<T>(ctx: UiContext, doc: Document, options: ShadowUiOptions<T>): ShadowUi<T> {
   const shadowHost = doc.createElement(options.name);
   const shadow = shadowHost.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   // The page's inherited styles stop at the host; the stylesheet starts from there.
-  style.textContent = `:host{all:initial !important;}\n${css}`;
+  style.textContent = `:host{all:initial !important;}\n${options.css}`;
   const container = doc.createElement('div');
   shadow.append(style, container);
   for (const type of ISOLATED_EVENTS) shadow.addEventListener(type, (event) => event.stopPropagation());

@@ -85,7 +85,7 @@ export const GENERIC_TITLES: readonly string[] = [
 ];
 
 /** Hosts whose links are a person's profile (the header's profile link, §7). */
-export const PROFILE_HOSTS: readonly string[] = ['www.facebook.com', 'facebook.com', 'm.facebook.com', 'www.instagram.com', 'instagram.com'];
+export const PROFILE_HOSTS = /^(www\.|m\.)?(facebook|instagram)\.com$/;
 
 /** A relative time token (§7a: "2h", "Nov 12", "Today"), in English and Spanish: never a name, anywhere. */
 export const TIME_TOKENS: readonly RegExp[] = [
