@@ -46,8 +46,9 @@ export interface NameCandidate {
  *  (kept out of this module so the content script does not ship test data). */
 export interface NameSignal {
   id: NameSignalId;
-  /** Candidate names in this signal's order of preference (the first acceptable one is its reading). */
-  read(root: ParentNode, context: IdentityContext): NameCandidate[];
+  /** Candidate names in this signal's order of preference (the first acceptable one is its reading). `sidebar` is
+   *  findSidebar(root), looked up once per reading for every signal. */
+  read(root: ParentNode, context: IdentityContext, sidebar: Element | null): NameCandidate[];
 }
 
 // --- DOM helpers ---------------------------------------------------------------------------------------
@@ -133,10 +134,10 @@ export function insideSidebar(element: Element): boolean {
   return !!findSidebar(element.ownerDocument)?.contains(element);
 }
 
-/** A heading about the selected conversation: in the pane (not the list, log, sidebar or page chrome) and not a
- *  generic title. */
-export function isPaneHeading(element: Element): boolean {
-  return !outsidePane(element, findSidebar(element.ownerDocument)) && !isGenericTitle(cleanText(element.textContent));
+/** The headings about the selected conversation, in document order: those of the pane, not of the list, the log,
+ *  the sidebar or the page's chrome (generic titles included: the caller decides about those). */
+export function paneHeadings(root: ParentNode, sidebar: Element | null = findSidebar(root)): Element[] {
+  return [...root.querySelectorAll(HEADINGS)].filter((heading) => !outsidePane(heading, sidebar));
 }
 
 function isViewProfileWording(element: Element): boolean {
@@ -228,10 +229,8 @@ export const NAME_SIGNALS: readonly NameSignal[] = [
   // The conversation pane's heading (§7a: `h2[dir=auto], h1, h3, div[role=heading]` inside `div[role=main]`).
   {
     id: 'paneHeading',
-    read(root) {
-      const sidebar = findSidebar(root);
-      return [...root.querySelectorAll(HEADINGS)]
-        .filter((heading) => !outsidePane(heading, sidebar))
+    read(root, _context, sidebar) {
+      return paneHeadings(root, sidebar)
         .map((heading, order) => ({ heading, order, level: headingLevel(heading) }))
         .sort((a, b) => a.level - b.level || a.order - b.order)
         .map(({ heading }) => ({ text: cleanText(heading.textContent), element: heading }));
@@ -240,8 +239,7 @@ export const NAME_SIGNALS: readonly NameSignal[] = [
   // The header's link to the customer's profile, when the link shows the name (not 'View profile').
   {
     id: 'profileLink',
-    read(root) {
-      const sidebar = findSidebar(root);
+    read(root, _context, sidebar) {
       return [...root.querySelectorAll('a[href]')]
         .filter((link) => isProfileHref(link) && !outsidePane(link, sidebar) && !isViewProfileWording(link))
         .map((link) => ({ text: cleanText(link.textContent) || cleanText(link.getAttribute('aria-label')), element: link }));
@@ -250,8 +248,7 @@ export const NAME_SIGNALS: readonly NameSignal[] = [
   // The contact-details sidebar: the name next to its 'View profile' link or under its section title (never the title).
   {
     id: 'contactSidebar',
-    read(root) {
-      const sidebar = findSidebar(root);
+    read(_root, _context, sidebar) {
       if (!sidebar) return [];
       const leaves = textLeaves(sidebar);
       const profile = [...sidebar.querySelectorAll('a, [role="link"]')].find(isViewProfileWording);
@@ -274,9 +271,8 @@ export const NAME_SIGNALS: readonly NameSignal[] = [
     id: 'selectedCard',
     read(root, context) {
       const selected = selectedCard(root, context);
-      if (!selected) return [];
-      const first = textLeaves(selected.card).find((leaf) => !isCardTimeToken(cleanText(leaf.textContent)));
-      return first ? [{ text: cleanText(first.textContent), element: first, evidence: selected.evidence }] : [];
+      const leaf = selected && cardNameLeaf(selected.card);
+      return leaf ? [{ text: cleanText(leaf.textContent), element: leaf, evidence: selected.evidence }] : [];
     },
   },
 ];
@@ -352,8 +348,9 @@ export function readIdentity(root: ParentNode, context: IdentityContext): Identi
   const verdicts = {} as Record<NameSignalId, ReadingVerdict>;
   const trusted: { id: NameSignalId; candidate: NameCandidate }[] = [];
   const elements: IdentityReading['elements'] = {};
+  const sidebar = findSidebar(root);
   for (const signal of NAME_SIGNALS) {
-    const { verdict, candidate } = judge(signal.read(root, context), context.staleName);
+    const { verdict, candidate } = judge(signal.read(root, context, sidebar), context.staleName);
     verdicts[signal.id] = verdict;
     if (candidate) {
       trusted.push({ id: signal.id, candidate });

@@ -4,7 +4,7 @@
 // and Spanish. A missing anchor never breaks another one: the UI degrades (floating banner, no name).
 // The customer's name is not an anchor: lib/inbox/identity.ts reads it from independent signals.
 
-import { insideSidebar, insideThreadList, isPaneHeading } from './identity';
+import { cleanText, insideSidebar, insideThreadList, isGenericTitle, paneHeadings } from './identity';
 import { ASSIGNED_WORDS, normalizeText, REPLY_WORDS, SEND_WORDS, THREAD_LIST_WORDS, VIEW_PROFILE_WORDS } from './wording';
 
 export type AnchorName = 'composer' | 'conversationHeader' | 'threadList';
@@ -14,6 +14,9 @@ export interface AnchorFallback {
   id: string;
   /** Candidates. Never generated class names. */
   selector: string;
+  /** Narrows the candidates with what one look at the whole page decides (e.g. which headings are the
+   *  conversation pane's), so `accept` does not redo that page-wide work for each element. */
+  within?: (root: ParentNode) => readonly Element[];
   /** What a selector cannot say (localized wording). */
   accept?: (element: Element) => boolean;
   /** From the matched element to the element the anchor stands for. */
@@ -123,7 +126,8 @@ export const ANCHORS: Readonly<Record<AnchorName, AnchorDefinition>> = {
       {
         id: 'pane-heading',
         selector: HEADING,
-        accept: isPaneHeading,
+        within: paneHeadings,
+        accept: (element) => !isGenericTitle(cleanText(element.textContent)),
         resolve: (element) => element.parentElement,
       },
       {
@@ -167,7 +171,10 @@ export const ANCHORS: Readonly<Record<AnchorName, AnchorDefinition>> = {
 /** The first fallback, in order, that finds the anchor; null when none does. */
 export function findAnchor(root: ParentNode, name: AnchorName): AnchorMatch | null {
   for (const fallback of ANCHORS[name].fallbacks) {
-    for (const candidate of root.querySelectorAll(fallback.selector)) {
+    const candidates = fallback.within
+      ? fallback.within(root).filter((element) => element.matches(fallback.selector))
+      : root.querySelectorAll(fallback.selector);
+    for (const candidate of candidates) {
       if (fallback.accept && !fallback.accept(candidate)) continue;
       const element = fallback.resolve ? fallback.resolve(candidate) : candidate;
       if (element) return { element, fallbackId: fallback.id };
