@@ -7,7 +7,7 @@
 // kept as words, marked as such.
 
 import { readIdentity, type IdentityContext, type IdentityReading } from './identity';
-import { ANCHORS, findAnchor, type AnchorName } from './selectors';
+import { ANCHORS, findAnchor, type AnchorMatch, type AnchorName } from './selectors';
 import {
   ASSIGNED_WORDS,
   GENERIC_TITLES,
@@ -149,17 +149,14 @@ function describe(element: Element, depth: number, matched: Map<Element, string[
   return node;
 }
 
-/** Which registry entry matched which element. */
-function registryMatches(doc: Document, identity: IdentityReading): Map<Element, string[]> {
+/** Which registry entry matched which element, from the anchors found and the identity read. */
+function registryMatches(anchors: Partial<Record<AnchorName, AnchorMatch>>, identity: IdentityReading): Map<Element, string[]> {
   const matched = new Map<Element, string[]>();
   const mark = (element: Element | undefined, entry: string) => {
     if (!element) return;
     matched.set(element, [...(matched.get(element) ?? []), entry]);
   };
-  for (const name of Object.keys(ANCHORS) as AnchorName[]) {
-    const match = findAnchor(doc, name);
-    if (match) mark(match.element, `anchor:${name}/${match.fallbackId}`);
-  }
+  for (const [name, match] of Object.entries(anchors)) mark(match.element, `anchor:${name}/${match.fallbackId}`);
   for (const [signal, element] of Object.entries(identity.elements)) mark(element, `name:${signal}`);
   return matched;
 }
@@ -167,7 +164,15 @@ function registryMatches(doc: Document, identity: IdentityReading): Map<Element,
 /** Builds the report of `doc` as it is now. Reopen's own UI (shadow hosts named reopen-*) is left out. */
 export function buildLayoutReport(doc: Document, pageUrl: string, context: IdentityContext): LayoutReport {
   const identity = readIdentity(doc, context);
-  const matched = registryMatches(doc, identity);
+  // Each anchor looked up once: for the marks on the nodes and for the summary.
+  const found: Partial<Record<AnchorName, AnchorMatch>> = {};
+  const anchors: Record<string, string | null> = {};
+  for (const name of Object.keys(ANCHORS) as AnchorName[]) {
+    const match = findAnchor(doc, name);
+    if (match) found[name] = match;
+    anchors[name] = match?.fallbackId ?? null;
+  }
+  const matched = registryMatches(found, identity);
   const nodes: LayoutNode[] = [];
   let nodeCount = 0;
   let truncated = false;
@@ -185,8 +190,6 @@ export function buildLayoutReport(doc: Document, pageUrl: string, context: Ident
     }
   };
   if (doc.body) visit(doc.body, 0);
-  const anchors: Record<string, string | null> = {};
-  for (const name of Object.keys(ANCHORS) as AnchorName[]) anchors[name] = findAnchor(doc, name)?.fallbackId ?? null;
   let path = '';
   try {
     path = new URL(pageUrl).pathname;
