@@ -73,6 +73,7 @@ export const settingsPatchSchema = z.object({
   retentionDays: z.number().int().min(1).max(3650).optional(),
   promoTerms: z.array(z.string().min(1).max(64)).max(500).optional(),
   closesSoonMinutes: z.number().int().min(5).max(24 * 60).optional(),
+  notifyClosing: z.boolean().optional(),
 });
 
 export const requestSchema = z.discriminatedUnion('type', [

@@ -127,6 +127,8 @@ export interface SettingsView {
   retentionDays: number;
   promoTerms: string[];
   closesSoonMinutes: number;
+  /** Desktop notification before a window closes (absent: off). */
+  notifyClosing?: boolean;
   /** Keys an administrator fixed through managed storage. */
   locked: string[];
 }

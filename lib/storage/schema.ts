@@ -98,6 +98,9 @@ export const settingsSchema = z.object({
   retentionDays: z.number().int(),
   promoTerms: z.array(z.string()),
   closesSoonMinutes: z.number().int(),
+  /** A desktop notification when a conversation the agent opened is about to close (issue 11). Off when absent;
+   *  it also needs the optional `notifications` permission, asked for when the agent turns it on. */
+  notifyClosing: z.boolean().optional(),
 });
 
 export type StoredAttempt = z.infer<typeof attemptSchema>;
