@@ -63,6 +63,21 @@ export default {
   'options.problem.promoTermTooLong': 'Line {line} is longer than 64 characters.',
   'options.problem.promoTermsTooMany': 'At most 500 words or phrases.',
 
+  'options.notify.heading': 'Notifications',
+  'options.notify.label': 'Desktop notification before a reply window closes',
+  'options.notify.hint':
+    'Off unless you turn it on. For a conversation you opened in the inbox, Reopen shows one notification with the customer’s name and the time left when its 24-hour window enters the "closes soon" threshold; a new customer message starts a new window. Turning it on asks the browser for permission to show notifications.',
+  'options.notify.on': 'On',
+  'options.notify.off': 'Off',
+  'options.notify.enabled': 'Notifications are on.',
+  'options.notify.disabled': 'Notifications are off.',
+  'options.notify.denied': 'Notifications stay off: the browser did not give Reopen permission to show them.',
+  'options.notify.revoked': 'Notifications are off: the browser’s permission to show them was removed. Turn them on to allow it again.',
+  'options.notify.unsupported': 'This browser does not let Reopen show notifications.',
+  'options.notify.failed': 'The change was not saved ({detail}).',
+  'options.notify.lockedNeedsPermission': 'Your administrator turned notifications on; the browser still needs your permission to show them.',
+  'options.notify.allow': 'Allow notifications',
+
   'options.transfer.heading': 'Export and import settings',
   'options.transfer.note': 'The file holds settings only, never access tokens.',
   'options.export': 'Export settings (JSON)',

@@ -65,6 +65,21 @@ export default {
   'options.problem.promoTermTooLong': 'La línea {line} tiene más de 64 caracteres.',
   'options.problem.promoTermsTooMany': 'Como máximo 500 palabras o frases.',
 
+  'options.notify.heading': 'Notificaciones',
+  'options.notify.label': 'Notificación de escritorio antes de que se cierre una ventana de respuesta',
+  'options.notify.hint':
+    'Desactivada salvo que la actives. Para una conversación que abriste en la bandeja, Reopen muestra una notificación con el nombre del cliente y el tiempo que queda cuando su ventana de 24 horas entra en el umbral de «cierra pronto»; un mensaje nuevo del cliente abre una ventana nueva. Al activarla, el navegador te pide permiso para mostrar notificaciones.',
+  'options.notify.on': 'Activada',
+  'options.notify.off': 'Desactivada',
+  'options.notify.enabled': 'Notificaciones activadas.',
+  'options.notify.disabled': 'Notificaciones desactivadas.',
+  'options.notify.denied': 'Las notificaciones siguen desactivadas: el navegador no dio permiso a Reopen para mostrarlas.',
+  'options.notify.revoked': 'Las notificaciones están desactivadas: se quitó el permiso del navegador para mostrarlas. Actívalas para permitirlo de nuevo.',
+  'options.notify.unsupported': 'Este navegador no permite que Reopen muestre notificaciones.',
+  'options.notify.failed': 'El cambio no se guardó ({detail}).',
+  'options.notify.lockedNeedsPermission': 'Tu administrador activó las notificaciones; el navegador aún necesita tu permiso para mostrarlas.',
+  'options.notify.allow': 'Permitir notificaciones',
+
   'options.transfer.heading': 'Exportar e importar ajustes',
   'options.transfer.note': 'El archivo solo contiene ajustes, nunca tokens de acceso.',
   'options.export': 'Exportar ajustes (JSON)',
