@@ -183,9 +183,20 @@ export function cardName(card: Element): string | null {
   return leaf ? cleanText(leaf.textContent) : null;
 }
 
-/** The element whose text is the card's name: its first text that is not a time token. */
+/** The element whose text is the card's name: its first text that is not a time token. The first of textLeaves'
+ *  leaves that passes, found without listing the rest (the row badges read every card of each list re-render). */
 export function cardNameLeaf(card: Element): Element | null {
-  return textLeaves(card).find((leaf) => !isCardTimeToken(cleanText(leaf.textContent))) ?? null;
+  if (card.getAttribute('aria-hidden') === 'true') return null;
+  for (let node = card.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType !== 3 || !/\S/.test(node.nodeValue!)) continue;
+    if (!isCardTimeToken(cleanText(card.textContent))) return card;
+    break;
+  }
+  for (let child = card.firstElementChild; child; child = child.nextElementSibling) {
+    const leaf = cardNameLeaf(child);
+    if (leaf) return leaf;
+  }
+  return null;
 }
 
 /** The list a card belongs to: its list container, else the group of conversation links it sits in. */
