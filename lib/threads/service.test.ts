@@ -266,8 +266,8 @@ describe('thread.get costs as few Conversations API calls as it can (2 calls/s p
 
   it('forgets the least recently used negative probes beyond its bound', async () => {
     bg = await startBackground();
-    const { store, pages, graph, now } = bg.services;
-    const threads = createThreadService({ store, pages, graph, now, knownNotPsidLimit: 2 });
+    const { store, pages, graph, now, listings } = bg.services;
+    const threads = createThreadService({ store, pages, graph, now, listings, knownNotPsidLimit: 2 });
     const ask = (item: string) => threads.get({ pageId: ACME.id, selectedItemId: item, displayName: null });
     await ask(ITEM.open);
     await ask(ITEM.humanAgent);

@@ -5,6 +5,7 @@ import type { Platform } from '../policy/types';
 import type { PageRecord, PsidMapping, ThreadRecord } from '../storage/schema';
 import type { ReopenStore } from '../storage/store';
 import { withConversation } from './facts';
+import type { ListingService, RecentListing } from './listing';
 import { normalizeDisplayName } from './names';
 import { errorView, resolvedView } from './view';
 
@@ -14,6 +15,8 @@ import { errorView, resolvedView } from './view';
 // Instagram thread is a long id of its own, never the IGSID (reference §7a), so no call is spent trying it.
 
 export const FACTS_TTL_MS = 60_000;
+/** Listing pages the display-name search reads at most (LISTING_PAGE_SIZE conversations each). */
+export const NAME_SEARCH_PAGES = 3;
 /** How many selected-item ids proven not to be PSIDs are kept in memory (oldest forgotten first). */
 export const KNOWN_NOT_PSID_LIMIT = 2000;
 
@@ -23,8 +26,10 @@ export interface ThreadServiceDeps {
   graph: () => Promise<GraphClient>;
   now: () => number;
   factsTtlMs?: number;
-  /** Bounds of the display-name search through the Page's recent conversations. */
-  nameSearch?: { pageSize: number; maxPages: number };
+  /** The background's one listing of each Page's recent conversations (shared with the row badges). */
+  listings: ListingService;
+  /** How many listing pages the display-name search goes through (a name must be unique among all of them). */
+  nameSearchPages?: number;
   /** Bound of the in-memory record of failed PSID probes. */
   knownNotPsidLimit?: number;
 }
@@ -94,23 +99,11 @@ type ProbeOutcome =
   | { kind: 'unproven' }
   | { kind: 'failed'; failure: GraphFailure };
 
-/** The Page's recent conversations (up to the name-search bounds), as read at one moment. */
-interface RecentListing {
-  conversations: ConversationSummary[];
-  /** When the read started: a send that settled after it may be missing from it. */
-  requestedAt: number;
-  /** When the last page of it was answered: its age for the TTL, and the facts' checkedAt. */
-  answeredAt: number;
-  /** The client it came from (a Graph version change starts afresh). */
-  graph: GraphClient;
-}
-
-type ListingRead = { ok: true; listing: RecentListing } | { ok: false; failure: GraphFailure };
-
 export function createThreadService(deps: ThreadServiceDeps): ThreadService {
   const { store, now } = deps;
   const ttl = deps.factsTtlMs ?? FACTS_TTL_MS;
-  const nameSearch = deps.nameSearch ?? { pageSize: 50, maxPages: 3 };
+  const { listings } = deps;
+  const nameSearchPages = Math.max(1, deps.nameSearchPages ?? NAME_SEARCH_PAGES);
   const knownNotPsidLimit = Math.max(1, deps.knownNotPsidLimit ?? KNOWN_NOT_PSID_LIMIT);
 
   // Memory of this worker only. A failed probe matters only until the thread resolves (from then on its stored
@@ -119,13 +112,8 @@ export function createThreadService(deps: ThreadServiceDeps): ThreadService {
   // Map order is insertion order: re-inserting on use keeps the least recently used first, to be dropped first.
   const knownNotPsid = new Map<string, true>();
   const probesInFlight = new Map<string, Promise<ProbeOutcome>>();
-  // The Page's recent conversations, shared by name matching and the candidates to pick from, for the facts TTL.
-  const listings = new Map<string, RecentListing>();
-  const listingsInFlight = new Map<string, Promise<ListingRead>>();
 
   const itemKey = (pageId: string, selectedItemId: string) => `${pageId}\u0000${selectedItemId}`;
-  // Messenger's and Instagram's conversations are separate listings (platform=messenger|instagram).
-  const listingKey = (pageId: string, platform: Platform) => `${pageId}\u0000${platform}`;
 
   function rememberNotPsid(key: string) {
     knownNotPsid.delete(key);
@@ -165,57 +153,6 @@ export function createThreadService(deps: ThreadServiceDeps): ThreadService {
     })().finally(() => probesInFlight.delete(key));
     probesInFlight.set(key, asking);
     return asking;
-  }
-
-  /** The cached listing while it is younger than the TTL and no send to the Page has settled since it was read. */
-  function cachedListing(pageId: string, platform: Platform, graph: GraphClient): RecentListing | null {
-    const key = listingKey(pageId, platform);
-    const listing = listings.get(key);
-    if (!listing) return null;
-    const age = now() - listing.answeredAt;
-    const sentAt = graph.lastSendAt(pageId);
-    const fresh = listing.graph === graph && age >= 0 && age < ttl && (sentAt === null || sentAt < listing.requestedAt);
-    if (fresh) return listing;
-    listings.delete(key);
-    return null;
-  }
-
-  async function readListing(page: PageRecord, platform: Platform, graph: GraphClient): Promise<ListingRead> {
-    const requestedAt = now();
-    const conversations: ConversationSummary[] = [];
-    let after: string | undefined;
-    for (let index = 0; index < nameSearch.maxPages; index++) {
-      const read = await graph.recentConversations(page.id, page.token, {
-        limit: nameSearch.pageSize,
-        ...(after ? { after } : {}),
-        ...(platform === 'instagram' ? { platform } : {}),
-      });
-      if (!read.ok) return { ok: false, failure: read.error };
-      conversations.push(...read.value.conversations);
-      if (!read.value.after) break;
-      after = read.value.after;
-    }
-    const listing: RecentListing = { conversations, requestedAt, answeredAt: now(), graph };
-    listings.set(listingKey(page.id, platform), listing);
-    return { ok: true, listing };
-  }
-
-  /** The Page's recent conversations of one platform: cached, or read once however many asks want them at the same
-   *  time. `fresh`: the agent asked to refresh, so neither the cache nor a read already under way will do. */
-  async function recentListing(page: PageRecord, platform: Platform, fresh: boolean): Promise<ListingRead> {
-    const graph = await deps.graph();
-    const key = listingKey(page.id, platform);
-    if (fresh) {
-      listings.delete(key);
-      return readListing(page, platform, graph);
-    }
-    const cached = cachedListing(page.id, platform, graph);
-    if (cached) return { ok: true, listing: cached };
-    const pending = listingsInFlight.get(key);
-    if (pending) return pending;
-    const reading = readListing(page, platform, graph).finally(() => listingsInFlight.delete(key));
-    listingsInFlight.set(key, reading);
-    return reading;
   }
 
   function recordConversation(
@@ -342,12 +279,14 @@ export function createThreadService(deps: ThreadServiceDeps): ThreadService {
       // reading the listing now would only be repeated then. Unless it is at hand or the agent asked to refresh.
       // A rejected title means the name is on its way even when the listing is at hand.
       const disputed = (query.conflictingNames?.length ?? 0) > 0;
-      if (!query.displayName && !disputed && !refresh && (query.awaitingName || !cachedListing(page.id, platform, await deps.graph()))) {
+      if (!query.displayName && !disputed && !refresh && (query.awaitingName || !listings.cached(page.id, platform, await deps.graph()))) {
         return unresolved(page.id, 'awaiting_name');
       }
 
-      // (3) The display name among the Page's recent conversations; (4) otherwise the agent picks.
-      const listing = await recentListing(page, platform, refresh);
+      // (3) The display name among the Page's recent conversations; (4) otherwise the agent picks. A name must be
+      // unique among every page of the search; the most recent conversations to pick from are on the first page.
+      const pages = query.displayName || disputed ? nameSearchPages : 1;
+      const listing = await listings.current(page, platform, { pages, fresh: refresh });
       if (!listing.ok) return failureView(page.id, listing.failure);
       return matchByName(page, query, listing.listing, platform);
     },

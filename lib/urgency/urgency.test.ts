@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { emptyThread } from '../storage/store';
 import type { ThreadRecord } from '../storage/schema';
 import { ACME, DAY, HOUR, PSID, START, startBackground, type TestBackground } from '../messaging/handlers/test-support';
+import { LISTING_PAGE_SIZE } from '../threads/listing';
 import { rowFacts } from './rows';
 import { CLOSING_COLOR, createToolbarSync, READY_COLOR, toolbarBadge, touchesCount } from './toolbar';
 
@@ -96,7 +97,8 @@ describe('urgency service against the simulator', () => {
     bg.clear();
     const view = await bg.services.urgency.rows(ACME.id);
     expect(listings()).toHaveLength(1);
-    expect(listings()[0]!.query.limit).toBe('25');
+    // The one page the name match reads first, too (lib/threads/listing.ts): one read serves both.
+    expect(listings()[0]!.query.limit).toBe(String(LISTING_PAGE_SIZE));
     const byName = Object.fromEntries(view.rows.map((row) => [row.name, row.customerLastMessageAt]));
     expect(byName['ana lopez']).toBe(START - 60 * 60_000);
     expect(byName['bruno diaz']).toBe(START - 2 * DAY);

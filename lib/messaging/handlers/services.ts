@@ -9,6 +9,7 @@ import { createSettingsService, type SettingsService } from '../../settings/serv
 import { browserUsageSource, createUsageMonitor, type UsageMonitorDeps } from '../../storage/budget';
 import { freeSpace } from '../../storage/retention';
 import { createStore, type ReopenStore } from '../../storage/store';
+import { createListingService, type ListingService } from '../../threads/listing';
 import { createThreadService, type ThreadService } from '../../threads/service';
 import { createUrgencyService, type UrgencyService } from '../../urgency/service';
 
@@ -33,7 +34,8 @@ export interface BackgroundDeps {
   onLockMissing?: (kind: 'send_lock_unavailable') => void;
   /** Where the storage usage is measured (default: storage.local's getBytesInUse and QUOTA_BYTES). */
   storageUsage?: Pick<UsageMonitorDeps, 'bytesInUse' | 'quotaBytes'>;
-  /** Told when a listing read for the row badges may have changed the toolbar count. */
+  /** Told when a read of a Page's recent conversations (for the badges or a thread switch) may have changed the
+   *  toolbar count. */
   onUrgencyListing?: () => void;
   /** Overrides for tests (smaller pages, shorter TTL). */
   tuning?: { factsTtlMs?: number; nameSearch?: { pageSize: number; maxPages: number }; overviewPageSize?: number };
@@ -44,6 +46,8 @@ export interface BackgroundServices {
   store: ReopenStore;
   graph: () => Promise<GraphClient>;
   pages: PageService;
+  /** Each Page's recent conversations, one listing shared by thread resolution and the row badges. */
+  listings: ListingService;
   threads: ThreadService;
   reopen: ReopenService;
   reconciler: Reconciler;
@@ -81,19 +85,27 @@ export function createServices(deps: BackgroundDeps): BackgroundServices {
     return client;
   };
   const pages = createPageService({ store, graph, now, managed });
+  const listings = createListingService({
+    graph,
+    now,
+    ttlMs: deps.tuning?.factsTtlMs,
+    pageSize: deps.tuning?.nameSearch?.pageSize,
+    onListing: deps.onUrgencyListing,
+  });
   const threads = createThreadService({
     store,
     pages,
     graph,
     now,
+    listings,
     factsTtlMs: deps.tuning?.factsTtlMs,
-    nameSearch: deps.tuning?.nameSearch,
+    nameSearchPages: deps.tuning?.nameSearch?.maxPages,
   });
   const reconciler = createReconciler({ store, pages, graph, now, wake: deps.wakeReconciler });
   const lock = createSendLock({ locks: deps.locks === undefined ? runtimeLocks() : deps.locks, onMissing: deps.onLockMissing });
   const reopen = createReopenService({ store, pages, threads, graph, now, settings: settings.effective, lock, reconciler });
   const overview = createOverviewService({ store, pages, graph, now, pageSize: deps.tuning?.overviewPageSize });
-  const urgency = createUrgencyService({ store, pages, graph, settings, now, onListing: deps.onUrgencyListing });
+  const urgency = createUrgencyService({ store, pages, listings, settings, now });
   const openOptionsPage = deps.openOptionsPage ?? (async () => {});
-  return { now, store, graph, pages, threads, reopen, reconciler, settings, overview, urgency, openOptionsPage };
+  return { now, store, graph, pages, listings, threads, reopen, reconciler, settings, overview, urgency, openOptionsPage };
 }
