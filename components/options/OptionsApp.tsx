@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { resolveLocale, translator } from '../../lib/i18n';
 import { ask } from '../../lib/messaging/client';
 import type { PageView, SettingsView } from '../../lib/messaging/types';
 import { downloadText } from '../popup/download';
+import { NotifySetting, type NotificationPermissions } from './NotifySetting';
 import { Pages, type ConnectResult } from './Pages';
 import { SettingsForm } from './SettingsForm';
 import { SettingsTransfer } from './SettingsTransfer';
@@ -10,6 +12,8 @@ import { SettingsTransfer } from './SettingsTransfer';
 export interface OptionsAppProps {
   timeZone?: string;
   browserLanguage?: string;
+  /** The browser's permissions API (default: browser.permissions; null: none); the notification switch asks it. */
+  permissions?: NotificationPermissions | null;
 }
 
 type Load = { status: 'loading' } | { status: 'ready'; pages: PageView[]; settings: SettingsView } | { status: 'failed'; detail: string };
@@ -17,7 +21,7 @@ type Load = { status: 'loading' } | { status: 'ready'; pages: PageView[]; settin
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The options page's container: every change goes through the background, which owns storage and tokens. */
-export function OptionsApp({ timeZone, browserLanguage }: OptionsAppProps) {
+export function OptionsApp({ timeZone, browserLanguage, permissions = (browser.permissions as NotificationPermissions | undefined) ?? null }: OptionsAppProps) {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
 
   useEffect(() => {
@@ -74,6 +78,13 @@ export function OptionsApp({ timeZone, browserLanguage }: OptionsAppProps) {
               update({ settings });
               return settings;
             }}
+          />
+          <NotifySetting
+            settings={load.settings}
+            locale={locale}
+            permissions={permissions}
+            // Saved on its own, without replacing the settings the form shows (that would drop the form's unsaved edits).
+            onSave={(patch) => ask({ type: 'settings.set', patch })}
           />
           <SettingsTransfer
             locale={locale}
