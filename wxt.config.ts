@@ -41,6 +41,9 @@ export default defineConfig({
     ...(browser === 'firefox' ? {} : { minimum_chrome_version: '102' }),
     // scripting: the popup's layout report is injected into the inbox tab only when a manager asks for it.
     permissions: ['storage', 'alarms', 'scripting'],
+    // The closing-window notification (off by default): asked for when the agent turns it on in the options page,
+    // so installing asks nothing new (components/options/NotifySetting.tsx, lib/urgency/notify.ts).
+    optional_permissions: ['notifications'],
     host_permissions: ['https://business.facebook.com/*', 'https://graph.facebook.com/*'],
     // Keyboard route to the reopen panel of the conversation on screen (entrypoints/background.ts relays it to the
     // inbox tab). The agent can change the key in the browser's shortcut settings.

@@ -16,6 +16,7 @@ import { relayOpenPanel } from '@/lib/messaging/commands';
 import { createRouter } from '@/lib/messaging/router';
 import { readManagedConfig } from '@/lib/settings/managed';
 import { createToolbarSync, ensureToolbarAlarm, TOOLBAR_ALARM, touchesCount, type BadgeApi } from '@/lib/urgency/toolbar';
+import { createClosingNotifier, createNotifiedStore, openNotifiedConversation } from '@/lib/urgency/notify';
 
 
 // Wiring only (DESIGN.md §3): every listener is registered synchronously at the top of main, so an event that
@@ -36,6 +37,37 @@ export default defineBackground(() => {
     count: () => services.urgency.needingAction(),
     language: async () => (await services.settings.effective()).language,
     browserLanguage: () => globalThis.navigator?.language,
+  });
+  // The closing-window notification (issue 11, off by default): checked with the toolbar's minute alarm, from stored
+  // facts only. browser.notifications exists only while the optional permission is granted, so it is read late.
+  const NOTIFICATIONS = { permissions: ['notifications' as const] };
+  const closing = createClosingNotifier({
+    listThreads: () => services.store.listThreads(),
+    settings: () => services.settings.effective(),
+    browserLanguage: () => globalThis.navigator?.language,
+    permitted: () => browser.permissions.contains(NOTIFICATIONS).catch(() => false),
+    notified: createNotifiedStore(),
+    show: async (id, text) =>
+      browser.notifications?.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: text.title, message: text.message }),
+    now: () => Date.now(),
+  });
+  const checkClosing = () => void closing.check().catch((error) => console.error(`[reopen] closing notification: ${(error as Error)?.name}`));
+  const onNotificationClick = (id: string) =>
+    void openNotifiedConversation(id, {
+      getThread: (pageId, psid) => services.store.getThread(pageId, psid),
+      tabs: browser.tabs,
+      windows: browser.windows,
+      clear: (notificationId) => browser.notifications?.clear(notificationId) ?? Promise.resolve(false),
+    }).catch(() => undefined);
+  const listenToNotificationClicks = () => {
+    const clicked = browser.notifications?.onClicked;
+    if (clicked && !clicked.hasListener(onNotificationClick)) clicked.addListener(onNotificationClick);
+  };
+  listenToNotificationClicks();
+  // Granted while this worker runs: the API appears now, and the click listener with it.
+  browser.permissions.onAdded?.addListener(() => {
+    listenToNotificationClicks();
+    checkClosing();
   });
   const wakeReconciler = reconcileWaker({ alarms: browser.alarms, now: () => Date.now(), run: () => void services.reconciler.runDue() });
   const started = onWorkerStart(services);
@@ -65,9 +97,13 @@ export default defineBackground(() => {
   });
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && touchesCount(Object.keys(changes))) void toolbar.update();
+    if (area === 'local' && 'settings' in changes) checkClosing();
   });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === TOOLBAR_ALARM) void toolbar.update();
+    if (alarm.name === TOOLBAR_ALARM) {
+      void toolbar.update();
+      checkClosing();
+    }
     if (alarm.name === RETENTION_ALARM) void onRetentionAlarm(services);
     if (alarm.name === RECONCILE_ALARM) void started.then(() => services.reconciler.runDue());
   });

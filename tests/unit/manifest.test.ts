@@ -71,6 +71,13 @@ describe('browser versions and declarations', () => {
     expect(required).toEqual(expect.arrayContaining(['personalCommunications', 'personallyIdentifyingInfo', 'authenticationInfo']));
   });
 
+  test.each(['chrome', 'firefox'] as const)('%s: notifications only as an optional permission (installing asks nothing new)', (browser) => {
+    const manifest = manifestFor(browser) as Manifest & { permissions?: string[]; optional_permissions?: string[] };
+    expect(manifest.optional_permissions).toEqual(['notifications']);
+    expect(manifest.permissions).not.toContain('notifications');
+    expect([...(manifest.permissions ?? [])].sort()).toEqual(['alarms', 'scripting', 'storage']);
+  });
+
   test.each(['chrome', 'firefox'] as const)('%s: a keyboard shortcut opens the reopen panel', (browser) => {
     const command = manifestFor(browser).commands?.['open-reopen-panel'];
     expect(command?.suggested_key?.default).toBe('Alt+Shift+R');
