@@ -35,7 +35,7 @@ export interface ExtensionSession {
 
 /** Forwards a request to the simulator with its method, headers and body, and relays the answer byte for byte.
  *  A connection the simulator drops is relayed as a dropped connection. */
-async function forwardToSimulator(route: Route, simulatorUrl: string) {
+export async function forwardToSimulator(route: Route, simulatorUrl: string) {
   const request = route.request();
   const target = new URL(request.url());
   const headers = { ...request.headers() };
@@ -151,6 +151,8 @@ export interface StartReopenOptions {
   headless?: boolean;
   /** Print one line per Graph request the simulator answers. */
   simulatorLog?: boolean;
+  /** Another way to launch Chromium with the build (tests/e2e/tab-visibility.ts: background tabs hidden). */
+  launch?: (options: LaunchOptions) => Promise<ExtensionSession>;
 }
 
 export interface Reopen {
@@ -191,7 +193,7 @@ export async function startReopen(options: StartReopenOptions): Promise<Reopen> 
   const sim = await startSimulator({ scenario, publicBaseUrl: GRAPH_ORIGIN, log: options.simulatorLog ?? false });
   let session: ExtensionSession;
   try {
-    session = await launchWithExtension({
+    session = await (options.launch ?? launchWithExtension)({
       simulatorUrl: sim.url,
       inboxFixture: options.fixture ?? (options.lang?.startsWith('es') ? 'messenger-es.html' : 'messenger-en.html'),
       headless: options.headless,
