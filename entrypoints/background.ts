@@ -39,10 +39,10 @@ export default defineBackground(() => {
     browserLanguage: () => globalThis.navigator?.language,
   });
   // The closing-window notification (issue 11, off by default): checked with the toolbar's minute alarm, from stored
-  // facts only. browser.notifications exists only while the optional permission is granted, so it is read late.
+  // facts and the listing the badges already read (no Graph call of its own). browser.notifications exists only while the optional permission is granted, so it is read late.
   const NOTIFICATIONS = { permissions: ['notifications' as const] };
   const closing = createClosingNotifier({
-    listThreads: () => services.store.listThreads(),
+    listThreads: () => services.urgency.storedRecords(),
     settings: () => services.settings.effective(),
     browserLanguage: () => globalThis.navigator?.language,
     permitted: () => browser.permissions.contains(NOTIFICATIONS).catch(() => false),

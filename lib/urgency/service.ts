@@ -43,6 +43,9 @@ export interface UrgencyDeps {
 export interface UrgencyService {
   rows(pageId: string): Promise<RowsView>;
   needingAction(): Promise<ActionCount>;
+  /** The stored threads (conversations Reopen resolved for an agent), each with the newest facts a listing has seen
+   *  of it since: a customer who wrote again after the agent looked shows their new window, not the stored one. */
+  storedRecords(): Promise<ThreadRecord[]>;
 }
 
 export function createUrgencyService(deps: UrgencyDeps): UrgencyService {
@@ -71,8 +74,8 @@ export function createUrgencyService(deps: UrgencyDeps): UrgencyService {
     }
   }
 
-  /** Stored threads, each merged with what a listing saw of it since; listing-only customers added. */
-  async function allRecords(): Promise<ThreadRecord[]> {
+  /** Stored threads, each merged with what a listing saw of it since; listing-only customers added unless `storedOnly`. */
+  async function allRecords(storedOnly = false): Promise<ThreadRecord[]> {
     const stored = await deps.store.listThreads();
     const merged = new Map(stored.map((record) => [`${record.pageId}\u0000${record.psid}`, record]));
     for (const { pageId, platform, listing } of listings.all()) {
@@ -81,6 +84,7 @@ export function createUrgencyService(deps: UrgencyDeps): UrgencyService {
         const { psid } = customerFacts(conversation, pageId);
         if (!psid) continue;
         const key = `${pageId}\u0000${psid}`;
+        if (storedOnly && !merged.has(key)) continue;
         merged.set(key, withConversation(merged.get(key) ?? null, conversation, { pageId, psid, selectedItemId: null, platform }, listing.answeredAt));
       }
     }
@@ -99,5 +103,6 @@ export function createUrgencyService(deps: UrgencyDeps): UrgencyService {
       const summary = computeSummary(records, deps.now(), { closesSoonMinutes: settings.closesSoonMinutes, listLimit: 0 });
       return { closing: summary.closingSoonTotal, ready: summary.readyNowTotal, closesSoonMinutes: settings.closesSoonMinutes };
     },
+    storedRecords: () => allRecords(true),
   };
 }

@@ -131,6 +131,16 @@ describe('urgency service against the simulator', () => {
     expect(bg.graphRequests()).toHaveLength(0);
   });
 
+  it('storedRecords: the conversations Reopen resolved, with a listing\'s newer window, never listing-only ones', async () => {
+    bg = await startBackground();
+    // Stored a day ago: Ana's window then had 1 h left. She has written again since (the listing: 1 h ago).
+    await bg.services.store.updateThread(ACME.id, PSID.open, () => thread(PSID.open, 'Ana López', START - 23 * HOUR));
+    expect((await bg.services.urgency.storedRecords()).map((record) => record.facts?.customerLastMessageAt)).toEqual([START - 23 * HOUR]);
+    await bg.services.urgency.rows(ACME.id);
+    const records = await bg.services.urgency.storedRecords();
+    expect(records.map((record) => [record.psid, record.facts?.customerLastMessageAt])).toEqual([[PSID.open, START - HOUR]]);
+  });
+
   it('the router lets the inbox ask for row facts', async () => {
     bg = await startBackground();
     const { INBOX_TAB } = await import('../messaging/handlers/test-support');
