@@ -61,12 +61,14 @@ const MODES: HostMode[] = ['clone', 'update', 'scroll', 'remount'];
 
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 
-/** The row badges' source measured: its last commit, marked when the working tree differs from it. */
+/** The row badges' source measured: its last commit, and the working tree's blob when it differs from it. */
 function rowBadgesSource(): string {
   const file = 'lib/inbox/row-badges.ts';
   const commit = execFileSync('git', ['log', '-1', '--format=%h', '--', file], { cwd: ROOT, encoding: 'utf8' }).trim();
   const changed = execFileSync('git', ['status', '--porcelain', '--', file], { cwd: ROOT, encoding: 'utf8' }).trim() !== '';
-  return changed ? `${commit}+uncommitted` : commit;
+  if (!changed) return commit;
+  const blob = execFileSync('git', ['hash-object', file], { cwd: ROOT, encoding: 'utf8' }).trim().slice(0, 7);
+  return `${commit}+uncommitted (blob ${blob})`;
 }
 
 function rowsScenario() {
