@@ -52,7 +52,8 @@ const icon = (size: number) =>
   h('svg', { viewBox: '0 0 24 24', width: size, height: size, class: CLASS.icon, 'aria-hidden': 'true', fill: 'currentColor' }, h('path', { d: ICON_PATH }));
 
 /** One conversation card: avatar with the platform's icon, name, label noise and preview, time, unread dot, and the
- *  hover actions (rendered, shown by CSS on hover). 31 or 32 elements (the dot) and 4 text nodes; the name 8 deep. */
+ *  hover actions (rendered, shown by CSS on hover). 31 or 32 elements (the dot) and 4 text nodes; the name's text
+ *  seven elements below the card, the avatar's img five. */
 function Card({ name, preview, time, label, unread, top }: CardProps): VNode {
   return h(
     'div',

@@ -16,13 +16,14 @@
 //            positioned by row index): the top card unmounts, a new one mounts at the bottom, the rest untouched;
 //   remount  the same Preact list with new keys for every card (a jump scroll or a mailbox switch: every card
 //            replaced, each needing a new badge) but one, recycled in place with another conversation's name.
-// The card: avatar (img in three wrappers) with the platform's icon, the name eight elements deep, label noise and
-// preview, time, unread dot, three hover actions (icon buttons), 3 to 18 atomic classes per element: 31 or 32
-// elements and 4 text nodes (cardElements / cardTextNodes record what was rendered). Evidence: §7a (listitem cards,
-// name, preview with label noise, time token); a live scraper's selectors (jasouza-git/dost_vi_chatbot, main.js)
-// place the avatar's <img> six elements under the card and the name's styled node eight deep, the time in a second
-// column. No recorded node count of a live card was found: 32 is the smallest tree those paths and the visible
-// parts need; Business Suite's cards have more wrappers (and React does more work per node than Preact), so the
+// The card: avatar (img in three wrappers) with the platform's icon, the name's text seven elements below the card,
+// label noise and preview, time, unread dot, three hover actions (icon buttons), 3 to 18 atomic classes
+// per element: 31 or 32 elements and 4 text nodes (cardElements / cardTextNodes record what was rendered).
+// Evidence: §7a (listitem cards; name, preview with label noise, time token); an (undated) live scraper's selectors
+// (jasouza-git/dost_vi_chatbot, index.js, [data-pagelet=GenericBizInboxThreadListViewBody] [role=presentation])
+// reach the avatar's <img> six elements below the card, the name's styled node seven, the time three. No recorded
+// node count of a live card was found: 32 is about the smallest tree those paths and the visible parts need;
+// Business Suite's cards have more wrappers (and React does more work per node than Preact), so the
 // host cost here is a lower bound and Reopen's share an upper bound.
 // Paired runs alternate their order, as in browser.bench.ts; the extension's own JS is split out with V8's sampling
 // profiler (./profile.ts), which is the figure to hold against the 1 ms per re-render target.
