@@ -90,14 +90,19 @@ export function insideThreadList(element: Element): boolean {
   return false;
 }
 
-/** Elements that hold text of their own, in document order (the "leaves" a person reads). */
-function textLeaves(root: Element): Element[] {
+/** Elements that hold text of their own, in document order (the "leaves" a person reads); with `last`, only up to the
+ *  first leaf it accepts. */
+function textLeaves(root: Element, last?: (leaf: Element) => boolean): Element[] {
   const leaves: Element[] = [];
-  const visit = (element: Element) => {
+  const visit = (element: Element): unknown => {
     if (element.getAttribute('aria-hidden') === 'true') return;
-    const own = [...element.childNodes].some((node) => node.nodeType === 3 && cleanText(node.textContent) !== '');
-    if (own) leaves.push(element);
-    for (const child of element.children) visit(child);
+    // Own text: a text node that is not all blank.
+    for (let node = element.firstChild; node; node = node.nextSibling) {
+      if (node.nodeType !== 3 || !/\S/.test(node.nodeValue!)) continue;
+      if (leaves.push(element) && last?.(element)) return true;
+      break;
+    }
+    for (let child = element.firstElementChild; child; child = child.nextElementSibling) if (visit(child)) return true;
   };
   visit(root);
   return leaves;
@@ -183,20 +188,11 @@ export function cardName(card: Element): string | null {
   return leaf ? cleanText(leaf.textContent) : null;
 }
 
-/** The element whose text is the card's name: its first text that is not a time token. The first of textLeaves'
- *  leaves that passes, found without listing the rest (the row badges read every card of each list re-render). */
+/** The element whose text is the card's name: its first text that is not a time token (the leaves after it are not
+ *  looked at: the row badges read every card of each list re-render). */
 export function cardNameLeaf(card: Element): Element | null {
-  if (card.getAttribute('aria-hidden') === 'true') return null;
-  for (let node = card.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType !== 3 || !/\S/.test(node.nodeValue!)) continue;
-    if (!isCardTimeToken(cleanText(card.textContent))) return card;
-    break;
-  }
-  for (let child = card.firstElementChild; child; child = child.nextElementSibling) {
-    const leaf = cardNameLeaf(child);
-    if (leaf) return leaf;
-  }
-  return null;
+  const isName = (leaf: Element) => !isCardTimeToken(cleanText(leaf.textContent));
+  return textLeaves(card, isName).find(isName) ?? null;
 }
 
 /** The list a card belongs to: its list container, else the group of conversation links it sits in. */
