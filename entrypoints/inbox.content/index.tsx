@@ -160,9 +160,19 @@ export default defineContentScript({
     });
     armFloatingFallback();
 
+    // Row badges on the conversation list (lib/inbox/row-badges.ts): facts from the background at most once a minute
+    // while visible (it reads the Page's listing no more often), the clock ticking them locally in between.
+    const rows = watchRowBadges(document, {
+      // Its row-badge rules go into one <style> of the document (the badges have no shadow root).
+      css,
+      words: (view) => (store.getState().strings === 'ready' ? rowBadgeWords(view, store.getState().locale) : null),
+      now: () => Date.now(),
+      requestFrame: (pass) => void requestAnimationFrame(pass),
+    });
     // Dark with Business Suite's dark theme, else with the system (lib/inbox/page-theme.ts); the CSS reads the mark.
     const theme = watchPageTheme(window, (value) => {
       for (const ui of [inline, floating]) ui.shadowHost.dataset.reopenTheme = value;
+      rows.theme(value);
     });
     ctx.onInvalidated(() => theme.stop());
 
@@ -178,14 +188,6 @@ export default defineContentScript({
       refreshRows();
     });
 
-    // Row badges on the conversation list (lib/inbox/row-badges.ts): facts from the background at most once a minute
-    // while visible (it reads the Page's listing no more often), the clock ticking them locally in between.
-    const rows = watchRowBadges(document, {
-      css,
-      words: (view) => (store.getState().strings === 'ready' ? rowBadgeWords(view, store.getState().locale) : null),
-      now: () => Date.now(),
-      requestFrame: (pass) => void requestAnimationFrame(pass),
-    });
     const refreshRows = rowsRefresher({
       ask: (pageId) => ask({ type: 'urgency.rows', pageId }),
       apply: (facts, closesSoonMinutes) => rows.update(facts, closesSoonMinutes),

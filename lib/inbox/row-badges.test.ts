@@ -1,7 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RowFact } from '../urgency/rows';
 import { cardName } from './identity';
-import { compactMs, matchRow, factsByName, rowBadgeView, rowsRefresher, watchRowBadges, type RowBadges } from './row-badges';
+import { badgeCss, compactMs, matchRow, factsByName, rowBadgeView, rowsRefresher, watchRowBadges, type RowBadges } from './row-badges';
+
+// The content script's own stylesheet, as the badges get it (their rules are copied into the document from it).
+const STYLESHEET = readFileSync(resolve(__dirname, '../../entrypoints/inbox.content/style.css'), 'utf8');
 
 // Row badges on a virtualized conversation list (Business Suite's pagelet with role=listitem cards, §7a): which rows
 // get a badge, what it says, and that it comes back when React replaces or recycles the cards.
@@ -73,37 +78,64 @@ describe('watchRowBadges', () => {
     return list;
   }
 
+  let clock = NOW;
+  let wordsAsked = 0;
   const start = () => {
+    clock = NOW;
+    wordsAsked = 0;
     badges = watchRowBadges(document, {
-      css: '.reopen-row-badge { display: inline-block; }',
-      words: (view) => ({ text: `${view.kind}:${view.left}`, label: `label ${view.kind}` }),
-      now: () => NOW,
+      css: STYLESHEET,
+      words: (view) => (wordsAsked++, { text: `${view.kind}:${view.left}`, label: `label ${view.kind}` }),
+      now: () => clock,
       requestFrame: (pass) => void frames.push(pass),
     });
     badges.update(FACTS, 120);
   };
-  const shown = () =>
-    [...document.querySelectorAll<HTMLElement>('[data-testid="reopen-row-badge"]')].map((host) => [host.dataset.name, host.dataset.window, host.dataset.kind]);
+  const hosts = () => [...document.querySelectorAll<HTMLElement>('[data-testid="reopen-row-badge"]')];
+  const shown = () => hosts().map((host) => [host.dataset.name, host.dataset.window, host.dataset.kind]);
+  const sheets = () => [...document.head.querySelectorAll('style')].filter((style) => style.textContent!.includes('reopen-row-badge'));
 
   it('badges each known row inside its card, with the contract attributes and an accessible name; unknown rows get none', () => {
-    renderList(['Ana López', 'María García', 'Bruno Díaz', 'Carla Gómez']);
+    const list = renderList(['Ana López', 'María García', 'Bruno Díaz', 'Carla Gómez']);
+    const cardText = [...list.children].map((card) => card.textContent);
     start();
     expect(shown()).toEqual([
       ['Ana López', 'open', 'urgent'],
       ['Bruno Díaz', 'human_agent', 'ready'],
       ['Carla Gómez', 'closed', 'closed'],
     ]);
-    const host = document.querySelector<HTMLElement>('[data-testid="reopen-row-badge"]')!;
-    expect(host.closest('[role="listitem"]')!.textContent).toContain('Ana López');
+    const host = hosts()[0]!;
+    expect(host.parentElement!.firstElementChild).toBe(host);
+    expect(host.getAttribute('role')).toBe('img');
     expect(host.getAttribute('aria-label')).toBe('label open');
-    // A click on the badge is a click on the card: it must not swallow the conversation's selection.
-    expect(host.style.pointerEvents).toBe('none');
-    expect(host.shadowRoot!.lastChild!.textContent).toBe(`open:${HOUR}`);
-    expect((host.shadowRoot!.lastChild as HTMLElement).className).toBe('reopen-row-badge reopen-row-badge--urgent');
-    // Styled by the content script's own stylesheet (its .reopen-row-badge rules), shared with the banner's roots.
-    expect(host.shadowRoot!.querySelector('style')!.textContent).toContain('.reopen-row-badge');
-    // The badge's words are in its shadow root: the card's name reads the same with the badge in it.
+    // Its words are generated content (style.css: ::before { content: attr(data-text) }): no shadow root, no child,
+    // so the card's own text, and the name read from it, are what they were without the badge.
+    expect(host.dataset.text).toBe(`open:${HOUR}`);
+    expect(host.shadowRoot).toBeNull();
+    expect(host.childNodes).toHaveLength(0);
+    expect([...list.children].map((card) => card.textContent)).toEqual(cardText);
     expect(cardName(host.parentElement!)).toBe('Ana López');
+  });
+
+  it('styles every badge from one stylesheet in the document: the badge rules only, proof against the page\'s inherited styles', () => {
+    renderList(['Ana López', 'Bruno Díaz']);
+    // A page whose cards set their own font, colour and line height for everything inside them.
+    const page = document.head.appendChild(document.createElement('style'));
+    page.textContent = '[role="listitem"] span { font: 400 20px/40px serif; color: red; pointer-events: auto; letter-spacing: 3px; }';
+    start();
+    expect(sheets()).toHaveLength(1);
+    const css = sheets()[0]!.textContent!;
+    expect(css).toBe(badgeCss(STYLESHEET));
+    expect(css).toContain('content: attr(data-text)');
+    // Nothing of the banner's stylesheet (its :host variables, .reopen-root…) reaches the page.
+    expect(css).not.toMatch(/:host|reopen-root|reopen-banner/);
+    const style = getComputedStyle(hosts()[0]!);
+    // A click on the badge is a click on the card: it must not swallow the conversation's selection.
+    expect(style.pointerEvents).toBe('none');
+    // (letter-spacing too in Chromium: tests/e2e/urgency.e2e.ts; happy-dom does not compute `normal`.)
+    expect([style.fontSize, style.lineHeight]).toEqual(['11px', '16px']);
+    expect(style.color).not.toBe('red');
+    page.remove();
   });
 
   it('comes back after React re-renders the list, and follows a recycled card to its new name', async () => {
@@ -144,15 +176,78 @@ describe('watchRowBadges', () => {
     ]);
   });
 
-  it('no facts, no badges; stop takes every badge out', () => {
+  it('no facts, no badges and no stylesheet; stop takes every badge and the stylesheet out', () => {
     renderList(['Ana López']);
     start();
     badges!.update([], 120);
-    expect(shown()).toEqual([]);
+    expect([shown(), sheets()]).toEqual([[], []]);
     badges!.update(FACTS, 120);
     expect(shown()).toHaveLength(1);
     badges!.stop();
-    expect(shown()).toEqual([]);
+    expect([shown(), sheets()]).toEqual([[], []]);
+  });
+
+  it('a re-rendered card gets its badge back without new words; the clock ticking renews every badge', async () => {
+    renderList(['Ana López', 'Fede Sanz']);
+    start();
+    const asked = wordsAsked;
+    renderList(['Ana López', 'Fede Sanz']);
+    await runFrames();
+    expect(wordsAsked).toBe(asked);
+    expect(hosts().map((host) => host.dataset.text)).toEqual([`open:${HOUR}`, `open:${22 * HOUR}`]);
+    clock += 30 * MIN;
+    badges!.tick();
+    expect(hosts().map((host) => host.dataset.text)).toEqual([`open:${30 * MIN}`, `open:${21 * HOUR + 30 * MIN}`]);
+    renderList(['Fede Sanz', 'Ana López']);
+    await runFrames();
+    expect(hosts().map((host) => [host.dataset.name, host.dataset.text])).toEqual([
+      ['Fede Sanz', `open:${21 * HOUR + 30 * MIN}`],
+      ['Ana López', `open:${30 * MIN}`],
+    ]);
+  });
+
+  it('follows the page theme, on the badges in place and on those made after', async () => {
+    renderList(['Ana López', 'Bruno Díaz']);
+    start();
+    expect(hosts().map((host) => host.dataset.reopenTheme)).toEqual(['light', 'light']);
+    badges!.theme('dark');
+    expect(hosts().map((host) => host.dataset.reopenTheme)).toEqual(['dark', 'dark']);
+    renderList(['Bruno Díaz', 'Carla Gómez']);
+    await runFrames();
+    expect(hosts().map((host) => host.dataset.reopenTheme)).toEqual(['dark', 'dark']);
+  });
+
+  it('puts back a badge or the stylesheet the page took out', async () => {
+    const list = renderList(['Ana López', 'Bruno Díaz']);
+    start();
+    hosts()[1]!.remove();
+    await runFrames();
+    expect(shown().map(([name]) => name)).toEqual(['Ana López', 'Bruno Díaz']);
+    sheets()[0]!.remove();
+    list.append(document.createElement('div'));
+    await runFrames();
+    expect(sheets()).toHaveLength(1);
+  });
+
+  it('reads the name past a time shown first in the card', () => {
+    const list = renderList(['Ana López']);
+    const card = list.firstElementChild!;
+    const time = document.createElement('span');
+    time.textContent = '3 h';
+    card.prepend(time);
+    start();
+    expect(shown()).toEqual([['Ana López', 'open', 'urgent']]);
+  });
+
+  it('watches nothing while paused; every badge back on resume', async () => {
+    renderList(['Ana López']);
+    start();
+    badges!.pause();
+    renderList(['Ana López', 'Bruno Díaz']);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect([frames.length, shown()]).toEqual([0, []]);
+    badges!.resume();
+    expect(shown().map(([name]) => name)).toEqual(['Ana López', 'Bruno Díaz']);
   });
 });
 

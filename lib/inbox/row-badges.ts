@@ -1,16 +1,29 @@
-// Row badges on Business Suite's conversation list (issue 11, DESIGN.md §3-4): one small host element appended to
-// each card whose conversation Reopen knows (first in the card, floated to its top right), with the time left or what can be done. The list is virtualized and
-// re-rendered by React, so badges are re-applied, never assumed to stay:
+// Row badges on Business Suite's conversation list (issue 11, DESIGN.md §3-4): one small element first in each card
+// whose conversation Reopen knows (floated to the card's top right), with the time left or what can be done. The list
+// is virtualized and re-rendered by React, so badges are re-applied, never assumed to stay. A 50-row list may be
+// re-rendered many times a second, every card new, so a badge costs the host page as little as it can
+// (scripts/bench/rows.bench.ts):
+//   - a badge is one light-DOM <span> and nothing inside: no shadow root. Its words are CSS generated content
+//     (::before { content: attr(data-text) }), so the card's own text (and the name read from it) is unchanged, and
+//     its accessible name is its aria-label (role img). Each badge used to carry a shadow root with the whole
+//     stylesheet in it: creating 25 of them per re-render was half of the badges' script time;
+//   - ONE <style> in the document's head styles every badge: the stylesheet's rules that name the badge
+//     (entrypoints/inbox.content/style.css; specific attribute selectors with !important, so no page rule reaches
+//     them and they reach nothing of the page), put back by the next pass if the page takes it out, removed by
+//     stop(). Not document.adoptedStyleSheets: Firefox's content scripts cannot set it before Firefox 153 (bug
+//     1751346), and a page that assigns its own array would drop Reopen's without a trace;
+//   - a re-created badge is a clone of the last one made for that name (its words as of the last full pass, which
+//     the clock runs every 30 s), so a re-render computes no words and sets no attribute;
 //   - only the list's subtree is observed (childList and text, no attributes); until a list is found, the document's
 //     structure is, as the composer mount does while it waits (lib/inbox/composer-mount.ts);
-//   - a mutation that cannot have changed a card's name (a preview or a typing indicator rewritten inside a badged
-//     card, whose name text is still in place) wakes nothing; the rest are folded into one pass per frame, which
-//     skips cards whose badge is in place for the same name;
-//   - the badge's words live in its shadow root, so the card's own text (and the name read from it) is unchanged;
-//   - nothing else of React's is touched, and nothing is observed while the tab is hidden.
+//   - a card once read is skipped until a mutation may have renamed it: its name text changed or went, or its badge
+//     was taken out. A preview or a typing indicator rewritten inside a read card wakes nothing; the rest are folded
+//     into one pass per frame, which reads only the cards that are new or may have been renamed;
+//   - nothing else of React's is touched, and nothing is observed while the tab is hidden or there are no facts.
 import { windowState } from '../policy/window';
 import type { WindowState } from '../policy/types';
 import type { RowFact } from '../urgency/rows';
+import type { PageTheme } from './page-theme';
 import { normalizeDisplayName } from '../threads/names';
 import { cardList, cardNameLeaf, cleanText, listCards } from './identity';
 
@@ -70,8 +83,7 @@ export function matchRow(name: string | null, facts: ReadonlyMap<string, RowFact
 }
 
 export interface RowBadgeHooks {
-  /** The content script's stylesheet (lib/inbox/shadow-ui.ts loadUiCss): its .reopen-row-badge rules style the
-   *  badge in its shadow root; every badge carries the same text, whose parsed sheet browsers share. */
+  /** The content script's stylesheet (lib/inbox/shadow-ui.ts loadUiCss): its row-badge rules go into the document. */
   css: string;
   /** The badge's words and accessible name, or null while the strings have not arrived. */
   words(view: RowBadgeView): { text: string; label: string } | null;
@@ -82,40 +94,61 @@ export interface RowBadgeHooks {
 export interface RowBadges {
   /** New facts from the background (or none: every badge goes). */
   update(rows: readonly RowFact[], closesSoonMinutes: number): void;
-  /** Re-renders every badge now (the clock moved on). */
+  /** Re-renders every badge now (the clock moved on, or the words' language). */
   tick(): void;
+  /** The page's theme (lib/inbox/page-theme.ts): the badges' colours follow it. */
+  theme(value: PageTheme): void;
   pause(): void;
   resume(): void;
   stop(): void;
 }
 
 const HOST = 'reopen-row-badge';
+
+/** The rules of the content script's stylesheet that style the row badges: every rule whose selector names them
+ *  (style.css keeps them flat, outside any @media, so each is one `selector{declarations}`). */
+export function badgeCss(css: string): string {
+  return (css.match(/[^{}]*reopen-row-badge[^{}]*\{[^{}]*\}/g) ?? []).join('');
+}
+
 export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
   let facts = new Map<string, RowFact>();
   let threshold = 120;
+  let theme: PageTheme = 'light';
   let list: Element | null = null;
   let frame = false;
+  // Hidden tab, or stopped for good (the content script's context ended: nothing resumes it then).
   let paused = false;
-  let stopped = false;
-  const hosts = new Set<HTMLElement>();
-  // Each badged card and the element its name was read from: what a mutation must touch to matter.
-  let nameLeafOf = new WeakMap<Element, Element>();
+  // Cards read since the last full pass, each with the element its name was read from (null: it shows no name).
+  let read = new WeakMap<Element, Element | null>();
+  // The badge last made for each name shown (detached): a card re-rendered with that name gets a clone of it.
+  const models = new Map<string, HTMLElement>();
+  const sheet = doc.createElement('style');
+  sheet.textContent = badgeCss(hooks.css);
 
-  /** Could this mutation have changed which cards there are or what name one shows? */
+  const isBadge = (node: Node): boolean => (node as Element).getAttribute?.('data-testid') === HOST;
+
+  /** Could this mutation have changed which cards there are or what name one shows (or taken a badge out)? A read
+   *  card it may have renamed is forgotten, so the next pass reads it again. */
   function mayRename(record: MutationRecord): boolean {
     const start = record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
     for (let node = start; node && node !== list; node = node.parentElement) {
-      const leaf = nameLeafOf.get(node);
-      if (!leaf) continue;
-      // Inside a badged card: only its name text (or its removal) matters, not its preview, time or labels.
-      return !leaf.isConnected || !node.contains(leaf) || leaf.contains(start);
+      const leaf = read.get(node);
+      if (leaf === undefined) continue;
+      // Inside a read card: only its name text (or its removal) matters, not its preview, time or labels; and our badge.
+      const renamed = !node.contains(leaf) || leaf!.contains(start) || (node === start && [...record.removedNodes].some(isBadge));
+      if (renamed) read.delete(node);
+      return renamed;
     }
-    // At the list's level (cards added, removed, replaced) or in a card not badged yet.
+    // At the list's level (cards added, removed, replaced) or in a card not read yet.
     return true;
   }
 
+  // (Paused, it is disconnected, which also drops the records not delivered yet.)
   const observer = new MutationObserver((records) => {
-    if (frame || paused || stopped || !records.some(mayRename)) return;
+    let wake = false;
+    for (const record of records) if (mayRename(record)) wake = true;
+    if (!wake || frame) return;
     frame = true;
     hooks.requestFrame(() => {
       frame = false;
@@ -124,67 +157,72 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
   });
 
   function observe() {
+    // Also drops the records of this pass's own insertions.
     observer.disconnect();
     // Nothing to badge (no Page connected, no facts yet): nothing to watch either.
-    if (paused || stopped || facts.size === 0) return;
-    // characterData: React recycles a card by changing its text nodes in place. Only within the list.
-    const target = list?.isConnected ? list : null;
-    observer.observe(target ?? doc, { childList: true, subtree: true, characterData: !!target });
+    if (paused || facts.size === 0) return;
+    // characterData: React recycles a card by changing its text nodes in place. Only within the list (the pass
+    // before left it null or in the document).
+    observer.observe(list ?? doc, { childList: true, subtree: true, characterData: !!list });
   }
 
-  function render(host: HTMLElement, fact: RowFact, name: string) {
+  /** The badge for a name, as a detached element to clone; null while there are no words. */
+  function model(name: string, fact: RowFact): HTMLElement | null {
+    let badge = models.get(name);
+    if (badge) return badge;
     const view = rowBadgeView(fact, hooks.now(), threshold);
     const words = hooks.words(view);
-    if (!words) return host.remove();
-    const kind = view.urgent ? 'urgent' : view.kind;
-    host.dataset.window = view.window;
-    host.dataset.name = name;
-    host.dataset.kind = kind;
-    if (host.getAttribute('aria-label') !== words.label) host.setAttribute('aria-label', words.label);
-    const text = host.shadowRoot!.lastChild as HTMLElement;
-    if (text.textContent !== words.text) text.textContent = words.text;
-    text.className = `reopen-row-badge reopen-row-badge--${kind}`;
+    if (!words) return null;
+    badge = doc.createElement('span');
+    Object.assign(badge.dataset, {
+      testid: HOST,
+      window: view.window,
+      name,
+      kind: view.urgent ? 'urgent' : view.kind,
+      text: words.text,
+      reopenTheme: theme,
+    });
+    badge.setAttribute('role', 'img');
+    badge.setAttribute('aria-label', words.label);
+    models.set(name, badge);
+    return badge;
   }
 
-  function badgeOf(card: Element): HTMLElement | null {
-    for (const child of card.children) if (child.getAttribute('data-testid') === HOST) return child as HTMLElement;
+  function removeAll() {
+    for (const host of doc.querySelectorAll(`[data-testid="${HOST}"]`)) host.remove();
+    sheet.remove();
+  }
+
+  function badgeOf(card: Element): Element | null {
+    for (let child = card.firstElementChild; child; child = child.nextElementSibling) if (isBadge(child)) return child;
     return null;
   }
 
-  /** One pass over the list's cards; `all`: re-render badges already in place too (new facts, the clock). */
+  /** One pass over the list's cards; `all`: every card and badge anew (new facts, the clock, the theme). */
   function pass(all: boolean) {
-    if (stopped) return;
-    const cards = listCards(list?.isConnected ? list : doc);
-    list = cards[0] ? cardList(cards[0]) : null;
-    for (const card of cards) {
-      const leaf = cardNameLeaf(card);
-      const name = leaf ? cleanText(leaf.textContent) : null;
-      const fact = matchRow(name, facts);
-      let host = badgeOf(card);
-      if (!fact || !name || !leaf) {
-        host?.remove();
-        nameLeafOf.delete(card);
-        continue;
-      }
-      nameLeafOf.set(card, leaf);
-      if (host && host.dataset.name === name && !all) continue;
-      if (!host) {
-        host = doc.createElement('span');
-        host.setAttribute('data-testid', HOST);
-        host.setAttribute('role', 'img');
-        // First in the card and floated: at the card's top right, inside its box whatever its height (cards of a
-        // virtual list are fixed-height and absolutely positioned, so a badge below the text would cover the next).
-        // Clicks go through to the card (it selects the conversation): the badge only informs.
-        host.style.cssText = 'float:right;margin:0 0 0 6px;pointer-events:none';
-        const style = doc.createElement('style');
-        style.textContent = hooks.css;
-        host.attachShadow({ mode: 'open' }).append(style, doc.createElement('span'));
-        card.prepend(host);
-        hosts.add(host);
-      }
-      render(host, fact, name);
+    if (paused) return;
+    // No facts (no Page connected, or none yet): no badge, no stylesheet, and no card read for nothing.
+    if (facts.size === 0) return removeAll(), observe();
+    if (all) {
+      read = new WeakMap();
+      models.clear();
     }
-    for (const host of hosts) if (!host.isConnected) hosts.delete(host);
+    const cards = listCards(list?.isConnected ? list : doc);
+    // A list emptied for a moment is still the list.
+    list = cards[0] ? cardList(cards[0]) : list?.isConnected ? list : null;
+    for (const card of cards) {
+      if (read.has(card)) continue;
+      const leaf = cardNameLeaf(card);
+      read.set(card, leaf);
+      const name = leaf && cleanText(leaf.textContent);
+      const fact = matchRow(name, facts);
+      const host = badgeOf(card);
+      const badge = fact && model(name!, fact);
+      if (badge && host?.isEqualNode(badge)) continue;
+      host?.remove();
+      if (badge) card.prepend(badge.cloneNode());
+    }
+    if (!sheet.isConnected) (doc.head ?? doc.documentElement).append(sheet);
     observe();
   }
 
@@ -192,12 +230,15 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
   return {
     update(rows, closesSoonMinutes) {
       facts = factsByName(rows);
-      nameLeafOf = new WeakMap();
       threshold = closesSoonMinutes;
-      if (!paused) pass(true);
+      pass(true);
     },
     tick() {
-      if (!paused) pass(true);
+      pass(true);
+    },
+    theme(value) {
+      theme = value;
+      pass(true);
     },
     pause() {
       paused = true;
@@ -208,9 +249,9 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
       pass(true);
     },
     stop() {
-      stopped = true;
+      paused = true;
       observer.disconnect();
-      for (const host of hosts) host.remove();
+      removeAll();
     },
   };
 }

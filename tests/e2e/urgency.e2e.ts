@@ -1,7 +1,9 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { artifact, eventually, summaryFigures, WAIT, type Reopen } from './harness';
 import { useConnectedReopen } from './journey';
+import { darkenInbox } from './screens';
 
 // Urgency at a glance (issue 11): badges on the conversation list, the toolbar count, the dashboard page. The inbox is
 // the virtualized 2026 layout (suite-2026-es.html: div[role=listitem] cards in a ThreadList pagelet); on top of it
@@ -55,7 +57,8 @@ const badges = (page: Page) =>
       window: host.dataset.window!,
       rowName: host.parentElement!.querySelector('[data-fixture-card-name]')!.textContent,
       label: host.getAttribute('aria-label') ?? '',
-      text: host.shadowRoot?.lastChild?.textContent ?? '',
+      // Its words are CSS generated content (::before { content: attr(data-text) }): no text node in the card.
+      text: host.dataset.text ?? '',
     })),
   );
 
@@ -103,6 +106,86 @@ test('row badges show each known row’s window, none for a shared name, and com
   await eventually(() => new URL(page.url()).searchParams.get('selected_item_id') === john.selectedItemId, {
     what: "John Carter's conversation selected by a click on his row's badge",
   });
+  await page.close();
+});
+
+/** Each badge as the browser draws it: its words' contrast on its own background (WCAG), its font, the room its
+ *  words take (generated content has no text node to find), its theme. */
+const looks = (page: Page) =>
+  page.evaluate(() => {
+    const luminance = (color: string) => {
+      const [r, g, b] = color.match(/[\d.]+/g)!.slice(0, 3).map((value) => {
+        const channel = Number(value) / 255;
+        return channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    return [...document.querySelectorAll<HTMLElement>('[data-testid="reopen-row-badge"]')].map((host) => {
+      const style = getComputedStyle(host);
+      const [ink, paper] = [luminance(style.color), luminance(style.backgroundColor)];
+      return {
+        kind: host.dataset.kind!,
+        theme: host.dataset.reopenTheme!,
+        opaque: !style.backgroundColor.startsWith('rgba'),
+        contrast: Math.round(((Math.max(ink, paper) + 0.05) / (Math.min(ink, paper) + 0.05)) * 100) / 100,
+        font: `${style.fontSize}/${style.lineHeight} ${style.fontWeight} ${style.letterSpacing} ${style.fontStyle}`,
+        width: host.getBoundingClientRect().width,
+        textWidth: (() => {
+          // The same words as real text in the same style: the generated words must take that room.
+          const probe = document.createElement('span');
+          probe.style.cssText = `font:${style.font};letter-spacing:normal;position:absolute;white-space:nowrap`;
+          probe.textContent = host.dataset.text!;
+          document.body.append(probe);
+          const width = probe.getBoundingClientRect().width;
+          probe.remove();
+          return width;
+        })(),
+      };
+    });
+  });
+
+test('row badges keep their look and their contrast whatever the page styles, in light and in dark', async () => {
+  const page = await reopen.openThread(reopen.conversation('t_e2e_human_30h').selectedItemId, { fixture: 'suite-2026-es.html' });
+  await eventually(async () => (await badges(page)).length >= 4, { timeoutMs: WAIT.graph, what: 'row badges' });
+  // One stylesheet in the document for every badge, and no shadow root on any.
+  expect(
+    await page.evaluate(() => ({
+      sheets: [...document.querySelectorAll('style')].filter((style) => style.textContent!.includes('reopen-row-badge')).length,
+      shadows: [...document.querySelectorAll('[data-testid="reopen-row-badge"]')].filter((host) => host.shadowRoot).length,
+    })),
+  ).toEqual({ sheets: 1, shadows: 0 });
+  // A page whose cards set their own type for everything inside them.
+  await page.addStyleTag({ content: '[role="listitem"] span { font: italic 400 22px/40px serif !important; letter-spacing: 3px !important; color: red !important; }' });
+  const check = async (theme: 'light' | 'dark') => {
+    await eventually(async () => (await looks(page)).every((look) => look.theme === theme), { timeoutMs: WAIT.ui, what: `row badges in ${theme}` });
+    // No conversation of this scenario closes within the threshold: the urgent look on a copy of a badged card.
+    await page.evaluate(() => {
+      const card = document.querySelector('[role="listitem"]:has(> [data-testid="reopen-row-badge"])')!.cloneNode(true) as Element;
+      card.querySelector('[data-testid="reopen-row-badge"]')!.setAttribute('data-kind', 'urgent');
+      card.id = 'urgent-probe';
+      document.body.append(card);
+    });
+    const shown = await looks(page);
+    await page.evaluate(() => document.getElementById('urgent-probe')!.remove());
+    expect(new Set(shown.map((look) => look.kind))).toEqual(new Set(['urgent', 'open', 'ready', 'closed']));
+    for (const look of shown) {
+      expect(look).toMatchObject({ opaque: true, font: '11px/16px 600 normal normal' });
+      expect(look.contrast, `${theme} ${look.kind}`).toBeGreaterThanOrEqual(4.5);
+      // The words are drawn: the badge is as wide as its words plus its padding and border.
+      expect(Math.abs(look.width - look.textWidth - 14)).toBeLessThan(2);
+    }
+    // axe on the badges: each an image with its accessible name, nothing serious.
+    const results = await new AxeBuilder({ page }).include('[data-testid="reopen-row-badge"]').analyze();
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    expect(results.passes.find((rule) => rule.id === 'role-img-alt')?.nodes.length).toBe(shown.length - 1);
+    return shown;
+  };
+  const light = await check('light');
+  await artifact(page, 'urgency-row-badges-page-styles');
+  await darkenInbox(page);
+  const dark = await check('dark');
+  await artifact(page, 'urgency-row-badges-dark');
+  expect(dark.map((look) => look.contrast)).not.toEqual(light.map((look) => look.contrast));
   await page.close();
 });
 
