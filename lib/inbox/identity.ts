@@ -300,9 +300,20 @@ const matchesAny = (patterns: readonly RegExp[], text: string) => {
   return patterns.some((pattern) => pattern.test(normalized));
 };
 
-function isCardTimeToken(text: string): boolean {
-  return matchesAny(TIME_TOKENS, text) || matchesAny(WEEKDAY_TOKENS, text);
+/** `read` with its answers kept per text (at most 1000): a list re-render shows the same names and times again. */
+export function memo<T>(read: (text: string) => T): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    let value = known.get(text);
+    if (value === undefined) {
+      if (known.size >= 1000) known.clear();
+      known.set(text, (value = read(text)));
+    }
+    return value;
+  };
 }
+
+const isCardTimeToken = memo((text) => matchesAny(TIME_TOKENS, text) || matchesAny(WEEKDAY_TOKENS, text));
 
 /** A title that names a place, not a person: generic wording (optionally with a count), a time token, no
  *  letters at all, or text too long to be a name. */

@@ -6,7 +6,8 @@
 //   - a badge is one light-DOM <span> and nothing inside: no shadow root. Its words are CSS generated content
 //     (::before { content: attr(data-text) }), so the card's own text (and the name read from it) is unchanged, and
 //     its accessible name is its aria-label (role img). Each badge used to carry a shadow root with the whole
-//     stylesheet in it: creating 25 of them per re-render was half of the badges' script time;
+//     stylesheet in it: making, filling and inserting 25 of those per re-render was about a third of the badges'
+//     script time, the walk over every card's text leaves most of the rest;
 //   - ONE <style> in the document's head styles every badge: the stylesheet's rules that name the badge
 //     (entrypoints/inbox.content/style.css; specific attribute selectors with !important, so no page rule reaches
 //     them and they reach nothing of the page), put back by the next pass if the page takes it out, removed by
@@ -18,14 +19,16 @@
 //     structure is, as the composer mount does while it waits (lib/inbox/composer-mount.ts);
 //   - a card once read is skipped until a mutation may have renamed it: its name text changed or went, or its badge
 //     was taken out. A preview or a typing indicator rewritten inside a read card wakes nothing; the rest are folded
-//     into one pass per frame, which reads only the cards that are new or may have been renamed;
+//     into one pass per frame, which reads only the cards that are new or may have been renamed (the name's walk
+//     stops at the name; names and time tokens are normalized once per text: identity.ts cardNameLeaf, memo). The
+//     pass still lists the cards with listCards, whose cost grows with the cards' size (the bench's scroll model);
 //   - nothing else of React's is touched, and nothing is observed while the tab is hidden or there are no facts.
 import { windowState } from '../policy/window';
 import type { WindowState } from '../policy/types';
 import type { RowFact } from '../urgency/rows';
 import type { PageTheme } from './page-theme';
 import { normalizeDisplayName } from '../threads/names';
-import { cardList, cardNameLeaf, cleanText, listCards } from './identity';
+import { cardList, cardNameLeaf, cleanText, listCards, memo } from './identity';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -67,15 +70,7 @@ export function factsByName(rows: readonly RowFact[]): Map<string, RowFact> {
 }
 
 // A list re-render shows the same names again: normalizing each once (Unicode decomposition) is enough.
-const normalized = new Map<string, string>();
-function normalizedName(name: string): string {
-  let value = normalized.get(name);
-  if (value === undefined) {
-    if (normalized.size >= 1000) normalized.clear();
-    normalized.set(name, (value = normalizeDisplayName(name)));
-  }
-  return value;
-}
+const normalizedName = memo(normalizeDisplayName);
 
 /** The fact of a row, by the name it shows; null for a name Reopen does not know (or knows twice). */
 export function matchRow(name: string | null, facts: ReadonlyMap<string, RowFact>): RowFact | null {
@@ -146,9 +141,8 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
 
   // (Paused, it is disconnected, which also drops the records not delivered yet.)
   const observer = new MutationObserver((records) => {
-    let wake = false;
-    for (const record of records) if (mayRename(record)) wake = true;
-    if (!wake || frame) return;
+    // Every record is looked at (map, not some): each forgets the read card it may have renamed.
+    if (!records.map(mayRename).includes(true) || frame) return;
     frame = true;
     hooks.requestFrame(() => {
       frame = false;

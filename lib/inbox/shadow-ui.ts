@@ -4,7 +4,8 @@
 // overlay and modal positions, autoMount, document-level @property rules and a Unicode custom-element-name check,
 // none of which Reopen uses, and the content script runs in every inbox tab under a 25 KB gzip budget
 // (scripts/bench/bundle.bench.ts). Removal is tied to the content script's context, as WXT's is. The stylesheet is
-// read once (loadUiCss) and shared by every shadow root Reopen puts in the page (the row badges too).
+// read once (loadUiCss) and shared by every shadow root Reopen puts in the page; the row badges take their rules from
+// it into one stylesheet of the document (lib/inbox/row-badges.ts).
 
 /** What the content script context offers that the UI needs (WXT's ContentScriptContext). */
 export interface UiContext {
