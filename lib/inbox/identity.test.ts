@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
   isGenericTitle,
+  listCards,
   NAME_SIGNALS,
   readIdentity,
   SWITCH_CLICK_MS,
@@ -64,6 +65,18 @@ describe('name signal registry: each signal where it must (and must not) read a 
       expect(new Set(expected).size, file).toBe(1);
       expect(identity.name, file).toBe(expected[0]);
     }
+  });
+});
+
+describe('listCards: the list\'s cards, without those already read', () => {
+  // Role cards (suite-2026-es: div[role=listitem]) and link cards (messenger-en: links among links).
+  test.each(['suite-2026-es.html', 'messenger-en.html'])('%s: cards already known are left out, the others found as before', (file) => {
+    const doc = load(file);
+    const all = listCards(doc);
+    expect(all.length).toBeGreaterThan(2);
+    const known = new WeakMap<Element, unknown>(all.slice(0, -1).map((card) => [card, null]));
+    expect(listCards(doc, known)).toEqual(all.slice(-1));
+    expect(listCards(doc, new WeakMap())).toEqual(all);
   });
 });
 

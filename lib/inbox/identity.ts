@@ -166,16 +166,17 @@ function isProfileHref(element: Element): boolean {
 }
 
 /** The conversation list's cards: role rows/items inside list containers, or links to a conversation that sit
- *  among other such links (a list without roles, §7a "only sometimes a[href*=selected_item_id]"). */
-export function listCards(root: ParentNode): Element[] {
+ *  among other such links (a list without roles, §7a "only sometimes a[href*=selected_item_id]"). Cards in `known`
+ *  (read already, by the row badges) are left out before any check: a list re-render pays only for its new cards. */
+export function listCards(root: ParentNode, known?: WeakMap<Element, unknown>): Element[] {
   const cards = new Set<Element>();
   for (const card of root.querySelectorAll(CARD_ROLES)) {
-    if (insideThreadList(card) && !card.closest(MESSAGE_LOG) && !card.querySelector(CARD_ROLES)) cards.add(card);
+    if (!known?.has(card) && insideThreadList(card) && !card.closest(MESSAGE_LOG) && !card.querySelector(CARD_ROLES)) cards.add(card);
   }
   for (const link of root.querySelectorAll(THREAD_LINK)) {
     const owner = link.closest(CARD_ROLES);
-    if (owner && cards.has(owner)) continue;
     const parent = link.parentElement;
+    if ((owner && (cards.has(owner) || known?.has(owner))) || known?.has(parent!) || known?.has(link)) continue;
     const group = parent?.parentElement;
     if (group && group.querySelectorAll(THREAD_LINK).length > 1) cards.add(parent.querySelectorAll(THREAD_LINK).length === 1 ? parent : link);
   }

@@ -21,7 +21,8 @@
 //     was taken out. A preview or a typing indicator rewritten inside a read card wakes nothing; the rest are folded
 //     into one pass per frame, which reads only the cards that are new or may have been renamed (the name's walk
 //     stops at the name; names and time tokens are normalized once per text: identity.ts cardNameLeaf, memo). The
-//     pass still lists the cards with listCards, whose cost grows with the cards' size (the bench's scroll model);
+//     pass lists only the cards not read yet (listCards skips the read ones before any check): a re-render that
+//     mounts one card (the bench's scroll model) pays for that card, not for the list;
 //   - nothing else of React's is touched, and nothing is observed while the tab is hidden or there are no facts.
 import { windowState } from '../policy/window';
 import type { WindowState } from '../policy/types';
@@ -201,11 +202,11 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
       read = new WeakMap();
       models.clear();
     }
-    const cards = listCards(list?.isConnected ? list : doc);
-    // A list emptied for a moment is still the list.
+    // Only the cards not read yet (all of them after a full pass's reset).
+    const cards = listCards(list?.isConnected ? list : doc, read);
+    // A list emptied for a moment, or whose cards are all read, is still the list.
     list = cards[0] ? cardList(cards[0]) : list?.isConnected ? list : null;
     for (const card of cards) {
-      if (read.has(card)) continue;
       const leaf = cardNameLeaf(card);
       read.set(card, leaf);
       const name = leaf && cleanText(leaf.textContent);

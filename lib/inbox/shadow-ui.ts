@@ -34,11 +34,12 @@ export interface ShadowUi<T> {
 /** Key events typed into Reopen's fields must not reach Business Suite's shortcuts. */
 const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
 
-/** The content script's own stylesheet, with `:root` read as `:host` (each UI is a shadow root); '' when it cannot be
+/** The content script's own stylesheet, as built ('' when it cannot be read). It is written for shadow roots
+ *  (`:host`, never `:root`, which matches nothing inside one: the shadow-ui test checks the source) — when it cannot be
  *  read — the UI still works, unstyled, and there is nothing to tell the page. */
 export async function loadUiCss(url: string): Promise<string> {
   try {
-    return (await (await fetch(url)).text()).replaceAll(':root', ':host');
+    return await (await fetch(url)).text();
   } catch {
     return '';
   }
