@@ -21,7 +21,9 @@ import { browser } from 'wxt/browser';
 // How long the composer may take to render before Reopen falls back to its floating banner.
 const COMPOSER_WAIT_MS = 4000;
 const HEADER_DEBOUNCE_MS = 150;
-const REFRESH_EVERY_MS = 60_000;
+// A second over the background's 60 s caches (thread facts, the Page's listing, lib/threads/listing.ts), which count
+// from when a read started: a tick exactly on the minute found them still fresh and waited for the next, 120 s.
+const REFRESH_EVERY_MS = 61_000;
 const ROW_TICK_MS = 30_000;
 
 export default defineContentScript({
