@@ -69,19 +69,33 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     headless: options.headless ?? true,
     locale: options.lang,
     viewport: { width: 1280, height: 860 },
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      ...(options.lang ? [`--lang=${options.lang}`] : []),
-    ],
+    args: extensionArgs(options),
   });
+  return wireSession(context, options, async () => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  });
+}
+
+/** Chromium's flags for the production build in a test browser (STACK.md recipe). */
+export function extensionArgs(options: Pick<LaunchOptions, 'lang'>): string[] {
+  return [
+    `--disable-extensions-except=${EXTENSION_DIR}`,
+    `--load-extension=${EXTENSION_DIR}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    ...(options.lang ? [`--lang=${options.lang}`] : []),
+  ];
+}
+
+/** A test browser's context made a session: Business Suite served from the fixtures, Graph forwarded to the
+ *  simulator (refused without one), the extension's worker found. */
+export async function wireSession(context: BrowserContext, options: LaunchOptions, close: () => Promise<void>): Promise<ExtensionSession> {
   let fixture = options.inboxFixture ?? 'messenger-en.html';
   await context.route(`${SUITE_ORIGIN}/**`, async (route) => {
     const file = readFileSync(join(FIXTURE_DIR, fixture), 'utf8');
@@ -104,10 +118,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     useInboxFixture(file: string) {
       fixture = file;
     },
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
+    close,
   };
 }
 

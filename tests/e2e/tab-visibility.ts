@@ -4,13 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import {
-  EXTENSION_DIR,
-  FIXTURE_DIR,
-  GRAPH_ORIGIN,
-  SUITE_ORIGIN,
   WAIT,
-  forwardToSimulator,
+  extensionArgs,
   inboxUrl,
+  wireSession,
   startReopen,
   type ExtensionSession,
   type LaunchOptions,
@@ -55,17 +52,8 @@ export async function launchWithTabVisibility(options: LaunchOptions = {}): Prom
       '--remote-debugging-address=127.0.0.1',
       '--remote-debugging-port=0',
       '--window-size=1280,860',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
       '--no-default-browser-check',
-      ...(options.lang ? [`--lang=${options.lang}`] : []),
+      ...extensionArgs(options),
       'about:blank',
     ],
     { stdio: 'ignore' },
@@ -81,33 +69,10 @@ export async function launchWithTabVisibility(options: LaunchOptions = {}): Prom
     const port = await devtoolsPort(profile, child);
     const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`, { noDefaults: true, timeout: LAUNCH_TIMEOUT_MS });
     const context = browser.contexts()[0]!;
-    let fixture = options.inboxFixture ?? 'messenger-en.html';
-    await context.route(`${SUITE_ORIGIN}/**`, async (route) => {
-      const file = readFileSync(join(FIXTURE_DIR, fixture), 'utf8');
-      const html = options.serveInbox ? options.serveInbox(file, new URL(route.request().url()), fixture) : file;
-      await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    return await wireSession(context, options, async () => {
+      await browser.close().catch(() => {});
+      await kill();
     });
-    await context.route(`${GRAPH_ORIGIN}/**`, async (route) => {
-      if (!options.simulatorUrl) return route.abort('connectionrefused');
-      await forwardToSimulator(route, options.simulatorUrl);
-    });
-    const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
-    const extensionId = new URL(first.url()).host;
-    return {
-      context,
-      extensionId,
-      async worker() {
-        const live = context.serviceWorkers().find((w) => w.url().includes(extensionId));
-        return live ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
-      },
-      useInboxFixture(file: string) {
-        fixture = file;
-      },
-      async close() {
-        await browser.close().catch(() => {});
-        await kill();
-      },
-    };
   } catch (error) {
     await kill();
     throw error;
