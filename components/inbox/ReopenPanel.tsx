@@ -7,7 +7,7 @@ import {
   availableRoutes,
   cooldownState,
   factsForResend,
-  findPromoTerms,
+  promoMatchesOf,
   resendOffer,
   routeById,
   textLength,
@@ -48,18 +48,6 @@ function contentOf(route: RouteId, text: string, feedback: FeedbackTemplate, uti
     return { kind: 'utility', templateName: utility?.templateName ?? '', language: utility?.language ?? '', parameters: utility?.parameters ?? [] };
   }
   return { kind: 'text', text };
-}
-
-/** Promotional-looking wording anywhere the agent typed (the same parts preflight lints). */
-function promoMatchesOf(content: ReopenContent, terms: readonly string[]): PromoMatch[] {
-  switch (content.kind) {
-    case 'text':
-      return findPromoTerms(content.text, terms);
-    case 'feedback':
-      return [content.template.title, content.template.subtitle ?? '', content.template.question.title ?? ''].flatMap((part) => findPromoTerms(part, terms));
-    case 'utility':
-      return content.parameters.flatMap((part) => findPromoTerms(part, terms));
-  }
 }
 
 /** The message with flagged wording marked; built from text nodes, never from HTML. */
@@ -126,6 +114,7 @@ export function ReopenPanel(props: ReopenPanelProps) {
   }, [contentKind]);
 
   const content = route ? contentOf(route, text, feedback, utility) : null;
+  // Promotional-looking wording anywhere the agent typed: the very parts (and matches) preflight checks.
   const promoMatches = content ? promoMatchesOf(content, props.promoTerms) : [];
   const termsKey = [...new Set(promoMatches.map((match) => match.term))].sort().join('|');
   const promoConfirmed = promoMatches.length > 0 && confirmedTerms === termsKey;

@@ -8,4 +8,4 @@ export { availableRoutes, nextAttemptAt, type RouteAvailability } from './routes
 export { MAX_TEXT_CHARS, textLength } from './text';
 export { DEFAULT_PROMO_TERMS, findPromoTerms, type PromoMatch } from './lint';
 export { FEEDBACK_LIMITS, validateFeedbackTemplate, type FeedbackProblem } from './feedback';
-export { preflight, type PreflightContext, type PreflightDecision } from './preflight';
+export { preflight, promoMatchesOf, type PreflightContext, type PreflightDecision } from './preflight';
