@@ -78,6 +78,17 @@ describe('listCards: the list\'s cards, without those already read', () => {
     expect(listCards(doc, known)).toEqual(all.slice(-1));
     expect(listCards(doc, new WeakMap())).toEqual(all);
   });
+
+  test('a role element holding another is not a card; the innermost are, the last one included', () => {
+    const doc = new DOMParser().parseFromString(
+      `<div role="list"><div role="listitem" id="outer"><div role="row" id="a">Ana</div><div role="row" id="b">Bo</div></div>` +
+        `<div role="listitem" id="c">Cy</div><div role="listitem" id="d"><span>Di</span></div></div>`,
+      'text/html',
+    );
+    expect(listCards(doc).map((card) => card.id)).toEqual(['a', 'b', 'c', 'd']);
+    const list = doc.querySelector('[role="list"]')!;
+    expect(listCards(list, new WeakMap()).map((card) => card.id)).toEqual(['a', 'b', 'c', 'd']);
+  });
 });
 
 describe('generic titles are never a name', () => {

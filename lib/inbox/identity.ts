@@ -90,19 +90,19 @@ export function insideThreadList(element: Element): boolean {
   return false;
 }
 
-/** Elements that hold text of their own, in document order (the "leaves" a person reads); with `last`, only up to the
- *  first leaf it accepts. */
-function textLeaves(root: Element, last?: (leaf: Element) => boolean): Element[] {
+/** Elements that hold text of their own, in document order (the "leaves" a person reads). */
+function textLeaves(root: Element): Element[] {
   const leaves: Element[] = [];
-  const visit = (element: Element): unknown => {
+  const visit = (element: Element) => {
     if (element.getAttribute('aria-hidden') === 'true') return;
     // Own text: a text node that is not all blank.
     for (let node = element.firstChild; node; node = node.nextSibling) {
-      if (node.nodeType !== 3 || !/\S/.test(node.nodeValue!)) continue;
-      if (leaves.push(element) && last?.(element)) return true;
-      break;
+      if (node.nodeType === 3 && /\S/.test(node.nodeValue!)) {
+        leaves.push(element);
+        break;
+      }
     }
-    for (let child = element.firstElementChild; child; child = child.nextElementSibling) if (visit(child)) return true;
+    for (let child = element.firstElementChild; child; child = child.nextElementSibling) visit(child);
   };
   visit(root);
   return leaves;
@@ -170,9 +170,13 @@ function isProfileHref(element: Element): boolean {
  *  (read already, by the row badges) are left out before any check: a list re-render pays only for its new cards. */
 export function listCards(root: ParentNode, known?: WeakMap<Element, unknown>): Element[] {
   const cards = new Set<Element>();
-  for (const card of root.querySelectorAll(CARD_ROLES)) {
-    if (!known?.has(card) && insideThreadList(card) && !card.closest(MESSAGE_LOG) && !card.querySelector(CARD_ROLES)) cards.add(card);
-  }
+  root.querySelectorAll(CARD_ROLES).forEach((card, index, all) => {
+    // Innermost only: one that holds another is followed by it in document order (no search of its subtree). Inside
+    // the list the badges found (an element), a card is in the thread list and out of the message log.
+    if (!known?.has(card) && !card.contains(all[index + 1] ?? null) && ((known && root.nodeType === 1) || (insideThreadList(card) && !card.closest(MESSAGE_LOG)))) {
+      cards.add(card);
+    }
+  });
   for (const link of root.querySelectorAll(THREAD_LINK)) {
     const owner = link.closest(CARD_ROLES);
     const parent = link.parentElement;
@@ -181,6 +185,17 @@ export function listCards(root: ParentNode, known?: WeakMap<Element, unknown>): 
     if (group && group.querySelectorAll(THREAD_LINK).length > 1) cards.add(parent.querySelectorAll(THREAD_LINK).length === 1 ? parent : link);
   }
   return [...cards];
+}
+
+/** The cards among elements a list's mutations added (inside a list already found): null unless every one is a role
+ *  card, when only listCards can tell (a wrapper of cards, a link card). */
+export function addedCards(added: Iterable<Element>, known: WeakMap<Element, unknown>): Element[] | null {
+  const cards: Element[] = [];
+  for (const node of added) {
+    if (!node.matches(CARD_ROLES)) return null;
+    if (node.isConnected && !known.has(node) && !node.querySelector(CARD_ROLES)) cards.push(node);
+  }
+  return cards;
 }
 
 /** The name a card shows: its first text that is not a time token (what follows is the preview, never a name). */
@@ -192,8 +207,15 @@ export function cardName(card: Element): string | null {
 /** The element whose text is the card's name: its first text that is not a time token (the leaves after it are not
  *  looked at: the row badges read every card of each list re-render). */
 export function cardNameLeaf(card: Element): Element | null {
-  const isName = (leaf: Element) => !isCardTimeToken(cleanText(leaf.textContent));
-  return textLeaves(card, isName).find(isName) ?? null;
+  // The browser walks the card's text nodes (a card is dozens of elements and a handful of texts; the row badges read
+  // every new card of each list re-render); text under aria-hidden within the card is not read.
+  const texts = card.ownerDocument.createTreeWalker(card, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let text; (text = texts.nextNode()); ) {
+    const leaf = text.parentElement!;
+    const hidden = /\S/.test(text.nodeValue!) ? leaf.closest('[aria-hidden="true"]') : card;
+    if (!(hidden && card.contains(hidden)) && !isCardTimeToken(cleanText(leaf.textContent))) return leaf;
+  }
+  return null;
 }
 
 /** The list a card belongs to: its list container, else the group of conversation links it sits in. */

@@ -155,6 +155,35 @@ describe('watchRowBadges', () => {
     expect(shown()).toEqual([['Carla Gómez', 'closed', 'closed']]);
   });
 
+  it('a row mounted as the list scrolls, and cards added inside a wrapper, are badged; a row unmounted takes its badge', async () => {
+    const list = renderList(['Ana López', 'Bruno Díaz']);
+    start();
+    // Scrolling a virtual list: the top card unmounts, one mounts at the bottom (the others stay as they are).
+    const mounted = list.firstElementChild!.cloneNode(true) as HTMLElement;
+    mounted.querySelector('[data-testid]')?.remove();
+    mounted.querySelector('span')!.textContent = 'Fede Sanz';
+    list.firstElementChild!.remove();
+    list.append(mounted);
+    await runFrames();
+    expect(shown()).toEqual([
+      ['Bruno Díaz', 'human_agent', 'ready'],
+      ['Fede Sanz', 'open', 'open'],
+    ]);
+    // A block of rows mounted in a wrapper (not a card itself): found by looking over the list.
+    const wrapper = document.createElement('div');
+    const carla = mounted.cloneNode(true) as HTMLElement;
+    carla.querySelector('[data-testid]')?.remove();
+    carla.querySelector('span')!.textContent = 'Carla Gómez';
+    wrapper.append(carla);
+    list.append(wrapper);
+    await runFrames();
+    expect(shown()).toEqual([
+      ['Bruno Díaz', 'human_agent', 'ready'],
+      ['Fede Sanz', 'open', 'open'],
+      ['Carla Gómez', 'closed', 'closed'],
+    ]);
+  });
+
   it('a preview or a time rewritten inside a badged card wakes nothing; its name changing does', async () => {
     const list = renderList(['Ana López', 'Bruno Díaz']);
     start();

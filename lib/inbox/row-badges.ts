@@ -15,12 +15,16 @@
 //     1751346), and a page that assigns its own array would drop Reopen's without a trace;
 //   - a re-created badge is a clone of the last one made for that name (its words as of the last full pass, which
 //     the clock runs every 30 s), so a re-render computes no words and sets no attribute;
-//   - only the list's subtree is observed (childList and text, no attributes); until a list is found, the document's
-//     structure is, as the composer mount does while it waits (lib/inbox/composer-mount.ts);
+//   - only the list's structure is observed (childList, no text, no attributes), and the text of each read card's
+//     name element: React rewriting a preview or a time in place (nodeValue) makes no mutation record at all, which
+//     the paired bench showed costs the page more than the badges' own script. Until a list is found, the
+//     document's structure is observed, as the composer mount does while it waits (lib/inbox/composer-mount.ts).
+//     Name elements are watched until the next full pass (the 30 s tick), which lets go of cards gone since;
 //   - a card once read is skipped until a mutation may have renamed it: its name text changed or went, or its badge
 //     was taken out. A preview or a typing indicator rewritten inside a read card wakes nothing; the rest are folded
 //     into one pass per frame, which reads only the cards that are new or may have been renamed (the name's walk
-//     stops at the name; names and time tokens are normalized once per text: identity.ts cardNameLeaf, memo). The
+//     is the browser's walk over the card's text nodes; names and time tokens are normalized once per text:
+//     identity.ts cardNameLeaf, memo). The
 //     pass lists only the cards not read yet (listCards skips the read ones before any check): a re-render that
 //     mounts one card (the bench's scroll model) pays for that card, not for the list;
 //   - nothing else of React's is touched, and nothing is observed while the tab is hidden or there are no facts.
@@ -29,7 +33,7 @@ import type { WindowState } from '../policy/types';
 import type { RowFact } from '../urgency/rows';
 import type { PageTheme } from './page-theme';
 import { normalizeDisplayName } from '../threads/names';
-import { cardList, cardNameLeaf, cleanText, listCards, memo } from './identity';
+import { addedCards, cardList, cardNameLeaf, cleanText, listCards, memo } from './identity';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -117,6 +121,8 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
   let paused = false;
   // Cards read since the last full pass, each with the element its name was read from (null: it shows no name).
   let read = new WeakMap<Element, Element | null>();
+  // Elements added to the list, and read cards renamed, since the last pass: what the next one reads.
+  let added = new Set<Element>();
   // The badge last made for each name shown (detached): a card re-rendered with that name gets a clone of it.
   const models = new Map<string, HTMLElement>();
   const sheet = doc.createElement('style');
@@ -133,10 +139,11 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
       if (leaf === undefined) continue;
       // Inside a read card: only its name text (or its removal) matters, not its preview, time or labels; and our badge.
       const renamed = !node.contains(leaf) || leaf!.contains(start) || (node === start && [...record.removedNodes].some(isBadge));
-      if (renamed) read.delete(node);
+      if (renamed) read.delete(node), added.add(node);
       return renamed;
     }
     // At the list's level (cards added, removed, replaced) or in a card not read yet.
+    record.addedNodes.forEach((node) => node.nodeType === 1 && added.add(node as Element));
     return true;
   }
 
@@ -151,14 +158,14 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
     });
   });
 
+  /** Watches the list's structure (or, until there is a list, the document's); a card's name text is watched on its
+   *  name element alone (`read`), so React rewriting previews and times in place makes no record at all. */
   function observe() {
-    // Also drops the records of this pass's own insertions.
-    observer.disconnect();
     // Nothing to badge (no Page connected, no facts yet): nothing to watch either.
-    if (paused || facts.size === 0) return;
-    // characterData: React recycles a card by changing its text nodes in place. Only within the list (the pass
-    // before left it null or in the document).
-    observer.observe(list ?? doc, { childList: true, subtree: true, characterData: !!list });
+    if (paused || facts.size === 0) return observer.disconnect();
+    observer.observe(list ?? doc, { childList: true, subtree: true });
+    // This pass's own insertions.
+    observer.takeRecords();
   }
 
   /** The badge for a name, as a detached element to clone; null while there are no words. */
@@ -198,17 +205,25 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
     if (paused) return;
     // No facts (no Page connected, or none yet): no badge, no stylesheet, and no card read for nothing.
     if (facts.size === 0) return removeAll(), observe();
+    // Mutations since the frame was asked for: a card renamed meanwhile is read again below.
+    observer.takeRecords().map(mayRename);
     if (all) {
       read = new WeakMap();
       models.clear();
+      // Every card is read again below, and its name element watched again: cards gone since are let go.
+      observer.disconnect();
     }
-    // Only the cards not read yet (all of them after a full pass's reset).
-    const cards = listCards(list?.isConnected ? list : doc, read);
+    // Only the cards not read yet (all of them after a full pass's reset): those the records name when they are all
+    // cards of the list (a virtual list mounting rows), else listCards' look over the list.
+    const cards = (!all && list?.isConnected && addedCards(added, read)) || listCards(list?.isConnected ? list : doc, read);
+    added = new Set();
     // A list emptied for a moment, or whose cards are all read, is still the list.
     list = cards[0] ? cardList(cards[0]) : list?.isConnected ? list : null;
     for (const card of cards) {
       const leaf = cardNameLeaf(card);
       read.set(card, leaf);
+      // React recycles a card by rewriting its name's text in place.
+      if (leaf) observer.observe(leaf, { characterData: true, subtree: true });
       const name = leaf && cleanText(leaf.textContent);
       const fact = matchRow(name, facts);
       const host = badgeOf(card);
