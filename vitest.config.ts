@@ -1,9 +1,11 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 import preact from '@preact/preset-vite';
+import { preactClassicJsx } from './scripts/preact-classic-jsx';
 
 export default defineConfig({
-  plugins: [WxtVitest(), preact()],
+  // The JSX form the extension is built with (wxt.config.ts), so component tests run what ships.
+  plugins: [WxtVitest(), preact(), preactClassicJsx()],
   test: {
     environment: 'happy-dom',
     setupFiles: ['tests/setup-indexeddb.ts'],

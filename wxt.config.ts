@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { OPEN_PANEL_COMMAND } from './lib/messaging/commands';
+import { preactClassicJsx } from './scripts/preact-classic-jsx';
 
 // Zod's eval probe (`new Function("")` in zod/v4/core/util.js) stays in the bundle even though the background
 // makes Zod jitless before any schema (lib/zod-jitless.ts), so it never runs; store review (web-ext lint's
@@ -23,7 +24,7 @@ function zodWithoutEvalProbe(): Plugin {
 // The manifest is a function so Chrome and Firefox get what each needs from one source.
 export default defineConfig({
   vite: () => ({
-    plugins: [preact(), zodWithoutEvalProbe()],
+    plugins: [preact(), preactClassicJsx(), zodWithoutEvalProbe()],
     // Terser with three passes: ~0.6 KB gzip less content script than the default minifier (scripts/bench/
     // bundle.bench.ts; the script runs in every inbox tab under a 25 KB budget). wrap_iife keeps `(function(){…})()`
     // so WXT can unname the IIFE of an unlisted script and executeScript gets its result (the layout report).
