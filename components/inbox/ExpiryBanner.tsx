@@ -136,7 +136,7 @@ export function ExpiryBanner(props: ExpiryBannerProps) {
       ) : null}
       {model.kind === 'unresolved' ? (
         <>
-          <p class="reopen-banner__status" {...(model.reason === 'awaiting_name' ? { 'aria-busy': 'true' } : {})}>
+          <p class="reopen-banner__status" aria-busy={model.reason === 'awaiting_name' ? 'true' : undefined}>
             {model.reason === 'not_found' && model.nameUnread ? t(locale, 'banner.unknown.name_unread') : t(locale, `banner.unknown.${model.reason}`)}
           </p>
           {model.error ? <ErrorLines locale={locale} error={model.error} /> : null}
@@ -147,7 +147,7 @@ export function ExpiryBanner(props: ExpiryBannerProps) {
                 candidates={model.candidates}
                 busy={props.choosing}
                 onChoose={props.onChoose}
-                {...(props.timeZone ? { timeZone: props.timeZone } : {})}
+                timeZone={props.timeZone}
               />
             ) : null
           ) : null}
@@ -180,7 +180,7 @@ export function ExpiryBanner(props: ExpiryBannerProps) {
             data-testid="reopen-refresh"
             aria-busy={props.checking ?? false}
             // The visible words start the name (WCAG 2.5.3); on a known window the name says what is checked.
-            {...(model.kind === 'resolved' ? { 'aria-label': t(locale, 'banner.refresh.label') } : {})}
+            aria-label={model.kind === 'resolved' ? t(locale, 'banner.refresh.label') : undefined}
             onClick={props.onRetry}
           >
             {t(locale, 'banner.fix.retry')}

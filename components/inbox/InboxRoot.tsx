@@ -126,7 +126,6 @@ export function InboxRoot({ store, scheduler, onOpenOptions, timeZone }: InboxRo
   if (state.strings === 'failed') return <StringsUnavailable floating={state.floating} />;
 
   const thread = state.thread;
-  const zone = timeZone ? { timeZone } : {};
   return (
     <div class={`reopen-root${state.floating ? ' reopen-root--floating' : ''}`} lang={state.locale} ref={rootRef}>
       <ExpiryBanner
@@ -137,13 +136,13 @@ export function InboxRoot({ store, scheduler, onOpenOptions, timeZone }: InboxRo
         panelOpen={state.panelOpen}
         choosing={state.choosing}
         checking={state.loading}
-        {...(thread?.storage ? { storage: thread.storage } : {})}
+        storage={thread?.storage}
         openerRef={openerRef}
         onOpenPanel={() => (state.panelOpen ? actions.closePanel() : actions.openPanel())}
         onRetry={() => void actions.refresh()}
         onOpenOptions={onOpenOptions}
         onChoose={(psid) => void actions.choose(psid)}
-        {...zone}
+        timeZone={timeZone}
       />
       {state.panelOpen && thread?.status === 'resolved' ? (
         <ReopenPanel
@@ -159,7 +158,7 @@ export function InboxRoot({ store, scheduler, onOpenOptions, timeZone }: InboxRo
           onSend={(request, retryOf) => void actions.send(request, retryOf ? { retryOf } : {})}
           onClose={actions.closePanel}
           onNeedTemplates={() => void actions.loadTemplates()}
-          {...zone}
+          timeZone={timeZone}
         />
       ) : null}
       {state.panelOpen && thread?.status !== 'resolved' && (state.result || state.sending) ? (
@@ -168,7 +167,7 @@ export function InboxRoot({ store, scheduler, onOpenOptions, timeZone }: InboxRo
           sending={state.sending}
           result={state.result}
           onDismiss={actions.dismissResult}
-          {...zone}
+          timeZone={timeZone}
         />
       ) : null}
     </div>

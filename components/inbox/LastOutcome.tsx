@@ -41,7 +41,7 @@ export function LastOutcome(props: LastOutcomeProps) {
         locale={locale}
         sending={props.sending}
         result={props.result}
-        {...(props.timeZone ? { timeZone: props.timeZone } : {})}
+        timeZone={props.timeZone}
       />
       <div class="reopen-panel__actions">
         <button type="button" class="reopen-button" onClick={props.onDismiss}>

@@ -135,7 +135,7 @@ export function ReopenPanel(props: ReopenPanelProps) {
         ? t(locale, 'panel.chooseRoute')
         : blocking?.reason
           ? t(locale, 'panel.sendOff', {
-              reason: reasonText(locale, blocking.reason, { route: blocking.route, until: cooldown.until, ...(props.timeZone ? { timeZone: props.timeZone } : {}) }),
+              reason: reasonText(locale, blocking.reason, { route: blocking.route, until: cooldown.until, timeZone: props.timeZone }),
             })
           : null;
 
@@ -161,7 +161,7 @@ export function ReopenPanel(props: ReopenPanelProps) {
         selected={route}
         cooldownUntil={cooldown.until}
         onSelect={setChosen}
-        {...(props.timeZone ? { timeZone: props.timeZone } : {})}
+        timeZone={props.timeZone}
       />
 
       {contentKind === 'text' ? (
@@ -233,7 +233,7 @@ export function ReopenPanel(props: ReopenPanelProps) {
             ref={sendRef}
             disabled={props.sending || route === null}
             aria-busy={props.sending}
-            {...(sendOff ? { 'aria-describedby': 'reopen-send-off' } : {})}
+            aria-describedby={sendOff ? 'reopen-send-off' : undefined}
             onClick={send}
           >
             {props.sending ? t(locale, 'panel.sending') : t(locale, 'panel.send')}
@@ -251,7 +251,7 @@ export function ReopenPanel(props: ReopenPanelProps) {
         sending={props.sending}
         result={props.result}
         sendRef={sendRef}
-        {...(props.timeZone ? { timeZone: props.timeZone } : {})}
+        timeZone={props.timeZone}
       />
     </PanelShell>
   );

@@ -31,7 +31,7 @@ function Outcome({ locale, result, timeZone }: Omit<ReopenResultProps, 'sending'
         <>
           <p>
             {t(locale, 'panel.result.blocked', {
-              reason: result.reason ? reasonText(locale, result.reason, { until: result.until ?? null, ...(timeZone ? { timeZone } : {}) }) : '',
+              reason: result.reason ? reasonText(locale, result.reason, { until: result.until ?? null, timeZone }) : '',
             })}
           </p>
           {result.feedbackProblems?.length ? <p>{t(locale, 'panel.feedbackProblems')}</p> : null}
@@ -96,8 +96,8 @@ export function ReopenResult(props: ReopenResultProps) {
           tabIndex={-1}
           data-testid="reopen-result"
           data-outcome={result.outcome}
-          {...(result.error?.code !== undefined ? { 'data-error-code': String(result.error.code) } : {})}
-          {...(result.error?.subcode !== undefined ? { 'data-error-subcode': String(result.error.subcode) } : {})}
+          data-error-code={result.error?.code}
+          data-error-subcode={result.error?.subcode}
         >
           <Outcome {...props} result={result} />
         </div>

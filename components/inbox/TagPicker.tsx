@@ -65,7 +65,7 @@ export function TagPicker({ locale, routes, selected, cooldownUntil, timeZone, o
             </button>
             {reason ? (
               <p id={reasonId} class="reopen-tag__reason">
-                {reasonText(locale, reason, { route, until: cooldownUntil, ...(timeZone ? { timeZone } : {}) })}
+                {reasonText(locale, reason, { route, until: cooldownUntil, timeZone })}
               </p>
             ) : null}
             {!available ? (
