@@ -40,8 +40,8 @@ export function bannerModel(state: InboxViewState): BannerModel {
       kind: 'unresolved',
       reason: thread.reason,
       candidates: thread.candidates ?? [],
-      ...(thread.error ? { error: thread.error } : {}),
-      ...(thread.reason === 'not_found' && !displayName ? { nameUnread: true } : {}),
+      error: thread.error,
+      nameUnread: thread.reason === 'not_found' && !displayName,
     };
   }
   if (state.failure) return { kind: 'failure', code: state.failure };

@@ -368,8 +368,8 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
             outcome: 'blocked',
             decidedBy: 'preflight',
             reason: decision.reason,
-            ...(decision.until !== undefined ? { until: decision.until } : {}),
-            ...(decision.feedbackProblems ? { feedbackProblems: decision.feedbackProblems } : {}),
+            until: decision.until,
+            feedbackProblems: decision.feedbackProblems,
           },
         });
         return;
@@ -394,9 +394,9 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
           outcome: outcome.outcome,
           requestId: outcome.requestId,
           decidedBy: 'background',
-          ...(outcome.reason ? { reason: outcome.reason } : {}),
-          ...(outcome.error ? { error: outcome.error } : {}),
-          ...(outcome.nextAttemptAt !== undefined ? { nextAttemptAt: outcome.nextAttemptAt } : {}),
+          reason: outcome.reason,
+          error: outcome.error,
+          nextAttemptAt: outcome.nextAttemptAt,
         };
       } catch (error) {
         // A refusal before acting sent nothing. Any other failure (no reply, worker restarted) may have
