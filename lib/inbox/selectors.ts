@@ -24,7 +24,6 @@ export interface AnchorFallback {
 }
 
 export interface AnchorDefinition {
-  name: AnchorName;
   /** Ordered fallbacks. Where the anchor must and must not be found is pinned in lib/inbox/registry-fixtures.ts. */
   fallbacks: readonly AnchorFallback[];
 }
@@ -97,7 +96,6 @@ function composerRegion(editor: Element): Element | null {
 
 export const ANCHORS: Readonly<Record<AnchorName, AnchorDefinition>> = {
   composer: {
-    name: 'composer',
     // The reply box; the banner is mounted just before its row (beside React's nodes, never inside Lexical).
     fallbacks: [
       {
@@ -120,7 +118,6 @@ export const ANCHORS: Readonly<Record<AnchorName, AnchorDefinition>> = {
     ],
   },
   conversationHeader: {
-    name: 'conversationHeader',
     // The selected conversation's header: the region the name watcher observes. Found from a heading that is about the conversation (not a title of the list, the sidebar or the mailbox), else from the header's controls.
     fallbacks: [
       {
@@ -145,7 +142,6 @@ export const ANCHORS: Readonly<Record<AnchorName, AnchorDefinition>> = {
     ],
   },
   threadList: {
-    name: 'threadList',
     // The list of conversations; only checked for health (it tells a redesign from a page that isn't the inbox).
     fallbacks: [
       {
