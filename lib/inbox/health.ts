@@ -26,13 +26,10 @@ export function checkLayout(doc: Document, pageUrl: string, now: number, identit
   };
 }
 
+/** What a report says, as one string: the time it was checked left out. */
+const healthKey = (report: LayoutHealth) => JSON.stringify([report.url, report.floating, report.anchors, report.identity ?? null]);
+
 /** Two reports say the same thing (so the content script doesn't re-send an unchanged one). */
 export function sameHealth(a: LayoutHealth | null, b: LayoutHealth): boolean {
-  return (
-    !!a &&
-    a.floating === b.floating &&
-    a.url === b.url &&
-    JSON.stringify(a.anchors) === JSON.stringify(b.anchors) &&
-    JSON.stringify(a.identity ?? null) === JSON.stringify(b.identity ?? null)
-  );
+  return !!a && healthKey(a) === healthKey(b);
 }
