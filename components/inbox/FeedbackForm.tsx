@@ -78,7 +78,7 @@ export function FeedbackForm({ locale, value, revealEmpty = false, onChange }: F
     problems.filter((problem) => problem.field === field && (revealEmpty || !(problem.problem === 'empty' && current === '')));
   const set = (patch: Partial<FeedbackTemplate>) => onChange({ ...value, ...patch });
   const setQuestion = (patch: Partial<FeedbackTemplate['question']>) => onChange({ ...value, question: { ...value.question, ...patch } });
-  const optional = <T,>(text: string, build: (text: string) => T): T | undefined => (text === '' ? undefined : build(text));
+  const optional = (text: string) => (text === '' ? undefined : text);
 
   return (
     <fieldset class="reopen-feedback">
@@ -86,7 +86,7 @@ export function FeedbackForm({ locale, value, revealEmpty = false, onChange }: F
       <Field locale={locale} id="reopen-fb-title" label="panel.feedback.title" value={value.title} limit={FEEDBACK_LIMITS.title}
         problems={problemsOf('title', value.title)} required onInput={(title) => set({ title })} />
       <Field locale={locale} id="reopen-fb-subtitle" label="panel.feedback.subtitle" value={value.subtitle ?? ''} limit={FEEDBACK_LIMITS.subtitle}
-        problems={problemsOf('subtitle', value.subtitle ?? '')} onInput={(subtitle) => set({ subtitle: optional(subtitle, (s) => s) })} />
+        problems={problemsOf('subtitle', value.subtitle ?? '')} onInput={(subtitle) => set({ subtitle: optional(subtitle) })} />
       <Field locale={locale} id="reopen-fb-button" label="panel.feedback.button" value={value.buttonTitle} limit={FEEDBACK_LIMITS.buttonTitle}
         problems={problemsOf('buttonTitle', value.buttonTitle)} required onInput={(buttonTitle) => set({ buttonTitle })} />
       <div class="reopen-field">
@@ -103,12 +103,12 @@ export function FeedbackForm({ locale, value, revealEmpty = false, onChange }: F
       </div>
       <Field locale={locale} id="reopen-fb-question" label="panel.feedback.questionTitle" value={value.question.title ?? ''}
         problems={problemsOf('question.title', value.question.title ?? '')}
-        onInput={(title) => setQuestion({ title: optional(title, (s) => s) })} />
+        onInput={(title) => setQuestion({ title: optional(title) })} />
       <Field locale={locale} id="reopen-fb-qid" label="panel.feedback.questionId" value={value.question.id} limit={FEEDBACK_LIMITS.questionId}
         problems={problemsOf('question.id', value.question.id)} required onInput={(id) => setQuestion({ id })} />
       <Field locale={locale} id="reopen-fb-followup" label="panel.feedback.followUp" value={value.question.followUpPlaceholder ?? ''}
         problems={problemsOf('question.followUpPlaceholder', value.question.followUpPlaceholder ?? '')}
-        onInput={(text) => setQuestion({ followUpPlaceholder: optional(text, (s) => s) })} />
+        onInput={(text) => setQuestion({ followUpPlaceholder: optional(text) })} />
       <Field locale={locale} id="reopen-fb-privacy" label="panel.feedback.privacyUrl" inputMode="url" value={value.privacyUrl}
         problems={problemsOf('privacyUrl', value.privacyUrl)} required onInput={(privacyUrl) => set({ privacyUrl })} />
       <Field locale={locale} id="reopen-fb-expires" label="panel.feedback.expires" inputMode="numeric" value={String(value.expiresInDays ?? '')}
