@@ -6,7 +6,7 @@ import type { ThreadStatus } from '../../lib/inbox/status';
 import type { Candidate, ErrorView, StorageNotice, UnresolvedReason } from '../../lib/messaging/types';
 import { storagePercent } from '../../lib/storage/notice';
 import { CandidateList } from './CandidateList';
-import { errorText } from './words';
+import { errorLine } from './words';
 
 /** What the banner is about; derived by the container from the store. */
 export type BannerModel =
@@ -139,7 +139,7 @@ export function ExpiryBanner(props: ExpiryBannerProps) {
           <p class="reopen-banner__status" aria-busy={model.reason === 'awaiting_name' ? 'true' : undefined}>
             {model.reason === 'not_found' && model.nameUnread ? t(locale, 'banner.unknown.name_unread') : t(locale, `banner.unknown.${model.reason}`)}
           </p>
-          {model.error ? <ErrorLines locale={locale} error={model.error} /> : null}
+          {model.error ? <p class="reopen-hint">{errorLine(locale, model.error)}</p> : null}
           {model.reason === 'ambiguous' || model.reason === 'not_found' ? (
             model.candidates.length > 0 || model.reason === 'ambiguous' || model.nameUnread ? (
               <CandidateList
@@ -199,16 +199,6 @@ function StorageLine({ locale, notice, onOpenOptions }: { locale: Locale; notice
       <button type="button" class="reopen-button" onClick={onOpenOptions}>
         {t(locale, 'banner.fix.storage')}
       </button>
-    </p>
-  );
-}
-
-function ErrorLines({ locale, error }: { locale: Locale; error: ErrorView }) {
-  const words = errorText(locale, error);
-  return (
-    <p class="reopen-hint">
-      {words.explain}
-      {words.next ? ` ${words.next}` : ''}
     </p>
   );
 }

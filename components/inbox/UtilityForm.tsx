@@ -2,7 +2,7 @@ import type { Locale } from '../../lib/i18n';
 import { t } from './i18n';
 import type { UtilityTemplate } from '../../lib/policy/types';
 import type { TemplatesState } from './store';
-import { errorText } from './words';
+import { errorLine } from './words';
 
 export interface UtilityDraft {
   templateName: string;
@@ -26,10 +26,9 @@ export function UtilityForm({ locale, templates, value, onChange, onReload }: Ut
     return <p class="reopen-hint" aria-busy="true">{t(locale, 'panel.utility.loading')}</p>;
   }
   if (templates.status === 'error') {
-    const words = errorText(locale, templates.error);
     return (
       <div class="reopen-utility">
-        <p class="reopen-problem">{words.explain}{words.next ? ` ${words.next}` : ''}</p>
+        <p class="reopen-problem">{errorLine(locale, templates.error)}</p>
         <button type="button" class="reopen-button" onClick={onReload}>{t(locale, 'panel.utility.reload')}</button>
       </div>
     );

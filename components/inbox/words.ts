@@ -41,3 +41,9 @@ export function errorText(locale: Locale, error: ErrorView): { explain: string; 
   const code = [error.code, error.subcode].filter((part) => part !== undefined).join('/') || error.kind;
   return { explain: t(locale, 'panel.result.errorCode', { code, message: error.metaMessage ?? error.kind }), next };
 }
+
+/** The error and what to do next as one line (the banner's hint, the templates' problem). */
+export function errorLine(locale: Locale, error: ErrorView): string {
+  const words = errorText(locale, error);
+  return words.next ? `${words.explain} ${words.next}` : words.explain;
+}
