@@ -188,12 +188,13 @@ export function listCards(root: ParentNode, known?: WeakMap<Element, unknown>): 
 }
 
 /** The cards among elements a list's mutations added (inside a list already found): null unless every one is a role
- *  card, when only listCards can tell (a wrapper of cards, a link card). */
+ *  card, when only listCards can tell (a wrapper of cards, a link card). A row added to a list whose rows were found
+ *  innermost is taken whole: its subtree is not searched for a card inside it. */
 export function addedCards(added: Iterable<Element>, known: WeakMap<Element, unknown>): Element[] | null {
   const cards: Element[] = [];
   for (const node of added) {
     if (!node.matches(CARD_ROLES)) return null;
-    if (node.isConnected && !known.has(node) && !node.querySelector(CARD_ROLES)) cards.push(node);
+    if (node.isConnected && !known.has(node)) cards.push(node);
   }
   return cards;
 }
