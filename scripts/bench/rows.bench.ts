@@ -58,6 +58,7 @@ const TOKEN = 'EAAB-bench-rows-token';
 const AGES = [10, 23 * 60, 2 * 24 * 60, 10 * 24 * 60];
 /** The listing returns the 25 most recent conversations: those rows get a badge, the others are read and skipped. */
 const BADGED = 25;
+const UNCONNECTED_PAGE_ID = '104857600000099';
 const MODES: HostMode[] = ['clone', 'update', 'scroll', 'remount'];
 
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
@@ -76,18 +77,24 @@ function rowsScenario() {
   return parseScenario({
     description: `Bench: one Page with ${ROWS} conversations for the list's row badges.`,
     clock: { mode: 'real' },
-    pages: [{ id: PAGE_ID, name: 'Rows Bench Shop', token: TOKEN }],
-    conversations: Array.from({ length: ROWS }, (_, index) => {
-      const n = String(index + 1).padStart(2, '0');
-      return {
-        id: `t_3026000000000${n}`,
-        pageId: PAGE_ID,
-        psid: `3460300000000${n}`,
-        customerName: `Row Customer ${n}`,
-        selectedItemId: `1000390300000${n}`,
-        messages: [{ from: 'customer' as const, text: `Question ${n}`, ageMinutes: AGES[index % AGES.length]! + index }],
-      };
-    }),
+    // The second Page is never connected: its inbox lists the same names (the bench's "Reopen without badges").
+    pages: [
+      { id: PAGE_ID, name: 'Rows Bench Shop', token: TOKEN },
+      { id: UNCONNECTED_PAGE_ID, name: 'Rows Bench Other Shop', token: 'EAAB-bench-rows-unconnected' },
+    ],
+    conversations: [PAGE_ID, UNCONNECTED_PAGE_ID].flatMap((pageId, page) =>
+      Array.from({ length: ROWS }, (_, index) => {
+        const n = String(index + 1).padStart(2, '0');
+        return {
+          id: `t_302600000${page}000${n}`,
+          pageId,
+          psid: `346030000${page}000${n}`,
+          customerName: `Row Customer ${n}`,
+          selectedItemId: `100039030${page}000${n}`,
+          messages: [{ from: 'customer' as const, text: `Question ${n}`, ageMinutes: AGES[index % AGES.length]! + index }],
+        };
+      }),
+    ),
     usageBudgetPerHour: 10_000,
   });
 }
@@ -157,16 +164,18 @@ async function profiledChurn({ page, cdp }: Side, mode: HostMode): Promise<Profi
   return profiledSplit(cdp, () => host(page).run(mode));
 }
 
-/** One host model: a warm-up each, RUNS alternating pairs, PROFILED_RUNS of the with-page under the profiler. */
-async function measureMode(mode: HostMode, withSide: Side, withoutSide: Side) {
+/** One host model: a warm-up each, RUNS alternating rounds (each side once, the order reversed every other
+ *  round), PROFILED_RUNS of the with-page under the profiler. `offSide`: Reopen without badges (see the test). */
+async function measureMode(mode: HostMode, withSide: Side, withoutSide: Side, offSide: Side) {
   const withRuns: number[] = [];
   const withoutRuns: number[] = [];
+  const offRuns: number[] = [];
   const profiled: ProfiledSplit[] = [];
-  await churnScript(withoutSide, mode);
-  await churnScript(withSide, mode);
+  const runsOf = (side: Side) => (side === withSide ? withRuns : side === offSide ? offRuns : withoutRuns);
+  for (const side of [withoutSide, offSide, withSide]) await churnScript(side, mode);
   for (let run = 0; run < RUNS; run++) {
-    const order = run % 2 === 0 ? [withoutSide, withSide] : [withSide, withoutSide];
-    for (const side of order) (side === withSide ? withRuns : withoutRuns).push(await churnScript(side, mode));
+    const order = run % 2 === 0 ? [withoutSide, offSide, withSide] : [withSide, offSide, withoutSide];
+    for (const side of order) runsOf(side).push(await churnScript(side, mode));
   }
   for (let run = 0; run < PROFILED_RUNS; run++) profiled.push(await profiledChurn(withSide, mode));
   await withSide.page.waitForTimeout(100);
@@ -179,6 +188,11 @@ async function measureMode(mode: HostMode, withSide: Side, withoutSide: Side) {
     scriptMsWith: round(median(withRuns)),
     hostScriptMsPerRerender: round(median(withoutRuns) / RENDERS, 3),
     scriptRatioPairedMedian: round(median(withRuns.map((ms, index) => ms / withoutRuns[index]!)), 3),
+    // The same content script on a Page that is not connected (banner, identity and observers of the inbox, no
+    // badges): what Reopen's presence costs the host without the badges, and what the badges add to it.
+    scriptMsReopenWithoutBadges: round(median(offRuns)),
+    reopenWithoutBadgesRatioPairedMedian: round(median(offRuns.map((ms, index) => ms / withoutRuns[index]!)), 3),
+    badgesRatioPairedMedian: round(median(withRuns.map((ms, index) => ms / offRuns[index]!)), 3),
     extensionScriptMsPerRerender: round(median(profiled.map((run) => run.extensionMs)) / RENDERS, 3),
     profiledScriptRatio: round(median(profiled.map((run) => (run.pageMs + run.extensionMs) / run.pageMs)), 3),
     badgesAfterChurn: await badgeCount(withSide.page),
@@ -196,6 +210,10 @@ test('row badges: host-page cost per list re-render, and Graph listing calls whi
   await waitForBadges(withSide.page, 'on the fixture list');
   const badges = await badgeCount(withSide.page);
   const withoutSide = await openSide(withoutUrl);
+  // Reopen without badges: the inbox of a Page Reopen is not connected to (nothing to badge, so the list is not
+  // observed and no stylesheet added; the banner asks to connect the Page).
+  const offFirst = reopen.scenario.conversations.find((conversation) => conversation.pageId === UNCONNECTED_PAGE_ID)!;
+  const offSide = await openSide(inboxUrl(UNCONNECTED_PAGE_ID, offFirst.selectedItemId));
   const modes: Partial<Record<HostMode, Awaited<ReturnType<typeof measureMode>>>> = {};
   let visibleCalls = 0;
   let hiddenCalls: number | null = null;
@@ -205,11 +223,12 @@ test('row badges: host-page cost per list re-render, and Graph listing calls whi
       if (mode !== 'clone' && !rendered) {
         // The rendered list replaces the fixture's cards (the same names, in the same order) on both sides.
         await host(withoutSide.page).mount();
+        await host(offSide.page).mount();
         await host(withSide.page).mount();
         await waitForBadges(withSide.page, 'on the rendered list');
         rendered = true;
       }
-      modes[mode] = await measureMode(mode, withSide, withoutSide);
+      modes[mode] = await measureMode(mode, withSide, withoutSide, offSide);
     }
 
     // Graph: the inbox visible for a minute and more, and (another browser, same build) hidden as long.
@@ -230,6 +249,7 @@ test('row badges: host-page cost per list re-render, and Graph listing calls whi
   } finally {
     await withSide.page.close();
     await withoutSide.page.close();
+    await offSide.page.close();
   }
   // When Messenger's listing was read during the whole visible session (page open to the end of the watch): the
   // effective refresh period of a visible inbox, which one 65 s window samples only once.
