@@ -32,7 +32,9 @@ export interface LintReport {
 /** What the report means for the build: the lines to print and whether it fails. */
 export function judgeLint(report: LintReport): { lines: string[]; failed: boolean } {
   const line = (m: LintMessage) => ` ${m.code} ${m.file ?? ''}${m.line ? `:${m.line}` : ''} — ${m.message}`;
-  const forbidden = report.warnings.filter((m) => FORBIDDEN_WARNINGS.has(m.code));
+  // The background renders nothing: Preact's renderer there (once pulled in by a JSX import injected into every
+  // module) is a regression, not the accepted branch.
+  const forbidden = report.warnings.filter((m) => FORBIDDEN_WARNINGS.has(m.code) || (m.code === 'UNSAFE_VAR_ASSIGNMENT' && m.file === 'background.js'));
   const unexpected = report.warnings.filter((m) => !FORBIDDEN_WARNINGS.has(m.code) && !ACCEPTED_WARNINGS.has(m.code));
   const lines = [
     `web-ext lint ${SOURCE}: ${report.errors.length} errors, ${report.warnings.length} warnings, ${report.notices.length} notices`,

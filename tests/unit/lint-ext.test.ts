@@ -3,7 +3,7 @@ import { judgeLint, type LintMessage } from '../../scripts/lint-ext';
 
 // `npm run lint:ext` must stop `npm test` on what addons.mozilla.org would refuse, and on warnings fixed before.
 
-const message = (code: string): LintMessage => ({ code, message: code.toLowerCase(), file: 'background.js', line: 1 });
+const message = (code: string, file = 'chunks/theme.js'): LintMessage => ({ code, message: code.toLowerCase(), file, line: 1 });
 const report = (errors: string[], warnings: string[] = []) => ({ errors: errors.map(message), warnings: warnings.map(message), notices: [] });
 
 describe('judgeLint', () => {
@@ -11,6 +11,11 @@ describe('judgeLint', () => {
     const verdict = judgeLint(report([], ['UNSAFE_VAR_ASSIGNMENT']));
     expect(verdict.failed).toBe(false);
     expect(verdict.lines.join('\n')).toContain('accepted: Preact');
+  });
+
+  test("Preact's innerHTML branch is accepted in UI bundles, not in the background, which renders nothing", () => {
+    const verdict = judgeLint({ errors: [], warnings: [message('UNSAFE_VAR_ASSIGNMENT', 'background.js')], notices: [] });
+    expect(verdict.failed).toBe(true);
   });
 
   test('any error fails', () => {
