@@ -184,6 +184,20 @@ describe('watchRowBadges', () => {
     ]);
   });
 
+  it('watches the document only until the list is found, then the list alone', async () => {
+    start();
+    renderList(['Ana López', 'Bruno Díaz']);
+    await runFrames();
+    expect(shown()).toEqual([
+      ['Ana López', 'open', 'urgent'],
+      ['Bruno Díaz', 'human_agent', 'ready'],
+    ]);
+    // The rest of Business Suite changes all day: none of it wakes the badges any more.
+    document.body.append(document.createElement('aside'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(frames).toHaveLength(0);
+  });
+
   it('a preview or a time rewritten inside a badged card wakes nothing; its name changing does', async () => {
     const list = renderList(['Ana López', 'Bruno Díaz']);
     start();

@@ -218,7 +218,11 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
     const cards = (!all && list?.isConnected && addedCards(added, read)) || listCards(list?.isConnected ? list : doc, read);
     added = new Set();
     // A list emptied for a moment, or whose cards are all read, is still the list.
+    const before = list;
     list = cards[0] ? cardList(cards[0]) : list?.isConnected ? list : null;
+    // Found, replaced or gone: watch only the new one (the previous registrations would stay otherwise, the
+    // document's among them), its cards all read and their names watched anew.
+    if (!all && list !== before) return pass(true);
     for (const card of cards) {
       const leaf = cardNameLeaf(card);
       read.set(card, leaf);
