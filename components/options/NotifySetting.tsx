@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { translator, type Locale, type MessageKey } from '../../lib/i18n';
 import type { SettingsPatch } from '../../lib/messaging/protocol';
 import type { SettingsView } from '../../lib/messaging/types';
+import { errorDetail } from '../error-detail';
 
 // The closing-window notification's switch (issue 11). Off by default; turning it on asks the browser for the
 // optional `notifications` permission (manifest `optional_permissions`, so installing asks nothing). Browsers grant
@@ -31,8 +32,6 @@ const STATUS_WORDS: Partial<Record<Status, MessageKey>> = {
   denied: 'options.notify.denied',
   unsupported: 'options.notify.unsupported',
 };
-
-const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function NotifySetting({ settings, locale, permissions, onSave }: NotifySettingProps) {
   const t = translator(locale);
@@ -107,7 +106,7 @@ export function NotifySetting({ settings, locale, permissions, onSave }: NotifyS
         if (!locked) await save(true);
         setStatus({ kind: 'enabled' });
       })
-      .catch((error) => setStatus({ kind: 'failed', detail: describe(error) }))
+      .catch((error) => setStatus({ kind: 'failed', detail: errorDetail(error) }))
       .finally(() => setBusy(false));
   }
 
@@ -120,7 +119,7 @@ export function NotifySetting({ settings, locale, permissions, onSave }: NotifyS
       // Not needed any more: the browser forgets the grant (turning it on again asks again).
       if (permissions) setGranted(!(await permissions.remove(NOTIFICATIONS).catch(() => false)));
     } catch (error) {
-      setStatus({ kind: 'failed', detail: describe(error) });
+      setStatus({ kind: 'failed', detail: errorDetail(error) });
     } finally {
       setBusy(false);
     }

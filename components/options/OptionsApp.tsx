@@ -8,6 +8,7 @@ import { NotifySetting, type NotificationPermissions } from './NotifySetting';
 import { Pages, type ConnectResult } from './Pages';
 import { SettingsForm } from './SettingsForm';
 import { SettingsTransfer } from './SettingsTransfer';
+import { errorDetail } from '../error-detail';
 
 export interface OptionsAppProps {
   timeZone?: string;
@@ -18,8 +19,6 @@ export interface OptionsAppProps {
 
 type Load = { status: 'loading' } | { status: 'ready'; pages: PageView[]; settings: SettingsView } | { status: 'failed'; detail: string };
 
-const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /** The options page's container: every change goes through the background, which owns storage and tokens. */
 export function OptionsApp({ timeZone, browserLanguage, permissions = (browser.permissions as NotificationPermissions | undefined) ?? null }: OptionsAppProps) {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
@@ -27,7 +26,7 @@ export function OptionsApp({ timeZone, browserLanguage, permissions = (browser.p
   useEffect(() => {
     Promise.all([ask({ type: 'pages.list' }), ask({ type: 'settings.get' })])
       .then(([pagesReply, settings]) => setLoad({ status: 'ready', pages: pagesReply.pages, settings }))
-      .catch((error) => setLoad({ status: 'failed', detail: describe(error) }));
+      .catch((error) => setLoad({ status: 'failed', detail: errorDetail(error) }));
   }, []);
 
   const locale = resolveLocale(
@@ -63,7 +62,7 @@ export function OptionsApp({ timeZone, browserLanguage, permissions = (browser.p
                 if ('page' in result) await refreshPages().catch(() => undefined);
                 return result;
               } catch (error) {
-                return { error: { kind: 'unknown_error', retryable: true, metaMessage: describe(error) } };
+                return { error: { kind: 'unknown_error', retryable: true, metaMessage: errorDetail(error) } };
               }
             }}
             onDisconnect={async (pageId) => {

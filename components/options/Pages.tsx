@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'preact/hooks';
 import { formatInstant, translator, type Locale, type MessageKey } from '../../lib/i18n';
 import type { ErrorView, PageView } from '../../lib/messaging/types';
 import { ConnectError } from './ConnectError';
+import { errorDetail } from '../error-detail';
 
 // Connecting Pages. A token typed here goes straight to the background in one message and is cleared
 // from the field as soon as it was sent: the options page never keeps or shows a token.
@@ -160,7 +161,7 @@ function PageItem(props: { page: PageView } & Omit<PagesProps, 'pages'>) {
               try {
                 await props.onDisconnect(page.id);
               } catch (error) {
-                setFailure(error instanceof Error ? error.message : String(error));
+                setFailure(errorDetail(error));
                 setConfirming(false);
               }
             }}

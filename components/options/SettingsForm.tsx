@@ -3,6 +3,7 @@ import { translator, type Locale, type MessageKey } from '../../lib/i18n';
 import type { SettingsPatch } from '../../lib/messaging/protocol';
 import type { SettingsView } from '../../lib/messaging/types';
 import { formFromSettings, validateSettingsForm, type FieldProblem, type SettingsField, type SettingsFormValues } from './settingsForm';
+import { errorDetail } from '../error-detail';
 
 export interface SettingsFormProps {
   settings: SettingsView;
@@ -95,7 +96,7 @@ export function SettingsForm({ settings, locale, onSave }: SettingsFormProps) {
             await onSave(result.patch);
             setSave({ status: 'saved' });
           } catch (error) {
-            setSave({ status: 'failed', detail: error instanceof Error ? error.message : String(error) });
+            setSave({ status: 'failed', detail: errorDetail(error) });
           } finally {
             setBusy(false);
           }

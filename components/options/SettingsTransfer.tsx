@@ -1,6 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import { translator, type Locale } from '../../lib/i18n';
 import type { ResponseMap } from '../../lib/messaging/types';
+import { errorDetail } from '../error-detail';
 
 // Settings travel as a JSON file built by the background (which leaves every token out). An import is
 // checked by the background as a whole: a bad file changes nothing, and the view says why.
@@ -25,7 +26,7 @@ export function SettingsTransfer(props: SettingsTransferProps) {
   const id = useId();
   const [state, setState] = useState<Status>({ status: 'idle' });
   const fail = (error: unknown) =>
-    setState({ status: 'error', message: t('options.import.failed', { detail: error instanceof Error ? error.message : String(error) }) });
+    setState({ status: 'error', message: t('options.import.failed', { detail: errorDetail(error) }) });
 
   return (
     <section aria-labelledby={`${id}-heading`}>
@@ -40,7 +41,7 @@ export function SettingsTransfer(props: SettingsTransferProps) {
               const { filename } = await props.onExport();
               setState({ status: 'exported', filename });
             } catch (error) {
-              setState({ status: 'error', message: t('options.actionFailed', { detail: error instanceof Error ? error.message : String(error) }) });
+              setState({ status: 'error', message: t('options.actionFailed', { detail: errorDetail(error) }) });
             }
           }}
         >

@@ -8,6 +8,7 @@ import { downloadText } from './download';
 import { requestLayoutReport, type ReportApis } from '../../lib/messaging/layout-request';
 import { ManagerSummary, type SummaryLayout } from './ManagerSummary';
 import { createPopupStore } from './store';
+import { errorDetail } from '../error-detail';
 
 export interface PopupAppProps {
   /** How often a running overview scan is polled, and at most how many times per popup opening. */
@@ -21,8 +22,6 @@ export interface PopupAppProps {
 
 /** The dashboard page's address (entrypoints/dashboard). */
 export const DASHBOARD_PATH = '/dashboard.html';
-
-const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The popup's container: reads everything through typed messages, keeps it in a per-popup store. */
 export function PopupApp({ pollMs = 1000, maxPolls = 300, timeZone, browserLanguage, layout = 'popup' }: PopupAppProps) {
@@ -40,7 +39,7 @@ export function PopupApp({ pollMs = 1000, maxPolls = 300, timeZone, browserLangu
     state: 'failed',
     scanned: store.getState().overviews[pageId]?.scanned ?? 0,
     limit: store.getState().overviews[pageId]?.limit ?? 0,
-    error: { kind: 'unknown_error', retryable: true, metaMessage: describe(error) },
+    error: { kind: 'unknown_error', retryable: true, metaMessage: errorDetail(error) },
   });
 
   const pollOverview = (pageId: string) => {
@@ -96,7 +95,7 @@ export function PopupApp({ pollMs = 1000, maxPolls = 300, timeZone, browserLangu
             .catch(() => undefined); // no overview yet is not an error worth showing
         }
       } catch (error) {
-        if (alive.current) store.setState({ load: { status: 'failed', detail: describe(error) } });
+        if (alive.current) store.setState({ load: { status: 'failed', detail: errorDetail(error) } });
       }
     })();
     return () => {
@@ -164,7 +163,7 @@ export function PopupApp({ pollMs = 1000, maxPolls = 300, timeZone, browserLangu
           downloadText(`\uFEFF${csv}`, filename, 'text/csv;charset=utf-8');
           store.setState({ exportState: { status: 'done', filename } });
         } catch (error) {
-          store.setState({ exportState: { status: 'failed', detail: describe(error) } });
+          store.setState({ exportState: { status: 'failed', detail: errorDetail(error) } });
         }
       }}
     />
