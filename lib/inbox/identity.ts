@@ -187,34 +187,23 @@ export function listCards(root: ParentNode, known?: WeakMap<Element, unknown>): 
   return [...cards];
 }
 
-/** The cards among elements a list's mutations added (inside a list already found): null unless every one is a role
- *  card, when only listCards can tell (a wrapper of cards, a link card). A row added to a list whose rows were found
- *  innermost is taken whole: its subtree is not searched for a card inside it. */
-export function addedCards(added: Iterable<Element>, known: WeakMap<Element, unknown>): Element[] | null {
-  const cards: Element[] = [];
-  for (const node of added) {
-    if (!node.matches(CARD_ROLES)) return null;
-    if (node.isConnected && !known.has(node)) cards.push(node);
-  }
-  return cards;
-}
-
 /** The name a card shows: its first text that is not a time token (what follows is the preview, never a name). */
 export function cardName(card: Element): string | null {
-  const leaf = cardNameLeaf(card);
-  return leaf ? cleanText(leaf.textContent) : null;
+  return cardNameOf(card)?.text ?? null;
 }
 
-/** The element whose text is the card's name: its first text that is not a time token (the leaves after it are not
- *  looked at: the row badges read every card of each list re-render). */
-export function cardNameLeaf(card: Element): Element | null {
+/** The element whose text is the card's name, and that text: its first text that is not a time token (the leaves
+ *  after it are not looked at: the row badges read every new card of each list re-render). */
+export function cardNameOf(card: Element): { element: Element; text: string } | null {
   // The browser walks the card's text nodes (a card is dozens of elements and a handful of texts; the row badges read
   // every new card of each list re-render); text under aria-hidden within the card is not read.
   const texts = card.ownerDocument.createTreeWalker(card, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let text; (text = texts.nextNode()); ) {
-    const leaf = text.parentElement!;
-    const hidden = /\S/.test(text.nodeValue!) ? leaf.closest('[aria-hidden="true"]') : card;
-    if (!(hidden && card.contains(hidden)) && !isCardTimeToken(cleanText(leaf.textContent))) return leaf;
+  for (let node; (node = texts.nextNode()); ) {
+    const element = node.parentElement!;
+    const hidden = /\S/.test(node.nodeValue!) ? element.closest('[aria-hidden="true"]') : card;
+    if (hidden && card.contains(hidden)) continue;
+    const text = cleanText(element.textContent);
+    if (!isCardTimeToken(text)) return { element, text };
   }
   return null;
 }
@@ -302,8 +291,8 @@ export const NAME_SIGNALS: readonly NameSignal[] = [
     id: 'selectedCard',
     read(root, context) {
       const selected = selectedCard(root, context);
-      const leaf = selected && cardNameLeaf(selected.card);
-      return leaf ? [{ text: cleanText(leaf.textContent), element: leaf, evidence: selected.evidence }] : [];
+      const name = selected && cardNameOf(selected.card);
+      return name ? [{ ...name, evidence: selected.evidence }] : [];
     },
   },
 ];

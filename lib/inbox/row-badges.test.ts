@@ -184,6 +184,25 @@ describe('watchRowBadges', () => {
     ]);
   });
 
+  it('commits made before the pass cost one pass, over the cards shown by then', async () => {
+    renderList(['Ana López', 'Bruno Díaz']);
+    start();
+    // A churning list: four commits, every card new each time, before the (paced) frame comes.
+    renderList(['Carla Gómez']);
+    await Promise.resolve();
+    renderList(['María García', 'Elena Martin']);
+    await Promise.resolve();
+    renderList(['Fede Sanz', 'Ana López']);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(frames).toHaveLength(1);
+    await runFrames();
+    expect(shown()).toEqual([
+      ['Fede Sanz', 'open', 'open'],
+      ['Ana López', 'open', 'urgent'],
+    ]);
+    expect(hosts()).toHaveLength(2);
+  });
+
   it('watches the document only until the list is found, then the list alone', async () => {
     start();
     renderList(['Ana López', 'Bruno Díaz']);

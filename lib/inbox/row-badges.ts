@@ -21,19 +21,19 @@
 //     document's structure is observed, as the composer mount does while it waits (lib/inbox/composer-mount.ts).
 //     Name elements are watched until the next full pass (the 30 s tick), which lets go of cards gone since;
 //   - a card once read is skipped until a mutation may have renamed it: its name text changed or went, or its badge
-//     was taken out. A preview or a typing indicator rewritten inside a read card wakes nothing; the rest are folded
-//     into one pass per frame, which reads only the cards that are new or may have been renamed (the name's walk
-//     is the browser's walk over the card's text nodes; names and time tokens are normalized once per text:
-//     identity.ts cardNameLeaf, memo). The
-//     pass lists only the cards not read yet (listCards skips the read ones before any check): a re-render that
-//     mounts one card (the bench's scroll model) pays for that card, not for the list;
+//     was taken out. A preview or a typing indicator rewritten inside a read card wakes nothing. A record at the
+//     list's level is not looked into (its added nodes are not read: a remount's hundred records cost more that way
+//     than one look at the list); the records of one delivery share their target, walked up from once;
+//   - the rest are folded into one pass per frame, which reads only the cards not read yet (listCards skips the read
+//     ones before any check; the name's walk is the browser's walk over the card's text nodes, normalized once per
+//     text: identity.ts cardNameOf, memo): a re-render that mounts one card pays for that card, not for the list;
 //   - nothing else of React's is touched, and nothing is observed while the tab is hidden or there are no facts.
 import { windowState } from '../policy/window';
 import type { WindowState } from '../policy/types';
 import type { RowFact } from '../urgency/rows';
 import type { PageTheme } from './page-theme';
 import { normalizeDisplayName } from '../threads/names';
-import { addedCards, cardList, cardNameLeaf, cleanText, listCards, memo } from './identity';
+import { cardList, cardNameOf, listCards, memo } from './identity';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -104,6 +104,7 @@ export interface RowBadges {
 }
 
 const HOST = 'reopen-row-badge';
+const NAME_TEXT: MutationObserverInit = { characterData: true, subtree: true };
 
 /** The rules of the content script's stylesheet that style the row badges: every rule whose selector names them
  *  (style.css keeps them flat, outside any @media, so each is one `selector{declarations}`). */
@@ -116,13 +117,13 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
   let threshold = 120;
   let theme: PageTheme = 'light';
   let list: Element | null = null;
+  // What the list observer is registered on (the list, or the document until there is one).
+  let watching: Node | null = null;
   let frame = false;
   // Hidden tab, or stopped for good (the content script's context ended: nothing resumes it then).
   let paused = false;
   // Cards read since the last full pass, each with the element its name was read from (null: it shows no name).
   let read = new WeakMap<Element, Element | null>();
-  // Elements added to the list, and read cards renamed, since the last pass: what the next one reads.
-  let added = new Set<Element>();
   // The badge last made for each name shown (detached): a card re-rendered with that name gets a clone of it.
   const models = new Map<string, HTMLElement>();
   const sheet = doc.createElement('style');
@@ -130,27 +131,40 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
 
   const isBadge = (node: Node): boolean => (node as Element).getAttribute?.('data-testid') === HOST;
 
+  // A target found at the list's level, for the records after it in one delivery: a commit's records share theirs
+  // (the cards' container), and the walk up from it is made once.
+  let level: Node | null = null;
+
   /** Could this mutation have changed which cards there are or what name one shows (or taken a badge out)? A read
    *  card it may have renamed is forgotten, so the next pass reads it again. */
   function mayRename(record: MutationRecord): boolean {
-    const start = record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
+    const target = record.target;
+    if (target === level) return true;
+    const start = target.nodeType === 1 ? (target as Element) : target.parentElement;
     for (let node = start; node && node !== list; node = node.parentElement) {
       const leaf = read.get(node);
       if (leaf === undefined) continue;
       // Inside a read card: only its name text (or its removal) matters, not its preview, time or labels; and our badge.
       const renamed = !node.contains(leaf) || leaf!.contains(start) || (node === start && [...record.removedNodes].some(isBadge));
-      if (renamed) read.delete(node), added.add(node);
+      if (renamed) read.delete(node);
       return renamed;
     }
-    // At the list's level (cards added, removed, replaced) or in a card not read yet.
-    record.addedNodes.forEach((node) => node.nodeType === 1 && added.add(node as Element));
+    // At the list's level (cards added, removed, replaced) or in a card not read yet: the next pass lists the cards
+    // not read (its added nodes are not looked at: a commit's hundred records cost more than one look at the list).
+    level = target;
     return true;
+  }
+
+  /** The records of one delivery (or taken before a pass): true when one may have changed the cards or a name. */
+  function noted(records: MutationRecord[]): boolean {
+    level = null;
+    // Every record is looked at (map, not some): each forgets the read card it may have renamed.
+    return records.map(mayRename).includes(true);
   }
 
   // (Paused, it is disconnected, which also drops the records not delivered yet.)
   const observer = new MutationObserver((records) => {
-    // Every record is looked at (map, not some): each forgets the read card it may have renamed.
-    if (!records.map(mayRename).includes(true) || frame) return;
+    if (!noted(records) || frame) return;
     frame = true;
     hooks.requestFrame(() => {
       frame = false;
@@ -162,10 +176,17 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
    *  name element alone (`read`), so React rewriting previews and times in place makes no record at all. */
   function observe() {
     // Nothing to badge (no Page connected, no facts yet): nothing to watch either.
-    if (paused || facts.size === 0) return observer.disconnect();
-    observer.observe(list ?? doc, { childList: true, subtree: true });
+    if (paused || facts.size === 0) return disconnect();
+    // Registered again only when it changed: observing the same node anew costs a walk over its transient
+    // registrations (every card a re-render removed).
+    if (watching !== (list ?? doc)) observer.observe((watching = list ?? doc), { childList: true, subtree: true });
     // This pass's own insertions.
     observer.takeRecords();
+  }
+
+  function disconnect() {
+    observer.disconnect();
+    watching = null;
   }
 
   /** The badge for a name, as a detached element to clone; null while there are no words. */
@@ -206,17 +227,15 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
     // No facts (no Page connected, or none yet): no badge, no stylesheet, and no card read for nothing.
     if (facts.size === 0) return removeAll(), observe();
     // Mutations since the frame was asked for: a card renamed meanwhile is read again below.
-    observer.takeRecords().map(mayRename);
+    noted(observer.takeRecords());
     if (all) {
       read = new WeakMap();
       models.clear();
       // Every card is read again below, and its name element watched again: cards gone since are let go.
-      observer.disconnect();
+      disconnect();
     }
-    // Only the cards not read yet (all of them after a full pass's reset): those the records name when they are all
-    // cards of the list (a virtual list mounting rows), else listCards' look over the list.
-    const cards = (!all && list?.isConnected && addedCards(added, read)) || listCards(list?.isConnected ? list : doc, read);
-    added = new Set();
+    // Only the cards not read yet (all of them after a full pass's reset).
+    const cards = listCards(list?.isConnected ? list : doc, read);
     // A list emptied for a moment, or whose cards are all read, is still the list.
     const before = list;
     list = cards[0] ? cardList(cards[0]) : list?.isConnected ? list : null;
@@ -224,17 +243,18 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
     // document's among them), its cards all read and their names watched anew.
     if (!all && list !== before) return pass(true);
     for (const card of cards) {
-      const leaf = cardNameLeaf(card);
-      read.set(card, leaf);
+      const shown = cardNameOf(card);
+      const name = shown?.text ?? null;
+      read.set(card, shown?.element ?? null);
       // React recycles a card by rewriting its name's text in place.
-      if (leaf) observer.observe(leaf, { characterData: true, subtree: true });
-      const name = leaf && cleanText(leaf.textContent);
+      if (shown) observer.observe(shown.element, NAME_TEXT);
       const fact = matchRow(name, facts);
       const host = badgeOf(card);
       const badge = fact && model(name!, fact);
       if (badge && host?.isEqualNode(badge)) continue;
-      host?.remove();
-      if (badge) card.prepend(badge.cloneNode());
+      if (!badge) host?.remove();
+      else if (host) host.replaceWith(badge.cloneNode());
+      else card.prepend(badge.cloneNode());
     }
     if (!sheet.isConnected) (doc.head ?? doc.documentElement).append(sheet);
     observe();
@@ -256,7 +276,7 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
     },
     pause() {
       paused = true;
-      observer.disconnect();
+      disconnect();
     },
     resume() {
       paused = false;
@@ -264,7 +284,7 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
     },
     stop() {
       paused = true;
-      observer.disconnect();
+      disconnect();
       removeAll();
     },
   };
