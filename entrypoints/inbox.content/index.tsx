@@ -14,7 +14,7 @@ import type { LayoutHealth } from '../../lib/messaging/protocol';
 import { ask } from '../../lib/messaging/client';
 import { isOpenPanelMessage } from '../../lib/messaging/commands';
 import { watchPageTheme } from '../../lib/inbox/page-theme';
-import { rowsRefresher, watchRowBadges } from '../../lib/inbox/row-badges';
+import { pacedFrames, rowsRefresher, watchRowBadges } from '../../lib/inbox/row-badges';
 import { rowBadgeWords } from '../../components/inbox/row-words';
 import { browser } from 'wxt/browser';
 
@@ -24,6 +24,8 @@ const HEADER_DEBOUNCE_MS = 150;
 // A second over the background's 60 s caches (thread facts, the Page's listing, lib/threads/listing.ts), which count
 // from when a read started: a tick exactly on the minute found them still fresh and waited for the next, 120 s.
 const REFRESH_EVERY_MS = 61_000;
+// Row badges: at most one pass this often while the list re-renders continuously (the first one at once).
+const BADGE_GAP_MS = 100;
 const ROW_TICK_MS = 30_000;
 
 export default defineContentScript({
@@ -169,7 +171,9 @@ export default defineContentScript({
       css,
       words: (view) => (store.getState().strings === 'ready' ? rowBadgeWords(view, store.getState().locale) : null),
       now: () => Date.now(),
-      requestFrame: (pass) => void requestAnimationFrame(pass),
+      // At most one pass per BADGE_GAP_MS while the list churns (pacedFrames): the context's timers, plain rAF as the
+      // composer's.
+      requestFrame: pacedFrames(BADGE_GAP_MS, { now: () => performance.now(), frame: (run) => void requestAnimationFrame(run), later: scheduler.setTimeout }),
     });
     // Dark with Business Suite's dark theme, else with the system (lib/inbox/page-theme.ts); the CSS reads the mark.
     const theme = watchPageTheme(window, (value) => {

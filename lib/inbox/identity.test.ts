@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
+  childCards,
   isGenericTitle,
   listCards,
   NAME_SIGNALS,
@@ -88,6 +89,32 @@ describe('listCards: the list\'s cards, without those already read', () => {
     expect(listCards(doc).map((card) => card.id)).toEqual(['a', 'b', 'c', 'd']);
     const list = doc.querySelector('[role="list"]')!;
     expect(listCards(list, new WeakMap()).map((card) => card.id)).toEqual(['a', 'b', 'c', 'd']);
+  });
+});
+
+describe('childCards: the new cards of the containers the list\'s cards sat in', () => {
+  const doc = () =>
+    new DOMParser().parseFromString(
+      `<div data-pagelet="GenericBizInboxThreadListViewBody" id="list"><div id="rows">` +
+        `<div role="listitem" id="a">Ana</div><div role="listitem" id="b">Bo</div><div id="spacer"></div></div></div>`,
+      'text/html',
+    );
+
+  test('cards not read yet, in order; read cards, spacers and containers among the children are passed over', () => {
+    const page = doc();
+    const [rows, list, a] = ['rows', 'list', 'a'].map((id) => page.getElementById(id)!);
+    const known = new WeakMap<Element, unknown>([[a, null]]);
+    expect(childCards(new Set([rows]), known)!.map((card) => card.id)).toEqual(['b']);
+    // The list held cards before the virtual list wrapped them (its old cards' container): the wrapper is a container too.
+    expect(childCards(new Set([list, rows]), known)!.map((card) => card.id)).toEqual(['b']);
+  });
+
+  test('a child that is no card but holds one (a wrapper of cards): only a look over the list can tell', () => {
+    const page = doc();
+    const rows = page.getElementById('rows')!;
+    rows.insertAdjacentHTML('beforeend', '<div class="group"><div role="listitem" id="c">Cy</div></div>');
+    expect(childCards(new Set([rows]), new WeakMap())).toBeNull();
+    expect(listCards(page.getElementById('list')!, new WeakMap()).map((card) => card.id)).toEqual(['a', 'b', 'c']);
   });
 });
 

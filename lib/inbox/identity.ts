@@ -187,6 +187,21 @@ export function listCards(root: ParentNode, known?: WeakMap<Element, unknown>): 
   return [...cards];
 }
 
+/** The cards among the children of elements that held the list's cards (a virtual list's rows container): those not
+ *  in `known`. Null when a child that is no card, nor one of `parents`, holds one (a wrapper of cards: only
+ *  listCards can tell). */
+export function childCards(parents: ReadonlySet<Element>, known: WeakMap<Element, unknown>): Element[] | null {
+  const cards: Element[] = [];
+  for (const parent of parents) {
+    for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
+      if (known.has(child) || parents.has(child)) continue;
+      if (child.matches(CARD_ROLES)) cards.push(child);
+      else if (child.querySelector(CARD_ROLES)) return null;
+    }
+  }
+  return cards;
+}
+
 /** The name a card shows: its first text that is not a time token (what follows is the preview, never a name). */
 export function cardName(card: Element): string | null {
   return cardNameOf(card)?.text ?? null;

@@ -23,17 +23,20 @@
 //   - a card once read is skipped until a mutation may have renamed it: its name text changed or went, or its badge
 //     was taken out. A preview or a typing indicator rewritten inside a read card wakes nothing. A record at the
 //     list's level is not looked into (its added nodes are not read: a remount's hundred records cost more that way
-//     than one look at the list); the records of one delivery share their target, walked up from once;
-//   - the rest are folded into one pass per frame, which reads only the cards not read yet (listCards skips the read
-//     ones before any check; the name's walk is the browser's walk over the card's text nodes, normalized once per
-//     text: identity.ts cardNameOf, memo): a re-render that mounts one card pays for that card, not for the list;
+//     than the pass's look): in an element that held read cards (a virtual list's rows container) the pass looks
+//     at its children only (childCards), anywhere else over the list (listCards);
+//   - passes are paced (pacedFrames): the first at the next frame, then at most one per gap while the list keeps
+//     re-rendering, so a list re-rendered every few milliseconds (a fast scroll, a jump) is read once per gap, not
+//     once per commit. A pass reads only the cards not read yet (listCards skips the read ones before any check; the
+//     name's walk is the browser's walk over the card's text nodes, normalized once per text: identity.ts
+//     cardNameOf, memo): a re-render that mounts one card pays for that card, not for the list;
 //   - nothing else of React's is touched, and nothing is observed while the tab is hidden or there are no facts.
 import { windowState } from '../policy/window';
 import type { WindowState } from '../policy/types';
 import type { RowFact } from '../urgency/rows';
 import type { PageTheme } from './page-theme';
 import { normalizeDisplayName } from '../threads/names';
-import { cardList, cardNameOf, listCards, memo } from './identity';
+import { cardList, cardNameOf, childCards, listCards, memo } from './identity';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -78,7 +81,7 @@ export function factsByName(rows: readonly RowFact[]): Map<string, RowFact> {
 const normalizedName = memo(normalizeDisplayName);
 
 /** The fact of a row, by the name it shows; null for a name Reopen does not know (or knows twice). */
-export function matchRow(name: string | null, facts: ReadonlyMap<string, RowFact>): RowFact | null {
+export function matchRow(name: string | null | undefined, facts: ReadonlyMap<string, RowFact>): RowFact | null {
   return name ? (facts.get(normalizedName(name)) ?? null) : null;
 }
 
@@ -117,8 +120,6 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
   let threshold = 120;
   let theme: PageTheme = 'light';
   let list: Element | null = null;
-  // What the list observer is registered on (the list, or the document until there is one).
-  let watching: Node | null = null;
   let frame = false;
   // Hidden tab, or stopped for good (the content script's context ended: nothing resumes it then).
   let paused = false;
@@ -129,19 +130,22 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
   const sheet = doc.createElement('style');
   sheet.textContent = badgeCss(hooks.css);
 
-  const isBadge = (node: Node): boolean => (node as Element).getAttribute?.('data-testid') === HOST;
+  const isBadge = (node: Node): boolean => (node as HTMLElement).dataset?.testid === HOST;
 
-  // A target found at the list's level, for the records after it in one delivery: a commit's records share theirs
-  // (the cards' container), and the walk up from it is made once.
-  let level: Node | null = null;
+  // The elements the cards read sit in (a virtual list's rows container; mostly one), and whether a record since the
+  // last pass was anywhere else in the list.
+  let containers = new Set<Element>();
+  let scan = false;
 
   /** Could this mutation have changed which cards there are or what name one shows (or taken a badge out)? A read
    *  card it may have renamed is forgotten, so the next pass reads it again. */
   function mayRename(record: MutationRecord): boolean {
-    const target = record.target;
-    if (target === level) return true;
-    const start = target.nodeType === 1 ? (target as Element) : target.parentElement;
-    for (let node = start; node && node !== list; node = node.parentElement) {
+    // (From a text node too: a name's text rewritten in place.)
+    const start = record.target;
+    for (let node = start as Element | null; node && node !== list; node = node.parentNode as Element | null) {
+      // In an element that held read cards (cards added or removed there), or in a card of it not read (a new one, or
+      // one renamed since the last pass): the pass looks at its children.
+      if (containers.has(node)) return true;
       const leaf = read.get(node);
       if (leaf === undefined) continue;
       // Inside a read card: only its name text (or its removal) matters, not its preview, time or labels; and our badge.
@@ -149,22 +153,16 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
       if (renamed) read.delete(node);
       return renamed;
     }
-    // At the list's level (cards added, removed, replaced) or in a card not read yet: the next pass lists the cards
-    // not read (its added nodes are not looked at: a commit's hundred records cost more than one look at the list).
-    level = target;
+    // Anywhere else in the list (its added nodes are not looked at: a commit's hundred records cost more that way
+    // than the pass's look over the list).
+    scan = true;
     return true;
-  }
-
-  /** The records of one delivery (or taken before a pass): true when one may have changed the cards or a name. */
-  function noted(records: MutationRecord[]): boolean {
-    level = null;
-    // Every record is looked at (map, not some): each forgets the read card it may have renamed.
-    return records.map(mayRename).includes(true);
   }
 
   // (Paused, it is disconnected, which also drops the records not delivered yet.)
   const observer = new MutationObserver((records) => {
-    if (!noted(records) || frame) return;
+    // Every record is looked at (map, not some): each forgets the read card it may have renamed.
+    if (!records.map(mayRename).includes(true) || frame) return;
     frame = true;
     hooks.requestFrame(() => {
       frame = false;
@@ -176,18 +174,12 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
    *  name element alone (`read`), so React rewriting previews and times in place makes no record at all. */
   function observe() {
     // Nothing to badge (no Page connected, no facts yet): nothing to watch either.
-    if (paused || facts.size === 0) return disconnect();
-    // Registered again only when it changed: observing the same node anew costs a walk over its transient
-    // registrations (every card a re-render removed).
-    if (watching !== (list ?? doc)) observer.observe((watching = list ?? doc), { childList: true, subtree: true });
+    if (paused || facts.size === 0) return observer.disconnect();
+    observer.observe(list ?? doc, { childList: true, subtree: true });
     // This pass's own insertions.
     observer.takeRecords();
   }
 
-  function disconnect() {
-    observer.disconnect();
-    watching = null;
-  }
 
   /** The badge for a name, as a detached element to clone; null while there are no words. */
   function model(name: string, fact: RowFact): HTMLElement | null {
@@ -227,15 +219,18 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
     // No facts (no Page connected, or none yet): no badge, no stylesheet, and no card read for nothing.
     if (facts.size === 0) return removeAll(), observe();
     // Mutations since the frame was asked for: a card renamed meanwhile is read again below.
-    noted(observer.takeRecords());
+    observer.takeRecords().map(mayRename);
     if (all) {
       read = new WeakMap();
       models.clear();
+      containers = new Set();
       // Every card is read again below, and its name element watched again: cards gone since are let go.
-      disconnect();
+      observer.disconnect();
     }
-    // Only the cards not read yet (all of them after a full pass's reset).
-    const cards = listCards(list?.isConnected ? list : doc, read);
+    // Only the cards not read yet (all of them after a full pass's reset): among the containers' children when the
+    // records were all there, else over the list.
+    const cards = (!all && !scan && list?.isConnected && childCards(containers, read)) || listCards(list?.isConnected ? list : doc, read);
+    scan = false;
     // A list emptied for a moment, or whose cards are all read, is still the list.
     const before = list;
     list = cards[0] ? cardList(cards[0]) : list?.isConnected ? list : null;
@@ -244,13 +239,14 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
     if (!all && list !== before) return pass(true);
     for (const card of cards) {
       const shown = cardNameOf(card);
-      const name = shown?.text ?? null;
-      read.set(card, shown?.element ?? null);
+      // (null: a card that shows no name; undefined would be a card not read.)
+      read.set(card, shown && shown.element);
+      containers.add(card.parentElement!);
       // React recycles a card by rewriting its name's text in place.
       if (shown) observer.observe(shown.element, NAME_TEXT);
-      const fact = matchRow(name, facts);
+      const fact = matchRow(shown?.text, facts);
       const host = badgeOf(card);
-      const badge = fact && model(name!, fact);
+      const badge = fact && model(shown!.text, fact);
       if (badge && host?.isEqualNode(badge)) continue;
       if (!badge) host?.remove();
       else if (host) host.replaceWith(badge.cloneNode());
@@ -276,7 +272,7 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
     },
     pause() {
       paused = true;
-      disconnect();
+      observer.disconnect();
     },
     resume() {
       paused = false;
@@ -284,10 +280,35 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
     },
     stop() {
       paused = true;
-      disconnect();
+      observer.disconnect();
       removeAll();
     },
   };
+}
+
+export interface PaceDeps {
+  now(): number;
+  frame(run: () => void): void;
+  /** A timer; `ms` of 0 or less means as soon as may be. */
+  later(run: () => void, ms: number): void;
+}
+
+/** The badges' requestFrame, paced: a pass runs at the first frame once the last one is `gapMs` old (a list
+ *  re-rendered now and then is badged at once). A list re-rendered continuously (a fast scroll, a jump, a churning
+ *  inbox: a commit every few milliseconds) gets one pass per gap instead of one per commit, each over the cards shown
+ *  then: cards mounted and gone within the gap, which no one could have read, cost no name walk and no badge. */
+export function pacedFrames(gapMs: number, deps: PaceDeps): (run: () => void) => void {
+  // (0: long ago, on the clocks it is given: performance.now() counts from the page's load.)
+  let last = 0;
+  return (run) =>
+    deps.later(
+      () =>
+        deps.frame(() => {
+          last = deps.now();
+          run();
+        }),
+      last + gapMs - deps.now(),
+    );
 }
 
 export interface RowsRefreshDeps {
