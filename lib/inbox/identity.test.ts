@@ -102,7 +102,7 @@ describe('childCards: the new cards of the containers the list\'s cards sat in',
 
   test('cards not read yet, in order; read cards, spacers and containers among the children are passed over', () => {
     const page = doc();
-    const [rows, list, a] = ['rows', 'list', 'a'].map((id) => page.getElementById(id)!);
+    const [rows, list, a] = ['rows', 'list', 'a'].map((id): Element => page.getElementById(id)!) as [Element, Element, Element];
     const known = new WeakMap<Element, unknown>([[a, null]]);
     expect(childCards(new Set([rows]), known)!.map((card) => card.id)).toEqual(['b']);
     // The list held cards before the virtual list wrapped them (its old cards' container): the wrapper is a container too.
