@@ -130,7 +130,8 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
   const sheet = doc.createElement('style');
   sheet.textContent = badgeCss(hooks.css);
 
-  const isBadge = (node: Node): boolean => (node as HTMLElement).dataset?.testid === HOST;
+  // (getAttribute, not dataset: a card's first child is new at every remount, and its dataset would be one more object.)
+  const isBadge = (node: Node): boolean => (node as Element).getAttribute?.('data-testid') === HOST;
 
   // The elements the cards read sit in (a virtual list's rows container; mostly one), and whether a record since the
   // last pass was anywhere else in the list.
