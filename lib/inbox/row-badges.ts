@@ -143,10 +143,12 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
   function mayRename(record: MutationRecord): boolean {
     // (From a text node too: a name's text rewritten in place.)
     const start = record.target;
-    for (let node = start as Element | null; node && node !== list; node = node.parentNode as Element | null) {
-      // In an element that held read cards (cards added or removed there), or in a card of it not read (a new one, or
-      // one renamed since the last pass): the pass looks at its children.
+    for (let node = start as Element | null; node; node = node.parentNode as Element | null) {
+      // In an element that held read cards (cards added or removed there; the list itself, when they are its
+      // children), or in a card of it not read (a new one, or one renamed since the last pass): the pass looks at
+      // its children.
       if (containers.has(node)) return true;
+      if (node === list) break;
       const leaf = read.get(node);
       if (leaf === undefined) continue;
       // Inside a read card: only its name text (or its removal) matters, not its preview, time or labels; and our badge.
