@@ -187,17 +187,18 @@ const LIST = '[data-pagelet="GenericBizInboxThreadListViewBody"]';
     this.hosted = mountHostList(list, names);
     return list.querySelectorAll('[role="listitem"]').length;
   },
-  /** `renders` re-renders in `mode`, one timer task each (as commits are), resolving 50 ms after the last so the
-   *  last observer callbacks and frames run inside the measured span. */
-  run(this: { hosted: Hosted | null }, mode: HostMode, renders: number): Promise<void> {
+  /** `renders` re-renders in `mode`, one timer task each (as commits are), `gapMs` apart (0: back to back, a
+   *  churning list), resolving 50 ms after the last (or `gapMs`, if longer) so the last observer callbacks and frames
+   *  run inside the measured span. */
+  run(this: { hosted: Hosted | null }, mode: HostMode, renders: number, gapMs = 0): Promise<void> {
     const list = document.querySelector(LIST)!;
     return new Promise((done) => {
       let i = 0;
       const step = () => {
         if (mode === 'clone') cloneRerender(list, i);
         else this.hosted![mode]();
-        if (++i < renders) setTimeout(step, 0);
-        else setTimeout(done, 50);
+        if (++i < renders) setTimeout(step, gapMs);
+        else setTimeout(done, Math.max(50, gapMs));
       };
       setTimeout(step, 0);
     });
