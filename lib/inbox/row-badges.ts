@@ -183,7 +183,6 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
     observer.takeRecords();
   }
 
-
   /** The badge for a name, as a detached element to clone; null while there are no words. */
   function model(name: string, fact: RowFact): HTMLElement | null {
     let badge = models.get(name);

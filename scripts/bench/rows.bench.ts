@@ -166,10 +166,10 @@ async function churnScript({ page, cdp }: Side, mode: HostMode): Promise<number>
 }
 
 /** The extension's JS during one churn, and the page's (./profile.ts). */
-async function profiledChurn({ page, cdp }: Side, mode: HostMode): Promise<ProfiledSplit> {
+async function profiledChurn({ page, cdp }: Side, mode: HostMode, renders = RENDERS, gapMs = 0): Promise<ProfiledSplit> {
   await page.bringToFront();
   await page.waitForTimeout(SETTLE_MS);
-  return profiledSplit(cdp, () => host(page).run(mode));
+  return profiledSplit(cdp, () => host(page).run(mode, renders, gapMs));
 }
 
 /** One host model: a warm-up each, RUNS alternating rounds (each side once, the order reversed every other
@@ -212,11 +212,7 @@ async function measureMode(mode: HostMode, withSide: Side, withoutSide: Side, of
  *  pass serves the commits of its gap. */
 async function isolatedRemounts(withSide: Side) {
   const profiled: ProfiledSplit[] = [];
-  for (let run = 0; run < PROFILED_RUNS; run++) {
-    await withSide.page.bringToFront();
-    await withSide.page.waitForTimeout(SETTLE_MS);
-    profiled.push(await profiledSplit(withSide.cdp, () => host(withSide.page).run('remount', ISOLATED_REMOUNTS, ISOLATED_GAP_MS)));
-  }
+  for (let run = 0; run < PROFILED_RUNS; run++) profiled.push(await profiledChurn(withSide, 'remount', ISOLATED_REMOUNTS, ISOLATED_GAP_MS));
   return {
     gapMs: ISOLATED_GAP_MS,
     remountsPerRun: ISOLATED_REMOUNTS,
