@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import type { PageView, StorageNotice } from '../lib/messaging/types';
+import type { PageView } from '../lib/pages/service';
+import type { StorageNotice } from '../lib/storage/notice';
 import { ExpiryBanner } from './inbox/ExpiryBanner';
 import { C, installBothCatalogs } from './inbox/test-support';
 import { Pages } from './options/Pages';

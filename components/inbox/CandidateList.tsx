@@ -1,7 +1,7 @@
 import type { Locale } from '../../lib/i18n';
 import { formatInstant } from '../../lib/i18n/format';
 import { t } from './i18n';
-import type { Candidate } from '../../lib/messaging/types';
+import type { Candidate } from '../../lib/threads/view';
 
 export interface CandidateListProps {
   locale: Locale;

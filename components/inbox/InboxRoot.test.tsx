@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { ProtocolFailure } from '../../lib/messaging/client';
 import type { RequestOf, RequestType } from '../../lib/messaging/protocol';
-import type { ThreadView } from '../../lib/messaging/types';
+import type { ThreadView } from '../../lib/threads/view';
 import { parseInboxUrl } from '../../lib/inbox/url';
 import { FOLLOW_MAX_ASKS, InboxRoot, NAME_WAIT_MS, type Scheduler } from './InboxRoot';
 import { createInboxStore, type Ask } from './store';

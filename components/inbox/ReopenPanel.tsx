@@ -16,7 +16,7 @@ import {
 import type { FeedbackTemplate, ReopenContent, ReopenRequest, RouteId, ThreadFacts } from '../../lib/policy/types';
 import { EMPTY_FEEDBACK, FeedbackForm } from './FeedbackForm';
 import { PanelShell } from './PanelShell';
-import type { AttemptView } from '../../lib/messaging/types';
+import type { AttemptView } from '../../lib/threads/view';
 import { ReconcileStatus, ReopenResult } from './ReopenResult';
 import { reasonText } from './words';
 import type { SendResult, TemplatesState } from './store';

@@ -1,7 +1,7 @@
 import type { RefObject } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Locale } from '../../lib/i18n';
-import type { AttemptView } from '../../lib/messaging/types';
+import type { AttemptView } from '../../lib/threads/view';
 import { RECONCILE_READS_AFTER_MS } from '../../lib/send/schedule';
 import { formatInstant } from '../../lib/i18n/format';
 import { t } from './i18n';

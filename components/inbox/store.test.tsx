@@ -2,7 +2,9 @@
 import { describe, expect, test, vi } from 'vitest';
 import { ProtocolFailure } from '../../lib/messaging/client';
 import type { RequestOf, RequestType } from '../../lib/messaging/protocol';
-import type { ReopenOutcome, SettingsView, ThreadView } from '../../lib/messaging/types';
+import type { ReopenOutcome } from '../../lib/send/pipeline';
+import type { SettingsView } from '../../lib/settings/schema';
+import type { ThreadView } from '../../lib/threads/view';
 import type { ReopenRequest } from '../../lib/policy/types';
 import { parseInboxUrl } from '../../lib/inbox/url';
 import { t } from './i18n';

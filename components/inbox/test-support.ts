@@ -1,6 +1,7 @@
 // Shared clocks and facts for the inbox component tests (not shipped: only *.test.tsx import it).
 import type { ThreadFacts } from '../../lib/policy/types';
-import type { ResponseOf, ThreadView } from '../../lib/messaging/types';
+import type { ResponseOf } from '../../lib/messaging/responses';
+import type { ThreadView } from '../../lib/threads/view';
 import { LOCALES, type Locale } from '../../lib/i18n/core';
 import { inboxStrings } from '../../lib/i18n/areas';
 import { installStrings } from './i18n';

@@ -5,7 +5,7 @@ import type { Locale } from '../../lib/i18n';
 import { formatInstant } from '../../lib/i18n/format';
 import type { RouteDefinition } from '../../lib/policy';
 import type { BlockReason } from '../../lib/policy/types';
-import type { ErrorView } from '../../lib/messaging/types';
+import type { ErrorView } from '../../lib/graph/error-view';
 import { optionalText, t } from './i18n';
 
 export function routeName(locale: Locale, route: RouteDefinition): string {

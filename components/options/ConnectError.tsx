@@ -1,5 +1,5 @@
 import { translator, type Locale } from '../../lib/i18n';
-import type { ErrorView } from '../../lib/messaging/types';
+import type { ErrorView } from '../../lib/graph/error-view';
 import { explainError } from '../popup/explainError';
 
 /** A refused token explained: what happened, what to do, and Meta's code for support. */

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { translator, type Locale, type MessageKey } from '../../lib/i18n';
-import type { SettingsPatch } from '../../lib/messaging/protocol';
-import type { SettingsView } from '../../lib/messaging/types';
+import type { SettingsPatch } from '../../lib/settings/schema';
+import type { SettingsView } from '../../lib/settings/schema';
 import { errorDetail } from '../error-detail';
 
 // The closing-window notification's switch (issue 11). Off by default; turning it on asks the browser for the

@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import { formatInstant, translator, type Locale, type MessageKey } from '../../lib/i18n';
-import type { ErrorView, PageView } from '../../lib/messaging/types';
+import type { ErrorView } from '../../lib/graph/error-view';
+import type { PageView } from '../../lib/pages/service';
 import { ConnectError } from './ConnectError';
 import { errorDetail } from '../error-detail';
 

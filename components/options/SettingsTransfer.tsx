@@ -1,6 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import { translator, type Locale } from '../../lib/i18n';
-import type { ResponseMap } from '../../lib/messaging/types';
+import type { ResponseMap } from '../../lib/messaging/responses';
 import { errorDetail } from '../error-detail';
 
 // Settings travel as a JSON file built by the background (which leaves every token out). An import is

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Locale } from '../../lib/i18n';
-import type { SettingsView } from '../../lib/messaging/types';
+import type { SettingsView } from '../../lib/settings/schema';
 import type { NotificationPermissions } from './NotifySetting';
 import { OptionsApp } from './OptionsApp';
 

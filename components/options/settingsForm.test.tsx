@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { settingsPatchSchema } from '../../lib/messaging/protocol';
-import type { SettingsView } from '../../lib/messaging/types';
+import { settingsPatchSchema } from '../../lib/settings/schema';
+import type { SettingsView } from '../../lib/settings/schema';
 import { formFromSettings, parsePromoTerms, validateSettingsForm, type SettingsFormValues } from './settingsForm';
 
 const settings: SettingsView = {

@@ -1,6 +1,6 @@
 import type { MessageKey, MessageParams } from '../../lib/i18n';
-import type { SettingsPatch } from '../../lib/messaging/protocol';
-import type { SettingsView } from '../../lib/messaging/types';
+import type { SettingsPatch } from '../../lib/settings/schema';
+import type { SettingsView } from '../../lib/settings/schema';
 
 // The settings form as text fields, validated here before anything is sent, with the same bounds the
 // background's Zod schema enforces — so a manager sees which field is wrong instead of a refused message.

@@ -1,6 +1,6 @@
 import { buildInboxUrl } from '../../lib/inbox/links';
 import { formatDuration, translator, type Locale } from '../../lib/i18n';
-import type { SummaryThreadRow } from '../../lib/messaging/types';
+import type { SummaryThreadRow } from '../../lib/summary/view';
 
 export interface ActionListProps {
   testId: string;

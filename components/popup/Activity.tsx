@@ -1,5 +1,5 @@
 import { translator, type Locale, type MessageKey } from '../../lib/i18n';
-import type { RoutePeriodStats, SummaryView } from '../../lib/messaging/types';
+import type { RoutePeriodStats, SummaryView } from '../../lib/summary/view';
 import { RateBarChart } from '../charts/RateBarChart';
 import { StackedBarChart, type ChartSeries } from '../charts/StackedBarChart';
 import { explainError } from './explainError';

@@ -1,5 +1,5 @@
 import { translator, type Locale, type MessageKey } from '../../lib/i18n';
-import type { SummaryView } from '../../lib/messaging/types';
+import type { SummaryView } from '../../lib/summary/view';
 import { formatCount } from './format';
 
 type FigureName = keyof SummaryView['counts'];

@@ -1,6 +1,8 @@
 import { formatInstant, t as translate, translator, type Locale } from '../../lib/i18n';
-import type { LayoutHealth } from '../../lib/messaging/protocol';
-import type { PageView, StorageNotice, SummaryWarning } from '../../lib/messaging/types';
+import type { LayoutHealth } from '../../lib/inbox/layout-health';
+import type { PageView } from '../../lib/pages/service';
+import type { StorageNotice } from '../../lib/storage/notice';
+import type { SummaryWarning } from '../../lib/summary/view';
 import { storagePercent } from '../../lib/storage/notice';
 import { LayoutHealthView, type ReportState } from './LayoutHealthView';
 

@@ -1,5 +1,5 @@
 import { formatInstant, translator, type Locale, type MessageKey } from '../../lib/i18n';
-import type { LayoutHealth } from '../../lib/messaging/protocol';
+import type { LayoutHealth } from '../../lib/inbox/layout-health';
 
 // The popup's "Inbox layout": which parts of Business Suite's inbox Reopen found, where it read the customer's
 // name (in words, not the registry's ids), and the layout report to attach to a bug report.

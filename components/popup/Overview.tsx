@@ -1,5 +1,6 @@
 import { formatInstant, translator, type Locale } from '../../lib/i18n';
-import type { OverviewStatus, PageView } from '../../lib/messaging/types';
+import type { OverviewStatus } from '../../lib/overview/service';
+import type { PageView } from '../../lib/pages/service';
 import { explainError } from './explainError';
 import { formatCount } from './format';
 

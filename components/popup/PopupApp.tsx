@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import { browser } from 'wxt/browser';
 import { resolveLocale } from '../../lib/i18n';
 import { ask } from '../../lib/messaging/client';
-import type { OverviewStatus } from '../../lib/messaging/types';
+import type { OverviewStatus } from '../../lib/overview/service';
 import { downloadText } from './download';
 import { requestLayoutReport, type ReportApis } from '../../lib/messaging/layout-request';
 import { ManagerSummary, type SummaryLayout } from './ManagerSummary';

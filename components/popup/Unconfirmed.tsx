@@ -1,5 +1,5 @@
 import { formatDuration, translator, type Locale } from '../../lib/i18n';
-import type { UnconfirmedSendRow } from '../../lib/messaging/types';
+import type { UnconfirmedSendRow } from '../../lib/summary/view';
 import { ConversationLink } from './ActionList';
 
 export interface UnconfirmedProps {

@@ -1,5 +1,5 @@
 import { t, type Locale, type MessageKey } from '../../lib/i18n';
-import type { ErrorView } from '../../lib/messaging/types';
+import type { ErrorView } from '../../lib/graph/error-view';
 
 // Error kinds are the keys of lib/graph's catalog; their words live in locales/*/errors.ts as
 // `errors.<kind>.explain` / `errors.<kind>.next`. A kind without words (a new code) falls back to

@@ -3,8 +3,11 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { buildInboxUrl } from '../../lib/inbox/links';
 import type { Locale } from '../../lib/i18n';
-import type { LayoutHealth } from '../../lib/messaging/protocol';
-import type { OverviewStatus, PageView, SettingsView, SummaryView } from '../../lib/messaging/types';
+import type { LayoutHealth } from '../../lib/inbox/layout-health';
+import type { OverviewStatus } from '../../lib/overview/service';
+import type { PageView } from '../../lib/pages/service';
+import type { SettingsView } from '../../lib/settings/schema';
+import type { SummaryView } from '../../lib/summary/view';
 import { PopupApp } from './PopupApp';
 
 // The popup against a scripted background: `ask` is replaced by a table of replies per message type.

@@ -1,7 +1,9 @@
 import { createStore } from 'zustand/vanilla';
 import type { LanguagePreference } from '../../lib/i18n';
-import type { LayoutHealth } from '../../lib/messaging/protocol';
-import type { OverviewStatus, PageView, SummaryView } from '../../lib/messaging/types';
+import type { LayoutHealth } from '../../lib/inbox/layout-health';
+import type { OverviewStatus } from '../../lib/overview/service';
+import type { PageView } from '../../lib/pages/service';
+import type { SummaryView } from '../../lib/summary/view';
 import type { ReportState } from './LayoutHealthView';
 
 // View state of one open popup. The background's storage stays the source of truth: the popup reads a

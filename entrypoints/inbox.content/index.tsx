@@ -10,7 +10,7 @@ import { watchConversationHeader } from '../../lib/inbox/header-watch';
 import { readIdentity, switchClickTarget, type IdentityReading } from '../../lib/inbox/identity';
 import { preferredLanguage } from '../../lib/i18n/core';
 import { parseInboxUrl, sameConversation } from '../../lib/inbox/url';
-import type { LayoutHealth } from '../../lib/messaging/protocol';
+import type { LayoutHealth } from '../../lib/inbox/layout-health';
 import { ask } from '../../lib/messaging/client';
 import { isOpenPanelMessage } from '../../lib/messaging/commands';
 import { watchPageTheme } from '../../lib/inbox/page-theme';

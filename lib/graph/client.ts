@@ -1,5 +1,4 @@
 import type { ZodType } from 'zod';
-import type { ErrorView } from '../messaging/types';
 import { routeById } from '../policy/catalog';
 import type { Platform, ReopenRequest, TagId, UtilityTemplate } from '../policy/types';
 import { buildSendBody, SendBodyError } from './body';
@@ -12,6 +11,7 @@ import {
   SEND_TIMEOUT_MS,
 } from './config';
 import { explainGraphError, explainSendError, type ErrorKind } from './errors';
+import { withoutToken, type ErrorView } from './error-view';
 import { createPagePacer } from './pacer';
 import {
   conversationsPageSchema,
@@ -100,15 +100,6 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 
 function failure(kind: ErrorKind, retryable: boolean, delivery: GraphFailure['delivery'], extra: Partial<GraphFailure> = {}): GraphFailure {
   return { kind, retryable, delivery, ...extra };
-}
-
-/** Removes the token from anything Meta echoed back, so an error can be stored, shown or exported. */
-function withoutToken(view: ErrorView, token: string): ErrorView {
-  const scrub = (text: string | undefined) => (text === undefined || !token ? text : text.split(token).join('[token]'));
-  const clean: ErrorView = { ...view };
-  if (view.metaMessage !== undefined) clean.metaMessage = scrub(view.metaMessage);
-  if (view.fbtraceId !== undefined) clean.fbtraceId = scrub(view.fbtraceId);
-  return clean;
 }
 
 /**

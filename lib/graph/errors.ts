@@ -1,5 +1,5 @@
 import type { Platform, TagId } from '../policy/types';
-import type { ErrorView } from '../messaging/types';
+import type { ErrorView } from './error-view';
 import { graphErrorBodySchema } from './schemas';
 import { isTagRetired } from './tags';
 

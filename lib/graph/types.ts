@@ -1,4 +1,4 @@
-import type { ErrorView } from '../messaging/types';
+import type { ErrorView } from './error-view';
 
 // Shapes the Graph client hands to the rest of the extension. Times are epoch ms (UTC).
 

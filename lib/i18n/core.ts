@@ -2,11 +2,13 @@
 // the content script gets its words from the background at run time (lib/i18n/areas.ts), the popup and the
 // options page bundle the full catalogs (lib/i18n/index.ts); both translate through this one implementation.
 
-export type Locale = 'en' | 'es';
-export type LanguagePreference = 'browser' | Locale;
+export const LOCALES = ['en', 'es'] as const;
+export type Locale = (typeof LOCALES)[number];
+/** The options' language setting: a locale, or the browser's own language. */
+export const LANGUAGE_PREFERENCES = ['browser', ...LOCALES] as const;
+export type LanguagePreference = (typeof LANGUAGE_PREFERENCES)[number];
 export type MessageParams = Record<string, string | number>;
 
-export const LOCALES: readonly Locale[] = ['en', 'es'];
 /** Every catalog has every key (the Spanish files' types enforce it); English is the last resort all the same. */
 export const FALLBACK_LOCALE: Locale = 'en';
 

@@ -1,4 +1,4 @@
-import type { LayoutHealth } from '../messaging/protocol';
+import type { LayoutHealth } from './layout-health';
 import type { IdentityReading } from './identity';
 import { ANCHORS, findAnchor, type AnchorName } from './selectors';
 

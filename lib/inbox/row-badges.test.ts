@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RowFact } from '../urgency/rows';
+import type { RowFact } from './row-badges';
 import { cardName } from './identity';
 import { badgeCss, compactMs, matchRow, factsByName, pacedFrames, rowBadgeView, rowsRefresher, watchRowBadges, type RowBadges } from './row-badges';
 

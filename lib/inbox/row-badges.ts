@@ -33,14 +33,23 @@
 //   - nothing else of React's is touched, and nothing is observed while the tab is hidden or there are no facts.
 import { windowState } from '../policy/window';
 import type { WindowState } from '../policy/types';
-import type { RowFact } from '../urgency/rows';
 import type { PageTheme } from './page-theme';
-import { normalizeDisplayName } from '../threads/names';
+import { normalizeDisplayName } from '../policy/display-name';
 import { cardList, cardNameOf, childCards, listCards, memo } from './identity';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
+
+/** One conversation's facts for a row badge, as the background sends them (lib/urgency/rows.ts builds them). The
+ *  content script derives the window from C and the clock. */
+export interface RowFact {
+  /** normalizeDisplayName of the customer's name. */
+  name: string;
+  customerLastMessageAt: number;
+  /** When the running reactivation cooldown ends; null when none runs. */
+  cooldownUntil: number | null;
+}
 
 export type RowBadgeKind = 'open' | 'ready' | 'cooling' | 'closed';
 

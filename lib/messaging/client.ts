@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { RequestOf, RequestType } from './protocol';
-import type { Envelope, ResponseOf } from './types';
+import type { Envelope, ResponseOf } from './responses';
 
 export class ProtocolFailure extends Error {
   constructor(

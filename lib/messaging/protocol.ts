@@ -1,80 +1,19 @@
 import { z } from 'zod';
+import { LOCALES } from '../i18n/core';
+import { layoutHealthSchema } from '../inbox/layout-health';
+import { reopenRequestSchema } from '../policy/reopen-request';
+import { settingsPatchSchema } from '../settings/schema';
 
 // The one protocol between the content script, popup, options page and the background.
-// Requests are Zod schemas: the background parses every incoming message before acting.
-// Responses are plain types (the background builds them; the senders trust their own extension).
-// This module pulls in full Zod: import it from the background only. Views import `./types` and `./client`.
+// Requests are Zod schemas, composed from the schemas their owning modules export (the reopen request from
+// lib/policy, the layout report from lib/inbox, the settings patch from lib/settings): the background parses every
+// incoming message before acting. Responses are plain types (./responses.ts; the background builds them, the
+// senders trust their own extension). This module pulls in full Zod: import it from the background only. Views
+// import types from here and from `./responses`, and call `./client`.
 
 const id = z.string().regex(/^[0-9A-Za-z_.:-]{1,128}$/);
-const instant = z.number().int().nonnegative();
 /** Messenger, or Instagram Direct (thread_type=IG_MESSAGE); absent: Messenger (content scripts of older versions). */
 const platform = z.enum(['messenger', 'instagram']).optional();
-
-export const feedbackTemplateSchema = z.object({
-  title: z.string().max(200),
-  subtitle: z.string().max(200).optional(),
-  buttonTitle: z.string().max(200),
-  question: z.object({
-    id: z.string().max(200),
-    type: z.enum(['csat', 'nps', 'ces']),
-    title: z.string().max(200).optional(),
-    followUpPlaceholder: z.string().max(200).optional(),
-  }),
-  privacyUrl: z.string().max(2000),
-  expiresInDays: z.number().int().optional(),
-});
-
-export const routeIdSchema = z.enum([
-  'HUMAN_AGENT',
-  'CUSTOMER_FEEDBACK',
-  'ACCOUNT_UPDATE',
-  'CONFIRMED_EVENT_UPDATE',
-  'POST_PURCHASE_UPDATE',
-  'UTILITY',
-]);
-
-export const reopenRequestSchema = z.object({
-  route: routeIdSchema,
-  content: z.discriminatedUnion('kind', [
-    // Longer than Meta's limit is accepted here so preflight can explain it instead of a parse error.
-    z.object({ kind: z.literal('text'), text: z.string().max(20_000) }),
-    z.object({ kind: z.literal('feedback'), template: feedbackTemplateSchema }),
-    z.object({
-      kind: z.literal('utility'),
-      templateName: z.string().min(1).max(512),
-      language: z.string().min(1).max(16),
-      parameters: z.array(z.string().max(2000)).max(20),
-    }),
-  ]),
-  promoConfirmed: z.boolean(),
-});
-
-export const layoutHealthSchema = z.object({
-  url: z.string().max(4000),
-  checkedAt: instant,
-  /** anchor name → which fallback matched (its index/name), or null when none did */
-  anchors: z.record(z.string().max(64), z.string().max(128).nullable()),
-  floating: z.boolean(),
-  /** Where the customer's name came from (lib/inbox/identity.ts): absent in reports of older versions. */
-  identity: z
-    .object({
-      /** The signal that gave the name, null when none did. */
-      source: z.string().max(64).nullable(),
-      status: z.enum(['trusted', 'waiting', 'conflict', 'none']),
-      /** signal → trusted | generic | stale | missing */
-      verdicts: z.record(z.string().max(64), z.enum(['trusted', 'generic', 'stale', 'missing'])),
-    })
-    .optional(),
-});
-
-export const settingsPatchSchema = z.object({
-  graphVersion: z.string().regex(/^v\d{1,3}\.\d{1,2}$/).optional(),
-  language: z.enum(['browser', 'en', 'es']).optional(),
-  retentionDays: z.number().int().min(1).max(3650).optional(),
-  promoTerms: z.array(z.string().min(1).max(64)).max(500).optional(),
-  closesSoonMinutes: z.number().int().min(5).max(24 * 60).optional(),
-  notifyClosing: z.boolean().optional(),
-});
 
 export const requestSchema = z.discriminatedUnion('type', [
   // content script
@@ -107,7 +46,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   // (the banner's "Connect this Page" fix).
   z.object({ type: z.literal('options.open') }),
   // The content script bundles no catalog: it asks for the inbox's words in the agent's language only.
-  z.object({ type: z.literal('ui.strings'), locale: z.enum(['en', 'es']) }),
+  z.object({ type: z.literal('ui.strings'), locale: z.enum(LOCALES) }),
   // The conversation list's row badges: the Page's recent conversations with a unique name (lib/urgency).
   z.object({ type: z.literal('urgency.rows'), pageId: id }),
   // popup
@@ -129,5 +68,3 @@ export const requestSchema = z.discriminatedUnion('type', [
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
-export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
-export type LayoutHealth = z.infer<typeof layoutHealthSchema>;

@@ -1,6 +1,6 @@
 import { requestSchema, type RequestType } from './protocol';
 import type { HandlerMap } from './handlers/types';
-import type { Envelope, ProtocolError } from './types';
+import type { Envelope, ProtocolError } from './responses';
 
 // The background's one message entry: parse (Zod), check who is asking, run the handler, wrap the answer in
 // an envelope. Nothing a handler throws leaves as-is: the reply says "internal" with a fixed text, so no

@@ -1,13 +1,25 @@
 import type { GraphClient } from '../graph';
-import type { ErrorView, PageView } from '../messaging/types';
+import { errorView, withoutToken, type ErrorView } from '../graph/error-view';
 import type { ManagedConfig } from '../settings/managed';
 import type { PageRecord } from '../storage/schema';
 import type { ReopenStore } from '../storage/store';
-import { errorView } from '../threads/view';
 
 // Connected Pages and their tokens. The token is kept in the vault (lib/storage/vault.ts, the extension origin's
 // IndexedDB, never storage.local) and read only by the background's services;
 // everything this module returns to a caller outside the background is a PageView, which has no token.
+
+/** A connected Page as the options page and the popup see it: never its token. */
+export interface PageView {
+  id: string;
+  name: string;
+  status: 'connected' | 'needs_reconnect';
+  /** Why it needs reconnecting when Meta did not refuse its token: its stored entry was unreadable, or its
+   *  token is missing from the vault. */
+  reconnectReason?: 'record_damaged' | 'token_missing';
+  checkedAt: number;
+  /** Set by an administrator through managed storage. */
+  managed: boolean;
+}
 
 export type PageAccess =
   | { ok: true; page: PageRecord }
@@ -43,12 +55,6 @@ export function pageView(page: PageRecord): PageView {
   };
 }
 
-/** Errors from Meta may echo what was sent; the token must never come back in a reply. */
-function scrubToken(view: ErrorView, token: string): ErrorView {
-  const scrub = (text: string | undefined) => (text === undefined ? text : text.split(token).join('[token]'));
-  return { ...view, metaMessage: scrub(view.metaMessage), fbtraceId: scrub(view.fbtraceId) };
-}
-
 export function createPageService(deps: PageServiceDeps): PageService {
   const { store, now } = deps;
 
@@ -61,7 +67,8 @@ export function createPageService(deps: PageServiceDeps): PageService {
       const token = rawToken.trim();
       const graph = await deps.graph();
       const me = await graph.me(token);
-      if (!me.ok) return { error: scrubToken(errorView(me.error), token) };
+      // Errors from Meta may echo what was sent; the token must never come back in a reply.
+      if (!me.ok) return { error: withoutToken(errorView(me.error), token) };
       const existing = (await store.getPages()).find((page) => page.id === me.value.id);
       if (existing?.managed) {
         // The administrator's token wins; replacing it here would be undone at the next start anyway.

@@ -1,21 +1,15 @@
 // Domain vocabulary shared by every layer. Times are epoch milliseconds (UTC) throughout;
 // rules take `now` as a parameter and never read the clock themselves.
+import type { FeedbackTemplate } from './reopen-request';
+
+// The request's shapes are inferred from its one schema (./reopen-request.ts); a type-only re-export keeps the
+// schema (and Zod) out of the content script.
+export type { FeedbackTemplate, ReopenContent, ReopenRequest, RouteId, TagId } from './reopen-request';
 
 export type WindowState = 'open' | 'human_agent' | 'closed' | 'unknown';
 
-/** Meta's message tags, active and retired. */
-export type TagId =
-  | 'HUMAN_AGENT'
-  | 'CUSTOMER_FEEDBACK'
-  | 'ACCOUNT_UPDATE'
-  | 'CONFIRMED_EVENT_UPDATE'
-  | 'POST_PURCHASE_UPDATE';
-
 /** Where the conversation lives in Business Suite's unified inbox: Messenger, or Instagram Direct (IG_MESSAGE). */
 export type Platform = 'messenger' | 'instagram';
-
-/** A way to reach an expired conversation: a tag, or a utility message from an approved template. */
-export type RouteId = TagId | 'UTILITY';
 
 /** Lifecycle of one reactivation attempt in the ledger. */
 export type AttemptStatus = 'pending' | 'sent' | 'failed' | 'unknown' | 'blocked';
@@ -45,23 +39,9 @@ export interface ThreadFacts {
   platform?: Platform;
 }
 
-/** One question of Messenger's customer-feedback template. */
-export type FeedbackQuestionType = 'csat' | 'nps' | 'ces';
 
-export interface FeedbackTemplate {
-  title: string;
-  subtitle?: string;
-  buttonTitle: string;
-  question: {
-    id: string;
-    type: FeedbackQuestionType;
-    title?: string;
-    /** Optional free-form follow-up with its placeholder. */
-    followUpPlaceholder?: string;
-  };
-  privacyUrl: string;
-  expiresInDays?: number;
-}
+/** One question of Messenger's customer-feedback template. */
+export type FeedbackQuestionType = FeedbackTemplate['question']['type'];
 
 /** An approved (or not) utility template of a Page, as listed by /{page}/message_templates. */
 export interface UtilityTemplate {
@@ -73,18 +53,6 @@ export interface UtilityTemplate {
   parameterCount: number;
   /** The body text with placeholders, for showing to the agent. */
   bodyText: string;
-}
-
-export type ReopenContent =
-  | { kind: 'text'; text: string }
-  | { kind: 'feedback'; template: FeedbackTemplate }
-  | { kind: 'utility'; templateName: string; language: string; parameters: string[] };
-
-export interface ReopenRequest {
-  route: RouteId;
-  content: ReopenContent;
-  /** The agent confirmed that flagged promotional wording is not promotional. */
-  promoConfirmed: boolean;
 }
 
 /** Why a route or a send is not allowed now. The UI turns each code into words. */

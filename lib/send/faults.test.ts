@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Fault } from '../../tests/sandbox/simulator';
 import { ACME, PSID, dyingMidSend, humanAgentText, requestId, startBackground, type StartOptions, type TestBackground } from '../messaging/handlers/test-support';
-import type { ReopenOutcome } from '../messaging/types';
+import type { ReopenOutcome } from './pipeline';
 import { cooldownState, resendOffer } from '../policy';
 import { threadFacts } from '../threads/view';
 import type { LockManagerLike } from './lock';

@@ -13,7 +13,7 @@ import {
   startBackground,
   type TestBackground,
 } from '../messaging/handlers/test-support';
-import type { ReopenOutcome } from '../messaging/types';
+import type { ReopenOutcome } from './pipeline';
 
 // The reopen pipeline against the Meta simulator: what reaches Meta (the POST log) and what the ledger says.
 

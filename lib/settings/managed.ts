@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { settingsPatchSchema, type SettingsPatch } from '../messaging/protocol';
+import { settingsPatchSchema, type SettingsPatch } from './schema';
 
 // What an administrator can preset through the browser's enterprise policy (`storage.managed`, described by
 // public/managed_schema.json). Pages preset there and settings fixed there cannot be changed by the agent.

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { settingsPatchSchema, type SettingsPatch } from '../messaging/protocol';
-import type { SettingsView } from '../messaging/types';
+import { settingsPatchSchema, type SettingsPatch, type SettingsView } from './schema';
 import type { Settings } from '../storage/schema';
 import { redactSecrets } from '../storage/secrets';
 import type { ReopenStore } from '../storage/store';

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import type { StorageNotice } from '../messaging/types';
+import type { StorageNotice } from './notice';
 import type { ThreadRecord } from './schema';
 
 // The storage budget (DESIGN.md §3 "Storage budget"): every key family is bounded, and the bytes in use are

@@ -1,17 +1,10 @@
 import { z } from 'zod';
-import { routeIdSchema } from '../messaging/protocol';
+import { errorViewSchema } from '../graph/error-view';
+import { LANGUAGE_PREFERENCES } from '../i18n/core';
+import { routeIdSchema } from '../policy/reopen-request';
 
 // The stored shapes. Each Zod schema is the single source of its type (z.infer).
 // One storage key per thread (`local:thread:<pageId>:<psid>`), so recording an attempt never rewrites the ledger.
-
-export const errorViewSchema = z.object({
-  kind: z.string(),
-  retryable: z.boolean(),
-  code: z.number().int().optional(),
-  subcode: z.number().int().optional(),
-  metaMessage: z.string().optional(),
-  fbtraceId: z.string().optional(),
-});
 
 /** Where the reading of the conversation for an `unknown` attempt stands: `checking` (reads to come),
  *  `found` (a Page message matched: the attempt became `sent`), `not_found` (the last read showed none) or
@@ -92,9 +85,11 @@ export const pageRecordSchema = z.object({
 export const storedPageSchema = pageRecordSchema.omit({ token: true });
 export type StoredPage = z.infer<typeof storedPageSchema>;
 
+/** The settings as stored; a change to them is checked against the bounds of lib/settings/schema.ts's patch, built
+ *  from these fields. */
 export const settingsSchema = z.object({
   graphVersion: z.string(),
-  language: z.enum(['browser', 'en', 'es']),
+  language: z.enum(LANGUAGE_PREFERENCES),
   retentionDays: z.number().int(),
   promoTerms: z.array(z.string()),
   closesSoonMinutes: z.number().int(),

@@ -3,8 +3,8 @@ import type { z } from 'zod';
 import { capBlockedAttempts, guardWrite, type StorageUsage, type UsageMonitor } from './budget';
 import { DEFAULT_GRAPH_VERSION } from '../graph/config';
 import { DEFAULT_PROMO_TERMS } from '../policy';
-import type { LayoutHealth } from '../messaging/protocol';
-import { layoutHealthSchema } from '../messaging/protocol';
+import type { LayoutHealth } from '../inbox/layout-health';
+import { layoutHealthSchema } from '../inbox/layout-health';
 import { createKeyedLock } from './lock';
 import {
   PAGES_VERSION,

@@ -8,7 +8,7 @@ import type {
   SummaryThreadRow,
   SummaryView,
   UnconfirmedSendRow,
-} from '../messaging/types';
+} from './view';
 import { DAY, localDayStarts } from './days';
 
 // The manager's summary, computed from the ledger in one pass: the popup asks for it on every open,

@@ -1,13 +1,13 @@
 import { customerFacts, type ConversationSummary, type GraphClient, type GraphFailure } from '../graph';
-import type { Candidate, ErrorView, ThreadView, UnresolvedReason } from '../messaging/types';
+import { errorView, type ErrorView } from '../graph/error-view';
 import type { PageService } from '../pages/service';
 import type { Platform } from '../policy/types';
 import type { PageRecord, PsidMapping, ThreadRecord } from '../storage/schema';
 import type { ReopenStore } from '../storage/store';
 import { withConversation } from './facts';
 import type { ListingService, RecentListing } from './listing';
-import { normalizeDisplayName } from './names';
-import { errorView, resolvedView } from './view';
+import { normalizeDisplayName } from '../policy/display-name';
+import { resolvedView, type Candidate, type ThreadView, type UnresolvedReason } from './view';
 
 // Thread state: which customer (PSID) an inbox conversation is, and what Meta says about it (C, the Page's last
 // message). DESIGN.md §2: cached mapping → selected_item_id as PSID → unique display-name match → the agent picks.

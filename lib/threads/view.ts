@@ -1,7 +1,73 @@
-import type { BlockReason, ThreadFacts } from '../policy/types';
-import type { AttemptView, ErrorView, ThreadView } from '../messaging/types';
-import type { GraphFailure } from '../graph/types';
+import type { AttemptStatus, BlockReason, RouteId, ThreadFacts } from '../policy/types';
+import type { ErrorView } from '../graph/error-view';
+import type { StorageNotice } from '../storage/notice';
 import type { StoredAttempt, ThreadRecord } from '../storage/schema';
+
+// The thread as the inbox sees it (thread.get, thread.choose): the views' shapes and how a stored record becomes one.
+// Type-only for the views: they import these types; the functions below run in the background.
+
+export interface AttemptView {
+  requestId: string;
+  at: number;
+  route: RouteId;
+  status: AttemptStatus;
+  messageId?: string;
+  error?: ErrorView;
+  reason?: BlockReason;
+  /** The `unknown` attempt this one sent again ("It did not arrive — send again"). */
+  retryOf?: string;
+  /** For an `unknown` attempt (or one that became `sent` by it): reading the conversation to find it. */
+  reconciliation?: ReconciliationView;
+}
+
+/** Where reading the conversation for an `unknown` attempt stands (lib/send/reconcile.ts). */
+export interface ReconciliationView {
+  state: 'checking' | 'found' | 'not_found' | 'unchecked';
+  reads: number;
+  /** When the next read is due (state `checking`): the inbox asks again a moment after it. */
+  nextReadAt?: number;
+  settledAt?: number;
+}
+
+export interface Candidate {
+  psid: string;
+  name: string;
+  snippet?: string;
+  updatedAt?: number;
+}
+
+export type UnresolvedReason =
+  | 'page_not_connected'
+  | 'page_needs_reconnect'
+  | 'not_found'
+  | 'ambiguous'
+  | 'graph_error'
+  | 'unsupported_thread'
+  /** Not identified yet: selected_item_id is not the PSID and the header's display name has not been read
+   *  (it renders a moment after the URL changes). The content script asks again with the name. */
+  | 'awaiting_name';
+
+export type ThreadView =
+  | {
+      status: 'resolved';
+      pageId: string;
+      psid: string;
+      customerName: string | null;
+      facts: ThreadFacts;
+      /** Newest first, at most a handful for the panel. */
+      recentAttempts: AttemptView[];
+      /** When the facts were read from Meta. */
+      checkedAt: number;
+      storage?: StorageNotice;
+    }
+  | {
+      status: 'unresolved';
+      pageId: string;
+      reason: UnresolvedReason;
+      candidates?: Candidate[];
+      error?: ErrorView;
+      storage?: StorageNotice;
+    };
 
 /** How many attempts the panel lists (newest first). */
 const RECENT_ATTEMPTS = 5;
@@ -61,18 +127,5 @@ export function resolvedView(record: ThreadRecord): ThreadView {
     facts: threadFacts(record),
     recentAttempts: recent.map(attemptView),
     checkedAt: record.facts?.checkedAt ?? 0,
-  };
-}
-
-/** The reply-safe part of a Graph failure (drops transport details the views do not use). */
-export function errorView(failure: GraphFailure | ErrorView): ErrorView {
-  const { kind, retryable, code, subcode, metaMessage, fbtraceId } = failure;
-  return {
-    kind,
-    retryable,
-    ...(code !== undefined ? { code } : {}),
-    ...(subcode !== undefined ? { subcode } : {}),
-    ...(metaMessage !== undefined ? { metaMessage } : {}),
-    ...(fbtraceId !== undefined ? { fbtraceId } : {}),
   };
 }

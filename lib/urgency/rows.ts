@@ -1,19 +1,11 @@
 import { cooldownState } from '../policy';
 import type { ThreadRecord } from '../storage/schema';
-import { normalizeDisplayName } from '../threads/names';
+import type { RowFact } from '../inbox/row-badges';
+import { normalizeDisplayName } from '../policy/display-name';
 
 // Row facts: what the conversation list's badges need about each conversation a row may show, keyed by the name the
 // row shows. A name that two conversations share says nothing about which one a row is, so it is left out: a row
 // with no facts gets no badge, never a wrong one (DESIGN.md §3).
-
-/** One conversation's facts for a row badge. The content script derives the window from C and the clock. */
-export interface RowFact {
-  /** normalizeDisplayName of the customer's name. */
-  name: string;
-  customerLastMessageAt: number;
-  /** When the running reactivation cooldown ends; null when none runs. */
-  cooldownUntil: number | null;
-}
 
 /**
  * The facts of every conversation whose name is unique among `records` (one Page's recent conversations and its

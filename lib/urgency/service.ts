@@ -6,7 +6,8 @@ import type { ReopenStore } from '../storage/store';
 import { computeSummary } from '../summary';
 import { withConversation } from '../threads/facts';
 import type { ListingService } from '../threads/listing';
-import { rowFacts, type RowFact } from './rows';
+import type { RowFact } from '../inbox/row-badges';
+import { rowFacts } from './rows';
 
 // Urgency at a glance (issue 11): the facts behind the conversation list's row badges and the toolbar count. They
 // come from the Page's recent conversations, the listing thread resolution matches names against (lib/threads/

@@ -14,7 +14,7 @@ import { h, render } from 'preact';
 import { ManagerSummary } from '../../components/popup/ManagerSummary';
 import { initialPopupState, type PopupState } from '../../components/popup/store';
 import type { AttemptStatus, RouteId } from '../../lib/policy/types';
-import type { PageView } from '../../lib/messaging/types';
+import type { PageView } from '../../lib/pages/service';
 import type { StoredAttempt, ThreadRecord } from '../../lib/storage/schema';
 import { computeSummary } from '../../lib/summary';
 import { median, medianMs } from './stats';

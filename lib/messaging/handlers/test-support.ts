@@ -7,7 +7,7 @@ import type { LoggedRequest, Scenario, Simulator } from '../../../tests/sandbox/
 import { createGraphClient, type GraphClient } from '../../graph';
 import { EMPTY_MANAGED_CONFIG, type ManagedConfig } from '../../settings/managed';
 import { createMessageHandler, type MessageSenderInfo } from '../router';
-import type { Envelope } from '../types';
+import type { Envelope } from '../responses';
 import { createHandlers, createServices, type BackgroundDeps, type BackgroundServices } from './index';
 import type { HandlerMap } from './types';
 

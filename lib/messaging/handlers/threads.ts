@@ -1,7 +1,7 @@
 import type { BackgroundServices } from './services';
 import type { HandlerMap } from './types';
 import { withStorageNotice } from '../../storage/budget';
-import { errorView } from '../../threads/view';
+import { errorView } from '../../graph/error-view';
 
 /** Content script: which customer this conversation is, and its window facts. */
 export function threadHandlers(services: Pick<BackgroundServices, 'threads' | 'pages' | 'graph' | 'store'>): HandlerMap<

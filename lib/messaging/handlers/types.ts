@@ -1,5 +1,5 @@
 import type { RequestOf, RequestType } from '../protocol';
-import type { ResponseOf } from '../types';
+import type { ResponseOf } from '../responses';
 
 /** One async function per message type: takes the parsed request, answers the response of the protocol. */
 export type Handler<T extends RequestType> = (request: RequestOf<T>) => Promise<ResponseOf<T>>;

@@ -1,0 +1,50 @@
+import type { ErrorView } from '../graph/error-view';
+import type { Locale } from '../i18n/core';
+import type { LayoutHealth } from '../inbox/layout-health';
+import type { OverviewStatus } from '../overview/service';
+import type { PageView } from '../pages/service';
+import type { UtilityTemplate } from '../policy/types';
+import type { ReopenOutcome } from '../send/pipeline';
+import type { SettingsView } from '../settings/schema';
+import type { SummaryView } from '../summary/view';
+import type { ThreadView } from '../threads/view';
+import type { RowsView } from '../urgency/service';
+import type { RequestType } from './protocol';
+
+// The answer to each request of the protocol, composed from the shapes their owning modules produce. Type-only
+// module: safe to import from any bundle.
+
+export interface ResponseMap {
+  'thread.get': ThreadView;
+  'thread.choose': ThreadView;
+  'reopen.send': ReopenOutcome;
+  'templates.list': { templates: UtilityTemplate[] } | { error: ErrorView };
+  'inbox.health': { recorded: true };
+  'options.open': { opened: true };
+  /** The inbox areas of the catalog (common, policy, errors, banner, panel) in `locale`: key → template. */
+  'ui.strings': { locale: Locale; strings: Record<string, string> };
+  /** Row badge facts of one Page (lib/urgency/service.ts). */
+  'urgency.rows': RowsView;
+  'summary.get': SummaryView;
+  'overview.scan': OverviewStatus;
+  'overview.status': OverviewStatus;
+  'overview.cancel': OverviewStatus;
+  'audit.export': { csv: string; filename: string };
+  'pages.list': { pages: PageView[]; health?: LayoutHealth };
+  'pages.connect': { page: PageView } | { error: ErrorView };
+  'pages.disconnect': { pages: PageView[] };
+  'settings.get': SettingsView;
+  'settings.set': SettingsView;
+  'settings.export': { json: string; filename: string };
+  'settings.import': SettingsView | { error: 'invalid_json' | 'invalid_settings'; detail: string };
+}
+
+export type ResponseOf<T extends RequestType> = ResponseMap[T];
+
+/** Every reply travels in an envelope so a refusal is never mistaken for data. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ProtocolError };
+export interface ProtocolError {
+  /** `storage_full`: a write was refused for the extension storage's quota (the views say so). */
+  code: 'invalid_message' | 'forbidden_sender' | 'internal' | 'storage_full';
+  message: string;
+}

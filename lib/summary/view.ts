@@ -1,0 +1,98 @@
+import type { Platform, RouteId, WindowState } from '../policy/types';
+import type { StorageNotice } from '../storage/notice';
+import type { StorageWarning } from '../storage/schema';
+
+// The popup's and dashboard's summary (summary.get), as computeSummary (./index.ts) builds it over the ledger.
+// Type-only: the popup imports these shapes, never the computation.
+
+/** One conversation a manager may act on, as listed in the popup (links back to Business Suite). */
+export interface SummaryThreadRow {
+  pageId: string;
+  psid: string;
+  customerName: string | null;
+  selectedItemId: string | null;
+  /** Absent: Messenger. The popup says "Instagram" and links to the Instagram thread. */
+  platform?: Platform;
+  state: WindowState;
+  customerLastMessageAt: number;
+  /** The instant that makes the row urgent: the window's close, or the end of the HUMAN_AGENT tag's 7 days;
+   *  null for a closed thread (its route, utility messages, has no deadline). */
+  deadline: number | null;
+}
+
+/** A send Meta's answer left `unknown`, as the popup lists it while its reconciliation matters (within the
+ *  cooldown it holds): being checked, or read and not found / not readable (the agent may send it again). */
+export interface UnconfirmedSendRow {
+  pageId: string;
+  psid: string;
+  customerName: string | null;
+  selectedItemId: string | null;
+  platform?: Platform;
+  at: number;
+  state: 'checking' | 'not_found' | 'unchecked';
+}
+
+/** Reactivations by one route over one period; replies are credited to the last sent attempt before the
+ *  customer's newest message, so a rate never exceeds 1. */
+export interface RoutePeriodStats {
+  attempts: number;
+  sent: number;
+  replies: number;
+  /** replies / sent, or null when nothing was sent. */
+  replyRate: number | null;
+}
+
+export interface RouteSummary {
+  route: RouteId;
+  last7: RoutePeriodStats;
+  last30: RoutePeriodStats;
+}
+
+/** Attempts of one local calendar day by outcome (pending counts as unknown: it may have reached Meta). */
+export interface DayOutcomes {
+  dayStart: number;
+  sent: number;
+  failed: number;
+  unknown: number;
+  blocked: number;
+}
+
+/** A stored value that failed to parse and was moved aside, as the popup lists it. */
+export type SummaryWarning = StorageWarning;
+
+/** Summary for the popup; computed by a pure function over the ledger (lib/summary). */
+export interface SummaryView {
+  now: number;
+  counts: {
+    open: number;
+    expired: number;
+    human_agent: number;
+    closed: number;
+    unknown: number;
+    cooling: number;
+    ready: number;
+    'sent-today': number;
+    replied: number;
+  };
+  failuresByKind: Record<string, number>;
+  /** Routes with any attempt in the last 30 days, in catalog order. */
+  routes: RouteSummary[];
+  /** Expired threads a reactivation may be sent to now, most urgent first (capped). */
+  readyNow: SummaryThreadRow[];
+  /** Open threads whose 24 h window closes within the "closes soon" threshold, soonest first (capped). */
+  closingSoon: SummaryThreadRow[];
+  /** Totals before capping, so the popup can say "and N more". */
+  readyNowTotal: number;
+  closingSoonTotal: number;
+  /** The "closes soon" threshold the lists were computed with. */
+  closesSoonMinutes: number;
+  /** 14 local days, oldest first, the last one being today. */
+  attemptsByDay: DayOutcomes[];
+  /** Sends Meta did not confirm, newest first (capped), and how many there are. */
+  unconfirmed?: UnconfirmedSendRow[];
+  unconfirmedTotal?: number;
+  warnings?: SummaryWarning[];
+  /** Only when the extension storage is near or at its quota. */
+  storage?: StorageNotice;
+  [extra: string]: unknown;
+}
