@@ -9,7 +9,7 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     setupFiles: ['tests/setup-indexeddb.ts'],
-    include: ['lib/**/*.test.ts', 'components/**/*.test.tsx', 'tests/unit/**/*.test.ts', 'tests/sandbox/**/*.test.ts'],
+    include: ['lib/**/*.test.ts', 'components/**/*.test.tsx', 'entrypoints/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/sandbox/**/*.test.ts'],
     server: { deps: { inline: ['zustand'] } },
     testTimeout: 15000,
   },

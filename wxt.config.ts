@@ -38,7 +38,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // Chrome 102 is the first with storage.local.setAccessLevel, which keeps the Page token away from content
-    // scripts (lib/messaging/handlers/lifecycle.ts); on an older Chrome that protection would fail silently.
+    // scripts (entrypoints/background/lifecycle.ts); on an older Chrome that protection would fail silently.
     ...(browser === 'firefox' ? {} : { minimum_chrome_version: '102' }),
     // scripting: the popup's layout report is injected into the inbox tab only when a manager asks for it.
     permissions: ['storage', 'alarms', 'scripting'],
@@ -46,7 +46,7 @@ export default defineConfig({
     // so installing asks nothing new (components/options/NotifySetting.tsx, lib/urgency/notify.ts).
     optional_permissions: ['notifications'],
     host_permissions: ['https://business.facebook.com/*', 'https://graph.facebook.com/*'],
-    // Keyboard route to the reopen panel of the conversation on screen (entrypoints/background.ts relays it to the
+    // Keyboard route to the reopen panel of the conversation on screen (entrypoints/background/index.ts relays it to the
     // inbox tab). The agent can change the key in the browser's shortcut settings.
     commands: {
       [OPEN_PANEL_COMMAND]: { suggested_key: { default: 'Alt+Shift+R' }, description: '__MSG_commandOpenPanel__' },

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMessageHandler, createRouter } from './router';
-import type { HandlerMap } from './handlers/types';
+import type { HandlerMap } from './router';
 import {
   ACME,
   EXTENSION_ORIGIN,
@@ -12,7 +12,7 @@ import {
   requestId,
   startBackground,
   type TestBackground,
-} from './handlers/test-support';
+} from '../../tests/support/background';
 
 // The router: only well-formed messages from the right senders reach a handler, and nothing that leaves the
 // background carries the Page token.

@@ -1,10 +1,13 @@
-import { requestSchema, type RequestType } from './protocol';
-import type { HandlerMap } from './handlers/types';
-import type { Envelope, ProtocolError } from './responses';
+import { requestSchema, type RequestOf, type RequestType } from './protocol';
+import type { Envelope, ProtocolError, ResponseOf } from './responses';
 
 // The background's one message entry: parse (Zod), check who is asking, run the handler, wrap the answer in
 // an envelope. Nothing a handler throws leaves as-is: the reply says "internal" with a fixed text, so no
 // token, URL or Meta payload can travel back inside an error message.
+
+/** One async function per message type: takes the parsed request, answers the response of the protocol. */
+export type Handler<T extends RequestType> = (request: RequestOf<T>) => Promise<ResponseOf<T>>;
+export type HandlerMap<T extends RequestType = RequestType> = { [K in T]: Handler<K> };
 
 export const INBOX_ORIGIN = 'https://business.facebook.com';
 

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it } from 'vitest';
-import { ACME, BETA, startBackground, type TestBackground } from '../messaging/handlers/test-support';
+import { ACME, BETA, startBackground, type TestBackground } from '../../tests/support/background';
 import { IGSID, IG_ITEM, withInstagram } from '../../tests/sandbox/harness';
 
 let bg: TestBackground;

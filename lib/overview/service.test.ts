@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it } from 'vitest';
-import { ACME, PSID, startBackground, type TestBackground } from '../messaging/handlers/test-support';
+import { ACME, PSID, startBackground, type TestBackground } from '../../tests/support/background';
 
 let bg: TestBackground;
 afterEach(async () => bg?.close());

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it } from 'vitest';
-import { ACME, BETA, POPUP, PSID, humanAgentText, requestId, startBackground, type TestBackground } from '../messaging/handlers/test-support';
+import { ACME, BETA, POPUP, PSID, humanAgentText, requestId, startBackground, type TestBackground } from '../../tests/support/background';
 
 let bg: TestBackground;
 afterEach(async () => bg?.close());

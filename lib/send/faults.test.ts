@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Fault } from '../../tests/sandbox/simulator';
-import { ACME, PSID, dyingMidSend, humanAgentText, requestId, startBackground, type StartOptions, type TestBackground } from '../messaging/handlers/test-support';
+import { ACME, PSID, dyingMidSend, humanAgentText, requestId, startBackground, type StartOptions, type TestBackground } from '../../tests/support/background';
 import type { ReopenOutcome } from './pipeline';
 import { cooldownState, resendOffer } from '../policy';
 import { threadFacts } from '../threads/view';

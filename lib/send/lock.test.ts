@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ACME, PSID, humanAgentText, requestId, startBackground, type TestBackground } from '../messaging/handlers/test-support';
+import { ACME, PSID, humanAgentText, requestId, startBackground, type TestBackground } from '../../tests/support/background';
 import type { GraphClient } from '../graph';
 import { createSendLock, sendLockName, type LockManagerLike } from './lock';
 

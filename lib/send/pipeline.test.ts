@@ -12,7 +12,7 @@ import {
   requestId,
   startBackground,
   type TestBackground,
-} from '../messaging/handlers/test-support';
+} from '../../tests/support/background';
 import type { ReopenOutcome } from './pipeline';
 
 // The reopen pipeline against the Meta simulator: what reaches Meta (the POST log) and what the ledger says.

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Fault } from '../../tests/sandbox/simulator';
-import { ACME, DAY, PSID, dyingMidSend, humanAgentText, requestId, startBackground, type TestBackground } from '../messaging/handlers/test-support';
+import { ACME, DAY, PSID, dyingMidSend, humanAgentText, requestId, startBackground, type TestBackground } from '../../tests/support/background';
 import { resendOffer } from '../policy';
 import type { StoredAttempt, ThreadRecord } from '../storage/schema';
 import { threadFacts } from '../threads/view';

@@ -9,7 +9,7 @@ import {
   clickSend,
   startBackground,
   type TestBackground,
-} from '../messaging/handlers/test-support';
+} from '../../tests/support/background';
 import type { StoredAttempt } from './schema';
 
 // The storage rows of README's fault table ("At most once: the fault table"): full storage before the

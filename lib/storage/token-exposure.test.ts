@@ -1,14 +1,14 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { onWorkerStart } from '../messaging/handlers/lifecycle';
+import { onWorkerStart } from '../../entrypoints/background/lifecycle';
 import {
   ACME,
   PSID,
   clickSend,
   startBackground,
   type TestBackground,
-} from '../messaging/handlers/test-support';
+} from '../../tests/support/background';
 
 // The Firefox build's storage model: Firefox has no storage.local.setAccessLevel, so a content script on the
 // inbox can read ALL of storage.local. The token is safe only if nothing in storage.local holds it — after a

@@ -3,7 +3,7 @@ import { availableRoutes, cooldownState, windowState } from '../policy';
 import type { AttemptStatus, ThreadFacts } from '../policy/types';
 import type { StoredAttempt, ThreadRecord } from '../storage/schema';
 import { localDayStarts } from './days';
-import { CHART_DAYS, computeSummary, isReadyToReopen } from './index';
+import { CHART_DAYS, computeSummary, isReadyToReopen } from './compute-summary';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it } from 'vitest';
-import { ACME, BETA, DAY, INBOX_TAB, START, requestId, startBackground, type TestBackground } from '../messaging/handlers/test-support';
+import { ACME, BETA, DAY, INBOX_TAB, START, requestId, startBackground, type TestBackground } from '../../tests/support/background';
 import { IGSID, IG_ITEM, withInstagram } from '../../tests/sandbox/harness';
 
 // Instagram Direct threads in the background (DESIGN.md §1, §2; reference §7b), against the Meta simulator: the IGSID

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IG_ITEM, IGSID, withInstagram } from '../../tests/sandbox/harness';
-import { ACME, PSID, humanAgentText, requestId, startBackground, type TestBackground } from '../messaging/handlers/test-support';
+import { ACME, PSID, humanAgentText, requestId, startBackground, type TestBackground } from '../../tests/support/background';
 import { MAX_TRIES } from '../graph/config';
 import { createUrgencyService } from '../urgency/service';
 import { createListingService } from './listing';

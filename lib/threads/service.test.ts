@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it } from 'vitest';
 import { createThreadService } from './service';
-import { ACME, PSID, START, humanAgentText, requestId, startBackground, type TestBackground } from '../messaging/handlers/test-support';
+import { ACME, PSID, START, humanAgentText, requestId, startBackground, type TestBackground } from '../../tests/support/background';
 
 // PSID resolution (DESIGN.md §2) and the facts cache, against the Meta simulator over loopback HTTP.
 // Selected-item ids of the fixed scenario are Business Suite ids, never the PSID.

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it } from 'vitest';
-import { ACME, DAY, START, startBackground, type TestBackground } from '../messaging/handlers/test-support';
+import { ACME, DAY, START, startBackground, type TestBackground } from '../../tests/support/background';
 import { withInstagram } from '../../tests/sandbox/harness';
 
 // Row badges and the toolbar count cover the Page's Instagram Direct conversations (the unified inbox lists them).

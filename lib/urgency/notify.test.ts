@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { emptyThread } from '../storage/store';
 import type { ThreadRecord } from '../storage/schema';
-import { ACME, BETA, DAY, HOUR, PSID, START, startBackground, type TestBackground } from '../messaging/handlers/test-support';
+import { ACME, BETA, DAY, HOUR, PSID, START, startBackground, type TestBackground } from '../../tests/support/background';
 import {
   closingNotices,
   closingNotificationText,

@@ -3,7 +3,7 @@ import type { PageService } from '../pages/service';
 import type { SettingsService } from '../settings/service';
 import type { ThreadRecord } from '../storage/schema';
 import type { ReopenStore } from '../storage/store';
-import { computeSummary } from '../summary';
+import { computeSummary } from '../summary/compute-summary';
 import { withConversation } from '../threads/facts';
 import type { ListingService } from '../threads/listing';
 import type { RowFact } from '../inbox/row-badges';

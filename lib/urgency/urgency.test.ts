@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { emptyThread } from '../storage/store';
 import type { ThreadRecord } from '../storage/schema';
-import { ACME, DAY, HOUR, PSID, START, startBackground, type TestBackground } from '../messaging/handlers/test-support';
+import { ACME, DAY, HOUR, PSID, START, startBackground, type TestBackground } from '../../tests/support/background';
 import { LISTING_PAGE_SIZE } from '../threads/listing';
 import { rowFacts } from './rows';
 import { CLOSING_COLOR, createToolbarSync, READY_COLOR, toolbarBadge, touchesCount } from './toolbar';
@@ -143,7 +143,7 @@ describe('urgency service against the simulator', () => {
 
   it('the router lets the inbox ask for row facts', async () => {
     bg = await startBackground();
-    const { INBOX_TAB } = await import('../messaging/handlers/test-support');
+    const { INBOX_TAB } = await import('../../tests/support/background');
     const answer = await bg.ask({ type: 'urgency.rows', pageId: ACME.id }, INBOX_TAB);
     if (!answer.ok) throw new Error(`refused: ${answer.error.code}`);
     expect(answer.value.rows.length).toBeGreaterThan(3);

@@ -16,7 +16,7 @@ import { initialPopupState, type PopupState } from '../../components/popup/store
 import type { AttemptStatus, RouteId } from '../../lib/policy/types';
 import type { PageView } from '../../lib/pages/service';
 import type { StoredAttempt, ThreadRecord } from '../../lib/storage/schema';
-import { computeSummary } from '../../lib/summary';
+import { computeSummary } from '../../lib/summary/compute-summary';
 import { median, medianMs } from './stats';
 
 const THREADS = 10_000;

@@ -1,5 +1,5 @@
-import type { BackgroundServices } from './services';
-import type { HandlerMap } from './types';
+import type { BackgroundServices } from '../services';
+import type { HandlerMap } from '../../../lib/messaging/router';
 
 /** Options page: connect Pages by token; replies carry PageViews, never a token. */
 export function pageHandlers(services: Pick<BackgroundServices, 'pages' | 'store'>): HandlerMap<

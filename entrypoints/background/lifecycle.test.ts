@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { RECONCILE_ALARM } from '../../send/reconcile';
-import { createUsageMonitor } from '../../storage/budget';
-import { createStore, DEFAULT_SETTINGS } from '../../storage/store';
+import { RECONCILE_ALARM } from '../../lib/send/reconcile';
+import { createUsageMonitor } from '../../lib/storage/budget';
+import { createStore, DEFAULT_SETTINGS } from '../../lib/storage/store';
 import { ensureRetentionAlarm, onRetentionAlarm, reconcileWaker, restrictToTrustedContexts, RETENTION_ALARM } from './lifecycle';
 
 describe('worker lifecycle', () => {

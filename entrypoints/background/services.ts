@@ -1,17 +1,17 @@
-import type { GraphClient } from '../../graph';
-import { createOverviewService, type OverviewService } from '../../overview/service';
-import { createPageService, type PageService } from '../../pages/service';
-import { createSendLock, runtimeLocks, type LockManagerLike } from '../../send/lock';
-import { createReopenService, type ReopenService } from '../../send/pipeline';
-import { createReconciler, type Reconciler } from '../../send/reconcile';
-import type { ManagedConfig } from '../../settings/managed';
-import { createSettingsService, type SettingsService } from '../../settings/service';
-import { browserUsageSource, createUsageMonitor, type UsageMonitorDeps } from '../../storage/budget';
-import { freeSpace } from '../../storage/retention';
-import { createStore, type ReopenStore } from '../../storage/store';
-import { createListingService, type ListingService } from '../../threads/listing';
-import { createThreadService, type ThreadService } from '../../threads/service';
-import { createUrgencyService, type UrgencyService } from '../../urgency/service';
+import type { GraphClient } from '../../lib/graph';
+import { createOverviewService, type OverviewService } from '../../lib/overview/service';
+import { createPageService, type PageService } from '../../lib/pages/service';
+import { createSendLock, runtimeLocks, type LockManagerLike } from '../../lib/send/lock';
+import { createReopenService, type ReopenService } from '../../lib/send/pipeline';
+import { createReconciler, type Reconciler } from '../../lib/send/reconcile';
+import type { ManagedConfig } from '../../lib/settings/managed';
+import { createSettingsService, type SettingsService } from '../../lib/settings/service';
+import { browserUsageSource, createUsageMonitor, type UsageMonitorDeps } from '../../lib/storage/budget';
+import { freeSpace } from '../../lib/storage/retention';
+import { createStore, type ReopenStore } from '../../lib/storage/store';
+import { createListingService, type ListingService } from '../../lib/threads/listing';
+import { createThreadService, type ThreadService } from '../../lib/threads/service';
+import { createUrgencyService, type UrgencyService } from '../../lib/urgency/service';
 
 // The background's services, built once per worker from a few injected edges (clock, Graph client factory,
 // the administrator's policy), so every handler can be tested as a plain function against fake storage and

@@ -1,5 +1,5 @@
-import type { BackgroundServices } from './services';
-import type { HandlerMap } from './types';
+import type { BackgroundServices } from '../services';
+import type { HandlerMap } from '../../../lib/messaging/router';
 
 /** Options page: settings, their export (no token) and import (validated; nothing changes on error). */
 export function settingsHandlers(services: Pick<BackgroundServices, 'settings'>): HandlerMap<

@@ -14,10 +14,10 @@ import esPanel from '../../../locales/es/panel';
 import esPolicy from '../../../locales/es/policy';
 import esRoutes from '../../../locales/es/routes';
 import esRows from '../../../locales/es/rows';
-import { createMessageHandler } from '../router';
-import { EXTENSION_ORIGIN, INBOX_TAB } from './test-support';
+import { createMessageHandler } from '../../../lib/messaging/router';
+import { EXTENSION_ORIGIN, INBOX_TAB } from '../../../tests/support/background';
 import { stringsHandlers } from './strings';
-import type { HandlerMap } from './types';
+import type { HandlerMap } from '../../../lib/messaging/router';
 
 // ui.strings: the content script's only source of words. It must get every word the banner and the panel
 // show, in the agent's language, and nothing of the popup or the options page.

@@ -1,5 +1,5 @@
-import type { BackgroundServices } from './services';
-import type { HandlerMap } from './types';
+import type { BackgroundServices } from '../services';
+import type { HandlerMap } from '../../../lib/messaging/router';
 
 /** Popup: the whole-Page scan (started here, polled with overview.status). */
 export function overviewHandlers(services: Pick<BackgroundServices, 'overview'>): HandlerMap<

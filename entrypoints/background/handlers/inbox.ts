@@ -1,5 +1,5 @@
-import type { BackgroundServices } from './services';
-import type { HandlerMap } from './types';
+import type { BackgroundServices } from '../services';
+import type { HandlerMap } from '../../../lib/messaging/router';
 
 /** Content script: which Business Suite anchors were found, so the options page can show layout health. */
 export function inboxHandlers(services: Pick<BackgroundServices, 'store' | 'openOptionsPage'>): HandlerMap<

@@ -1,5 +1,5 @@
-import type { BackgroundServices } from './services';
-import type { HandlerMap } from './types';
+import type { BackgroundServices } from '../services';
+import type { HandlerMap } from '../../../lib/messaging/router';
 
 /** Content script: the facts behind the conversation list's row badges (the listing is read at most once a minute). */
 export function urgencyHandlers(services: Pick<BackgroundServices, 'urgency'>): HandlerMap<'urgency.rows'> {

@@ -2,14 +2,15 @@
 // Meta simulator over loopback HTTP, with virtual time — the Graph client's sleeps advance the simulator's
 // fixed clock, so pacing and back-off are exercised without waiting.
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ACME, BETA, DAY, HOUR, PSID, START, startFixed } from '../../../tests/sandbox/harness';
-import type { LoggedRequest, Scenario, Simulator } from '../../../tests/sandbox/simulator';
-import { createGraphClient, type GraphClient } from '../../graph';
-import { EMPTY_MANAGED_CONFIG, type ManagedConfig } from '../../settings/managed';
-import { createMessageHandler, type MessageSenderInfo } from '../router';
-import type { Envelope } from '../responses';
-import { createHandlers, createServices, type BackgroundDeps, type BackgroundServices } from './index';
-import type { HandlerMap } from './types';
+import { ACME, BETA, DAY, HOUR, PSID, START, startFixed } from '../sandbox/harness';
+import type { LoggedRequest, Scenario, Simulator } from '../sandbox/simulator';
+import { createGraphClient, type GraphClient } from '../../lib/graph';
+import { EMPTY_MANAGED_CONFIG, type ManagedConfig } from '../../lib/settings/managed';
+import { createMessageHandler, type MessageSenderInfo } from '../../lib/messaging/router';
+import type { Envelope } from '../../lib/messaging/responses';
+import { createHandlers } from '../../entrypoints/background/handler-map';
+import { createServices, type BackgroundDeps, type BackgroundServices } from '../../entrypoints/background/services';
+import type { HandlerMap } from '../../lib/messaging/router';
 
 export { ACME, BETA, DAY, HOUR, PSID, START };
 

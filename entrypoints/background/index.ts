@@ -2,7 +2,8 @@
 import '@/lib/zod-jitless';
 import { browser } from 'wxt/browser';
 import { createGraphClient } from '@/lib/graph';
-import { createHandlers, createServices } from '@/lib/messaging/handlers';
+import { createHandlers } from './handler-map';
+import { createServices } from './services';
 import {
   ensureRetentionAlarm,
   onRetentionAlarm,
@@ -10,7 +11,7 @@ import {
   reconcileWaker,
   restrictToTrustedContexts,
   RETENTION_ALARM,
-} from '@/lib/messaging/handlers/lifecycle';
+} from './lifecycle';
 import { RECONCILE_ALARM } from '@/lib/send/reconcile';
 import { relayOpenPanel } from '@/lib/messaging/commands';
 import { createRouter } from '@/lib/messaging/router';

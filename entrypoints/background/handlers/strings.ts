@@ -1,5 +1,5 @@
-import { inboxStrings } from '../../i18n/areas';
-import type { HandlerMap } from './types';
+import { inboxStrings } from '../../../lib/i18n/areas';
+import type { HandlerMap } from '../../../lib/messaging/router';
 
 /** Content script: the words of the banner and the panel, in the one language the agent sees. */
 export function stringsHandlers(): HandlerMap<'ui.strings'> {

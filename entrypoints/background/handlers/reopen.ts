@@ -1,5 +1,5 @@
-import type { BackgroundServices } from './services';
-import type { HandlerMap } from './types';
+import type { BackgroundServices } from '../services';
+import type { HandlerMap } from '../../../lib/messaging/router';
 
 /** Content script: one human reactivation of one thread (at most once per request id). */
 export function reopenHandlers(services: Pick<BackgroundServices, 'reopen'>): HandlerMap<'reopen.send'> {

@@ -1,5 +1,5 @@
-import { pruneExpiredRecords, type PruneReport } from '../../storage/retention';
-import { RECONCILE_ALARM } from '../../send/reconcile';
+import { pruneExpiredRecords, type PruneReport } from '../../lib/storage/retention';
+import { RECONCILE_ALARM } from '../../lib/send/reconcile';
 import type { BackgroundServices } from './services';
 
 // What the worker does outside of messages: on every start, settle sends a dead worker left `pending`, apply the

@@ -1,7 +1,7 @@
-import type { BackgroundServices } from './services';
-import type { HandlerMap } from './types';
-import { withStorageNotice } from '../../storage/budget';
-import { errorView } from '../../graph/error-view';
+import type { BackgroundServices } from '../services';
+import type { HandlerMap } from '../../../lib/messaging/router';
+import { withStorageNotice } from '../../../lib/storage/budget';
+import { listTemplates } from '../../../lib/pages/templates';
 
 /** Content script: which customer this conversation is, and its window facts. */
 export function threadHandlers(services: Pick<BackgroundServices, 'threads' | 'pages' | 'graph' | 'store'>): HandlerMap<
@@ -24,18 +24,6 @@ export function threadHandlers(services: Pick<BackgroundServices, 'threads' | 'p
         await services.threads.choose({ pageId: request.pageId, selectedItemId: request.selectedItemId, psid: request.psid, platform: request.platform }),
         services.store.usage,
       ),
-    'templates.list': async (request) => {
-      const access = await services.pages.pageForUse(request.pageId);
-      if (!access.ok) {
-        return { error: { kind: access.reason === 'page_needs_reconnect' ? 'token_invalid' : 'page_not_connected', retryable: false } };
-      }
-      const graph = await services.graph();
-      const listing = await graph.templates(access.page.id, access.page.token);
-      if (!listing.ok) {
-        if (listing.error.code === 190) await services.pages.markNeedsReconnect(access.page.id);
-        return { error: errorView(listing.error) };
-      }
-      return { templates: listing.value };
-    },
+    'templates.list': (request) => listTemplates(services, request.pageId),
   };
 }
