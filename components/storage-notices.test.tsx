@@ -3,7 +3,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { PageView } from '../lib/pages/service';
 import type { StorageNotice } from '../lib/storage/notice';
 import { ExpiryBanner } from './inbox/ExpiryBanner';
-import { C, installBothCatalogs } from './inbox/test-support';
+import { C, installBothCatalogs } from '../tests/support/inbox';
 import { Pages } from './options/Pages';
 import { Health } from './popup/Health';
 

@@ -1,6 +1,6 @@
 import type { Locale } from '../../lib/i18n';
 import { formatInstant } from '../../lib/i18n/format';
-import { t } from './i18n';
+import { t } from '../../lib/i18n/inbox-strings';
 import type { Candidate } from '../../lib/threads/view';
 
 export interface CandidateListProps {

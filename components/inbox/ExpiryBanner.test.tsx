@@ -3,7 +3,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { Locale } from '../../lib/i18n';
 import { threadStatus } from '../../lib/inbox/status';
 import { ExpiryBanner, type BannerModel, type ExpiryBannerProps } from './ExpiryBanner';
-import { C, DAY, HOUR, MIN, facts, installBothCatalogs } from './test-support';
+import { C, DAY, HOUR, MIN, facts, installBothCatalogs } from '../../tests/support/inbox';
 
 installBothCatalogs();
 afterEach(cleanup);

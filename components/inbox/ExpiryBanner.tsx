@@ -1,7 +1,7 @@
 import type { Ref } from 'preact';
 import type { Locale } from '../../lib/i18n';
 import { formatDuration } from '../../lib/i18n/format';
-import { t } from './i18n';
+import { t } from '../../lib/i18n/inbox-strings';
 import type { ThreadStatus } from '../../lib/inbox/status';
 import type { Candidate, UnresolvedReason } from '../../lib/threads/view';
 import type { ErrorView } from '../../lib/graph/error-view';

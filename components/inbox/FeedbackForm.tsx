@@ -1,5 +1,5 @@
 import type { Locale } from '../../lib/i18n';
-import { optionalText, t, type InboxMessageKey } from './i18n';
+import { optionalText, t, type InboxMessageKey } from '../../lib/i18n/inbox-strings';
 import { FEEDBACK_LIMITS, textLength, validateFeedbackTemplate, type FeedbackProblem } from '../../lib/policy';
 import type { FeedbackQuestionType, FeedbackTemplate } from '../../lib/policy/types';
 

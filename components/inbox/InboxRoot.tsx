@@ -3,7 +3,9 @@ import { nextDisplayChangeAt, threadStatus } from '../../lib/inbox/status';
 import { ExpiryBanner, type BannerModel } from './ExpiryBanner';
 import { LastOutcome } from './LastOutcome';
 import { ReopenPanel } from './ReopenPanel';
-import { isThread, useInboxState, type InboxStore, type InboxViewState } from './store';
+import { isThread, type InboxStore, type InboxViewState } from '../../lib/conversation/inbox-store';
+import { useInboxState } from './use-inbox-state';
+import type { ContextTimers } from '../../lib/inbox/timers';
 
 /**
  * How long the header's name may take to render before Reopen reads the Page's conversations without it (the
@@ -18,11 +20,8 @@ export const FOLLOW_AFTER_READ_MS = 1500;
 export const FOLLOW_MIN_MS = 3000;
 export const FOLLOW_MAX_ASKS = 8;
 
-/** Timers owned by the caller (the content script passes its ctx, so an extension update clears them). */
-export interface Scheduler {
-  setTimeout(handler: () => void, ms: number): number;
-  clearTimeout(id: number): void;
-}
+/** Timers owned by the caller (the content script's, which end with its context: an extension update clears them). */
+export type Scheduler = ContextTimers;
 
 export interface InboxRootProps {
   store: InboxStore;

@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Locale } from '../../lib/i18n';
-import { t } from './i18n';
+import { t } from '../../lib/i18n/inbox-strings';
 import { PanelShell } from './PanelShell';
 import { ReopenResult } from './ReopenResult';
-import type { SendResult } from './store';
+import type { SendResult } from '../../lib/conversation/inbox-store';
 
 export interface LastOutcomeProps {
   locale: Locale;

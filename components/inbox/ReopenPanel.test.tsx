@@ -3,7 +3,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { DEFAULT_PROMO_TERMS } from '../../lib/policy';
 import type { UtilityTemplate } from '../../lib/policy/types';
 import { ReopenPanel, type ReopenPanelProps } from './ReopenPanel';
-import { C, C_BEFORE_RETIREMENT, DAY, HOUR, facts, installBothCatalogs } from './test-support';
+import { C, C_BEFORE_RETIREMENT, DAY, HOUR, facts, installBothCatalogs } from '../../tests/support/inbox';
 
 installBothCatalogs();
 afterEach(cleanup);

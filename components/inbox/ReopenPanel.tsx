@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Locale } from '../../lib/i18n';
-import { t } from './i18n';
+import { t } from '../../lib/i18n/inbox-strings';
 import {
   MAX_TEXT_CHARS,
   availableRoutes,
@@ -19,7 +19,7 @@ import { PanelShell } from './PanelShell';
 import type { AttemptView } from '../../lib/threads/view';
 import { ReconcileStatus, ReopenResult } from './ReopenResult';
 import { reasonText } from './words';
-import type { SendResult, TemplatesState } from './store';
+import type { SendResult, TemplatesState } from '../../lib/conversation/inbox-store';
 import { TagPicker } from './TagPicker';
 import { UtilityForm, type UtilityDraft } from './UtilityForm';
 

@@ -4,8 +4,8 @@ import type { Locale } from '../../lib/i18n';
 import type { AttemptView } from '../../lib/threads/view';
 import { RECONCILE_READS_AFTER_MS } from '../../lib/send/schedule';
 import { formatInstant } from '../../lib/i18n/format';
-import { t } from './i18n';
-import type { SendResult } from './store';
+import { t } from '../../lib/i18n/inbox-strings';
+import type { SendResult } from '../../lib/conversation/inbox-store';
 import { errorText, reasonText } from './words';
 
 export interface ReopenResultProps {

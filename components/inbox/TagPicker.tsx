@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Locale } from '../../lib/i18n';
 import type { InboxMessageKey } from '../../lib/i18n/areas';
 import { formatInstant } from '../../lib/i18n/format';
-import { t } from './i18n';
+import { t } from '../../lib/i18n/inbox-strings';
 import type { RouteAvailability } from '../../lib/policy';
 import type { RouteId } from '../../lib/policy/types';
 import { reasonText, routeName } from './words';

@@ -1,7 +1,7 @@
 import type { Locale } from '../../lib/i18n';
-import { t } from './i18n';
+import { t } from '../../lib/i18n/inbox-strings';
 import type { UtilityTemplate } from '../../lib/policy/types';
-import type { TemplatesState } from './store';
+import type { TemplatesState } from '../../lib/conversation/inbox-store';
 import { errorLine } from './words';
 
 export interface UtilityDraft {

@@ -6,7 +6,7 @@ import { formatInstant } from '../../lib/i18n/format';
 import type { RouteDefinition } from '../../lib/policy';
 import type { BlockReason } from '../../lib/policy/types';
 import type { ErrorView } from '../../lib/graph/error-view';
-import { optionalText, t } from './i18n';
+import { optionalText, t } from '../../lib/i18n/inbox-strings';
 
 export function routeName(locale: Locale, route: RouteDefinition): string {
   return t(locale, `policy.route.${route.id}.name`);

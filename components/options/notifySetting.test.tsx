@@ -5,8 +5,8 @@ import type { SettingsView } from '../../lib/settings/schema';
 import type { NotificationPermissions } from './NotifySetting';
 import { OptionsApp } from './OptionsApp';
 
-vi.mock('../../lib/messaging/client', () => import('../test-support/scripted-ask'));
-const { ask, replies } = await import('../test-support/scripted-ask');
+vi.mock('../../lib/messaging/client', () => import('../../tests/support/scripted-ask'));
+const { ask, replies } = await import('../../tests/support/scripted-ask');
 
 // The closing-window notification's switch on the options page: off by default, asks the browser's permission from
 // the click itself, stays off (and says why) when the browser refuses, drops the permission when turned off, and

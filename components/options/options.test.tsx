@@ -5,8 +5,8 @@ import type { PageView } from '../../lib/pages/service';
 import type { SettingsView } from '../../lib/settings/schema';
 import { OptionsApp } from './OptionsApp';
 
-vi.mock('../../lib/messaging/client', () => import('../test-support/scripted-ask'));
-const { ask, replies } = await import('../test-support/scripted-ask');
+vi.mock('../../lib/messaging/client', () => import('../../tests/support/scripted-ask'));
+const { ask, replies } = await import('../../tests/support/scripted-ask');
 
 const NOW = Date.parse('2026-05-05T10:00:00Z');
 const page = (over: Partial<PageView> = {}): PageView => ({

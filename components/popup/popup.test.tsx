@@ -11,8 +11,8 @@ import type { SummaryView } from '../../lib/summary/view';
 import { PopupApp } from './PopupApp';
 
 // The popup against a scripted background: `ask` is replaced by a table of replies per message type.
-vi.mock('../../lib/messaging/client', () => import('../test-support/scripted-ask'));
-const { ask, replies } = await import('../test-support/scripted-ask');
+vi.mock('../../lib/messaging/client', () => import('../../tests/support/scripted-ask'));
+const { ask, replies } = await import('../../tests/support/scripted-ask');
 
 const NOW = Date.parse('2026-05-05T10:00:00Z');
 const HOUR = 3_600_000;

@@ -1,16 +1,12 @@
 import './style.css';
 import { render } from 'preact';
 import { createShadowUi, loadUiCss } from '../../lib/inbox/shadow-ui';
-import { InboxRoot, type Scheduler } from '../../components/inbox/InboxRoot';
-import { createInboxStore } from '../../components/inbox/store';
+import { InboxRoot } from '../../components/inbox/InboxRoot';
+import { createInboxStore } from '../../lib/conversation/inbox-store';
+import { trackConversation } from '../../lib/conversation/conversation-tracker';
 import { mountBesideComposer } from '../../lib/inbox/composer-mount';
-import { checkLayout, sameHealth } from '../../lib/inbox/health';
 import { createContextTimers } from '../../lib/inbox/timers';
-import { watchConversationHeader } from '../../lib/inbox/header-watch';
-import { readIdentity, switchClickTarget, type IdentityReading } from '../../lib/inbox/identity';
 import { preferredLanguage } from '../../lib/i18n/core';
-import { parseInboxUrl, sameConversation } from '../../lib/inbox/url';
-import type { LayoutHealth } from '../../lib/inbox/layout-health';
 import { ask } from '../../lib/messaging/client';
 import { isOpenPanelMessage } from '../../lib/messaging/commands';
 import { watchPageTheme } from '../../lib/inbox/page-theme';
@@ -20,7 +16,6 @@ import { browser } from 'wxt/browser';
 
 // How long the composer may take to render before Reopen falls back to its floating banner.
 const COMPOSER_WAIT_MS = 4000;
-const HEADER_DEBOUNCE_MS = 150;
 // A second over the background's 60 s caches (thread facts, the Page's listing, lib/threads/listing.ts), which count
 // from when a read started: a tick exactly on the minute found them still fresh and waited for the next, 120 s.
 const REFRESH_EVERY_MS = 61_000;
@@ -34,10 +29,12 @@ export default defineContentScript({
   async main(ctx) {
     // Every timer and listener ends with ctx, so an extension update leaves nothing running (these timers without
     // a listener per call: lib/inbox/timers.ts says why).
-    const scheduler: Scheduler = createContextTimers(ctx);
+    const scheduler = createContextTimers(ctx);
+    const now = () => Date.now();
+    const visible = () => document.visibilityState === 'visible';
     const store = createInboxStore({
       ask,
-      now: () => Date.now(),
+      now,
       newRequestId: () => crypto.randomUUID(),
       // "Same as the browser" follows Business Suite's own language first (the inbox's <html lang>), then the browser's.
       browserLanguage: preferredLanguage(document.documentElement.lang, navigator.language),
@@ -45,20 +42,15 @@ export default defineContentScript({
     const openOptions = () => void ask({ type: 'options.open' }).catch(() => undefined);
     const view = <InboxRoot store={store} scheduler={scheduler} onOpenOptions={openOptions} />;
 
-    let location = parseInboxUrl(window.location.href);
-    // The page keeps the previous customer's name for a moment after the URL changes: for the new conversation a
-    // reading equal to it is stale unless the selection proves it (lib/inbox/identity.ts).
-    let staleName: string | null = null;
-    // The agent's last click, and the one that selected the current conversation (its card is the selected one).
-    let lastClick: { target: Element; at: number } | null = null;
-    let switchClick: Element | null = null;
-    ctx.addEventListener(
-      document,
-      'click',
-      (event) => {
-        if (event.target instanceof Element) lastClick = { target: event.target, at: performance.now() };
-      },
-      { capture: true, passive: true },
+    // Which conversation is on screen and who it is with (lib/conversation/conversation-tracker.ts). A switch re-arms
+    // the floating fallback and asks for the new Page's row facts, once those exist (below).
+    let onSwitch = () => {};
+    const reportHealth = trackConversation(
+      ctx,
+      store,
+      scheduler,
+      (report) => void ask({ type: 'inbox.health', report }).catch(() => undefined),
+      () => onSwitch(),
     );
     // The keyboard shortcut (manifest `commands`), relayed by the background: open the reopen panel.
     const onCommandMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
@@ -67,33 +59,6 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener(onCommandMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onCommandMessage));
 
-    const identityContext = () => ({ selectedItemId: location?.selectedItemId ?? null, clickedTarget: switchClick, staleName });
-
-    let lastHealth: LayoutHealth | null = null;
-    let lastReading: IdentityReading | null = null;
-    const reportHealth = () => {
-      const report = checkLayout(document, window.location.href, Date.now(), lastReading);
-      if (sameHealth(lastHealth, report)) return;
-      lastHealth = report;
-      void ask({ type: 'inbox.health', report }).catch(() => undefined);
-    };
-    const showIdentity = (reading: IdentityReading) => {
-      lastReading = reading;
-      store.actions.showConversation(location, reading.name, { status: reading.status, conflicting: reading.conflicting });
-    };
-
-    const header = watchConversationHeader(document, {
-      debounceMs: HEADER_DEBOUNCE_MS,
-      setTimeout: scheduler.setTimeout,
-      clearTimeout: scheduler.clearTimeout,
-      now: () => performance.now(),
-      read: () => readIdentity(document, identityContext()),
-      onReading: (reading) => {
-        showIdentity(reading);
-        reportHealth();
-      },
-    });
-    showIdentity(header.rescope());
     void store.actions.loadSettings();
 
     // The stylesheet WXT builds for this entrypoint (cssInjectionMode 'ui': loaded into the shadow roots only).
@@ -117,6 +82,7 @@ export default defineContentScript({
       composer.check();
       reportHealth();
       // Nothing to float for when no Messenger or Instagram conversation is selected.
+      const location = store.getState().location;
       if (inline.mounted || !location?.selectedItemId || location.threadType === 'other') return;
       if (!floating.mounted) floating.mount();
       store.actions.setFloating(true);
@@ -170,7 +136,7 @@ export default defineContentScript({
       // Its row-badge rules go into one <style> of the document (the badges have no shadow root).
       css,
       words: (view) => (store.getState().strings === 'ready' ? rowBadgeWords(view, store.getState().locale) : null),
-      now: () => Date.now(),
+      now,
       // At most one pass per BADGE_GAP_MS while the list churns (pacedFrames): the context's timers, plain rAF as the
       // composer's.
       requestFrame: pacedFrames(BADGE_GAP_MS, { now: () => performance.now(), frame: (run) => void requestAnimationFrame(run), later: scheduler.setTimeout }),
@@ -182,36 +148,29 @@ export default defineContentScript({
     });
     ctx.onInvalidated(() => theme.stop());
 
-    ctx.addEventListener(window, 'wxt:locationchange', (event) => {
-      const next = parseInboxUrl(event.newUrl);
-      if (sameConversation(location, next)) return;
-      staleName = store.getState().displayName;
-      switchClick = switchClickTarget(lastClick, performance.now());
-      location = next;
-      showIdentity(header.rescope());
-      armFloatingFallback();
-      // Another Page's inbox: its own row facts (the same Page is asked no more than once a minute).
-      refreshRows();
-    });
-
     const refreshRows = rowsRefresher({
       ask: (pageId) => ask({ type: 'urgency.rows', pageId }),
       apply: (facts, closesSoonMinutes) => rows.update(facts, closesSoonMinutes),
-      pageId: () => location?.pageId ?? null,
-      visible: () => document.visibilityState === 'visible',
-      now: () => Date.now(),
+      pageId: () => store.getState().location?.pageId ?? null,
+      visible,
+      now,
       everyMs: REFRESH_EVERY_MS,
     });
     refreshRows();
+    onSwitch = () => {
+      armFloatingFallback();
+      // Another Page's inbox: its own row facts (the same Page is asked no more than once a minute).
+      refreshRows();
+    };
     store.subscribe((state, previous) => state.locale !== previous.locale || state.strings !== previous.strings ? rows.tick() : undefined);
 
     // A hidden tab's churn costs nothing: the composer loop stops observing and checks again when shown.
-    if (document.visibilityState !== 'visible') {
+    if (!visible()) {
       composer.pause();
       rows.pause();
     }
     ctx.addEventListener(document, 'visibilitychange', () => {
-      if (document.visibilityState !== 'visible') {
+      if (!visible()) {
         rows.pause();
         return composer.pause();
       }
@@ -222,15 +181,14 @@ export default defineContentScript({
       void store.actions.refresh();
     });
     ctx.setInterval(() => {
-      if (document.visibilityState === 'visible') void store.actions.refresh();
+      if (visible()) void store.actions.refresh();
       refreshRows();
     }, REFRESH_EVERY_MS);
     // The badges' words change at most once a minute (whole minutes, hours or days).
-    ctx.setInterval(() => document.visibilityState === 'visible' && rows.tick(), ROW_TICK_MS);
+    ctx.setInterval(() => visible() && rows.tick(), ROW_TICK_MS);
     ctx.onInvalidated(() => {
       rows.stop();
       composer.stop();
-      header.stop();
     });
   },
 });

@@ -1,18 +1,18 @@
-// The inbox view store: what the banner and panel show, and the actions that ask the background.
-// View state only — the background's ledger stays the source of truth; this store re-asks it.
-import { useEffect, useState } from 'preact/hooks';
+// The content script's controller: the state of the conversation on screen (what the banner and panel show) and the
+// actions that ask the background. View state only — the background's ledger stays the source of truth; this store
+// re-asks it. The views subscribe through components/inbox/use-inbox-state.ts.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { resolveLocale, type Catalog, type Locale } from '../../lib/i18n/core';
-import { installStrings } from './i18n';
-import { ProtocolFailure } from '../../lib/messaging/client';
-import type { RequestOf, RequestType } from '../../lib/messaging/protocol';
-import type { ErrorView } from '../../lib/graph/error-view';
-import type { ResponseOf } from '../../lib/messaging/responses';
-import type { ThreadView } from '../../lib/threads/view';
-import { factsForResend, preflight, type FeedbackProblem } from '../../lib/policy';
-import type { BlockReason, Platform, ReopenRequest, UtilityTemplate } from '../../lib/policy/types';
-import { sameConversation, type InboxLocation } from '../../lib/inbox/url';
-import { DEFAULT_CLOSES_SOON_MINUTES } from '../../lib/inbox/status';
+import { resolveLocale, type Catalog, type Locale } from '../i18n/core';
+import { installStrings } from '../i18n/inbox-strings';
+import { ProtocolFailure } from '../messaging/client';
+import type { RequestOf, RequestType } from '../messaging/protocol';
+import type { ErrorView } from '../graph/error-view';
+import type { ResponseOf } from '../messaging/responses';
+import type { ThreadView } from '../threads/view';
+import { factsForResend, preflight, type FeedbackProblem } from '../policy';
+import type { BlockReason, Platform, ReopenRequest, UtilityTemplate } from '../policy/types';
+import { sameConversation, type InboxLocation } from '../inbox/url';
+import { DEFAULT_CLOSES_SOON_MINUTES } from '../inbox/status';
 
 export type Ask = <T extends RequestType>(request: RequestOf<T>) => Promise<ResponseOf<T>>;
 
@@ -430,16 +430,4 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
   };
 
   return Object.assign(store, { actions });
-}
-
-/** Subscribes a Preact view to a slice of the store (zustand's React hook would pull in preact/compat). */
-export function useInboxState<T>(store: StoreApi<InboxViewState>, select: (state: InboxViewState) => T): T {
-  const [value, setValue] = useState(() => select(store.getState()));
-  useEffect(() => {
-    setValue(select(store.getState()));
-    return store.subscribe((state) => setValue(() => select(state)));
-    // `select` is expected to be stable per call site; re-subscribing on every render would drop updates.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [store]);
-  return value;
 }

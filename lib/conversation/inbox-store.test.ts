@@ -1,15 +1,15 @@
 // The inbox view store with the background mocked at the `ask` boundary.
 import { describe, expect, test, vi } from 'vitest';
-import { ProtocolFailure } from '../../lib/messaging/client';
-import type { RequestOf, RequestType } from '../../lib/messaging/protocol';
-import type { ReopenOutcome } from '../../lib/send/pipeline';
-import type { SettingsView } from '../../lib/settings/schema';
-import type { ThreadView } from '../../lib/threads/view';
-import type { ReopenRequest } from '../../lib/policy/types';
-import { parseInboxUrl } from '../../lib/inbox/url';
-import { t } from './i18n';
-import { createInboxStore, type Ask } from './store';
-import { C, DAY, HOUR, facts, resolvedThread, stringsAnswer } from './test-support';
+import { ProtocolFailure } from '../messaging/client';
+import type { RequestOf, RequestType } from '../messaging/protocol';
+import type { ReopenOutcome } from '../send/pipeline';
+import type { SettingsView } from '../settings/schema';
+import type { ThreadView } from '../threads/view';
+import type { ReopenRequest } from '../policy/types';
+import { parseInboxUrl } from '../inbox/url';
+import { t } from '../i18n/inbox-strings';
+import { createInboxStore, type Ask } from './inbox-store';
+import { C, DAY, HOUR, facts, resolvedThread, stringsAnswer } from '../../tests/support/inbox';
 
 const URL_A = 'https://business.facebook.com/latest/inbox/messenger?asset_id=1045&selected_item_id=100029016673099&thread_type=FB_MESSAGE';
 const URL_B = 'https://business.facebook.com/latest/inbox/messenger?asset_id=1045&selected_item_id=61584041913037&thread_type=FB_MESSAGE';

@@ -1,8 +1,8 @@
 // The inbox UI's words. The content script is injected into every inbox tab, so it bundles no catalog: the
 // store asks the background for the inbox areas in the agent's language (`ui.strings`) and installs them here
 // before anything with words renders. Filling and fallback are lib/i18n's own (./core), not a copy.
-import { createTranslator, lookup, type Catalog, type Catalogs, type Locale, type MessageParams } from '../../lib/i18n/core';
-import type { InboxMessageKey } from '../../lib/i18n/areas';
+import { createTranslator, lookup, type Catalog, type Catalogs, type Locale, type MessageParams } from './core';
+import type { InboxMessageKey } from './areas';
 
 export type { InboxMessageKey };
 

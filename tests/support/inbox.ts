@@ -4,7 +4,7 @@ import type { ResponseOf } from '../../lib/messaging/responses';
 import type { ThreadView } from '../../lib/threads/view';
 import { LOCALES, type Locale } from '../../lib/i18n/core';
 import { inboxStrings } from '../../lib/i18n/areas';
-import { installStrings } from './i18n';
+import { installStrings } from '../../lib/i18n/inbox-strings';
 
 export const MIN = 60_000;
 export const HOUR = 60 * MIN;

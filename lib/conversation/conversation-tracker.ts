@@ -1,0 +1,84 @@
+// Which conversation is on screen and who it is with, as the content script follows it: the URL's conversation
+// (WXT's wxt:locationchange), the customer's name read from the page (lib/inbox/identity.ts) once it settles
+// (lib/inbox/header-watch.ts), and the layout report that goes with each reading. It tells the inbox store
+// (./inbox-store.ts) what to show; the store's `location` is the conversation followed here.
+//   - The page keeps the previous customer's name for a moment after the URL changes: for the new conversation a
+//     reading equal to it is stale unless the selection proves it.
+//   - The agent's last click, when it came just before the URL changed, is the click that selected the conversation
+//     (its card is the selected one).
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { checkLayout, sameHealth } from '../inbox/health';
+import { watchConversationHeader } from '../inbox/header-watch';
+import { readIdentity, switchClickTarget, type IdentityReading } from '../inbox/identity';
+import type { LayoutHealth } from '../inbox/layout-health';
+import type { ContextTimers } from '../inbox/timers';
+import { parseInboxUrl, sameConversation } from '../inbox/url';
+import type { InboxStore } from './inbox-store';
+
+/** How long the page must be quiet before the customer's name is read again. */
+export const HEADER_DEBOUNCE_MS = 150;
+
+/**
+ * Follows the conversation on the page for `store`, from now until `ctx` ends: reads who it is with now, and again
+ * after every switch, which it also tells `onSwitch`. `report` sends a layout report that says something new
+ * (inbox.health). Returns the layout check, for the caller to run when the layout may have changed (the UI mounted
+ * beside the composer or fell back to floating).
+ */
+export function trackConversation(
+  ctx: Pick<ContentScriptContext, 'addEventListener' | 'onInvalidated'>,
+  store: Pick<InboxStore, 'actions' | 'getState'>,
+  timers: ContextTimers,
+  report: (health: LayoutHealth) => void,
+  onSwitch: () => void,
+): () => void {
+  const clock = () => performance.now();
+  let location = parseInboxUrl(window.location.href);
+  let staleName: string | null = null;
+  let lastClick: { target: Element; at: number } | null = null;
+  let switchClick: Element | null = null;
+  let lastHealth: LayoutHealth | null = null;
+  let lastReading: IdentityReading | null = null;
+
+  const reportHealth = () => {
+    const health = checkLayout(document, window.location.href, Date.now(), lastReading);
+    if (sameHealth(lastHealth, health)) return;
+    lastHealth = health;
+    report(health);
+  };
+  const show = (reading: IdentityReading) => {
+    lastReading = reading;
+    store.actions.showConversation(location, reading.name, { status: reading.status, conflicting: reading.conflicting });
+  };
+
+  const header = watchConversationHeader(document, {
+    ...timers,
+    debounceMs: HEADER_DEBOUNCE_MS,
+    now: clock,
+    read: () => readIdentity(document, { selectedItemId: location?.selectedItemId ?? null, clickedTarget: switchClick, staleName }),
+    onReading: (reading) => {
+      show(reading);
+      reportHealth();
+    },
+  });
+  show(header.rescope());
+  ctx.onInvalidated(header.stop);
+
+  ctx.addEventListener(
+    document,
+    'click',
+    (event) => {
+      if (event.target instanceof Element) lastClick = { target: event.target, at: clock() };
+    },
+    { capture: true, passive: true },
+  );
+  ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+    const next = parseInboxUrl(event.newUrl);
+    if (sameConversation(location, next)) return;
+    staleName = store.getState().displayName;
+    switchClick = switchClickTarget(lastClick, clock());
+    location = next;
+    show(header.rescope());
+    onSwitch();
+  });
+  return reportHealth;
+}
