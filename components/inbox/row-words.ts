@@ -1,6 +1,6 @@
 import { formatDuration } from '../../lib/i18n/format';
 import type { Locale } from '../../lib/i18n/core';
-import { compactMs, type RowBadgeView } from '../../lib/inbox/row-badges';
+import { compactMs, type RowBadgeView } from '../../lib/inbox/row-badge-model';
 import { t } from '../../lib/i18n/inbox-strings';
 
 /** A row badge's words and accessible name in the agent's language (locales/<lang>/rows.ts, served with ui.strings). */

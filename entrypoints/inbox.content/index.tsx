@@ -5,12 +5,13 @@ import { InboxRoot } from '../../components/inbox/InboxRoot';
 import { createInboxStore } from '../../lib/conversation/inbox-store';
 import { trackConversation } from '../../lib/conversation/conversation-tracker';
 import { mountBesideComposer } from '../../lib/inbox/composer-mount';
-import { createContextTimers } from '../../lib/inbox/timers';
+import { createContextTimers, pacedFrames } from '../../lib/inbox/timers';
 import { preferredLanguage } from '../../lib/i18n/core';
 import { ask } from '../../lib/messaging/client';
 import { isOpenPanelMessage } from '../../lib/messaging/commands';
 import { watchPageTheme } from '../../lib/inbox/page-theme';
-import { pacedFrames, rowsRefresher, watchRowBadges } from '../../lib/inbox/row-badges';
+import { watchRowBadges } from '../../lib/inbox/row-badges';
+import { rowsRefresher } from '../../lib/conversation/row-facts-refresher';
 import { rowBadgeWords } from '../../components/inbox/row-words';
 import { browser } from 'wxt/browser';
 

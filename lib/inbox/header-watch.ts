@@ -8,6 +8,7 @@
 // A mutation batch only notes the time: one timer per quiet window, not a clear + set per batch (the main region
 // churns with every message, and ctx's timers each leave a listener behind until the context ends).
 import type { IdentityReading } from './identity';
+import { MAIN } from './page-geometry';
 import { findAnchor } from './selectors';
 
 export interface HeaderWatchOptions {
@@ -37,7 +38,7 @@ function regionFor(doc: Document, reading: IdentityReading | null): { target: El
     const target = header ?? source?.parentElement ?? null;
     if (target) return { target, narrow: true };
   }
-  return { target: doc.querySelector('[role="main"]') ?? doc.body, narrow: false };
+  return { target: doc.querySelector(MAIN) ?? doc.body, narrow: false };
 }
 
 export function watchConversationHeader(doc: Document, options: HeaderWatchOptions): HeaderWatcher {

@@ -1,19 +1,9 @@
-// The name signals against every fixture layout, and the rules that decide which reading is the customer's name.
+// The name signals against every fixture layout, and the verdict rules that decide which reading is the customer's name.
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import {
-  childCards,
-  isGenericTitle,
-  listCards,
-  NAME_SIGNALS,
-  readIdentity,
-  SWITCH_CLICK_MS,
-  switchClickTarget,
-  type IdentityContext,
-  type NameSignalId,
-} from './identity';
-import { GENERIC_TITLES } from './wording';
+import { readIdentity, SWITCH_CLICK_MS, switchClickTarget, type IdentityContext } from './identity';
+import { NAME_SIGNALS, type NameSignalId } from './name-signals';
 import { NAME_SIGNAL_FIXTURES, type FixtureLayout } from './registry-fixtures';
 
 const FIXTURES = resolve(import.meta.dirname, '../../tests/fixtures/inbox');
@@ -66,82 +56,6 @@ describe('name signal registry: each signal where it must (and must not) read a 
       expect(new Set(expected).size, file).toBe(1);
       expect(identity.name, file).toBe(expected[0]);
     }
-  });
-});
-
-describe('listCards: the list\'s cards, without those already read', () => {
-  // Role cards (suite-2026-es: div[role=listitem]) and link cards (messenger-en: links among links).
-  test.each(['suite-2026-es.html', 'messenger-en.html'])('%s: cards already known are left out, the others found as before', (file) => {
-    const doc = load(file);
-    const all = listCards(doc);
-    expect(all.length).toBeGreaterThan(2);
-    const known = new WeakMap<Element, unknown>(all.slice(0, -1).map((card) => [card, null]));
-    expect(listCards(doc, known)).toEqual(all.slice(-1));
-    expect(listCards(doc, new WeakMap())).toEqual(all);
-  });
-
-  test('a role element holding another is not a card; the innermost are, the last one included', () => {
-    const doc = new DOMParser().parseFromString(
-      `<div role="list"><div role="listitem" id="outer"><div role="row" id="a">Ana</div><div role="row" id="b">Bo</div></div>` +
-        `<div role="listitem" id="c">Cy</div><div role="listitem" id="d"><span>Di</span></div></div>`,
-      'text/html',
-    );
-    expect(listCards(doc).map((card) => card.id)).toEqual(['a', 'b', 'c', 'd']);
-    const list = doc.querySelector('[role="list"]')!;
-    expect(listCards(list, new WeakMap()).map((card) => card.id)).toEqual(['a', 'b', 'c', 'd']);
-  });
-});
-
-describe('childCards: the new cards of the containers the list\'s cards sat in', () => {
-  const doc = () =>
-    new DOMParser().parseFromString(
-      `<div data-pagelet="GenericBizInboxThreadListViewBody" id="list"><div id="rows">` +
-        `<div role="listitem" id="a">Ana</div><div role="listitem" id="b">Bo</div><div id="spacer"></div></div></div>`,
-      'text/html',
-    );
-
-  test('cards not read yet, in order; read cards, spacers and containers among the children are passed over', () => {
-    const page = doc();
-    const [rows, list, a] = ['rows', 'list', 'a'].map((id): Element => page.getElementById(id)!) as [Element, Element, Element];
-    const known = new WeakMap<Element, unknown>([[a, null]]);
-    expect(childCards(new Set([rows]), known)!.map((card) => card.id)).toEqual(['b']);
-    // The list held cards before the virtual list wrapped them (its old cards' container): the wrapper is a container too.
-    expect(childCards(new Set([list, rows]), known)!.map((card) => card.id)).toEqual(['b']);
-  });
-
-  test('a child that is no card but holds one (a wrapper of cards): only a look over the list can tell', () => {
-    const page = doc();
-    const rows = page.getElementById('rows')!;
-    rows.insertAdjacentHTML('beforeend', '<div class="group"><div role="listitem" id="c">Cy</div></div>');
-    expect(childCards(new Set([rows]), new WeakMap())).toBeNull();
-    expect(listCards(page.getElementById('list')!, new WeakMap()).map((card) => card.id)).toEqual(['a', 'b', 'c']);
-  });
-});
-
-describe('generic titles are never a name', () => {
-  test.each<[string]>([
-    ...GENERIC_TITLES.map((title): [string] => [title]),
-    ['Bandeja de entrada'],
-    ['BANDEJA DE ENTRADA'],
-    ['Detalles del Contacto'],
-    ['Información de contacto'],
-    ['Inbox (3)'],
-    ['Todos los mensajes'],
-    ['2h'],
-    ['Today'],
-    ['Nov 12'],
-    ['12 nov'],
-    ['ayer'],
-    ['10:45'],
-    ['   '],
-    ['12345'],
-    ['A message so long that it can only be a preview of what the customer wrote, never anybody’s name at all'],
-  ])('%s', (title) => {
-    expect(isGenericTitle(title)).toBe(true);
-  });
-
-  test.each([['Maria Lopez'], ['José Martínez'], ['insta.shopper'], ['Li'], ['Ana Inbox-Smith'], ['Notas Gómez'], ['Mar'], ['Dom']])('%s is a name', (name) => {
-    expect(isGenericTitle(name)).toBe(false);
   });
 });
 

@@ -2,7 +2,7 @@
 // The adapter and identity tests enforce these tables and check that every fixture is listed by every entry, so a
 // new layout cannot be forgotten. Kept apart from the registries themselves so the content script does not carry
 // test data (its 25 KB budget); only tests import this file.
-import type { NameSignalId } from './identity';
+import type { NameSignalId } from './name-signals';
 import type { AnchorName } from './selectors';
 
 /** The live 2026 shape (reference §7a) and the other layouts Reopen must read. */

@@ -1,52 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RowFact } from './row-badges';
-import { cardName } from './identity';
-import { badgeCss, compactMs, matchRow, factsByName, pacedFrames, rowBadgeView, rowsRefresher, watchRowBadges, type RowBadges } from './row-badges';
+import { DAY, FACTS, HOUR, MIN, NOW } from '../../tests/support/row-facts';
+import { cardName } from './page-geometry';
+import { badgeCss, watchRowBadges, type RowBadges } from './row-badges';
 
 // The content script's own stylesheet, as the badges get it (their rules are copied into the document from it).
 const STYLESHEET = readFileSync(resolve(__dirname, '../../entrypoints/inbox.content/style.css'), 'utf8');
 
 // Row badges on a virtualized conversation list (Business Suite's pagelet with role=listitem cards, §7a): which rows
 // get a badge, what it says, and that it comes back when React replaces or recycles the cards.
-
-const NOW = Date.parse('2026-07-12T12:00:00Z');
-const MIN = 60_000;
-const HOUR = 60 * MIN;
-const DAY = 24 * HOUR;
-
-const FACTS: RowFact[] = [
-  { name: 'ana lopez', customerLastMessageAt: NOW - 23 * HOUR, cooldownUntil: null },
-  { name: 'bruno diaz', customerLastMessageAt: NOW - 2 * DAY, cooldownUntil: null },
-  { name: 'carla gomez', customerLastMessageAt: NOW - 10 * DAY, cooldownUntil: null },
-  { name: 'elena martin', customerLastMessageAt: NOW - 3 * DAY, cooldownUntil: NOW + 5 * HOUR + 10 * MIN },
-  { name: 'fede sanz', customerLastMessageAt: NOW - 2 * HOUR, cooldownUntil: null },
-];
-
-describe('rowBadgeView', () => {
-  it('says time left while open (urgent under the threshold), ready, cooling or closed', () => {
-    const view = (name: string) => rowBadgeView(FACTS.find((fact) => fact.name === name)!, NOW, 120);
-    expect(view('ana lopez')).toEqual({ window: 'open', kind: 'open', urgent: true, left: HOUR });
-    expect(view('fede sanz')).toMatchObject({ window: 'open', urgent: false, left: 22 * HOUR });
-    expect(view('bruno diaz')).toMatchObject({ window: 'human_agent', kind: 'ready' });
-    expect(view('elena martin')).toMatchObject({ window: 'human_agent', kind: 'cooling', left: 5 * HOUR + 10 * MIN });
-    expect(view('carla gomez')).toMatchObject({ window: 'closed', kind: 'closed' });
-  });
-
-  it('counts in the largest unit, rounding down', () => {
-    expect(compactMs(5 * HOUR + 59 * MIN)).toBe(5 * HOUR);
-    expect(compactMs(DAY + 3 * HOUR)).toBe(DAY);
-    expect(compactMs(42 * MIN + 30_000)).toBe(42 * MIN);
-  });
-
-  it('matches a row by its normalized name only; an unknown name matches nothing', () => {
-    const facts = factsByName(FACTS);
-    expect(matchRow('  ANA   López ', facts)?.name).toBe('ana lopez');
-    expect(matchRow('María García', facts)).toBeNull();
-    expect(matchRow(null, facts)).toBeNull();
-  });
-});
 
 describe('watchRowBadges', () => {
   let badges: RowBadges | null = null;
@@ -310,120 +273,5 @@ describe('watchRowBadges', () => {
     expect([frames.length, shown()]).toEqual([0, []]);
     badges!.resume();
     expect(shown().map(([name]) => name)).toEqual(['Ana López', 'Bruno Díaz']);
-  });
-});
-
-describe('pacedFrames: one badge pass per gap while the list churns', () => {
-  function setUp() {
-    const clock = { now: 1000 };
-    const frames: (() => void)[] = [];
-    const timers: { at: number; run: () => void }[] = [];
-    const request = pacedFrames(100, {
-      now: () => clock.now,
-      frame: (run) => void frames.push(run),
-      later: (run, ms) => void timers.push({ at: clock.now + ms, run }),
-    });
-    const passes: number[] = [];
-    const pass = () => void passes.push(clock.now);
-    /** Moves the clock on, running the timers due and then the frames asked for (a frame is 16 ms). */
-    const advance = (ms: number) => {
-      const until = clock.now + ms;
-      for (let step = 0; step < 1000 && clock.now < until; step++) {
-        clock.now = Math.min(until, clock.now + 16);
-        for (const timer of timers.splice(0).filter((timer) => (timer.at <= clock.now ? (timer.run(), false) : true))) timers.push(timer);
-        frames.splice(0).forEach((frame) => frame());
-      }
-    };
-    return { clock, request, pass, passes, timers, advance };
-  }
-
-  it('a list re-rendered now and then gets its pass at the next frame', () => {
-    const { request, pass, passes, timers, advance } = setUp();
-    request(pass);
-    // Due at once (a timer of 0 ms or less, then the frame).
-    expect(timers).toHaveLength(1);
-    expect(timers[0]!.at).toBeLessThanOrEqual(1000);
-    advance(16);
-    request(pass);
-    advance(300);
-    request(pass);
-    advance(16);
-    // At once; then 100 ms after the first (the first timer-checked frame after it); then at once again.
-    expect(passes).toEqual([1016, 1128, 1332]);
-    expect(passes[1]! - passes[0]!).toBeGreaterThanOrEqual(100);
-  });
-
-  it('a list re-rendered every few milliseconds gets one pass per gap, not one per commit', () => {
-    const { request, pass, passes, advance } = setUp();
-    let pending = false;
-    // 200 commits 5 ms apart (one second of churn); like the badges, one request at a time until its pass has run.
-    for (let commit = 0; commit < 200; commit++) {
-      if (!pending) {
-        pending = true;
-        request(() => ((pending = false), pass()));
-      }
-      advance(5);
-    }
-    advance(200);
-    expect(passes.length).toBeGreaterThanOrEqual(8);
-    expect(passes.length).toBeLessThanOrEqual(11);
-    passes.slice(1).forEach((at, index) => expect(at - passes[index]!).toBeGreaterThanOrEqual(100));
-  });
-});
-
-describe('rowsRefresher: at most once a minute per Page, never while hidden', () => {
-  function setUp() {
-    const state = { now: NOW, visible: true, pageId: 'p1' as string | null };
-    const asked: string[] = [];
-    const applied: number[] = [];
-    const refresh = rowsRefresher({
-      ask: async (pageId) => {
-        asked.push(pageId);
-        return { rows: FACTS, closesSoonMinutes: 90 };
-      },
-      apply: (_rows, closesSoonMinutes) => applied.push(closesSoonMinutes),
-      pageId: () => state.pageId,
-      visible: () => state.visible,
-      now: () => state.now,
-      everyMs: 60_000,
-    });
-    return { state, asked, applied, refresh };
-  }
-
-  it('asks when visible, not again within the minute, again after it; hands the answer on', async () => {
-    const { state, asked, applied, refresh } = setUp();
-    refresh();
-    refresh();
-    state.now += 30_000;
-    refresh();
-    expect(asked).toEqual(['p1']);
-    await Promise.resolve();
-    expect(applied).toEqual([90]);
-    state.now += 30_000;
-    refresh();
-    expect(asked).toEqual(['p1', 'p1']);
-  });
-
-  it('asks nothing while hidden, however long; at once when shown again', () => {
-    const { state, asked, refresh } = setUp();
-    state.visible = false;
-    for (let minute = 0; minute < 10; minute++) {
-      state.now += 60_000;
-      refresh();
-    }
-    expect(asked).toEqual([]);
-    state.visible = true;
-    refresh();
-    expect(asked).toEqual(['p1']);
-  });
-
-  it('another Page is asked at once; no Page, no ask', () => {
-    const { state, asked, refresh } = setUp();
-    refresh();
-    state.pageId = 'p2';
-    refresh();
-    state.pageId = null;
-    refresh();
-    expect(asked).toEqual(['p1', 'p2']);
   });
 });

@@ -25,74 +25,15 @@
 //     list's level is not looked into (its added nodes are not read: a remount's hundred records cost more that way
 //     than the pass's look): in an element that held read cards (a virtual list's rows container) the pass looks
 //     at its children only (childCards), anywhere else over the list (listCards);
-//   - passes are paced (pacedFrames): the first at the next frame, then at most one per gap while the list keeps
+//   - passes are paced (./timers.ts pacedFrames): the first at the next frame, then at most one per gap while the list keeps
 //     re-rendering, so a list re-rendered every few milliseconds (a fast scroll, a jump) is read once per gap, not
 //     once per commit. A pass reads only the cards not read yet (listCards skips the read ones before any check; the
-//     name's walk is the browser's walk over the card's text nodes, normalized once per text: identity.ts
-//     cardNameOf, memo): a re-render that mounts one card pays for that card, not for the list;
+//     name's walk is the browser's walk over the card's text nodes, normalized once per text: page-geometry.ts
+//     cardNameOf, wording.ts memo): a re-render that mounts one card pays for that card, not for the list;
 //   - nothing else of React's is touched, and nothing is observed while the tab is hidden or there are no facts.
-import { windowState } from '../policy/window';
-import type { WindowState } from '../policy/types';
 import type { PageTheme } from './page-theme';
-import { normalizeDisplayName } from '../policy/display-name';
-import { cardList, cardNameOf, childCards, listCards, memo } from './identity';
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
-/** One conversation's facts for a row badge, as the background sends them (lib/urgency/rows.ts builds them). The
- *  content script derives the window from C and the clock. */
-export interface RowFact {
-  /** normalizeDisplayName of the customer's name. */
-  name: string;
-  customerLastMessageAt: number;
-  /** When the running reactivation cooldown ends; null when none runs. */
-  cooldownUntil: number | null;
-}
-
-export type RowBadgeKind = 'open' | 'ready' | 'cooling' | 'closed';
-
-export interface RowBadgeView {
-  window: WindowState;
-  kind: RowBadgeKind;
-  /** The open window closes within the "closes soon" threshold. */
-  urgent: boolean;
-  /** The time the words count (window or cooldown), in ms; 0 when none. */
-  left: number;
-}
-
-/** What one row's badge shows at `now`. */
-export function rowBadgeView(fact: RowFact, now: number, closesSoonMinutes: number): RowBadgeView {
-  const window = windowState(fact.customerLastMessageAt, now);
-  if (window.state === 'open') {
-    const left = window.windowClosesAt! - now;
-    return { window: 'open', kind: 'open', urgent: left <= closesSoonMinutes * MINUTE, left };
-  }
-  if (fact.cooldownUntil !== null && fact.cooldownUntil > now) {
-    return { window: window.state, kind: 'cooling', urgent: false, left: fact.cooldownUntil - now };
-  }
-  return { window: window.state, kind: window.state === 'closed' ? 'closed' : 'ready', urgent: false, left: 0 };
-}
-
-/** A badge counts in its largest unit only ("5 h", not "5 h 12 min"): floor, so it never shows more than is left. */
-export function compactMs(ms: number): number {
-  const unit = ms >= DAY ? DAY : ms >= HOUR ? HOUR : MINUTE;
-  return ms - (ms % unit);
-}
-
-/** Facts by normalized name: a row is matched only to a name the background found unique. */
-export function factsByName(rows: readonly RowFact[]): Map<string, RowFact> {
-  return new Map(rows.map((row) => [row.name, row]));
-}
-
-// A list re-render shows the same names again: normalizing each once (Unicode decomposition) is enough.
-const normalizedName = memo(normalizeDisplayName);
-
-/** The fact of a row, by the name it shows; null for a name Reopen does not know (or knows twice). */
-export function matchRow(name: string | null | undefined, facts: ReadonlyMap<string, RowFact>): RowFact | null {
-  return name ? (facts.get(normalizedName(name)) ?? null) : null;
-}
+import { cardList, cardNameOf, childCards, listCards } from './page-geometry';
+import { factsByName, matchRow, rowBadgeView, type RowBadgeView, type RowFact } from './row-badge-model';
 
 export interface RowBadgeHooks {
   /** The content script's stylesheet (lib/inbox/shadow-ui.ts loadUiCss): its row-badge rules go into the document. */
@@ -294,54 +235,5 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
       observer.disconnect();
       removeAll();
     },
-  };
-}
-
-export interface PaceDeps {
-  now(): number;
-  frame(run: () => void): void;
-  /** A timer; `ms` of 0 or less means as soon as may be. */
-  later(run: () => void, ms: number): void;
-}
-
-/** The badges' requestFrame, paced: a pass runs at the first frame once the last one is `gapMs` old (a list
- *  re-rendered now and then is badged at once). A list re-rendered continuously (a fast scroll, a jump, a churning
- *  inbox: a commit every few milliseconds) gets one pass per gap instead of one per commit, each over the cards shown
- *  then: cards mounted and gone within the gap, which no one could have read, cost no name walk and no badge. */
-export function pacedFrames(gapMs: number, deps: PaceDeps): (run: () => void) => void {
-  // (0: long ago, on the clocks it is given: performance.now() counts from the page's load.)
-  let last = 0;
-  return (run) =>
-    deps.later(
-      () =>
-        deps.frame(() => {
-          last = deps.now();
-          run();
-        }),
-      last + gapMs - deps.now(),
-    );
-}
-
-export interface RowsRefreshDeps {
-  /** Asks the background for one Page's row facts. */
-  ask(pageId: string): Promise<{ rows: RowFact[]; closesSoonMinutes: number }>;
-  apply(rows: RowFact[], closesSoonMinutes: number): void;
-  pageId(): string | null;
-  visible(): boolean;
-  now(): number;
-  /** At most one ask per Page this often (a timer tick may come a little early: 5 s of slack). */
-  everyMs: number;
-}
-
-/** The content script's side of "at most once a minute, never while hidden": call it on every occasion (start, timer,
- *  tab shown, URL change); it asks only when visible and when the Page changed or the interval is over. */
-export function rowsRefresher(deps: RowsRefreshDeps): () => void {
-  let last: { pageId: string; at: number } | null = null;
-  return () => {
-    const pageId = deps.pageId();
-    if (!pageId || !deps.visible()) return;
-    if (last?.pageId === pageId && deps.now() - last.at < deps.everyMs - 5000) return;
-    last = { pageId, at: deps.now() };
-    deps.ask(pageId).then((view) => deps.apply(view.rows, view.closesSoonMinutes), () => undefined);
   };
 }

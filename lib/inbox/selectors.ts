@@ -1,11 +1,26 @@
-// Every place Reopen touches Business Suite's DOM, in one registry. Business Suite is an obfuscated React
-// app whose class names change with every deploy, so anchors are found by role, aria, data-*,
-// contenteditable and href shape only, each with ordered fallbacks. Aria wording is matched in English
-// and Spanish. A missing anchor never breaks another one: the UI degrades (floating banner, no name).
-// The customer's name is not an anchor: lib/inbox/identity.ts reads it from independent signals.
+// The anchors Reopen's UI attaches to on Business Suite's page, in one registry of ordered fallbacks: the reply box,
+// the conversation header, the conversation list. Their selector strings are ./page-geometry.ts's (role, aria, data-*,
+// contenteditable and href shape only); aria wording is matched in English and Spanish (./wording.ts). A missing
+// anchor never breaks another one: the UI degrades (floating banner, no name). The customer's name is not an
+// anchor: ./identity.ts reads it from independent signals.
 
-import { cleanText, insideSidebar, insideThreadList, isGenericTitle, paneHeadings } from './identity';
-import { ASSIGNED_WORDS, normalizeText, REPLY_WORDS, SEND_WORDS, THREAD_LIST_WORDS, VIEW_PROFILE_WORDS } from './wording';
+import {
+  cleanText,
+  CONTROLS,
+  insideSidebar,
+  insideThreadList,
+  LABELLED_LISTS,
+  LEXICAL_EDITOR,
+  LEXICAL_IN_MAIN,
+  MAIN_CONTROLS,
+  MAIN_LINKS,
+  paneHeadings,
+  TEXTBOX_EDITOR,
+  THREAD_LINK,
+  THREAD_LIST_PAGELET,
+  TOP_HEADINGS,
+} from './page-geometry';
+import { ASSIGNED_WORDS, isGenericTitle, normalizeText, REPLY_WORDS, SEND_WORDS, THREAD_LIST_WORDS, VIEW_PROFILE_WORDS } from './wording';
 
 export type AnchorName = 'composer' | 'conversationHeader' | 'threadList';
 
@@ -35,8 +50,6 @@ export interface AnchorMatch {
 
 export { normalizeText };
 
-const HEADING = '[role="heading"], h1, h2, h3';
-const THREAD_LINK = 'a[href*="selected_item_id="]';
 // Up to this many levels above a matched element we look for the region it belongs to; deeper would
 // start swallowing unrelated parts of the page.
 const MAX_CLIMB = 6;
@@ -78,14 +91,14 @@ function climb(element: Element, test: (ancestor: Element) => boolean): Element 
 }
 
 const headingOutsideThreadList = (region: Element) =>
-  [...region.querySelectorAll(HEADING)].some((heading) => !insideThreadList(heading));
+  [...region.querySelectorAll(TOP_HEADINGS)].some((heading) => !insideThreadList(heading));
 
 /** The composer's row: the nearest ancestor that also holds the Send control, so the banner sits above the
  *  whole reply box rather than inside it. The live inbox shows Send only after typing (§7a: a like button is
  *  there before), so without one the row is the nearest ancestor holding any control beside the editor. */
 function composerRegion(editor: Element): Element | null {
   const controls = (ancestor: Element) =>
-    [...ancestor.querySelectorAll('button, [role="button"]')].filter((control) => !editor.contains(control));
+    [...ancestor.querySelectorAll(CONTROLS)].filter((control) => !editor.contains(control));
   const isSend = (candidate: Element) => SEND_WORDS.includes(wordingOf(candidate));
   return (
     climb(editor, (ancestor) => controls(ancestor).some(isSend)) ??
@@ -100,19 +113,19 @@ export const ANCHORS: Readonly<Record<AnchorName, AnchorDefinition>> = {
     fallbacks: [
       {
         id: 'lexical-reply',
-        selector: '[data-lexical-editor="true"][contenteditable="true"]',
+        selector: LEXICAL_EDITOR,
         accept: mentions(REPLY_WORDS),
         resolve: composerRegion,
       },
       {
         id: 'textbox-reply',
-        selector: '[contenteditable="true"][role="textbox"]',
+        selector: TEXTBOX_EDITOR,
         accept: mentions(REPLY_WORDS),
         resolve: composerRegion,
       },
       {
         id: 'lexical-in-main',
-        selector: '[role="main"] [data-lexical-editor="true"][contenteditable="true"]',
+        selector: LEXICAL_IN_MAIN,
         resolve: composerRegion,
       },
     ],
@@ -122,20 +135,20 @@ export const ANCHORS: Readonly<Record<AnchorName, AnchorDefinition>> = {
     fallbacks: [
       {
         id: 'pane-heading',
-        selector: HEADING,
+        selector: TOP_HEADINGS,
         within: paneHeadings,
         accept: (element) => !isGenericTitle(cleanText(element.textContent)),
         resolve: (element) => element.parentElement,
       },
       {
         id: 'view-profile',
-        selector: '[role="main"] a, [role="main"] [role="link"]',
+        selector: MAIN_LINKS,
         accept: (element) => saysExactly(VIEW_PROFILE_WORDS)(element) && !insideThreadList(element) && !insideSidebar(element),
         resolve: (element) => element.parentElement,
       },
       {
         id: 'assigned-to',
-        selector: '[role="main"] span, [role="main"] [role="button"], [role="main"] button',
+        selector: MAIN_CONTROLS,
         accept: (element) => startsWithAny(ASSIGNED_WORDS)(element) && !insideThreadList(element),
         resolve: (element) => climb(element, headingOutsideThreadList),
       },
@@ -146,14 +159,14 @@ export const ANCHORS: Readonly<Record<AnchorName, AnchorDefinition>> = {
     fallbacks: [
       {
         id: 'labelled-list',
-        selector: '[role="grid"][aria-label], [role="list"][aria-label], [role="listbox"][aria-label]',
+        selector: LABELLED_LISTS,
         accept: (element) => THREAD_LIST_WORDS.some((word) => wordingOf(element) === word),
       },
       {
         // §7a: the live list's containers are pagelets named GenericBizInboxThreadListViewBody and
         // BizP13NInboxUinifiedThreadListView (sic), holding virtualized div[role="listitem"] cards.
         id: 'thread-list-pagelet',
-        selector: '[data-pagelet*="ThreadList"]',
+        selector: THREAD_LIST_PAGELET,
       },
       {
         id: 'conversation-links',

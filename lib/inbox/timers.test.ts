@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { createContextTimers } from './timers';
+import { afterEach, beforeEach, describe, expect, it, test, vi } from 'vitest';
+import { createContextTimers, pacedFrames } from './timers';
 
 function fakeContext() {
   const listeners: (() => void)[] = [];
@@ -52,5 +52,63 @@ describe('createContextTimers', () => {
     }
     expect(tick).toHaveBeenCalledTimes(3600);
     expect(ctx.listeners).toHaveLength(1);
+  });
+});
+
+describe('pacedFrames: one badge pass per gap while the list churns', () => {
+  function setUp() {
+    const clock = { now: 1000 };
+    const frames: (() => void)[] = [];
+    const timers: { at: number; run: () => void }[] = [];
+    const request = pacedFrames(100, {
+      now: () => clock.now,
+      frame: (run) => void frames.push(run),
+      later: (run, ms) => void timers.push({ at: clock.now + ms, run }),
+    });
+    const passes: number[] = [];
+    const pass = () => void passes.push(clock.now);
+    /** Moves the clock on, running the timers due and then the frames asked for (a frame is 16 ms). */
+    const advance = (ms: number) => {
+      const until = clock.now + ms;
+      for (let step = 0; step < 1000 && clock.now < until; step++) {
+        clock.now = Math.min(until, clock.now + 16);
+        for (const timer of timers.splice(0).filter((timer) => (timer.at <= clock.now ? (timer.run(), false) : true))) timers.push(timer);
+        frames.splice(0).forEach((frame) => frame());
+      }
+    };
+    return { clock, request, pass, passes, timers, advance };
+  }
+
+  it('a list re-rendered now and then gets its pass at the next frame', () => {
+    const { request, pass, passes, timers, advance } = setUp();
+    request(pass);
+    // Due at once (a timer of 0 ms or less, then the frame).
+    expect(timers).toHaveLength(1);
+    expect(timers[0]!.at).toBeLessThanOrEqual(1000);
+    advance(16);
+    request(pass);
+    advance(300);
+    request(pass);
+    advance(16);
+    // At once; then 100 ms after the first (the first timer-checked frame after it); then at once again.
+    expect(passes).toEqual([1016, 1128, 1332]);
+    expect(passes[1]! - passes[0]!).toBeGreaterThanOrEqual(100);
+  });
+
+  it('a list re-rendered every few milliseconds gets one pass per gap, not one per commit', () => {
+    const { request, pass, passes, advance } = setUp();
+    let pending = false;
+    // 200 commits 5 ms apart (one second of churn); like the badges, one request at a time until its pass has run.
+    for (let commit = 0; commit < 200; commit++) {
+      if (!pending) {
+        pending = true;
+        request(() => ((pending = false), pass()));
+      }
+      advance(5);
+    }
+    advance(200);
+    expect(passes.length).toBeGreaterThanOrEqual(8);
+    expect(passes.length).toBeLessThanOrEqual(11);
+    passes.slice(1).forEach((at, index) => expect(at - passes[index]!).toBeGreaterThanOrEqual(100));
   });
 });

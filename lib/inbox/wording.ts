@@ -102,3 +102,37 @@ export const WEEKDAY_TOKENS: readonly RegExp[] = [
   /^(mon|tue|wed|thu|fri|sat|sun|lun|mar|mie|jue|vie|sab|dom)\.?$/,
   /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes|miercoles|jueves|viernes|sabado|domingo)$/,
 ];
+
+// --- what the wording says about a text --------------------------------------------------------------------
+
+// A name is short; longer text is a preview or a message.
+const MAX_NAME_LENGTH = 80;
+
+const matchesAny = (patterns: readonly RegExp[], text: string) => {
+  const normalized = normalizeText(text);
+  return patterns.some((pattern) => pattern.test(normalized));
+};
+
+/** `read` with its answers kept per text (at most 1000): a list re-render shows the same names and times again. */
+export function memo<T>(read: (text: string) => T): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    let value = known.get(text);
+    if (value === undefined) {
+      if (known.size >= 1000) known.clear();
+      known.set(text, (value = read(text)));
+    }
+    return value;
+  };
+}
+
+export const isCardTimeToken = memo((text) => matchesAny(TIME_TOKENS, text) || matchesAny(WEEKDAY_TOKENS, text));
+
+/** A title that names a place, not a person: generic wording (optionally with a count), a time token, no
+ *  letters at all, or text too long to be a name. */
+export function isGenericTitle(text: string): boolean {
+  if (matchesAny(TIME_TOKENS, text)) return true;
+  const normalized = normalizeText(text).replace(/\s*\(?\d+\)?$/, '');
+  if (!normalized || !/\p{L}/u.test(normalized) || text.length > MAX_NAME_LENGTH) return true;
+  return GENERIC_TITLES.includes(normalized);
+}

@@ -1,6 +1,6 @@
 import { cooldownState } from '../policy';
 import type { ThreadRecord } from '../storage/schema';
-import type { RowFact } from '../inbox/row-badges';
+import type { RowFact } from '../inbox/row-badge-model';
 import { normalizeDisplayName } from '../policy/display-name';
 
 // Row facts: what the conversation list's badges need about each conversation a row may show, keyed by the name the

@@ -6,7 +6,7 @@ import type { ReopenStore } from '../storage/store';
 import { computeSummary } from '../summary/compute-summary';
 import { withConversation } from '../threads/facts';
 import type { ListingService } from '../threads/listing';
-import type { RowFact } from '../inbox/row-badges';
+import type { RowFact } from '../inbox/row-badge-model';
 import { rowFacts } from './rows';
 
 // Urgency at a glance (issue 11): the facts behind the conversation list's row badges and the toolbar count. They
