@@ -2,6 +2,7 @@
 // Error kinds come from lib/graph's catalog and may grow faster than the catalog of words: a missing
 // key shows Meta's own message and code rather than a raw key.
 import type { Locale } from '../../lib/i18n';
+import { errorWords } from '../../lib/i18n/error-words';
 import { formatInstant } from '../../lib/i18n/format';
 import type { RouteDefinition } from '../../lib/policy';
 import type { BlockReason } from '../../lib/policy/types';
@@ -35,11 +36,11 @@ export function reasonText(locale: Locale, reason: BlockReason, detail: ReasonDe
 
 /** A Meta or transport error: what happened and what to do now. */
 export function errorText(locale: Locale, error: ErrorView): { explain: string; next: string | null } {
-  const explain = optionalText(locale, `errors.${error.kind}.explain`);
-  const next = optionalText(locale, `errors.${error.kind}.next`);
-  if (explain) return { explain, next };
-  const code = [error.code, error.subcode].filter((part) => part !== undefined).join('/') || error.kind;
-  return { explain: t(locale, 'panel.result.errorCode', { code, message: error.metaMessage ?? error.kind }), next };
+  return errorWords(
+    (key) => optionalText(locale, key),
+    error,
+    (code) => t(locale, 'panel.result.errorCode', { code: code || error.kind, message: error.metaMessage ?? error.kind }),
+  );
 }
 
 /** The error and what to do next as one line (the banner's hint, the templates' problem). */

@@ -1,9 +1,9 @@
 import { t, type Locale, type MessageKey } from '../../lib/i18n';
+import { errorWords } from '../../lib/i18n/error-words';
 import type { ErrorView } from '../../lib/graph/error-view';
 
-// Error kinds are the keys of lib/graph's catalog; their words live in locales/*/errors.ts as
-// `errors.<kind>.explain` / `errors.<kind>.next`. A kind without words (a new code) falls back to
-// Meta's own message and code, so the manager always has something to search or pass on.
+// An error in the popup's and the options page's words (lib/i18n/error-words.ts): a kind without words (a new code)
+// falls back to Meta's own message and code, so the manager always has something to search or pass on.
 
 export interface ErrorExplanation {
   explain: string;
@@ -16,15 +16,14 @@ function lookup(locale: Locale, key: string): string | null {
 }
 
 export function explainError(locale: Locale, error: Pick<ErrorView, 'kind'> & Partial<ErrorView>): ErrorExplanation {
-  const explain = lookup(locale, `errors.${error.kind}.explain`);
-  const next = lookup(locale, `errors.${error.kind}.next`);
-  if (explain) return { explain, next };
-  if (error.metaMessage) {
-    const code = [error.code, error.subcode].filter((n) => n !== undefined).join('/');
-    return {
-      explain: code ? t(locale, 'popup.error.fallback', { message: error.metaMessage, code }) : error.metaMessage,
-      next,
-    };
-  }
-  return { explain: t(locale, 'popup.error.unknownKind', { kind: error.kind }), next };
+  return errorWords(
+    (key) => lookup(locale, key),
+    error,
+    (code) =>
+      !error.metaMessage
+        ? t(locale, 'popup.error.unknownKind', { kind: error.kind })
+        : code
+          ? t(locale, 'popup.error.fallback', { message: error.metaMessage, code })
+          : error.metaMessage,
+  );
 }

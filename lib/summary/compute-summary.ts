@@ -1,13 +1,14 @@
 import { COOLDOWN_MS, cooldownState, ROUTES, windowState } from '../policy';
 import type { AttemptStatus, Platform, RouteId, ThreadFacts, WindowState } from '../policy/types';
 import type { ThreadRecord } from '../storage/schema';
-import type {
-  DayOutcomes,
-  RoutePeriodStats,
-  RouteSummary,
-  SummaryThreadRow,
-  SummaryView,
-  UnconfirmedSendRow,
+import {
+  SUMMARY_FIGURES,
+  type DayOutcomes,
+  type RoutePeriodStats,
+  type RouteSummary,
+  type SummaryThreadRow,
+  type SummaryView,
+  type UnconfirmedSendRow,
 } from './view';
 import { DAY, localDayStarts } from './days';
 
@@ -85,17 +86,7 @@ export function computeSummary(threads: ThreadRecord[], now: number, options: Su
   const from7 = now - 7 * DAY;
   const from30 = now - 30 * DAY;
 
-  const counts: SummaryView['counts'] = {
-    open: 0,
-    expired: 0,
-    human_agent: 0,
-    closed: 0,
-    unknown: 0,
-    cooling: 0,
-    ready: 0,
-    'sent-today': 0,
-    replied: 0,
-  };
+  const counts = Object.fromEntries(SUMMARY_FIGURES.map((figure) => [figure, 0])) as SummaryView['counts'];
   const failuresByKind: Record<string, number> = {};
   const routeStats = new Map<RouteId, RouteSummary>();
   const statsFor = (route: RouteId): RouteSummary => {

@@ -3,7 +3,13 @@ import type { StorageNotice } from '../storage/notice';
 import type { StorageWarning } from '../storage/schema';
 
 // The popup's and dashboard's summary (summary.get), as computeSummary (./index.ts) builds it over the ledger.
-// Type-only: the popup imports these shapes, never the computation.
+// The popup imports these shapes and the figures' order, never the computation.
+
+/** The popup's figures (`data-testid="summary-<figure>"`), in display order: the window states first, then what a
+ *  manager can act on, then results. Each has its words in locales/<lang>/popup.ts (`popup.figure.<figure>` and its
+ *  `.hint`) and its count in ./compute-summary.ts. */
+export const SUMMARY_FIGURES = ['open', 'expired', 'human_agent', 'closed', 'unknown', 'cooling', 'ready', 'sent-today', 'replied'] as const;
+export type SummaryFigure = (typeof SUMMARY_FIGURES)[number];
 
 /** One conversation a manager may act on, as listed in the popup (links back to Business Suite). */
 export interface SummaryThreadRow {
@@ -63,17 +69,7 @@ export type SummaryWarning = StorageWarning;
 /** Summary for the popup; computed by a pure function over the ledger (lib/summary). */
 export interface SummaryView {
   now: number;
-  counts: {
-    open: number;
-    expired: number;
-    human_agent: number;
-    closed: number;
-    unknown: number;
-    cooling: number;
-    ready: number;
-    'sent-today': number;
-    replied: number;
-  };
+  counts: Record<SummaryFigure, number>;
   failuresByKind: Record<string, number>;
   /** Routes with any attempt in the last 30 days, in catalog order. */
   routes: RouteSummary[];
