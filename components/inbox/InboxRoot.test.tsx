@@ -6,7 +6,8 @@ import type { RequestOf, RequestType } from '../../lib/messaging/protocol';
 import type { ThreadView } from '../../lib/threads/view';
 import { parseInboxUrl } from '../../lib/inbox/url';
 import { FOLLOW_MAX_ASKS, InboxRoot, NAME_WAIT_MS, type Scheduler } from './InboxRoot';
-import { createInboxStore, type Ask } from '../../lib/conversation/inbox-store';
+import { createInboxStore } from '../../lib/conversation/inbox-store';
+import type { Ask } from '../../lib/messaging/client';
 import { C, DAY, HOUR, MIN, facts, resolvedThread, stringsAnswer } from '../../tests/support/inbox';
 
 afterEach(cleanup);

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { translator, type Locale, type MessageKey } from '../../lib/i18n';
 import type { SettingsPatch } from '../../lib/settings/schema';
 import type { SettingsView } from '../../lib/settings/schema';
-import { errorDetail } from '../error-detail';
+import { errorDetail } from '../../lib/extension-pages/error-detail';
 
 // The closing-window notification's switch (issue 11). Off by default; turning it on asks the browser for the
 // optional `notifications` permission (manifest `optional_permissions`, so installing asks nothing). Browsers grant

@@ -1,15 +1,12 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { createOptionsController, type OptionsLoad } from '../../lib/extension-pages/options-controller';
 import { resolveLocale, translator } from '../../lib/i18n';
 import { ask } from '../../lib/messaging/client';
-import type { PageView } from '../../lib/pages/service';
-import type { SettingsView } from '../../lib/settings/schema';
-import { downloadText } from '../popup/download';
 import { NotifySetting, type NotificationPermissions } from './NotifySetting';
-import { Pages, type ConnectResult } from './Pages';
+import { Pages } from './Pages';
 import { SettingsForm } from './SettingsForm';
 import { SettingsTransfer } from './SettingsTransfer';
-import { errorDetail } from '../error-detail';
 
 export interface OptionsAppProps {
   timeZone?: string;
@@ -18,16 +15,14 @@ export interface OptionsAppProps {
   permissions?: NotificationPermissions | null;
 }
 
-type Load = { status: 'loading' } | { status: 'ready'; pages: PageView[]; settings: SettingsView } | { status: 'failed'; detail: string };
-
-/** The options page's container: every change goes through the background, which owns storage and tokens. */
+/** The options page's view: the controller (lib/extension-pages/options-controller.ts) asks the background, which
+ *  owns storage and tokens. */
 export function OptionsApp({ timeZone, browserLanguage, permissions = (browser.permissions as NotificationPermissions | undefined) ?? null }: OptionsAppProps) {
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const [load, setLoad] = useState<OptionsLoad>({ status: 'loading' });
+  const controller = useMemo(() => createOptionsController(ask, setLoad), []);
 
   useEffect(() => {
-    Promise.all([ask({ type: 'pages.list' }), ask({ type: 'settings.get' })])
-      .then(([pagesReply, settings]) => setLoad({ status: 'ready', pages: pagesReply.pages, settings }))
-      .catch((error) => setLoad({ status: 'failed', detail: errorDetail(error) }));
+    void controller.open();
   }, []);
 
   const locale = resolveLocale(
@@ -41,11 +36,6 @@ export function OptionsApp({ timeZone, browserLanguage, permissions = (browser.p
     document.title = t('options.title');
   }, [locale]);
 
-  const update = (patch: Partial<{ pages: PageView[]; settings: SettingsView }>) =>
-    setLoad((current) => (current.status === 'ready' ? { ...current, ...patch } : current));
-
-  const refreshPages = async () => update({ pages: (await ask({ type: 'pages.list' })).pages });
-
   return (
     <main class="options" lang={locale} data-testid="options" data-state={load.status}>
       <h1>{t('options.title')}</h1>
@@ -53,52 +43,10 @@ export function OptionsApp({ timeZone, browserLanguage, permissions = (browser.p
       {load.status === 'failed' && <p role="alert">{t('options.loadFailed', { detail: load.detail })}</p>}
       {load.status === 'ready' && (
         <>
-          <Pages
-            pages={load.pages}
-            locale={locale}
-            timeZone={timeZone}
-            onConnect={async (token): Promise<ConnectResult> => {
-              try {
-                const result = await ask({ type: 'pages.connect', token });
-                if ('page' in result) await refreshPages().catch(() => undefined);
-                return result;
-              } catch (error) {
-                return { error: { kind: 'unknown_error', retryable: true, metaMessage: errorDetail(error) } };
-              }
-            }}
-            onDisconnect={async (pageId) => {
-              update({ pages: (await ask({ type: 'pages.disconnect', pageId })).pages });
-            }}
-          />
-          <SettingsForm
-            settings={load.settings}
-            locale={locale}
-            onSave={async (patch) => {
-              const settings = await ask({ type: 'settings.set', patch });
-              update({ settings });
-              return settings;
-            }}
-          />
-          <NotifySetting
-            settings={load.settings}
-            locale={locale}
-            permissions={permissions}
-            // Saved on its own, without replacing the settings the form shows (that would drop the form's unsaved edits).
-            onSave={(patch) => ask({ type: 'settings.set', patch })}
-          />
-          <SettingsTransfer
-            locale={locale}
-            onExport={async () => {
-              const { json, filename } = await ask({ type: 'settings.export' });
-              downloadText(json, filename, 'application/json');
-              return { filename };
-            }}
-            onImport={async (json) => {
-              const result = await ask({ type: 'settings.import', json });
-              if (!('error' in result)) update({ settings: result });
-              return result;
-            }}
-          />
+          <Pages pages={load.pages} locale={locale} timeZone={timeZone} onConnect={controller.connect} onDisconnect={controller.disconnect} />
+          <SettingsForm settings={load.settings} locale={locale} onSave={controller.saveSettings} />
+          <NotifySetting settings={load.settings} locale={locale} permissions={permissions} onSave={controller.saveSetting} />
+          <SettingsTransfer locale={locale} onExport={controller.exportSettings} onImport={controller.importSettings} />
         </>
       )}
     </main>

@@ -3,7 +3,7 @@ import { formatInstant, translator, type Locale, type MessageKey } from '../../l
 import type { ErrorView } from '../../lib/graph/error-view';
 import type { PageView } from '../../lib/pages/service';
 import { ConnectError } from './ConnectError';
-import { errorDetail } from '../error-detail';
+import { errorDetail } from '../../lib/extension-pages/error-detail';
 
 // Connecting Pages. A token typed here goes straight to the background in one message and is cleared
 // from the field as soon as it was sent: the options page never keeps or shows a token.

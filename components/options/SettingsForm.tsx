@@ -3,7 +3,7 @@ import { translator, type Locale, type MessageKey } from '../../lib/i18n';
 import type { SettingsPatch } from '../../lib/settings/schema';
 import type { SettingsView } from '../../lib/settings/schema';
 import { formFromSettings, validateSettingsForm, type FieldProblem, type SettingsField, type SettingsFormValues } from './settingsForm';
-import { errorDetail } from '../error-detail';
+import { errorDetail } from '../../lib/extension-pages/error-detail';
 
 export interface SettingsFormProps {
   settings: SettingsView;

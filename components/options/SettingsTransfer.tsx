@@ -1,7 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import { translator, type Locale } from '../../lib/i18n';
 import type { ResponseMap } from '../../lib/messaging/responses';
-import { errorDetail } from '../error-detail';
+import { errorDetail } from '../../lib/extension-pages/error-detail';
 
 // Settings travel as a JSON file built by the background (which leaves every token out). An import is
 // checked by the background as a whole: a bad file changes nothing, and the view says why.

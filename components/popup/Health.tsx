@@ -4,7 +4,8 @@ import type { PageView } from '../../lib/pages/service';
 import type { StorageNotice } from '../../lib/storage/notice';
 import type { SummaryWarning } from '../../lib/summary/view';
 import { storagePercent } from '../../lib/storage/notice';
-import { LayoutHealthView, type ReportState } from './LayoutHealthView';
+import type { ReportState } from '../../lib/extension-pages/popup-state';
+import { LayoutHealthView } from './LayoutHealthView';
 
 export interface HealthProps {
   pages: PageView[];

@@ -1,15 +1,9 @@
 import { formatInstant, translator, type Locale, type MessageKey } from '../../lib/i18n';
+import type { ReportState } from '../../lib/extension-pages/popup-state';
 import type { LayoutHealth } from '../../lib/inbox/layout-health';
 
 // The popup's "Inbox layout": which parts of Business Suite's inbox Reopen found, where it read the customer's
 // name (in words, not the registry's ids), and the layout report to attach to a bug report.
-
-export type ReportState =
-  | { status: 'idle' }
-  | { status: 'working' }
-  | { status: 'copied' }
-  | { status: 'downloaded'; filename: string }
-  | { status: 'failed'; reason: 'no_inbox' | 'unreachable' };
 
 export interface LayoutHealthViewProps {
   health: LayoutHealth | null;

@@ -5,7 +5,7 @@ import { Figures } from './Figures';
 import { Health, storageText } from './Health';
 import { Overview } from './Overview';
 import { Unconfirmed } from './Unconfirmed';
-import type { PopupState } from './store';
+import type { PopupState } from '../../lib/extension-pages/popup-state';
 
 export interface ManagerSummaryProps {
   state: PopupState;

@@ -8,7 +8,8 @@ import type { ThreadView } from '../threads/view';
 import type { ReopenRequest } from '../policy/types';
 import { parseInboxUrl } from '../inbox/url';
 import { t } from '../i18n/inbox-strings';
-import { createInboxStore, type Ask } from './inbox-store';
+import type { Ask } from '../messaging/client';
+import { createInboxStore } from './inbox-store';
 import { C, DAY, HOUR, facts, resolvedThread, stringsAnswer } from '../../tests/support/inbox';
 
 const URL_A = 'https://business.facebook.com/latest/inbox/messenger?asset_id=1045&selected_item_id=100029016673099&thread_type=FB_MESSAGE';

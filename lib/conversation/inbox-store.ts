@@ -4,7 +4,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { resolveLocale, type Catalog, type Locale } from '../i18n/core';
 import { installStrings } from '../i18n/inbox-strings';
-import { ProtocolFailure } from '../messaging/client';
+import { ProtocolFailure, type Ask } from '../messaging/client';
 import type { RequestOf, RequestType } from '../messaging/protocol';
 import type { ErrorView } from '../graph/error-view';
 import type { ResponseOf } from '../messaging/responses';
@@ -13,8 +13,6 @@ import { factsForResend, preflight, type FeedbackProblem } from '../policy';
 import type { BlockReason, Platform, ReopenRequest, UtilityTemplate } from '../policy/types';
 import { sameConversation, type InboxLocation } from '../inbox/url';
 import { DEFAULT_CLOSES_SOON_MINUTES } from '../inbox/status';
-
-export type Ask = <T extends RequestType>(request: RequestOf<T>) => Promise<ResponseOf<T>>;
 
 export interface InboxDeps {
   ask: Ask;

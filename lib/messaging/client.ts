@@ -2,6 +2,9 @@ import { browser } from 'wxt/browser';
 import type { RequestOf, RequestType } from './protocol';
 import type { Envelope, ResponseOf } from './responses';
 
+/** The typed request to the background: `ask` itself, or a stand-in with its type (tests, the stores' deps). */
+export type Ask = <T extends RequestType>(request: RequestOf<T>) => Promise<ResponseOf<T>>;
+
 export class ProtocolFailure extends Error {
   constructor(
     readonly code: string,

@@ -12,7 +12,7 @@
 
 import { h, render } from 'preact';
 import { ManagerSummary } from '../../components/popup/ManagerSummary';
-import { initialPopupState, type PopupState } from '../../components/popup/store';
+import { initialPopupState, type PopupState } from '../../lib/extension-pages/popup-state';
 import type { AttemptStatus, RouteId } from '../../lib/policy/types';
 import type { PageView } from '../../lib/pages/service';
 import type { StoredAttempt, ThreadRecord } from '../../lib/storage/schema';

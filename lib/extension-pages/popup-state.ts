@@ -1,15 +1,23 @@
 import { createStore } from 'zustand/vanilla';
-import type { LanguagePreference } from '../../lib/i18n';
-import type { LayoutHealth } from '../../lib/inbox/layout-health';
-import type { OverviewStatus } from '../../lib/overview/service';
-import type { PageView } from '../../lib/pages/service';
-import type { SummaryView } from '../../lib/summary/view';
-import type { ReportState } from './LayoutHealthView';
+import type { LanguagePreference } from '../i18n';
+import type { LayoutHealth } from '../inbox/layout-health';
+import type { OverviewStatus } from '../overview/service';
+import type { PageView } from '../pages/service';
+import type { SummaryView } from '../summary/view';
+import type { LayoutReportAnswer } from './layout-report-request';
 
-// View state of one open popup. The background's storage stays the source of truth: the popup reads a
+// View state of one open popup (or dashboard). The background's storage stays the source of truth: the popup reads a
 // fresh summary every time it opens and never writes anything back except through messages.
 
 export type LoadState = { status: 'loading' } | { status: 'ready' } | { status: 'failed'; detail: string };
+
+/** The "Copy layout report" button's last outcome. */
+export type ReportState =
+  | { status: 'idle' }
+  | { status: 'working' }
+  | { status: 'copied' }
+  | { status: 'downloaded'; filename: string }
+  | { status: 'failed'; reason: Extract<LayoutReportAnswer, { ok: false }>['reason'] };
 
 export type ExportState =
   | { status: 'idle' }
