@@ -45,7 +45,9 @@ function parseArgs(argv: string[]): Options {
   }
   if (headed === null) headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
   if (headed && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-    throw new DemoError('--headed needs a display (DISPLAY is not set). Run without --headed for the scripted tour, or use `xvfb-run -a npm run demo -- --headed`.');
+    throw new DemoError(
+      '--headed needs a display (DISPLAY is not set). Run without --headed for the scripted tour, or use `xvfb-run -a npm run demo -- --headed`.',
+    );
   }
   return { headed };
 }
@@ -113,7 +115,9 @@ async function waitForBanner(page: Page, expected: WindowState, what: string, cl
     await wanted.waitFor({ timeout: STEP_TIMEOUT_MS });
   } catch {
     const shown = (await banner.count()) ? `${await banner.first().getAttribute('data-window')}: "${await oneLine(banner.first())}"` : 'no banner at all';
-    throw new DemoError(`${what}: expected the banner to show "${expected}"${closingSoon ? ' (closing soon)' : ''} within ${STEP_TIMEOUT_MS / 1000} s, but it shows ${shown}.`);
+    throw new DemoError(
+      `${what}: expected the banner to show "${expected}"${closingSoon ? ' (closing soon)' : ''} within ${STEP_TIMEOUT_MS / 1000} s, but it shows ${shown}.`,
+    );
   }
   return wanted;
 }
@@ -191,7 +195,11 @@ async function tour(reopen: Reopen, conversations: DemoConversation[], optionsPa
 
   // 1. An open thread.
   let banner = await waitForBanner(inbox, 'open', `Open thread (${open.name})`);
-  show(`Open thread: ${open.name}`, { state: await banner.getAttribute('data-window') ?? '', banner: await oneLine(banner), shot: await screenshot(inbox, 'open-thread') });
+  show(`Open thread: ${open.name}`, {
+    state: (await banner.getAttribute('data-window')) ?? '',
+    banner: await oneLine(banner),
+    shot: await screenshot(inbox, 'open-thread'),
+  });
 
   // 2. A thread closing soon.
   await openConversation(inbox, closingSoon);
@@ -223,7 +231,10 @@ async function tour(reopen: Reopen, conversations: DemoConversation[], optionsPa
   await inbox.waitForTimeout(1_000);
   await result.locator.scrollIntoViewIfNeeded({ timeout: STEP_TIMEOUT_MS });
   const posts = sendRequests(sim, humanAgent.psid);
-  const delivered = sim.state().conversations.find((c) => c.id === humanAgent.id)?.messages.at(-1);
+  const delivered = sim
+    .state()
+    .conversations.find((c) => c.id === humanAgent.id)
+    ?.messages.at(-1);
   show('HUMAN_AGENT reopen sent', {
     outcome: result.outcome ?? '?',
     result: result.text,
@@ -275,7 +286,9 @@ async function tour(reopen: Reopen, conversations: DemoConversation[], optionsPa
   await popup.setViewportSize({ width: 400, height: 700 });
   const figures = await summaryFigures(popup);
   show('Popup summary (of the conversations the agent opened)', {
-    figures: Object.entries(figures).map(([name, value]) => `${name}=${value}`).join(', '),
+    figures: Object.entries(figures)
+      .map(([name, value]) => `${name}=${value}`)
+      .join(', '),
     url: `chrome-extension://${reopen.extensionId}/popup.html`,
     shot: await screenshot(popup, 'popup'),
   });
@@ -288,9 +301,9 @@ async function tour(reopen: Reopen, conversations: DemoConversation[], optionsPa
 }
 
 async function tagAvailability(page: Page): Promise<string> {
-  return page.locator('[data-testid="reopen-tag"]').evaluateAll((els) =>
-    els.map((el) => `${el.getAttribute('data-tag')}${el.hasAttribute('disabled') ? ' ✗' : ' ✓'}`).join('  '),
-  );
+  return page
+    .locator('[data-testid="reopen-tag"]')
+    .evaluateAll((els) => els.map((el) => `${el.getAttribute('data-tag')}${el.hasAttribute('disabled') ? ' ✗' : ' ✓'}`).join('  '));
 }
 
 async function main() {

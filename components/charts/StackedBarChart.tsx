@@ -42,13 +42,7 @@ export function StackedBarChart(props: StackedBarChartProps) {
 
   return (
     <figure class="chart" data-testid={props.testId}>
-      <svg
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-        width={width}
-        height={height}
-        viewBox={`0 0 ${width} ${height}`}
-      >
+      <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} width={width} height={height} viewBox={`0 0 ${width} ${height}`}>
         <title id={`${id}-title`}>{props.title}</title>
         <desc id={`${id}-desc`}>{props.description}</desc>
         <line x1={0} y1={plotHeight + 0.5} x2={width} y2={plotHeight + 0.5} class="chart-axis" stroke-width={1} />

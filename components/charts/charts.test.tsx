@@ -32,10 +32,7 @@ describe('StackedBarChart', () => {
     renderChart();
     const image = screen.getByRole('img', { name: /Attempts per day/ });
     const labelledBy = image.getAttribute('aria-labelledby')!.split(' ');
-    expect(labelledBy.map((id) => document.getElementById(id)?.textContent)).toEqual([
-      'Attempts per day',
-      'Stacked by outcome',
-    ]);
+    expect(labelledBy.map((id) => document.getElementById(id)?.textContent)).toEqual(['Attempts per day', 'Stacked by outcome']);
   });
 
   test('one rectangle per non-zero segment, taller for larger values', () => {

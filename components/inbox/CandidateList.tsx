@@ -16,7 +16,9 @@ export function CandidateList({ locale, candidates, busy, timeZone, onChoose }: 
   const headingId = 'reopen-candidates-title';
   return (
     <div class="reopen-candidates">
-      <p id={headingId} class="reopen-candidates__title">{t(locale, 'banner.candidates.title')}</p>
+      <p id={headingId} class="reopen-candidates__title">
+        {t(locale, 'banner.candidates.title')}
+      </p>
       {candidates.length === 0 ? (
         <p>{t(locale, 'banner.candidates.none')}</p>
       ) : (

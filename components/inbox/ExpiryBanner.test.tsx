@@ -139,7 +139,15 @@ describe('unknown: says why and offers the fix', () => {
     ['es', 'Ventana desconocida: Reopen no pudo leer el nombre del cliente en esta página. Elige la conversación abajo.'],
   ])('no name on the page (changed layout): says so, not "not among recent conversations", and lists the candidates (%s)', (locale, text) => {
     const { banner, onChoose } = show(
-      { kind: 'unresolved', reason: 'not_found', nameUnread: true, candidates: [{ psid: '7001', name: 'Noah Berg' }, { psid: '7002', name: 'Ana Silva' }] },
+      {
+        kind: 'unresolved',
+        reason: 'not_found',
+        nameUnread: true,
+        candidates: [
+          { psid: '7001', name: 'Noah Berg' },
+          { psid: '7002', name: 'Ana Silva' },
+        ],
+      },
       C,
       { locale },
     );
@@ -180,9 +188,14 @@ describe('unknown: says why and offers the fix', () => {
     expect(onRetry).toHaveBeenCalledOnce();
   });
 
-  test('an error kind without words falls back to Meta\'s message and code', () => {
+  test("an error kind without words falls back to Meta's message and code", () => {
     const { banner } = show(
-      { kind: 'unresolved', reason: 'graph_error', candidates: [], error: { kind: 'brand_new_kind', retryable: false, code: 9, subcode: 77, metaMessage: 'Odd failure' } },
+      {
+        kind: 'unresolved',
+        reason: 'graph_error',
+        candidates: [],
+        error: { kind: 'brand_new_kind', retryable: false, code: 9, subcode: 77, metaMessage: 'Odd failure' },
+      },
       C,
     );
     expect(banner.textContent).toContain('Meta error 9/77: Odd failure');

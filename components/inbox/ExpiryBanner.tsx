@@ -69,7 +69,12 @@ function StatusLines({ locale, now, status }: { locale: Locale; now: number; sta
         <p class="reopen-banner__status">
           {t(locale, 'banner.open', { left: left(window.windowClosesAt) })}
           {/* A space of its own: without it the badge is read as one word with the time ("19 minClosing soon"). */}
-          {closingSoon ? <> <strong class="reopen-badge">{t(locale, 'banner.closingSoon')}</strong></> : null}
+          {closingSoon ? (
+            <>
+              {' '}
+              <strong class="reopen-badge">{t(locale, 'banner.closingSoon')}</strong>
+            </>
+          ) : null}
         </p>
       ) : null}
       {window.state === 'human_agent' ? (
@@ -86,9 +91,7 @@ function StatusLines({ locale, now, status }: { locale: Locale; now: number; sta
           <p class="reopen-hint">{t(locale, status.platform === 'instagram' ? 'banner.closedRouteInstagram' : 'banner.closedRoute')}</p>
         </>
       ) : null}
-      {window.state === 'unknown' ? (
-        <p class="reopen-banner__status">{t(locale, 'banner.unknown.no_customer_message')}</p>
-      ) : null}
+      {window.state === 'unknown' ? <p class="reopen-banner__status">{t(locale, 'banner.unknown.no_customer_message')}</p> : null}
       {cooldown.active ? (
         <p class="reopen-banner__cooldown">
           {t(locale, 'banner.cooldown', { left: left(cooldown.until) })}
@@ -131,7 +134,11 @@ export function ExpiryBanner(props: ExpiryBannerProps) {
       ) : null}
 
       {model.kind === 'resolved' ? <StatusLines locale={locale} now={now} status={model.status} /> : null}
-      {model.kind === 'loading' ? <p class="reopen-banner__status" aria-busy="true">{t(locale, 'banner.loading')}</p> : null}
+      {model.kind === 'loading' ? (
+        <p class="reopen-banner__status" aria-busy="true">
+          {t(locale, 'banner.loading')}
+        </p>
+      ) : null}
       {model.kind === 'no_conversation' ? <p class="reopen-banner__status">{t(locale, 'banner.noConversation')}</p> : null}
       {model.kind === 'failure' ? (
         <p class="reopen-banner__status">{t(locale, model.code === 'storage_full' ? 'banner.unknown.storage_full' : 'banner.unknown.no_reply')}</p>
@@ -144,13 +151,7 @@ export function ExpiryBanner(props: ExpiryBannerProps) {
           {model.error ? <p class="reopen-hint">{errorLine(locale, model.error)}</p> : null}
           {model.reason === 'ambiguous' || model.reason === 'not_found' ? (
             model.candidates.length > 0 || model.reason === 'ambiguous' || model.nameUnread ? (
-              <CandidateList
-                locale={locale}
-                candidates={model.candidates}
-                busy={props.choosing}
-                onChoose={props.onChoose}
-                timeZone={props.timeZone}
-              />
+              <CandidateList locale={locale} candidates={model.candidates} busy={props.choosing} onChoose={props.onChoose} timeZone={props.timeZone} />
             ) : null
           ) : null}
         </>

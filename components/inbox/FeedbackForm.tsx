@@ -83,12 +83,35 @@ export function FeedbackForm({ locale, value, revealEmpty = false, onChange }: F
   return (
     <fieldset class="reopen-feedback">
       <legend>{t(locale, 'panel.feedback.legend')}</legend>
-      <Field locale={locale} id="reopen-fb-title" label="panel.feedback.title" value={value.title} limit={FEEDBACK_LIMITS.title}
-        problems={problemsOf('title', value.title)} required onInput={(title) => set({ title })} />
-      <Field locale={locale} id="reopen-fb-subtitle" label="panel.feedback.subtitle" value={value.subtitle ?? ''} limit={FEEDBACK_LIMITS.subtitle}
-        problems={problemsOf('subtitle', value.subtitle ?? '')} onInput={(subtitle) => set({ subtitle: optional(subtitle) })} />
-      <Field locale={locale} id="reopen-fb-button" label="panel.feedback.button" value={value.buttonTitle} limit={FEEDBACK_LIMITS.buttonTitle}
-        problems={problemsOf('buttonTitle', value.buttonTitle)} required onInput={(buttonTitle) => set({ buttonTitle })} />
+      <Field
+        locale={locale}
+        id="reopen-fb-title"
+        label="panel.feedback.title"
+        value={value.title}
+        limit={FEEDBACK_LIMITS.title}
+        problems={problemsOf('title', value.title)}
+        required
+        onInput={(title) => set({ title })}
+      />
+      <Field
+        locale={locale}
+        id="reopen-fb-subtitle"
+        label="panel.feedback.subtitle"
+        value={value.subtitle ?? ''}
+        limit={FEEDBACK_LIMITS.subtitle}
+        problems={problemsOf('subtitle', value.subtitle ?? '')}
+        onInput={(subtitle) => set({ subtitle: optional(subtitle) })}
+      />
+      <Field
+        locale={locale}
+        id="reopen-fb-button"
+        label="panel.feedback.button"
+        value={value.buttonTitle}
+        limit={FEEDBACK_LIMITS.buttonTitle}
+        problems={problemsOf('buttonTitle', value.buttonTitle)}
+        required
+        onInput={(buttonTitle) => set({ buttonTitle })}
+      />
       <div class="reopen-field">
         <label for="reopen-fb-type">{t(locale, 'panel.feedback.questionType')}</label>
         <select
@@ -97,23 +120,57 @@ export function FeedbackForm({ locale, value, revealEmpty = false, onChange }: F
           onChange={(event) => setQuestion({ type: (event.currentTarget as HTMLSelectElement).value as FeedbackQuestionType })}
         >
           {QUESTION_TYPES.map((type) => (
-            <option key={type} value={type}>{t(locale, `panel.feedback.type.${type}`)}</option>
+            <option key={type} value={type}>
+              {t(locale, `panel.feedback.type.${type}`)}
+            </option>
           ))}
         </select>
       </div>
-      <Field locale={locale} id="reopen-fb-question" label="panel.feedback.questionTitle" value={value.question.title ?? ''}
+      <Field
+        locale={locale}
+        id="reopen-fb-question"
+        label="panel.feedback.questionTitle"
+        value={value.question.title ?? ''}
         problems={problemsOf('question.title', value.question.title ?? '')}
-        onInput={(title) => setQuestion({ title: optional(title) })} />
-      <Field locale={locale} id="reopen-fb-qid" label="panel.feedback.questionId" value={value.question.id} limit={FEEDBACK_LIMITS.questionId}
-        problems={problemsOf('question.id', value.question.id)} required onInput={(id) => setQuestion({ id })} />
-      <Field locale={locale} id="reopen-fb-followup" label="panel.feedback.followUp" value={value.question.followUpPlaceholder ?? ''}
+        onInput={(title) => setQuestion({ title: optional(title) })}
+      />
+      <Field
+        locale={locale}
+        id="reopen-fb-qid"
+        label="panel.feedback.questionId"
+        value={value.question.id}
+        limit={FEEDBACK_LIMITS.questionId}
+        problems={problemsOf('question.id', value.question.id)}
+        required
+        onInput={(id) => setQuestion({ id })}
+      />
+      <Field
+        locale={locale}
+        id="reopen-fb-followup"
+        label="panel.feedback.followUp"
+        value={value.question.followUpPlaceholder ?? ''}
         problems={problemsOf('question.followUpPlaceholder', value.question.followUpPlaceholder ?? '')}
-        onInput={(text) => setQuestion({ followUpPlaceholder: optional(text) })} />
-      <Field locale={locale} id="reopen-fb-privacy" label="panel.feedback.privacyUrl" inputMode="url" value={value.privacyUrl}
-        problems={problemsOf('privacyUrl', value.privacyUrl)} required onInput={(privacyUrl) => set({ privacyUrl })} />
-      <Field locale={locale} id="reopen-fb-expires" label="panel.feedback.expires" inputMode="numeric" value={String(value.expiresInDays ?? '')}
+        onInput={(text) => setQuestion({ followUpPlaceholder: optional(text) })}
+      />
+      <Field
+        locale={locale}
+        id="reopen-fb-privacy"
+        label="panel.feedback.privacyUrl"
+        inputMode="url"
+        value={value.privacyUrl}
+        problems={problemsOf('privacyUrl', value.privacyUrl)}
+        required
+        onInput={(privacyUrl) => set({ privacyUrl })}
+      />
+      <Field
+        locale={locale}
+        id="reopen-fb-expires"
+        label="panel.feedback.expires"
+        inputMode="numeric"
+        value={String(value.expiresInDays ?? '')}
         problems={problemsOf('expiresInDays', String(value.expiresInDays ?? ''))}
-        onInput={(days) => set({ expiresInDays: days === '' ? undefined : Number(days) })} />
+        onInput={(days) => set({ expiresInDays: days === '' ? undefined : Number(days) })}
+      />
     </fieldset>
   );
 }

@@ -155,22 +155,33 @@ describe('"Check again"', () => {
       fireEvent.click(screen.getByTestId('reopen-refresh'));
       await new Promise((resolve) => setTimeout(resolve, 0));
     });
-    const reads = vi.mocked(ask).mock.calls.map(([request]) => request).filter((request) => request.type === 'thread.get');
+    const reads = vi
+      .mocked(ask)
+      .mock.calls.map(([request]) => request)
+      .filter((request) => request.type === 'thread.get');
     expect(reads.map((request) => (request as { refresh?: boolean }).refresh)).toEqual([undefined, true]);
     expect(screen.getByTestId('reopen-banner').dataset.window).toBe('open');
   });
 });
 
 describe("a page where the customer's name can't be read", () => {
-  const candidates = [{ psid: '7001', name: 'Noah Berg' }, { psid: '7002', name: 'Ana Silva' }];
+  const candidates = [
+    { psid: '7001', name: 'Noah Berg' },
+    { psid: '7002', name: 'Ana Silva' },
+  ];
   /** The background as it answers a nameless ask: it waits for the name unless asked to read Meta now. */
   const nameless: Background = (request) => {
     if (request.type !== 'thread.get') return undefined;
     if (request.displayName) return resolvedThread();
-    return request.refresh ? { status: 'unresolved', pageId: '1045', reason: 'not_found', candidates } : { status: 'unresolved', pageId: '1045', reason: 'awaiting_name' };
+    return request.refresh
+      ? { status: 'unresolved', pageId: '1045', reason: 'not_found', candidates }
+      : { status: 'unresolved', pageId: '1045', reason: 'awaiting_name' };
   };
   const reads = (ask: Ask) =>
-    vi.mocked(ask).mock.calls.map(([request]) => request).filter((request): request is RequestOf<'thread.get'> => request.type === 'thread.get');
+    vi
+      .mocked(ask)
+      .mock.calls.map(([request]) => request)
+      .filter((request): request is RequestOf<'thread.get'> => request.type === 'thread.get');
 
   test('no name shows up: after a short wait the agent is told so and picks from the candidates', async () => {
     const { clock, ask } = await mount(nameless, C, URL_A, null);
@@ -267,9 +278,10 @@ describe('what is shown where', () => {
 });
 
 describe('the outcome of a send', () => {
-  const settle = () => act(async () => {
-    for (let turn = 0; turn < 5; turn += 1) await new Promise((resolve) => setTimeout(resolve, 0));
-  });
+  const settle = () =>
+    act(async () => {
+      for (let turn = 0; turn < 5; turn += 1) await new Promise((resolve) => setTimeout(resolve, 0));
+    });
 
   /** A send that Meta refuses with 190: the Page then needs reconnecting, so the re-read thread is unresolved. */
   async function failWith190() {

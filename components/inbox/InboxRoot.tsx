@@ -91,9 +91,7 @@ export function InboxRoot({ store, scheduler, onOpenOptions, timeZone }: InboxRo
   // An `unknown` send is being reconciled by the background: ask for the thread again a moment after each read is
   // due, so "found" / "not found" shows without waiting for the periodic refresh. Bounded per attempt.
   const checking =
-    state.thread?.status === 'resolved'
-      ? state.thread.recentAttempts.find((attempt) => attempt.reconciliation?.state === 'checking') ?? null
-      : null;
+    state.thread?.status === 'resolved' ? (state.thread.recentAttempts.find((attempt) => attempt.reconciliation?.state === 'checking') ?? null) : null;
   const [follow, setFollow] = useState<{ requestId: string; asks: number }>({ requestId: '', asks: 0 });
   const asks = checking && follow.requestId === checking.requestId ? follow.asks : 0;
   const checkingKey = checking ? `${checking.requestId}:${checking.reconciliation?.reads}:${asks}` : '';
@@ -101,9 +99,12 @@ export function InboxRoot({ store, scheduler, onOpenOptions, timeZone }: InboxRo
     if (!checking?.reconciliation || asks >= FOLLOW_MAX_ASKS) return;
     const dueIn = (checking.reconciliation.nextReadAt ?? state.now) - state.now + FOLLOW_AFTER_READ_MS;
     const requestId = checking.requestId;
-    const id = scheduler.setTimeout(() => {
-      void actions.followReconciliation().finally(() => setFollow({ requestId, asks: asks + 1 }));
-    }, Math.max(FOLLOW_MIN_MS, dueIn));
+    const id = scheduler.setTimeout(
+      () => {
+        void actions.followReconciliation().finally(() => setFollow({ requestId, asks: asks + 1 }));
+      },
+      Math.max(FOLLOW_MIN_MS, dueIn),
+    );
     return () => scheduler.clearTimeout(id);
     // The key says everything the schedule depends on (not the ticking clock, which would push it back forever).
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -161,13 +162,7 @@ export function InboxRoot({ store, scheduler, onOpenOptions, timeZone }: InboxRo
         />
       ) : null}
       {state.panelOpen && thread?.status !== 'resolved' && (state.result || state.sending) ? (
-        <LastOutcome
-          locale={state.locale}
-          sending={state.sending}
-          result={state.result}
-          onDismiss={actions.dismissResult}
-          timeZone={timeZone}
-        />
+        <LastOutcome locale={state.locale} sending={state.sending} result={state.result} onDismiss={actions.dismissResult} timeZone={timeZone} />
       ) : null}
     </div>
   );

@@ -37,12 +37,7 @@ export function LastOutcome(props: LastOutcomeProps) {
       titleRef={titleRef}
       onEscape={props.onDismiss}
     >
-      <ReopenResult
-        locale={locale}
-        sending={props.sending}
-        result={props.result}
-        timeZone={props.timeZone}
-      />
+      <ReopenResult locale={locale} sending={props.sending} result={props.result} timeZone={props.timeZone} />
       <div class="reopen-panel__actions">
         <button type="button" class="reopen-button" onClick={props.onDismiss}>
           {t(locale, 'panel.outcome.dismiss')}

@@ -123,8 +123,15 @@ describe('a route that stops being available while selected', () => {
   function openThenRerender(first: Partial<ReopenPanelProps>, then: Partial<ReopenPanelProps>) {
     const callbacks = { onSend: vi.fn(), onClose: vi.fn(), onNeedTemplates: vi.fn() };
     const base: ReopenPanelProps = {
-      locale: 'en', now: C + 3 * DAY, facts: facts(), templates: { status: 'idle' }, promoTerms: DEFAULT_PROMO_TERMS,
-      sending: false, result: null, timeZone: 'UTC', ...callbacks,
+      locale: 'en',
+      now: C + 3 * DAY,
+      facts: facts(),
+      templates: { status: 'idle' },
+      promoTerms: DEFAULT_PROMO_TERMS,
+      sending: false,
+      result: null,
+      timeZone: 'UTC',
+      ...callbacks,
     };
     const view = render(<ReopenPanel {...base} {...first} />);
     return { ...callbacks, rerender: () => view.rerender(<ReopenPanel {...base} {...then} />) };
@@ -134,10 +141,7 @@ describe('a route that stops being available while selected', () => {
   test('a cooldown starts (the send just went out): nothing selected, Send off, and why', () => {
     const now = C + 3 * DAY;
     const sent = { outcome: 'sent' as const, decidedBy: 'background' as const, nextAttemptAt: now + DAY };
-    const { onSend, rerender } = openThenRerender(
-      { now },
-      { now, facts: facts({ attempts: [{ at: now, status: 'sent' }] }), result: sent },
-    );
+    const { onSend, rerender } = openThenRerender({ now }, { now, facts: facts({ attempts: [{ at: now, status: 'sent' }] }), result: sent });
     type(screen.getByTestId('reopen-text'), 'Your parcel left today.');
     expect(send().disabled).toBe(false);
     rerender();
@@ -364,8 +368,15 @@ describe('after a send', () => {
   function sendThen(result: ReopenPanelProps['result']) {
     const callbacks = { onSend: vi.fn(), onClose: vi.fn(), onNeedTemplates: vi.fn() };
     const base: ReopenPanelProps = {
-      locale: 'en', now: C + 3 * DAY, facts: facts(), templates: { status: 'idle' }, promoTerms: DEFAULT_PROMO_TERMS,
-      sending: false, result: null, timeZone: 'UTC', ...callbacks,
+      locale: 'en',
+      now: C + 3 * DAY,
+      facts: facts(),
+      templates: { status: 'idle' },
+      promoTerms: DEFAULT_PROMO_TERMS,
+      sending: false,
+      result: null,
+      timeZone: 'UTC',
+      ...callbacks,
     };
     const view = render(<ReopenPanel {...base} />);
     screen.getByTestId('reopen-send').focus();

@@ -154,15 +154,7 @@ export function ReopenPanel(props: ReopenPanelProps) {
         </button>
       }
     >
-
-      <TagPicker
-        locale={locale}
-        routes={routes}
-        selected={route}
-        cooldownUntil={cooldown.until}
-        onSelect={setChosen}
-        timeZone={props.timeZone}
-      />
+      <TagPicker locale={locale} routes={routes} selected={route} cooldownUntil={cooldown.until} onSelect={setChosen} timeZone={props.timeZone} />
 
       {contentKind === 'text' ? (
         <div class="reopen-field">
@@ -183,12 +175,7 @@ export function ReopenPanel(props: ReopenPanelProps) {
         </div>
       ) : null}
       {contentKind === 'feedback' ? (
-        <FeedbackForm
-          locale={locale}
-          value={feedback}
-          onChange={setFeedback}
-          revealEmpty={props.result?.reason === 'invalid_feedback'}
-        />
+        <FeedbackForm locale={locale} value={feedback} onChange={setFeedback} revealEmpty={props.result?.reason === 'invalid_feedback'} />
       ) : null}
       {contentKind === 'utility' ? (
         <UtilityForm locale={locale} templates={props.templates} value={utility} onChange={setUtility} onReload={props.onNeedTemplates} />
@@ -196,7 +183,9 @@ export function ReopenPanel(props: ReopenPanelProps) {
 
       {promoMatches.length > 0 ? (
         <div class="reopen-promo">
-          <p>{t(locale, 'policy.promo.found', { terms: [...new Set(promoMatches.map((match) => text.slice(match.start, match.end) || match.term))].join(', ') })}</p>
+          <p>
+            {t(locale, 'policy.promo.found', { terms: [...new Set(promoMatches.map((match) => text.slice(match.start, match.end) || match.term))].join(', ') })}
+          </p>
           {content?.kind === 'text' ? (
             <>
               <p class="reopen-tag__label">{t(locale, 'panel.promo.preview')}</p>
@@ -246,13 +235,7 @@ export function ReopenPanel(props: ReopenPanelProps) {
         ) : null}
       </div>
 
-      <ReopenResult
-        locale={locale}
-        sending={props.sending}
-        result={props.result}
-        sendRef={sendRef}
-        timeZone={props.timeZone}
-      />
+      <ReopenResult locale={locale} sending={props.sending} result={props.result} sendRef={sendRef} timeZone={props.timeZone} />
     </PanelShell>
   );
 }

@@ -21,11 +21,7 @@ function Outcome({ locale, result, timeZone }: Omit<ReopenResultProps, 'sending'
   const time = (ms: number) => formatInstant(ms, locale, timeZone);
   switch (result.outcome) {
     case 'sent':
-      return (
-        <p>
-          {result.nextAttemptAt ? t(locale, 'panel.result.sent', { time: time(result.nextAttemptAt) }) : t(locale, 'panel.result.sentNoTime')}
-        </p>
-      );
+      return <p>{result.nextAttemptAt ? t(locale, 'panel.result.sent', { time: time(result.nextAttemptAt) }) : t(locale, 'panel.result.sentNoTime')}</p>;
     case 'blocked':
       return (
         <>
@@ -105,7 +101,6 @@ export function ReopenResult(props: ReopenResultProps) {
     </div>
   );
 }
-
 
 export interface ReconcileStatusProps {
   locale: Locale;

@@ -37,7 +37,9 @@ export function TagPicker({ locale, routes, selected, cooldownUntil, timeZone, o
 
   return (
     <div class="reopen-tags" role="group" aria-labelledby={groupId}>
-      <p id={groupId} class="reopen-section-title">{t(locale, 'panel.routes')}</p>
+      <p id={groupId} class="reopen-section-title">
+        {t(locale, 'panel.routes')}
+      </p>
       {routesInPickerOrder(routes).map(({ route, available, reason, recommended, availableUntil }) => {
         const name = routeName(locale, route);
         const reasonId = `reopen-tag-reason-${route.id}`;
@@ -61,7 +63,12 @@ export function TagPicker({ locale, routes, selected, cooldownUntil, timeZone, o
               onClick={() => available && onSelect(route.id)}
             >
               <span class="reopen-tag__name">{name}</span>
-              {recommended ? <> <span class="reopen-badge">{t(locale, 'policy.recommended')}</span></> : null}
+              {recommended ? (
+                <>
+                  {' '}
+                  <span class="reopen-badge">{t(locale, 'policy.recommended')}</span>
+                </>
+              ) : null}
             </button>
             {reason ? (
               <p id={reasonId} class="reopen-tag__reason">
@@ -85,9 +92,17 @@ export function TagPicker({ locale, routes, selected, cooldownUntil, timeZone, o
             ) : null}
             <div id={detailId} class="reopen-tag__detail" hidden={!detailShown}>
               <p class="reopen-tag__label">{t(locale, 'policy.route.uses')}</p>
-              <ul>{uses.map((use) => <li key={use}>{use}</li>)}</ul>
+              <ul>
+                {uses.map((use) => (
+                  <li key={use}>{use}</li>
+                ))}
+              </ul>
               <p class="reopen-tag__label">{t(locale, 'policy.route.notAllowed')}</p>
-              <ul>{notAllowed.map((use) => <li key={use}>{use}</li>)}</ul>
+              <ul>
+                {notAllowed.map((use) => (
+                  <li key={use}>{use}</li>
+                ))}
+              </ul>
               {requirement ? (
                 <p class="reopen-hint">
                   {t(locale, 'policy.route.requirement')}: {requirement}

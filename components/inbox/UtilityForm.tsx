@@ -23,13 +23,19 @@ const keyOf = (template: Pick<UtilityTemplate, 'name' | 'language'>) => `${templ
 /** The Page's approved utility templates (the only route after 7 days) and the values for their parameters. */
 export function UtilityForm({ locale, templates, value, onChange, onReload }: UtilityFormProps) {
   if (templates.status === 'idle' || templates.status === 'loading') {
-    return <p class="reopen-hint" aria-busy="true">{t(locale, 'panel.utility.loading')}</p>;
+    return (
+      <p class="reopen-hint" aria-busy="true">
+        {t(locale, 'panel.utility.loading')}
+      </p>
+    );
   }
   if (templates.status === 'error') {
     return (
       <div class="reopen-utility">
         <p class="reopen-problem">{errorLine(locale, templates.error)}</p>
-        <button type="button" class="reopen-button" onClick={onReload}>{t(locale, 'panel.utility.reload')}</button>
+        <button type="button" class="reopen-button" onClick={onReload}>
+          {t(locale, 'panel.utility.reload')}
+        </button>
       </div>
     );
   }
@@ -38,14 +44,18 @@ export function UtilityForm({ locale, templates, value, onChange, onReload }: Ut
     return (
       <div class="reopen-utility">
         <p>{t(locale, 'panel.utility.none')}</p>
-        <button type="button" class="reopen-button" onClick={onReload}>{t(locale, 'panel.utility.reload')}</button>
+        <button type="button" class="reopen-button" onClick={onReload}>
+          {t(locale, 'panel.utility.reload')}
+        </button>
       </div>
     );
   }
   const chosen = value ? approved.find((template) => keyOf(template) === keyOf({ name: value.templateName, language: value.language })) : undefined;
   const pick = (key: string) => {
     const template = approved.find((candidate) => keyOf(candidate) === key);
-    onChange(template ? { templateName: template.name, language: template.language, parameters: Array.from({ length: template.parameterCount }, () => '') } : null);
+    onChange(
+      template ? { templateName: template.name, language: template.language, parameters: Array.from({ length: template.parameterCount }, () => '') } : null,
+    );
   };
 
   return (

@@ -171,7 +171,12 @@ export function NotifySetting({ settings, locale, permissions, onSave }: NotifyS
             {t('options.notify.allow')}
           </button>
         )}
-        <p aria-live="polite" data-testid="notify-status" data-state={status.kind} class={status.kind === 'denied' || status.kind === 'failed' ? 'error' : undefined}>
+        <p
+          aria-live="polite"
+          data-testid="notify-status"
+          data-state={status.kind}
+          class={status.kind === 'denied' || status.kind === 'failed' ? 'error' : undefined}
+        >
           {statusText}
         </p>
       </div>

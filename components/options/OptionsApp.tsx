@@ -25,10 +25,7 @@ export function OptionsApp({ timeZone, browserLanguage, permissions = (browser.p
     void controller.open();
   }, []);
 
-  const locale = resolveLocale(
-    load.status === 'ready' ? load.settings.language : 'browser',
-    browserLanguage ?? globalThis.navigator?.language,
-  );
+  const locale = resolveLocale(load.status === 'ready' ? load.settings.language : 'browser', browserLanguage ?? globalThis.navigator?.language);
   const t = translator(locale);
 
   useEffect(() => {

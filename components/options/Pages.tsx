@@ -139,12 +139,7 @@ function PageItem(props: { page: PageView } & Omit<PagesProps, 'pages'>) {
               {t('options.page.disconnect')}
             </button>
           )}
-          <button
-            type="button"
-            data-testid="page-reconnect"
-            aria-expanded={reconnecting}
-            onClick={() => setReconnecting(!reconnecting)}
-          >
+          <button type="button" data-testid="page-reconnect" aria-expanded={reconnecting} onClick={() => setReconnecting(!reconnecting)}>
             {t('options.page.reconnect')}
           </button>
         </div>
@@ -206,7 +201,9 @@ export function Pages(props: PagesProps) {
     <section aria-labelledby="pages-heading">
       <h2 id="pages-heading">{t('options.pages.heading')}</h2>
       <p class="muted">{t('options.pages.intro')}</p>
-      <p class="muted" data-testid="options-instagram">{t('options.instagram')}</p>
+      <p class="muted" data-testid="options-instagram">
+        {t('options.instagram')}
+      </p>
       <TokenField
         label={t('options.token.label')}
         hint={t('options.token.hint')}

@@ -40,12 +40,16 @@ export function SettingsForm({ settings, locale, onSave }: SettingsFormProps) {
   const locked = (field: SettingsField) => settings.locked.includes(field);
   const problemOf = (field: SettingsField) => problems.find((p) => p.field === field);
 
-  const field = (name: SettingsField, label: MessageKey, hint: MessageKey | null, control: (ids: { input: string; describedBy: string | undefined }) => preact.JSX.Element) => {
+  const field = (
+    name: SettingsField,
+    label: MessageKey,
+    hint: MessageKey | null,
+    control: (ids: { input: string; describedBy: string | undefined }) => preact.JSX.Element,
+  ) => {
     const input = `${id}-${name}`;
     const problem = problemOf(name);
-    const describedBy = [hint ? `${input}-hint` : null, locked(name) ? `${input}-locked` : null, problem ? `${input}-problem` : null]
-      .filter(Boolean)
-      .join(' ') || undefined;
+    const describedBy =
+      [hint ? `${input}-hint` : null, locked(name) ? `${input}-locked` : null, problem ? `${input}-problem` : null].filter(Boolean).join(' ') || undefined;
     return (
       <div class="field" data-testid={`setting-${name}`} data-locked={String(locked(name))}>
         <label for={input}>{t(label)}</label>

@@ -15,18 +15,13 @@ export interface SettingsTransferProps {
   onImport: (json: string) => Promise<ResponseMap['settings.import']>;
 }
 
-type Status =
-  | { status: 'idle' }
-  | { status: 'exported'; filename: string }
-  | { status: 'imported' }
-  | { status: 'error'; message: string };
+type Status = { status: 'idle' } | { status: 'exported'; filename: string } | { status: 'imported' } | { status: 'error'; message: string };
 
 export function SettingsTransfer(props: SettingsTransferProps) {
   const t = translator(props.locale);
   const id = useId();
   const [state, setState] = useState<Status>({ status: 'idle' });
-  const fail = (error: unknown) =>
-    setState({ status: 'error', message: t('options.import.failed', { detail: errorDetail(error) }) });
+  const fail = (error: unknown) => setState({ status: 'error', message: t('options.import.failed', { detail: errorDetail(error) }) });
 
   return (
     <section aria-labelledby={`${id}-heading`}>
@@ -73,10 +68,7 @@ export function SettingsTransfer(props: SettingsTransferProps) {
               if ('error' in result) {
                 setState({
                   status: 'error',
-                  message:
-                    result.error === 'invalid_json'
-                      ? t('options.import.invalid_json')
-                      : t('options.import.invalid_settings', { detail: result.detail }),
+                  message: result.error === 'invalid_json' ? t('options.import.invalid_json') : t('options.import.invalid_settings', { detail: result.detail }),
                 });
               } else {
                 setState({ status: 'imported' });

@@ -66,7 +66,11 @@ const words = {
   },
 } as const;
 
-const sets = () => vi.mocked(ask).mock.calls.map(([r]) => r).filter((r) => r.type === 'settings.set');
+const sets = () =>
+  vi
+    .mocked(ask)
+    .mock.calls.map(([r]) => r)
+    .filter((r) => r.type === 'settings.set');
 const ready = () => waitFor(() => expect(screen.getByTestId('options').getAttribute('data-state')).toBe('ready'));
 const status = () => screen.getByTestId('notify-status');
 

@@ -53,7 +53,11 @@ const words = {
 
 const renderOptions = () => render(<OptionsApp timeZone="UTC" browserLanguage="en-US" />);
 const ready = () => waitFor(() => expect(screen.getByTestId('options').getAttribute('data-state')).toBe('ready'));
-const calls = (type: string) => vi.mocked(ask).mock.calls.map(([r]) => r).filter((r) => r.type === type);
+const calls = (type: string) =>
+  vi
+    .mocked(ask)
+    .mock.calls.map(([r]) => r)
+    .filter((r) => r.type === type);
 
 function typeInto(element: HTMLElement, value: string) {
   (element as HTMLInputElement).value = value;
@@ -258,9 +262,7 @@ describe.each(['en', 'es'] as const)('options page in %s', (locale: Locale) => {
     const input = screen.getByTestId('settings-import');
     Object.defineProperty(input, 'files', { value: [new File(['{}'], 's.json')], configurable: true });
     fireEvent.change(input);
-    await waitFor(() =>
-      expect((within(screen.getByTestId('setting-retentionDays')).getByRole('spinbutton') as HTMLInputElement).value).toBe('45'),
-    );
+    await waitFor(() => expect((within(screen.getByTestId('setting-retentionDays')).getByRole('spinbutton') as HTMLInputElement).value).toBe('45'));
     expect(screen.getByTestId('settings-transfer-status').getAttribute('data-state')).toBe('imported');
 
     fireEvent.click(screen.getByTestId('settings-export'));

@@ -22,13 +22,7 @@ export interface FieldProblem {
   params?: MessageParams;
 }
 
-export const SETTINGS_FIELDS: readonly SettingsField[] = [
-  'graphVersion',
-  'language',
-  'retentionDays',
-  'promoTerms',
-  'closesSoonMinutes',
-];
+export const SETTINGS_FIELDS: readonly SettingsField[] = ['graphVersion', 'language', 'retentionDays', 'promoTerms', 'closesSoonMinutes'];
 
 export const BOUNDS = {
   retentionDays: [1, 3650],

@@ -72,9 +72,7 @@ export function ActionList(props: ActionListProps) {
           })}
         </ul>
       )}
-      {props.total > props.rows.length && (
-        <p class="muted">{t('popup.list.more', { count: props.total - props.rows.length })}</p>
-      )}
+      {props.total > props.rows.length && <p class="muted">{t('popup.list.more', { count: props.total - props.rows.length })}</p>}
     </section>
   );
 }

@@ -13,12 +13,7 @@ export function Figures({ counts, locale }: { counts: SummaryView['counts']; loc
       <h2 id="figures-heading">{t('popup.figures.heading')}</h2>
       <dl class="figures">
         {FIGURES.map((name) => (
-          <div
-            key={name}
-            class={`figure figure-${name}`}
-            data-testid={`summary-${name}`}
-            data-value={String(counts[name])}
-          >
+          <div key={name} class={`figure figure-${name}`} data-testid={`summary-${name}`} data-value={String(counts[name])}>
             <dt>{t(figureName(name))}</dt>
             <dd>{formatCount(counts[name], locale)}</dd>
           </div>

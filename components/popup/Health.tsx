@@ -26,8 +26,7 @@ function warningText(warning: SummaryWarning, locale: Locale, timeZone?: string)
   return translate(locale, key, { key: warning.key, time: formatInstant(warning.at, locale, timeZone) });
 }
 
-const megabytes = (bytes: number, locale: Locale) =>
-  `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / 1_048_576)} MB`;
+const megabytes = (bytes: number, locale: Locale) => `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / 1_048_576)} MB`;
 
 /** Storage near or at its quota, in words: what happens when full and what to do (lib/storage/budget.ts). */
 export function storageText(notice: StorageNotice, locale: Locale): string {

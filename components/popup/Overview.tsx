@@ -36,7 +36,12 @@ function OverviewResult({ status, locale, timeZone }: { status: OverviewStatus; 
         </p>
       )}
       {status.platforms && (
-        <p class="muted" data-testid="overview-platforms" data-messenger={String(status.platforms.messenger)} data-instagram={String(status.platforms.instagram)}>
+        <p
+          class="muted"
+          data-testid="overview-platforms"
+          data-messenger={String(status.platforms.messenger)}
+          data-instagram={String(status.platforms.instagram)}
+        >
           {t('popup.overview.platforms', {
             messenger: formatCount(status.platforms.messenger, locale),
             instagram: formatCount(status.platforms.instagram, locale),
@@ -57,11 +62,13 @@ function OverviewResult({ status, locale, timeZone }: { status: OverviewStatus; 
   );
 }
 
-function PageOverview(props: Omit<OverviewProps, 'pages' | 'overviews' | 'stalled'> & {
-  page: PageView;
-  status: OverviewStatus | undefined;
-  stalled: boolean;
-}) {
+function PageOverview(
+  props: Omit<OverviewProps, 'pages' | 'overviews' | 'stalled'> & {
+    page: PageView;
+    status: OverviewStatus | undefined;
+    stalled: boolean;
+  },
+) {
   const { page, status, locale } = props;
   const t = translator(locale);
   const running = status?.state === 'running';
@@ -91,9 +98,7 @@ function PageOverview(props: Omit<OverviewProps, 'pages' | 'overviews' | 'stalle
         </div>
       ) : (
         <div>
-          {(status?.state === 'done' || status?.state === 'cancelled') && (
-            <OverviewResult status={status} locale={locale} timeZone={props.timeZone} />
-          )}
+          {(status?.state === 'done' || status?.state === 'cancelled') && <OverviewResult status={status} locale={locale} timeZone={props.timeZone} />}
           {status?.state === 'failed' && (
             <p role="alert" data-testid="overview-error">
               {t('popup.overview.failed')}
@@ -125,13 +130,7 @@ export function Overview(props: OverviewProps) {
       <p class="muted">{t('popup.overview.explain')}</p>
       <ul class="overviews">
         {props.pages.map((page) => (
-          <PageOverview
-            key={page.id}
-            {...props}
-            page={page}
-            status={props.overviews[page.id]}
-            stalled={props.stalled[page.id] ?? false}
-          />
+          <PageOverview key={page.id} {...props} page={page} status={props.overviews[page.id]} stalled={props.stalled[page.id] ?? false} />
         ))}
       </ul>
     </section>

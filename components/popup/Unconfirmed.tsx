@@ -31,9 +31,7 @@ export function Unconfirmed(props: UnconfirmedProps) {
           </li>
         ))}
       </ul>
-      {props.total > props.rows.length && (
-        <p class="muted">{t('popup.list.more', { count: props.total - props.rows.length })}</p>
-      )}
+      {props.total > props.rows.length && <p class="muted">{t('popup.list.more', { count: props.total - props.rows.length })}</p>}
     </section>
   );
 }

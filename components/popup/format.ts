@@ -24,8 +24,5 @@ export function formatCount(value: number, locale: Locale): string {
 
 /** "5 May" / "5 may": the chart's day labels. */
 export function formatDay(instant: number, locale: Locale, timeZone?: string): string {
-  return cached(
-    `day:${locale}:${timeZone ?? ''}`,
-    () => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone }),
-  ).format(instant);
+  return cached(`day:${locale}:${timeZone ?? ''}`, () => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone })).format(instant);
 }

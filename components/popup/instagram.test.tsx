@@ -31,10 +31,24 @@ test('an Instagram row says "Instagram" and opens the Instagram thread; a Messen
 });
 
 test('the overview says how many Messenger and Instagram conversations it scanned, and why Instagram was not', () => {
-  const base = { pageId: '111', state: 'done' as const, limit: 400, finishedAt: Date.parse('2026-06-03T10:00:00Z'), counts: { open: 3, human_agent: 2, closed: 2, unknown: 0 } };
+  const base = {
+    pageId: '111',
+    state: 'done' as const,
+    limit: 400,
+    finishedAt: Date.parse('2026-06-03T10:00:00Z'),
+    counts: { open: 3, human_agent: 2, closed: 2, unknown: 0 },
+  };
   const page = { id: '111', name: 'Acme', status: 'connected' as const, checkedAt: 0, managed: false };
   const { unmount } = render(
-    <Overview pages={[page]} overviews={{ '111': { ...base, scanned: 7, platforms: { messenger: 5, instagram: 2 } } }} stalled={{}} locale="en" timeZone="UTC" onScan={() => {}} onCancel={() => {}} />,
+    <Overview
+      pages={[page]}
+      overviews={{ '111': { ...base, scanned: 7, platforms: { messenger: 5, instagram: 2 } } }}
+      stalled={{}}
+      locale="en"
+      timeZone="UTC"
+      onScan={() => {}}
+      onCancel={() => {}}
+    />,
   );
   expect(screen.getByTestId('overview-platforms').textContent).toBe('Messenger: 5 · Instagram: 2');
   expect(screen.queryByTestId('overview-instagram-skipped')).toBeNull();
@@ -42,7 +56,15 @@ test('the overview says how many Messenger and Instagram conversations it scanne
   render(
     <Overview
       pages={[page]}
-      overviews={{ '111': { ...base, scanned: 5, limit: 200, platforms: { messenger: 5, instagram: 0 }, instagramSkipped: { kind: 'instagram_not_linked', retryable: false } } }}
+      overviews={{
+        '111': {
+          ...base,
+          scanned: 5,
+          limit: 200,
+          platforms: { messenger: 5, instagram: 0 },
+          instagramSkipped: { kind: 'instagram_not_linked', retryable: false },
+        },
+      }}
       stalled={{}}
       locale="es"
       timeZone="UTC"

@@ -194,9 +194,7 @@ describe.each(['en', 'es'] as const)('popup in %s', (locale: Locale) => {
     expect(readyList.textContent).toContain(locale === 'en' ? 'and 6 more' : 'y 6 más');
 
     const closing = screen.getByTestId('summary-closing-list');
-    expect(within(closing).getByRole('heading').textContent).toBe(
-      locale === 'en' ? 'Window closes within 2 hr' : 'La ventana cierra en menos de 2 h',
-    );
+    expect(within(closing).getByRole('heading').textContent).toBe(locale === 'en' ? 'Window closes within 2 hr' : 'La ventana cierra en menos de 2 h');
     const [soon] = within(closing).getAllByTestId('summary-row');
     expect(soon!.textContent).toContain('Bruno');
     expect(soon!.textContent).toMatch(locale === 'en' ? /window closes in 30 min/ : /la ventana cierra en 30 min/);
@@ -263,7 +261,9 @@ describe.each(['en', 'es'] as const)('popup in %s', (locale: Locale) => {
     expect(rows[14]!.textContent).toMatch(/5\s*2\s*0\s*0$|5200$/);
 
     const rate = screen.getByTestId('chart-reply-rate');
-    const cells = within(rate).getAllByRole('cell', { hidden: true }).map((c) => c.textContent);
+    const cells = within(rate)
+      .getAllByRole('cell', { hidden: true })
+      .map((c) => c.textContent);
     expect(cells[0]).toMatch(/50\s?%.*4.*8/);
     expect(cells[1]).toBe(locale === 'en' ? 'nothing sent' : 'nada enviado');
   });
@@ -285,19 +285,14 @@ describe.each(['en', 'es'] as const)('popup in %s', (locale: Locale) => {
   });
 
   test('a Page whose token expired says so and links to the options page', async () => {
-    script(
-      { 'pages.list': () => ({ pages: [page(), page({ id: '222', name: 'Sol', status: 'needs_reconnect' })], health }) },
-      locale,
-    );
+    script({ 'pages.list': () => ({ pages: [page(), page({ id: '222', name: 'Sol', status: 'needs_reconnect' })], health }) }, locale);
     const openOptions = vi.spyOn(browser.runtime, 'openOptionsPage').mockResolvedValue(undefined);
     renderPopup();
     await ready();
     const [ok, broken] = screen.getAllByTestId('page-health');
     expect(ok!.getAttribute('data-status')).toBe('connected');
     expect(broken!.getAttribute('data-status')).toBe('needs_reconnect');
-    expect(broken!.textContent).toContain(
-      locale === 'en' ? 'token expired — reconnect this Page' : 'token caducado: vuelve a conectar esta página',
-    );
+    expect(broken!.textContent).toContain(locale === 'en' ? 'token expired — reconnect this Page' : 'token caducado: vuelve a conectar esta página');
     fireEvent.click(within(broken!).getByTestId('page-reconnect'));
     expect(openOptions).toHaveBeenCalledTimes(1);
     // its overview cannot be started
@@ -451,11 +446,7 @@ describe.each(['en', 'es'] as const)('popup in %s', (locale: Locale) => {
     script({ 'overview.status': (r: { pageId: string }) => ({ pageId: r.pageId, state: 'running', scanned: 1, limit: 100 }) }, locale);
     renderPopup({ maxPolls: 3 });
     await ready();
-    await waitFor(() =>
-      expect(screen.getByTestId('overview').textContent).toContain(
-        locale === 'en' ? 'Still scanning' : 'Sigue revisando',
-      ),
-    );
+    await waitFor(() => expect(screen.getByTestId('overview').textContent).toContain(locale === 'en' ? 'Still scanning' : 'Sigue revisando'));
     const statusCalls = () => vi.mocked(ask).mock.calls.filter(([r]) => r.type === 'overview.status').length;
     expect(statusCalls()).toBe(4); // the first read + 3 polls
   });

@@ -4,21 +4,13 @@ import { browser } from 'wxt/browser';
 import { createGraphClient } from '@/lib/graph';
 import { createHandlers } from './handler-map';
 import { createServices } from './services';
-import {
-  ensureRetentionAlarm,
-  onRetentionAlarm,
-  onWorkerStart,
-  reconcileWaker,
-  restrictToTrustedContexts,
-  RETENTION_ALARM,
-} from './lifecycle';
+import { ensureRetentionAlarm, onRetentionAlarm, onWorkerStart, reconcileWaker, restrictToTrustedContexts, RETENTION_ALARM } from './lifecycle';
 import { RECONCILE_ALARM } from '@/lib/send/reconcile';
 import { relayOpenPanel } from '@/lib/messaging/commands';
 import { createRouter } from '@/lib/messaging/router';
 import { readManagedConfig } from '@/lib/settings/managed';
 import { createToolbarSync, ensureToolbarAlarm, TOOLBAR_ALARM, touchesCount, type BadgeApi } from '@/lib/urgency/toolbar';
 import { createClosingNotifier, createNotifiedStore, openNotifiedConversation } from '@/lib/urgency/notify';
-
 
 // Wiring only (DESIGN.md §3): every listener is registered synchronously at the top of main, so an event that
 // wakes the worker finds its listener; the work itself lives in lib/.

@@ -31,9 +31,7 @@ export interface WorkerStartReport {
 }
 
 /** Runs at the top of every worker start (an MV3 worker restarts often; onStartup alone is browser start). */
-export async function onWorkerStart(
-  services: Pick<BackgroundServices, 'reopen' | 'pages' | 'reconciler' | 'store'>,
-): Promise<WorkerStartReport> {
+export async function onWorkerStart(services: Pick<BackgroundServices, 'reopen' | 'pages' | 'reconciler' | 'store'>): Promise<WorkerStartReport> {
   // Tokens at rest first: no token stays in storage.local (content scripts can read it on Firefox).
   let tokensMoved = 0;
   try {
@@ -92,10 +90,13 @@ export function reconcileWaker(deps: ReconcileWakeDeps): (at: number) => void {
   let timer: unknown = null;
   return (at) => {
     if (timer !== null) clearTimer(timer);
-    timer = setTimer(() => {
-      timer = null;
-      deps.run();
-    }, Math.max(0, at - deps.now()));
+    timer = setTimer(
+      () => {
+        timer = null;
+        deps.run();
+      },
+      Math.max(0, at - deps.now()),
+    );
     void deps.alarms.create(RECONCILE_ALARM, { when: Math.max(at, deps.now() + ALARM_MIN_DELAY_MS) });
   };
 }

@@ -163,7 +163,7 @@ export default defineContentScript({
       // Another Page's inbox: its own row facts (the same Page is asked no more than once a minute).
       refreshRows();
     };
-    store.subscribe((state, previous) => state.locale !== previous.locale || state.strings !== previous.strings ? rows.tick() : undefined);
+    store.subscribe((state, previous) => (state.locale !== previous.locale || state.strings !== previous.strings ? rows.tick() : undefined));
 
     // A hidden tab's churn costs nothing: the composer loop stops observing and checks again when shown.
     if (!visible()) {

@@ -108,15 +108,29 @@ describe('auditCsv', () => {
       [
         thread({
           attempts: [
-            attempt({ requestId: 'first', status: 'unknown', error: { kind: 'maybe_processed', retryable: false, code: 2 }, reconciliation: { state: 'not_found', reads: 3 } }),
+            attempt({
+              requestId: 'first',
+              status: 'unknown',
+              error: { kind: 'maybe_processed', retryable: false, code: 2 },
+              reconciliation: { state: 'not_found', reads: 3 },
+            }),
             attempt({ requestId: 'second', at: T0 + 200_000, retryOf: 'first', messageId: 'm_2' }),
-            attempt({ requestId: 'third', at: T0 + 400_000, status: 'sent', messageId: 'm_3', error: { kind: 'timeout', retryable: false }, reconciliation: { state: 'found', reads: 1 } }),
+            attempt({
+              requestId: 'third',
+              at: T0 + 400_000,
+              status: 'sent',
+              messageId: 'm_3',
+              error: { kind: 'timeout', retryable: false },
+              reconciliation: { state: 'found', reads: 1 },
+            }),
           ],
         }),
       ],
       pages,
     );
-    const rows = parseCsv(csv).slice(1).map((cells) => [cells[6], cells[8], ...cells.slice(11, 14)]);
+    const rows = parseCsv(csv)
+      .slice(1)
+      .map((cells) => [cells[6], cells[8], ...cells.slice(11, 14)]);
     expect(rows).toEqual([
       ['unknown', 'maybe_processed', 'not_found', 'first', ''],
       ['sent', '', '', 'second', 'first'],
@@ -124,7 +138,7 @@ describe('auditCsv', () => {
     ]);
   });
 
-  test('the last column says the platform: an Instagram thread\'s attempt names it (its psid is the IGSID)', () => {
+  test("the last column says the platform: an Instagram thread's attempt names it (its psid is the IGSID)", () => {
     const csv = auditCsv(
       [
         thread({ psid: '17850000000000001', customerName: 'insta.shopper', platform: 'instagram', attempts: [attempt({ messageId: 'm_ig' })] }),

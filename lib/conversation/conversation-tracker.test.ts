@@ -75,15 +75,21 @@ afterEach(() => {
 });
 
 describe('trackConversation', () => {
-  test('tells the store the URL\'s conversation and the name the page shows, at once', () => {
+  test("tells the store the URL's conversation and the name the page shows, at once", () => {
     page('Ana Ruiz');
     navigate(url('111'));
     const { store, shown } = fakeStore();
-    trackConversation(context, store, timers, () => {}, () => {});
+    trackConversation(
+      context,
+      store,
+      timers,
+      () => {},
+      () => {},
+    );
     expect(shown).toEqual([{ selectedItemId: '111', name: 'Ana Ruiz', hint: { status: 'trusted', conflicting: [] } }]);
   });
 
-  test('after a switch, the previous customer\'s name still on screen is not taken for the new one; the real one is, once it renders', async () => {
+  test("after a switch, the previous customer's name still on screen is not taken for the new one; the real one is, once it renders", async () => {
     page('Ana Ruiz', { links: false });
     navigate(url('111'));
     const { store, shown } = fakeStore();
@@ -98,12 +104,18 @@ describe('trackConversation', () => {
     expect(shown.at(-1)).toMatchObject({ selectedItemId: '222', name: 'Bruno Diaz' });
   });
 
-  test('the card the agent clicked just before the switch proves the name, even one equal to the previous customer\'s', () => {
+  test("the card the agent clicked just before the switch proves the name, even one equal to the previous customer's", () => {
     page('Ana Ruiz', { links: false });
     document.querySelectorAll('[role="row"] span')[1]!.textContent = 'Ana Ruiz';
     navigate(url('111'));
     const { store, shown } = fakeStore();
-    trackConversation(context, store, timers, () => {}, () => {});
+    trackConversation(
+      context,
+      store,
+      timers,
+      () => {},
+      () => {},
+    );
     document.querySelectorAll('[role="row"] span')[1]!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
     navigate(url('222'));
     expect(shown.at(-1)).toMatchObject({ selectedItemId: '222', name: 'Ana Ruiz' });
@@ -124,7 +136,13 @@ describe('trackConversation', () => {
     page('Ana Ruiz');
     navigate(url('111'));
     const reports: LayoutHealth[] = [];
-    const check = trackConversation(context, fakeStore().store, timers, (report) => reports.push(report), () => {});
+    const check = trackConversation(
+      context,
+      fakeStore().store,
+      timers,
+      (report) => reports.push(report),
+      () => {},
+    );
     check();
     check();
     expect(reports).toHaveLength(1);

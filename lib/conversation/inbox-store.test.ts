@@ -44,7 +44,7 @@ describe('which conversation, and stale answers', () => {
     expect(store.getState().thread?.status).toBe('resolved');
   });
 
-  test("a slow answer for the previous conversation never paints the current one", async () => {
+  test('a slow answer for the previous conversation never paints the current one', async () => {
     let release: (view: ThreadView) => void = () => undefined;
     const { store } = setup((request) =>
       request.type === 'thread.get' && request.selectedItemId === '100029016673099'
@@ -115,14 +115,14 @@ describe('which conversation, and stale answers', () => {
 
   test('choosing a candidate sends thread.choose and shows the answer', async () => {
     const { store, of } = setup((request) =>
-      request.type === 'thread.choose' ? resolvedThread() : { status: 'unresolved', pageId: '1045', reason: 'ambiguous', candidates: [{ psid: '7001', name: 'Maria' }] },
+      request.type === 'thread.choose'
+        ? resolvedThread()
+        : { status: 'unresolved', pageId: '1045', reason: 'ambiguous', candidates: [{ psid: '7001', name: 'Maria' }] },
     );
     store.actions.showConversation(at(URL_A), 'Maria');
     await flush();
     await store.actions.choose('7001');
-    expect(of('thread.choose')).toEqual([
-      { type: 'thread.choose', pageId: '1045', selectedItemId: '100029016673099', platform: 'messenger', psid: '7001' },
-    ]);
+    expect(of('thread.choose')).toEqual([{ type: 'thread.choose', pageId: '1045', selectedItemId: '100029016673099', platform: 'messenger', psid: '7001' }]);
     expect(store.getState().thread?.status).toBe('resolved');
   });
 
@@ -217,7 +217,9 @@ describe('strings from the background', () => {
   });
 
   test('settings that do not answer: the browser language, still with its strings', async () => {
-    const { store, of } = setup((request) => (request.type === 'ui.strings' ? stringsAnswer(request.locale) : Promise.reject(new ProtocolFailure('no_reply', 'silent'))));
+    const { store, of } = setup((request) =>
+      request.type === 'ui.strings' ? stringsAnswer(request.locale) : Promise.reject(new ProtocolFailure('no_reply', 'silent')),
+    );
     await store.actions.loadSettings();
     expect(of('ui.strings')).toEqual([{ type: 'ui.strings', locale: 'en' }]);
     expect(store.getState()).toMatchObject({ strings: 'ready', locale: 'en' });

@@ -23,10 +23,7 @@ export interface InboxDeps {
 }
 
 export type TemplatesState =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'ready'; templates: UtilityTemplate[] }
-  | { status: 'error'; error: ErrorView };
+  { status: 'idle' } | { status: 'loading' } | { status: 'ready'; templates: UtilityTemplate[] } | { status: 'error'; error: ErrorView };
 
 export interface SendResult {
   outcome: 'sent' | 'blocked' | 'failed' | 'unknown';
@@ -113,8 +110,7 @@ export interface InboxActions {
 export type InboxStore = StoreApi<InboxViewState> & { actions: InboxActions };
 
 /** A Messenger or Instagram Direct thread: the ones Reopen helps with (the same window rules on both). */
-export const isThread = (location: InboxLocation | null): location is InboxLocation & { threadType: Platform } =>
-  !!location && location.threadType !== 'other';
+export const isThread = (location: InboxLocation | null): location is InboxLocation & { threadType: Platform } => !!location && location.threadType !== 'other';
 
 /** ProtocolFailure codes that mean the background refused the message before doing anything. */
 const REFUSED_BEFORE_ACTING = new Set(['invalid_message', 'forbidden_sender']);

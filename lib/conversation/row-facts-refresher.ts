@@ -23,6 +23,9 @@ export function rowsRefresher(deps: RowsRefreshDeps): () => void {
     if (!pageId || !deps.visible()) return;
     if (last?.pageId === pageId && deps.now() - last.at < deps.everyMs - 5000) return;
     last = { pageId, at: deps.now() };
-    deps.ask(pageId).then((view) => deps.apply(view.rows, view.closesSoonMinutes), () => undefined);
+    deps.ask(pageId).then(
+      (view) => deps.apply(view.rows, view.closesSoonMinutes),
+      () => undefined,
+    );
   };
 }

@@ -18,8 +18,22 @@ describe('asking the inbox tab for its report', () => {
         },
       },
     });
-    expect(await requestLayoutReport(apisWith([{ id: 1, lastAccessed: 5 }, { id: 2, lastAccessed: 9 }]))).toEqual({ ok: true, report });
-    expect(await requestLayoutReport(apisWith([{ id: 3, lastAccessed: 9 }, { id: 4, active: true, lastAccessed: 1 }]))).toMatchObject({ ok: true });
+    expect(
+      await requestLayoutReport(
+        apisWith([
+          { id: 1, lastAccessed: 5 },
+          { id: 2, lastAccessed: 9 },
+        ]),
+      ),
+    ).toEqual({ ok: true, report });
+    expect(
+      await requestLayoutReport(
+        apisWith([
+          { id: 3, lastAccessed: 9 },
+          { id: 4, active: true, lastAccessed: 1 },
+        ]),
+      ),
+    ).toMatchObject({ ok: true });
     expect(injected).toEqual([
       { tabId: 2, files: [LAYOUT_REPORT_SCRIPT] },
       { tabId: 4, files: [LAYOUT_REPORT_SCRIPT] },

@@ -7,10 +7,7 @@ import type { SettingsPatch, SettingsView } from '../settings/schema';
 import { downloadText } from './download';
 import { errorDetail } from './error-detail';
 
-export type OptionsLoad =
-  | { status: 'loading' }
-  | { status: 'ready'; pages: PageView[]; settings: SettingsView }
-  | { status: 'failed'; detail: string };
+export type OptionsLoad = { status: 'loading' } | { status: 'ready'; pages: PageView[]; settings: SettingsView } | { status: 'failed'; detail: string };
 
 export interface OptionsController {
   /** Reads the Pages and the settings. */

@@ -19,11 +19,7 @@ export type ReportState =
   | { status: 'downloaded'; filename: string }
   | { status: 'failed'; reason: Extract<LayoutReportAnswer, { ok: false }>['reason'] };
 
-export type ExportState =
-  | { status: 'idle' }
-  | { status: 'working' }
-  | { status: 'done'; filename: string }
-  | { status: 'failed'; detail: string };
+export type ExportState = { status: 'idle' } | { status: 'working' } | { status: 'done'; filename: string } | { status: 'failed'; detail: string };
 
 export interface PopupState {
   load: LoadState;
@@ -53,7 +49,6 @@ export const initialPopupState = (): PopupState => ({
 });
 
 /** A store per mounted popup (tests mount many). */
-export const createPopupStore = (initial: Partial<PopupState> = {}) =>
-  createStore<PopupState>()(() => ({ ...initialPopupState(), ...initial }));
+export const createPopupStore = (initial: Partial<PopupState> = {}) => createStore<PopupState>()(() => ({ ...initialPopupState(), ...initial }));
 
 export type PopupStore = ReturnType<typeof createPopupStore>;

@@ -3,7 +3,11 @@ import type { FeedbackTemplate, ReopenRequest } from '../policy/types';
 import { buildSendBody, SendBodyError } from './body';
 
 const text = (route: ReopenRequest['route'], value: string): ReopenRequest => ({ route, content: { kind: 'text', text: value }, promoConfirmed: false });
-const feedback = (template: FeedbackTemplate): ReopenRequest => ({ route: 'CUSTOMER_FEEDBACK', content: { kind: 'feedback', template }, promoConfirmed: false });
+const feedback = (template: FeedbackTemplate): ReopenRequest => ({
+  route: 'CUSTOMER_FEEDBACK',
+  content: { kind: 'feedback', template },
+  promoConfirmed: false,
+});
 
 describe('buildSendBody', () => {
   it('tags a human agent reply as Meta documents it', () => {
@@ -98,7 +102,11 @@ describe('buildSendBody', () => {
   });
 
   it('sends a template without placeholders with no components', () => {
-    const request: ReopenRequest = { route: 'UTILITY', content: { kind: 'utility', templateName: 'thanks', language: 'en', parameters: [] }, promoConfirmed: false };
+    const request: ReopenRequest = {
+      route: 'UTILITY',
+      content: { kind: 'utility', templateName: 'thanks', language: 'en', parameters: [] },
+      promoConfirmed: false,
+    };
     expect(buildSendBody('55', request)).toEqual({
       recipient: { id: '55' },
       messaging_type: 'UTILITY',

@@ -51,9 +51,7 @@ export function buildSendBody(psid: string, request: ReopenRequest): Record<stri
     const template: Record<string, unknown> = { name: content.templateName, language: { code: content.language } };
     // A template without placeholders takes no body parameters; an empty list would be a malformed component.
     if (content.parameters.length > 0) {
-      template.components = [
-        { type: 'body', parameters: content.parameters.map((text) => ({ type: 'text', text })) },
-      ];
+      template.components = [{ type: 'body', parameters: content.parameters.map((text) => ({ type: 'text', text })) }];
     }
     return { recipient, messaging_type: 'UTILITY', message: { template } };
   }

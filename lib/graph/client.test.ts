@@ -139,14 +139,22 @@ describe('send', () => {
 
   it('gives up after the send timeout and calls it maybe sent', async () => {
     const { graph, calls } = client(['hang', sent], { sendTimeoutMs: 20 });
-    expect(await graph.send(PAGE, TOKEN, PSID, humanAgent)).toEqual({ ok: false, tries: 1, error: { kind: 'timeout', retryable: false, delivery: 'maybe_sent' } });
+    expect(await graph.send(PAGE, TOKEN, PSID, humanAgent)).toEqual({
+      ok: false,
+      tries: 1,
+      error: { kind: 'timeout', retryable: false, delivery: 'maybe_sent' },
+    });
     expect(calls).toHaveLength(1);
   });
 
   it('refuses a retired tag before any request, from its retirement date on', async () => {
     const request: ReopenRequest = { route: 'POST_PURCHASE_UPDATE', content: { kind: 'text', text: 'Shipped' }, promoConfirmed: false };
     const after = client([sent]);
-    expect(await after.graph.send(PAGE, TOKEN, PSID, request)).toEqual({ ok: false, tries: 0, error: { kind: 'tag_retired', retryable: false, delivery: 'not_sent' } });
+    expect(await after.graph.send(PAGE, TOKEN, PSID, request)).toEqual({
+      ok: false,
+      tries: 0,
+      error: { kind: 'tag_retired', retryable: false, delivery: 'not_sent' },
+    });
     expect(after.calls).toHaveLength(0);
 
     const before = client([sent], { now: () => BEFORE_RETIREMENT });
@@ -157,15 +165,27 @@ describe('send', () => {
   it("reads Meta's bare 100 on a retired tag as the retirement when the computer's clock is behind Meta's", async () => {
     const { graph } = client([metaError(100)], { now: () => Date.UTC(2026, 3, 27) - 60_000 });
     const request: ReopenRequest = { route: 'ACCOUNT_UPDATE', content: { kind: 'text', text: 'Status changed' }, promoConfirmed: false };
-    expect(await graph.send(PAGE, TOKEN, PSID, request)).toMatchObject({ ok: false, tries: 1, error: { kind: 'tag_retired', code: 100, delivery: 'not_sent' } });
+    expect(await graph.send(PAGE, TOKEN, PSID, request)).toMatchObject({
+      ok: false,
+      tries: 1,
+      error: { kind: 'tag_retired', code: 100, delivery: 'not_sent' },
+    });
   });
 
   it('refuses content that does not fit its route, and a token that cannot be a header, without a request', async () => {
     const mismatch = client([sent]);
     const request: ReopenRequest = { route: 'UTILITY', content: { kind: 'text', text: 'hi' }, promoConfirmed: false };
-    expect(await mismatch.graph.send(PAGE, TOKEN, PSID, request)).toMatchObject({ ok: false, tries: 0, error: { kind: 'invalid_parameter', delivery: 'not_sent' } });
+    expect(await mismatch.graph.send(PAGE, TOKEN, PSID, request)).toMatchObject({
+      ok: false,
+      tries: 0,
+      error: { kind: 'invalid_parameter', delivery: 'not_sent' },
+    });
     const badToken = client([sent]);
-    expect(await badToken.graph.send(PAGE, 'abc\ndef', PSID, humanAgent)).toMatchObject({ ok: false, tries: 0, error: { kind: 'token_invalid', delivery: 'not_sent' } });
+    expect(await badToken.graph.send(PAGE, 'abc\ndef', PSID, humanAgent)).toMatchObject({
+      ok: false,
+      tries: 0,
+      error: { kind: 'token_invalid', delivery: 'not_sent' },
+    });
     expect([...mismatch.calls, ...badToken.calls]).toHaveLength(0);
   });
 });
@@ -175,7 +195,12 @@ describe('reads', () => {
     id: 't_1',
     updated_time: '2026-07-12T11:30:00+0000',
     snippet: 'Let me check.',
-    participants: { data: [{ id: PSID, name: 'Bruno Díaz' }, { id: PAGE, name: 'Acme Store' }] },
+    participants: {
+      data: [
+        { id: PSID, name: 'Bruno Díaz' },
+        { id: PAGE, name: 'Acme Store' },
+      ],
+    },
     messages: {
       data: [
         { id: 'm2', created_time: '2026-07-12T11:30:00+0000', from: { id: PAGE, name: 'Acme Store' }, message: 'Let me check.' },
@@ -194,7 +219,10 @@ describe('reads', () => {
         id: 't_1',
         updatedTime: Date.UTC(2026, 6, 12, 11, 30),
         snippet: 'Let me check.',
-        participants: [{ id: PSID, name: 'Bruno Díaz' }, { id: PAGE, name: 'Acme Store' }],
+        participants: [
+          { id: PSID, name: 'Bruno Díaz' },
+          { id: PAGE, name: 'Acme Store' },
+        ],
         messages: [
           { id: 'm2', createdTime: Date.UTC(2026, 6, 12, 11, 30), fromId: PAGE, fromName: 'Acme Store', text: 'Let me check.' },
           { id: 'm1', createdTime: Date.UTC(2026, 6, 12, 11), fromId: PSID, fromName: 'Bruno Díaz', text: 'Where is it?' },
@@ -219,11 +247,18 @@ describe('reads', () => {
   it('refuses an answer with an unreadable message time rather than guess the window', async () => {
     const broken = { ...conversation, messages: { data: [{ ...conversation.messages.data[1], created_time: 'yesterday' }] } };
     const { graph } = client([{ body: { data: [broken] } }]);
-    expect(await graph.conversationForUser(PAGE, PSID, TOKEN)).toEqual({ ok: false, error: { kind: 'malformed_response', retryable: false, delivery: 'not_sent' } });
+    expect(await graph.conversationForUser(PAGE, PSID, TOKEN)).toEqual({
+      ok: false,
+      error: { kind: 'malformed_response', retryable: false, delivery: 'not_sent' },
+    });
   });
 
   it('returns the usage Meta reported with the answer', async () => {
-    const headers = { 'X-Business-Use-Case-Usage': JSON.stringify({ [PAGE]: [{ type: 'messenger', call_count: 12, total_cputime: 3, total_time: 4, estimated_time_to_regain_access: 0 }] }) };
+    const headers = {
+      'X-Business-Use-Case-Usage': JSON.stringify({
+        [PAGE]: [{ type: 'messenger', call_count: 12, total_cputime: 3, total_time: 4, estimated_time_to_regain_access: 0 }],
+      }),
+    };
     const { graph } = client([{ body: { data: [] }, headers }]);
     expect(await graph.conversationForUser(PAGE, PSID, TOKEN)).toMatchObject({ ok: true, usage: { maxPercent: 12, regainAccessMinutes: 0 } });
   });
@@ -243,7 +278,10 @@ describe('reads', () => {
 
   it('does not repeat a read that failed on the network: it is an error the agent can retry', async () => {
     const { graph, calls } = client(['network', { body: { data: [] } }]);
-    expect(await graph.conversationForUser(PAGE, PSID, TOKEN)).toEqual({ ok: false, error: { kind: 'network_unknown', retryable: true, delivery: 'not_sent' } });
+    expect(await graph.conversationForUser(PAGE, PSID, TOKEN)).toEqual({
+      ok: false,
+      error: { kind: 'network_unknown', retryable: true, delivery: 'not_sent' },
+    });
     expect(calls).toHaveLength(1);
   });
 
@@ -254,9 +292,16 @@ describe('reads', () => {
   });
 
   it('stops at once when Meta says access comes back only in minutes, and holds the next read back', async () => {
-    const headers = { 'X-Business-Use-Case-Usage': JSON.stringify({ [PAGE]: [{ type: 'messenger', call_count: 100, total_cputime: 40, total_time: 40, estimated_time_to_regain_access: 4 }] }) };
+    const headers = {
+      'X-Business-Use-Case-Usage': JSON.stringify({
+        [PAGE]: [{ type: 'messenger', call_count: 100, total_cputime: 40, total_time: 40, estimated_time_to_regain_access: 4 }],
+      }),
+    };
     const { graph, calls } = client([{ ...metaError(80006), headers }, { body: { data: [] } }], { now: () => AFTER_RETIREMENT });
-    expect(await graph.conversationForUser(PAGE, PSID, TOKEN)).toMatchObject({ ok: false, error: { kind: 'rate_limited', delivery: 'not_sent', retryAfterMs: 240_000 } });
+    expect(await graph.conversationForUser(PAGE, PSID, TOKEN)).toMatchObject({
+      ok: false,
+      error: { kind: 'rate_limited', delivery: 'not_sent', retryAfterMs: 240_000 },
+    });
     expect(await graph.conversationForUser(PAGE, PSID, TOKEN)).toMatchObject({ ok: false, error: { kind: 'rate_limited', retryAfterMs: 240_000 } });
     expect(calls).toHaveLength(1);
   });
@@ -268,9 +313,20 @@ describe('reads', () => {
   });
 
   it('lists every template page by cursor, never by following the next link', async () => {
-    const template = (name: string, status: string, text: string) => ({ name, status, language: 'en', category: 'UTILITY', components: [{ type: 'BODY', text }] });
+    const template = (name: string, status: string, text: string) => ({
+      name,
+      status,
+      language: 'en',
+      category: 'UTILITY',
+      components: [{ type: 'BODY', text }],
+    });
     const { graph, calls } = client([
-      { body: { data: [template('order_update', 'APPROVED', 'Hi {{1}}, order {{2}} shipped. {{1}}')], paging: { cursors: { after: 'c1' }, next: 'https://graph.example/next?access_token=LEAK' } } },
+      {
+        body: {
+          data: [template('order_update', 'APPROVED', 'Hi {{1}}, order {{2}} shipped. {{1}}')],
+          paging: { cursors: { after: 'c1' }, next: 'https://graph.example/next?access_token=LEAK' },
+        },
+      },
       { body: { data: [template('reminder', 'PENDING', 'See you'), template('old', 'PAUSED', '{{name}}')], paging: { cursors: { after: 'c2' } } } },
     ]);
     const result = await graph.templates(PAGE, TOKEN);

@@ -2,14 +2,7 @@ import type { ZodType } from 'zod';
 import { routeById } from '../policy/catalog';
 import type { Platform, ReopenRequest, TagId, UtilityTemplate } from '../policy/types';
 import { buildSendBody, SendBodyError } from './body';
-import {
-  CONVERSATIONS_MIN_INTERVAL_MS,
-  GRAPH_BASE_URL,
-  GRAPH_VERSION_PATTERN,
-  MAX_TRIES,
-  READ_TIMEOUT_MS,
-  SEND_TIMEOUT_MS,
-} from './config';
+import { CONVERSATIONS_MIN_INTERVAL_MS, GRAPH_BASE_URL, GRAPH_VERSION_PATTERN, MAX_TRIES, READ_TIMEOUT_MS, SEND_TIMEOUT_MS } from './config';
 import { explainGraphError, explainSendError, type ErrorKind } from './errors';
 import { withoutToken, type ErrorView } from './error-view';
 import { createPagePacer } from './pacer';
@@ -85,10 +78,7 @@ const MAX_TEMPLATE_PAGES = 10;
 const TEMPLATE_PAGE_SIZE = 100;
 
 /** What came back from one HTTP exchange. */
-type Exchange =
-  | { type: 'answer'; status: number; json: unknown; usage: UsageInfo | null }
-  | { type: 'timeout' }
-  | { type: 'network' };
+type Exchange = { type: 'answer'; status: number; json: unknown; usage: UsageInfo | null } | { type: 'timeout' } | { type: 'network' };
 
 /** A JSON body we could not read is `undefined` (JSON never yields undefined). */
 const UNREADABLE = undefined;
@@ -113,13 +103,15 @@ function toConversationSummary(conversation: GraphConversation, pageId: string, 
     // A message without a sender cannot be attributed to the customer or the Page; it says nothing about C.
     .flatMap((message) =>
       message.from
-        ? [{
-            id: message.id,
-            createdTime: message.created_time,
-            fromId: asPage(message.from.id),
-            fromName: message.from.name ?? message.from.username ?? null,
-            text: message.message ?? null,
-          }]
+        ? [
+            {
+              id: message.id,
+              createdTime: message.created_time,
+              fromId: asPage(message.from.id),
+              fromName: message.from.name ?? message.from.username ?? null,
+              text: message.message ?? null,
+            },
+          ]
         : [],
     )
     .sort((a, b) => b.createdTime - a.createdTime);
@@ -263,7 +255,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         return { ok: false, error: failure('malformed_response', false, 'not_sent') };
       }
       let view: ErrorView;
-      if (graphErrorBodySchema.safeParse(outcome.json).success) view = withoutToken(explainGraphError(outcome.json, { httpStatus: outcome.status, platform }), token);
+      if (graphErrorBodySchema.safeParse(outcome.json).success)
+        view = withoutToken(explainGraphError(outcome.json, { httpStatus: outcome.status, platform }), token);
       else if (outcome.status >= 500) view = { kind: 'transient', retryable: true };
       else view = { kind: 'malformed_response', retryable: false };
       const regainMinutes = usagePageId !== null ? regainMinutesOf(outcome.usage, usagePageId) : 0;
@@ -302,10 +295,18 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       const own = await ownAccount(pageId, token, platform);
       if (!own.ok) return own;
       const url = urlFor([pageId, 'conversations'], { platform, user_id: psid, fields: fieldsFor(platform) });
-      return read(url, token, conversationsPageSchema, (page) => {
-        const first = page.data[0];
-        return first ? toConversationSummary(first, pageId, own.value) : null;
-      }, pageId, pageId, platform);
+      return read(
+        url,
+        token,
+        conversationsPageSchema,
+        (page) => {
+          const first = page.data[0];
+          return first ? toConversationSummary(first, pageId, own.value) : null;
+        },
+        pageId,
+        pageId,
+        platform,
+      );
     },
 
     async recentConversations(pageId, token, page) {
@@ -318,11 +319,19 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         limit: String(page.limit),
         after: page.after,
       });
-      return read(url, token, conversationsPageSchema, (result) => ({
-        conversations: result.data.map((conversation) => toConversationSummary(conversation, pageId, own.value)),
-        // Meta keeps sending cursors on the last page; only `next` says there is more.
-        after: result.paging?.next ? (result.paging.cursors?.after ?? null) : null,
-      }), pageId, pageId, platform);
+      return read(
+        url,
+        token,
+        conversationsPageSchema,
+        (result) => ({
+          conversations: result.data.map((conversation) => toConversationSummary(conversation, pageId, own.value)),
+          // Meta keeps sending cursors on the last page; only `next` says there is more.
+          after: result.paging?.next ? (result.paging.cursors?.after ?? null) : null,
+        }),
+        pageId,
+        pageId,
+        platform,
+      );
     },
 
     async templates(pageId, token) {

@@ -92,7 +92,9 @@ describe('ERROR_CATALOG', () => {
   });
 
   it('says a send was refused only for the codes Meta documents as refusals (DESIGN.md §1)', () => {
-    const answers = Object.fromEntries(ERROR_CATALOG.filter((entry) => !entry.platform).map((entry) => [`${entry.code}/${entry.subcode ?? '-'}`, entry.answer]));
+    const answers = Object.fromEntries(
+      ERROR_CATALOG.filter((entry) => !entry.platform).map((entry) => [`${entry.code}/${entry.subcode ?? '-'}`, entry.answer]),
+    );
     for (const key of ['1/-', '2/-', '1200/-']) expect(answers[key], key).toBe('not_said');
     for (const key of ['613/-', '613/2534040', '4/-', '17/-', '32/-', '80006/-']) expect(answers[key], key).toBe('rate_limit');
     for (const key of ['10/-', '10/2018278', '100/-', '190/-', '200/-', '551/-', '613/2018338']) expect(answers[key], key).toBe('refused');

@@ -38,7 +38,10 @@ async function world(options: { edit?: (scenario: Scenario) => void; client?: Pa
 
 const posts = (sim: Simulator) => sim.requests().filter((request) => request.method === 'POST');
 const pageMessages = (sim: Simulator, psid: string) =>
-  sim.state().conversations.find((conversation) => conversation.psid === psid)!.messages.filter((message) => message.from === 'page');
+  sim
+    .state()
+    .conversations.find((conversation) => conversation.psid === psid)!
+    .messages.filter((message) => message.from === 'page');
 
 function expectTokenOnlyInHeader(requests: LoggedRequest[], token: string) {
   for (const request of requests) {
@@ -207,7 +210,15 @@ describe('sends against the simulator: the exact body Meta receives', () => {
         template: {
           name: 'order_update',
           language: { code: 'es' },
-          components: [{ type: 'body', parameters: [{ type: 'text', text: 'Carla' }, { type: 'text', text: 'A-1003' }] }],
+          components: [
+            {
+              type: 'body',
+              parameters: [
+                { type: 'text', text: 'Carla' },
+                { type: 'text', text: 'A-1003' },
+              ],
+            },
+          ],
         },
       },
     });
@@ -221,21 +232,57 @@ describe('every error the simulator answers, explained', () => {
     client?: Partial<GraphClientOptions>;
     expected: { kind: string; code: number; subcode?: number };
   }> = [
-    { name: 'an unknown token', send: (g) => g.send(ACME.id, 'EAAB-not-a-token', PSID.humanAgent, tagged('HUMAN_AGENT', 'hi')), expected: { kind: 'token_invalid', code: 190 } },
-    { name: 'an unknown PSID', send: (g) => g.send(ACME.id, ACME.token, '7999999999999999', tagged('HUMAN_AGENT', 'hi')), expected: { kind: 'no_matching_user', code: 100, subcode: 2018001 } },
-    { name: 'a person who is not available', send: (g) => g.send(ACME.id, ACME.token, PSID.unavailable, tagged('HUMAN_AGENT', 'hi')), expected: { kind: 'person_unavailable', code: 551, subcode: 1545041 } },
-    { name: 'HUMAN_AGENT after 7 days', send: (g) => g.send(ACME.id, ACME.token, PSID.closed, tagged('HUMAN_AGENT', 'hi')), expected: { kind: 'window_closed', code: 10, subcode: 2018278 } },
-    { name: 'CUSTOMER_FEEDBACK after 7 days', send: (g) => g.send(ACME.id, ACME.token, PSID.closed, survey), expected: { kind: 'window_closed', code: 10, subcode: 2018278 } },
+    {
+      name: 'an unknown token',
+      send: (g) => g.send(ACME.id, 'EAAB-not-a-token', PSID.humanAgent, tagged('HUMAN_AGENT', 'hi')),
+      expected: { kind: 'token_invalid', code: 190 },
+    },
+    {
+      name: 'an unknown PSID',
+      send: (g) => g.send(ACME.id, ACME.token, '7999999999999999', tagged('HUMAN_AGENT', 'hi')),
+      expected: { kind: 'no_matching_user', code: 100, subcode: 2018001 },
+    },
+    {
+      name: 'a person who is not available',
+      send: (g) => g.send(ACME.id, ACME.token, PSID.unavailable, tagged('HUMAN_AGENT', 'hi')),
+      expected: { kind: 'person_unavailable', code: 551, subcode: 1545041 },
+    },
+    {
+      name: 'HUMAN_AGENT after 7 days',
+      send: (g) => g.send(ACME.id, ACME.token, PSID.closed, tagged('HUMAN_AGENT', 'hi')),
+      expected: { kind: 'window_closed', code: 10, subcode: 2018278 },
+    },
+    {
+      name: 'CUSTOMER_FEEDBACK after 7 days',
+      send: (g) => g.send(ACME.id, ACME.token, PSID.closed, survey),
+      expected: { kind: 'window_closed', code: 10, subcode: 2018278 },
+    },
     {
       name: 'a retired tag Meta already refuses while our clock is behind',
       client: { now: () => Date.UTC(2026, 3, 26) },
       send: (g) => g.send(ACME.id, ACME.token, PSID.humanAgent, tagged('ACCOUNT_UPDATE', 'Your account changed')),
       expected: { kind: 'tag_retired', code: 100 },
     },
-    { name: 'a template that is not approved', send: (g) => g.send(ACME.id, ACME.token, PSID.closed, utility('appointment_reminder', 'en', ['Monday'])), expected: { kind: 'template_rejected', code: 100, subcode: 2018415 } },
-    { name: 'a template in another language', send: (g) => g.send(ACME.id, ACME.token, PSID.closed, utility('order_update', 'fr', ['a', 'b'])), expected: { kind: 'template_rejected', code: 100, subcode: 2018415 } },
-    { name: 'a text of 2000 characters', send: (g) => g.send(ACME.id, ACME.token, PSID.humanAgent, tagged('HUMAN_AGENT', 'x'.repeat(2000))), expected: { kind: 'invalid_parameter', code: 100 } },
-    { name: "another Page's conversation", send: (g) => g.send(BETA.id, ACME.token, PSID.beta, tagged('HUMAN_AGENT', 'hi')), expected: { kind: 'needs_app_review', code: 200 } },
+    {
+      name: 'a template that is not approved',
+      send: (g) => g.send(ACME.id, ACME.token, PSID.closed, utility('appointment_reminder', 'en', ['Monday'])),
+      expected: { kind: 'template_rejected', code: 100, subcode: 2018415 },
+    },
+    {
+      name: 'a template in another language',
+      send: (g) => g.send(ACME.id, ACME.token, PSID.closed, utility('order_update', 'fr', ['a', 'b'])),
+      expected: { kind: 'template_rejected', code: 100, subcode: 2018415 },
+    },
+    {
+      name: 'a text of 2000 characters',
+      send: (g) => g.send(ACME.id, ACME.token, PSID.humanAgent, tagged('HUMAN_AGENT', 'x'.repeat(2000))),
+      expected: { kind: 'invalid_parameter', code: 100 },
+    },
+    {
+      name: "another Page's conversation",
+      send: (g) => g.send(BETA.id, ACME.token, PSID.beta, tagged('HUMAN_AGENT', 'hi')),
+      expected: { kind: 'needs_app_review', code: 200 },
+    },
   ];
 
   it.each(cases)('$name → $expected.kind, not sent, asked once', async ({ send, client, expected }) => {
@@ -267,9 +314,7 @@ describe('every error the simulator answers, explained', () => {
       // never repeated; a refusal, rate limits included, is not sent.
       const tries = 1;
       const expected =
-        answer === 'not_said'
-          ? { kind: 'maybe_processed', code, retryable: false, delivery: 'maybe_sent' }
-          : { kind, code, retryable, delivery: 'not_sent' };
+        answer === 'not_said' ? { kind: 'maybe_processed', code, retryable: false, delivery: 'maybe_sent' } : { kind, code, retryable, delivery: 'not_sent' };
       expect(result).toMatchObject({ ok: false, tries, error: expected });
       expect(posts(sim)).toHaveLength(tries);
       expect(pageMessages(sim, PSID.humanAgent)).toHaveLength(1);
@@ -373,7 +418,12 @@ describe('usage and pacing', () => {
   it('code 2 stays maybe processed even with an estimate; a 613 without one (estimate 0) is tried three times', async () => {
     const { sim, graph } = await world();
     const throttled = { [ACME.id]: [{ type: 'messenger', call_count: 100, total_cputime: 100, total_time: 100, estimated_time_to_regain_access: 2 }] };
-    sim.injectFault({ kind: 'graph_error', match: { method: 'POST' }, error: { code: 2, is_transient: true }, headers: { 'X-Business-Use-Case-Usage': JSON.stringify(throttled) } });
+    sim.injectFault({
+      kind: 'graph_error',
+      match: { method: 'POST' },
+      error: { code: 2, is_transient: true },
+      headers: { 'X-Business-Use-Case-Usage': JSON.stringify(throttled) },
+    });
     // Code 2 is not a rate-limit code: whatever the usage says, Meta did not say the message was refused.
     expect(await graph.send(ACME.id, ACME.token, PSID.humanAgent, tagged('HUMAN_AGENT', 'hi'))).toMatchObject({
       ok: false,
@@ -385,7 +435,13 @@ describe('usage and pacing', () => {
     sim.clearLog();
     // A high call count alone is no estimate: Meta's 613 stays a rate-limit refusal, one POST, no wait given.
     const busy = { [ACME.id]: [{ type: 'messenger', call_count: 100, total_cputime: 90, total_time: 90, estimated_time_to_regain_access: 0 }] };
-    sim.injectFault({ kind: 'graph_error', count: 3, match: { method: 'POST' }, error: { code: 613, error_subcode: 2534040 }, headers: { 'X-Business-Use-Case-Usage': JSON.stringify(busy) } });
+    sim.injectFault({
+      kind: 'graph_error',
+      count: 3,
+      match: { method: 'POST' },
+      error: { code: 613, error_subcode: 2534040 },
+      headers: { 'X-Business-Use-Case-Usage': JSON.stringify(busy) },
+    });
     const result = await graph.send(ACME.id, ACME.token, PSID.humanAgent, tagged('HUMAN_AGENT', 'hi'));
     expect(result).toMatchObject({ ok: false, tries: 1, error: { kind: 'rate_limited', code: 613, delivery: 'not_sent' } });
     if (!result.ok) expect(result.error.retryAfterMs).toBeUndefined();

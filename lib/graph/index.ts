@@ -2,7 +2,17 @@
 export { GRAPH_BASE_URL, DEFAULT_GRAPH_VERSION } from './config';
 export { createGraphClient, type GraphClient, type GraphClientOptions } from './client';
 export { buildSendBody, SendBodyError } from './body';
-export { ERROR_CATALOG, ERROR_KINDS, explainGraphError, explainSendError, findCatalogEntry, type ErrorKind, type ErrorCatalogEntry, type ErrorContext, type SendAnswer } from './errors';
+export {
+  ERROR_CATALOG,
+  ERROR_KINDS,
+  explainGraphError,
+  explainSendError,
+  findCatalogEntry,
+  type ErrorKind,
+  type ErrorCatalogEntry,
+  type ErrorContext,
+  type SendAnswer,
+} from './errors';
 export { parseUsageHeaders, usageForPage } from './usage';
 export { createPagePacer, type PagePacer, type PacerOptions, type PacerTicket } from './pacer';
 export { customerFacts, parseGraphTime, type CustomerFacts } from './facts';

@@ -19,7 +19,15 @@ function fakeTime(start = 1_000_000) {
 }
 
 function pacerWith(time: ReturnType<typeof fakeTime>, overrides: Partial<PacerOptions> = {}) {
-  return createPagePacer({ now: time.now, sleep: time.sleep, minIntervalMs: 500, maxWaitMs: 10_000, highUsagePercent: 90, highUsageDelayMs: 5000, ...overrides });
+  return createPagePacer({
+    now: time.now,
+    sleep: time.sleep,
+    minIntervalMs: 500,
+    maxWaitMs: 10_000,
+    highUsagePercent: 90,
+    highUsageDelayMs: 5000,
+    ...overrides,
+  });
 }
 
 function granted(ticket: PacerTicket) {
@@ -88,7 +96,11 @@ describe('createPagePacer', () => {
   it("uses the Page's own figures when Meta reports several objects", async () => {
     const time = fakeTime();
     const pacer = pacerWith(time);
-    pacer.recordUsage('p', { maxPercent: 99, regainAccessMinutes: 0, objects: { p: { maxPercent: 10, regainAccessMinutes: 0 }, other: { maxPercent: 99, regainAccessMinutes: 0 } } });
+    pacer.recordUsage('p', {
+      maxPercent: 99,
+      regainAccessMinutes: 0,
+      objects: { p: { maxPercent: 10, regainAccessMinutes: 0 }, other: { maxPercent: 99, regainAccessMinutes: 0 } },
+    });
     expect(granted(await pacer.acquire('p')).waitedMs).toBe(0);
   });
 

@@ -28,8 +28,7 @@ export interface PacerOptions {
 
 export type PacerTicket =
   /** `done` must be called once the call is answered (or failed): it frees the Page for the next call. */
-  | { ok: true; waitedMs: number; done: () => void }
-  | { ok: false; retryAfterMs: number };
+  { ok: true; waitedMs: number; done: () => void } | { ok: false; retryAfterMs: number };
 
 export interface PagePacer {
   /** Waits for this Page's turn; refuses at once when the turn is more than maxWaitMs away. */

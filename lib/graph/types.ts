@@ -34,6 +34,4 @@ export type GraphFailure = ErrorView & {
 
 export type GraphResult<T> = { ok: true; value: T; usage: UsageInfo | null } | { ok: false; error: GraphFailure };
 
-export type SendResult =
-  | { ok: true; messageId: string; recipientId: string | null; tries: number }
-  | { ok: false; error: GraphFailure; tries: number };
+export type SendResult = { ok: true; messageId: string; recipientId: string | null; tries: number } | { ok: false; error: GraphFailure; tries: number };

@@ -26,10 +26,14 @@ describe('parseUsageHeaders', () => {
   });
 
   it('reads X-App-Usage and the legacy X-Page-Usage', () => {
-    expect(parseUsageHeaders(headers({ 'x-app-usage': '{"call_count":12,"total_cputime":40,"total_time":9}' }))).toEqual({ maxPercent: 40, regainAccessMinutes: 0 });
-    expect(
-      parseUsageHeaders(headers({ 'x-app-usage': '{"call_count":12}', 'x-page-usage': '{"call_count":3,"total_time":55}' })),
-    ).toEqual({ maxPercent: 55, regainAccessMinutes: 0 });
+    expect(parseUsageHeaders(headers({ 'x-app-usage': '{"call_count":12,"total_cputime":40,"total_time":9}' }))).toEqual({
+      maxPercent: 40,
+      regainAccessMinutes: 0,
+    });
+    expect(parseUsageHeaders(headers({ 'x-app-usage': '{"call_count":12}', 'x-page-usage': '{"call_count":3,"total_time":55}' }))).toEqual({
+      maxPercent: 55,
+      regainAccessMinutes: 0,
+    });
   });
 
   it('uses what a partial header gives', () => {
@@ -43,7 +47,10 @@ describe('parseUsageHeaders', () => {
       regainAccessMinutes: 12,
     });
     // One readable header is enough when another is broken.
-    expect(parseUsageHeaders(headers({ 'x-business-use-case-usage': '{oops', 'x-app-usage': '{"call_count":7}' }))).toEqual({ maxPercent: 7, regainAccessMinutes: 0 });
+    expect(parseUsageHeaders(headers({ 'x-business-use-case-usage': '{oops', 'x-app-usage': '{"call_count":7}' }))).toEqual({
+      maxPercent: 7,
+      regainAccessMinutes: 0,
+    });
   });
 
   it.each([

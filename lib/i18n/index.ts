@@ -16,6 +16,9 @@ export const t: (locale: Locale, key: MessageKey, params?: MessageParams) => str
 
 /** A translator bound to one locale, for views. */
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
-export const translator = (locale: Locale): Translate => (key, params) => t(locale, key, params);
+export const translator =
+  (locale: Locale): Translate =>
+  (key, params) =>
+    t(locale, key, params);
 
 export { formatDuration, formatInstant } from './format';

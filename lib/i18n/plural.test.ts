@@ -47,4 +47,3 @@ describe('fill with plural choices', () => {
     expect(fillCounts('{n, plural, lots {# items}}', { n: 2 }, 'en')).toBe('{n, plural, lots {# items}}');
   });
 });
-

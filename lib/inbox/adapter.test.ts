@@ -3,14 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkLayout, sameHealth } from './health';
-import {
-  ANCHORS,
-  COMPOSER_ANCHOR_SELECTOR,
-  findAnchor,
-  markComposerRegion,
-  normalizeText,
-  type AnchorName,
-} from './selectors';
+import { ANCHORS, COMPOSER_ANCHOR_SELECTOR, findAnchor, markComposerRegion, normalizeText, type AnchorName } from './selectors';
 import { readIdentity } from './identity';
 import { ANCHOR_FIXTURES, FIXTURE_LAYOUTS } from './registry-fixtures';
 
@@ -85,7 +78,10 @@ describe('what each layout yields', () => {
       // the row holds the Send control too (or, where Send shows only after typing, the like button in its
       // place: §7a), so a banner placed before it sits above the whole reply box
       const controls = [...region.querySelectorAll('[role="button"], button')].map((b) => normalizeText(b.getAttribute('aria-label')));
-      expect(controls.some((label) => ['send', 'enviar', 'me gusta'].includes(label)), file).toBe(true);
+      expect(
+        controls.some((label) => ['send', 'enviar', 'me gusta'].includes(label)),
+        file,
+      ).toBe(true);
     }
   });
 

@@ -26,7 +26,9 @@ const conversationPane = () => messageLog().parentElement!;
 function freshCopy(element: Element): Element {
   const copy = element.cloneNode(true) as Element;
   copy.removeAttribute(COMPOSER_MARK);
-  copy.querySelectorAll(`[${COMPOSER_MARK}], reopen-test-ui`).forEach((node) => (node.tagName === 'REOPEN-TEST-UI' ? node.remove() : node.removeAttribute(COMPOSER_MARK)));
+  copy
+    .querySelectorAll(`[${COMPOSER_MARK}], reopen-test-ui`)
+    .forEach((node) => (node.tagName === 'REOPEN-TEST-UI' ? node.remove() : node.removeAttribute(COMPOSER_MARK)));
   return copy;
 }
 

@@ -79,7 +79,13 @@ describe('watchConversationHeader', () => {
     const watcher = watchNames({ ...clockTimers, debounceMs: 100 }, onName);
     selectRow('John Carter');
     const name = document.querySelector('[data-fixture-header-name]')!;
-    for (const [at, text] of [[0, 'J'], [30, 'Jo'], [60, 'John'], [90, 'John C'], [120, 'John Carter']] as const) {
+    for (const [at, text] of [
+      [0, 'J'],
+      [30, 'Jo'],
+      [60, 'John'],
+      [90, 'John C'],
+      [120, 'John Carter'],
+    ] as const) {
       advanceTo(at);
       name.textContent = text;
       await new Promise((done) => setTimeout(done, 0)); // the observer's records are delivered
@@ -109,8 +115,7 @@ describe('watchConversationHeader', () => {
   });
 
   test('a generic title read first is followed by the name React writes into the same heading (text-only change)', async () => {
-    document.body.innerHTML =
-      '<div role="main"><div><h2 dir="auto">Inbox</h2></div><div role="log" aria-label="Messages"><div>Hi</div></div></div>';
+    document.body.innerHTML = '<div role="main"><div><h2 dir="auto">Inbox</h2></div><div role="log" aria-label="Messages"><div>Hi</div></div></div>';
     const onName = vi.fn();
     const watcher = watchNames({ ...timers, debounceMs: 10 }, onName);
     document.querySelector('h2')!.firstChild!.nodeValue = 'Ana Silva';

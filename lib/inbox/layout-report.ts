@@ -75,7 +75,18 @@ const KNOWN_WORDING: readonly string[] = [
   ]),
 ].sort((a, b) => b.length - a.length);
 
-const KEPT_ATTRIBUTES = ['aria-level', 'aria-selected', 'aria-current', 'aria-hidden', 'aria-busy', 'aria-expanded', 'dir', 'contenteditable', 'data-lexical-editor', 'tabindex'];
+const KEPT_ATTRIBUTES = [
+  'aria-level',
+  'aria-selected',
+  'aria-current',
+  'aria-hidden',
+  'aria-busy',
+  'aria-expanded',
+  'dir',
+  'contenteditable',
+  'data-lexical-editor',
+  'tabindex',
+];
 const SHAPED_ATTRIBUTES = ['data-pagelet', 'data-testid'];
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'LINK', 'META']);
 /** Path segments that are Business Suite's routes; any other segment may be a person's username. */

@@ -75,9 +75,7 @@ export const NAME_SIGNALS: readonly NameSignal[] = [
       if (!sidebar) return [];
       const leaves = textLeaves(sidebar);
       const profile = [...sidebar.querySelectorAll(LINKS)].find(isViewProfileWording);
-      const contactTitle = [...sidebar.querySelectorAll(HEADINGS)].find((heading) =>
-        CONTACT_SECTION_TITLES.includes(normalizeText(heading.textContent)),
-      );
+      const contactTitle = [...sidebar.querySelectorAll(HEADINGS)].find((heading) => CONTACT_SECTION_TITLES.includes(normalizeText(heading.textContent)));
       const before = profile
         ? leaves.filter((leaf) => leaf.compareDocumentPosition(profile) & Node.DOCUMENT_POSITION_FOLLOWING && !profile.contains(leaf))
         : [];

@@ -10,7 +10,7 @@ function load(file: string): Document {
   return new DOMParser().parseFromString(readFileSync(resolve(FIXTURES, file), 'utf8'), 'text/html');
 }
 
-describe('listCards: the list\'s cards, without those already read', () => {
+describe("listCards: the list's cards, without those already read", () => {
   // Role cards (suite-2026-es: div[role=listitem]) and link cards (messenger-en: links among links).
   test.each(['suite-2026-es.html', 'messenger-en.html'])('%s: cards already known are left out, the others found as before', (file) => {
     const doc = load(file);
@@ -33,7 +33,7 @@ describe('listCards: the list\'s cards, without those already read', () => {
   });
 });
 
-describe('childCards: the new cards of the containers the list\'s cards sat in', () => {
+describe("childCards: the new cards of the containers the list's cards sat in", () => {
   const doc = () =>
     new DOMParser().parseFromString(
       `<div data-pagelet="GenericBizInboxThreadListViewBody" id="list"><div id="rows">` +

@@ -153,7 +153,11 @@ export function listCards(root: ParentNode, known?: WeakMap<Element, unknown>): 
   root.querySelectorAll(CARD_ROLES).forEach((card, index, all) => {
     // Innermost only: one that holds another is followed by it in document order (no search of its subtree). Inside
     // the list the badges found (an element), a card is in the thread list and out of the message log.
-    if (!known?.has(card) && !card.contains(all[index + 1] ?? null) && ((known && root.nodeType === 1) || (insideThreadList(card) && !card.closest(MESSAGE_LOG)))) {
+    if (
+      !known?.has(card) &&
+      !card.contains(all[index + 1] ?? null) &&
+      ((known && root.nodeType === 1) || (insideThreadList(card) && !card.closest(MESSAGE_LOG)))
+    ) {
       cards.add(card);
     }
   });
@@ -193,7 +197,7 @@ export function cardNameOf(card: Element): { element: Element; text: string } | 
   // The browser walks the card's text nodes (a card is dozens of elements and a handful of texts; the row badges read
   // every new card of each list re-render); text under aria-hidden within the card is not read.
   const texts = card.ownerDocument.createTreeWalker(card, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let node; (node = texts.nextNode()); ) {
+  for (let node; (node = texts.nextNode());) {
     const element = node.parentElement!;
     const hidden = /\S/.test(node.nodeValue!) ? element.closest('[aria-hidden="true"]') : card;
     if (hidden && card.contains(hidden)) continue;

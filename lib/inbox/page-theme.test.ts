@@ -7,8 +7,10 @@ afterEach(() => {
   document.documentElement.className = '';
 });
 
-const backgrounds = (body: string, html = 'rgba(0, 0, 0, 0)') => (element: Element) =>
-  element === document.body ? body : html;
+const backgrounds =
+  (body: string, html = 'rgba(0, 0, 0, 0)') =>
+  (element: Element) =>
+    element === document.body ? body : html;
 
 describe('luminanceOf', () => {
   test.each([

@@ -50,10 +50,7 @@ export interface PageThemeWatch {
  * system preference. Watches only <html>'s class attribute, never the subtree, so the page's DOM churn costs
  * nothing.
  */
-export function watchPageTheme(
-  window: Window,
-  onTheme: (theme: PageTheme) => void,
-): PageThemeWatch {
+export function watchPageTheme(window: Window, onTheme: (theme: PageTheme) => void): PageThemeWatch {
   const { document } = window;
   const media = window.matchMedia?.('(prefers-color-scheme: dark)');
   let last: PageTheme | null = null;

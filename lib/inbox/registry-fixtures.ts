@@ -20,7 +20,15 @@ export type FixtureLayout = (typeof FIXTURE_LAYOUTS)[number];
 
 export const ANCHOR_FIXTURES: Readonly<Record<AnchorName, { mustMatchIn: readonly FixtureLayout[]; mustMissIn: readonly FixtureLayout[] }>> = {
   composer: {
-    mustMatchIn: ['messenger-en.html', 'messenger-es.html', 'all-en.html', 'suite-2026-es.html', 'header-link-en.html', 'list-current-en.html', 'card-only-es.html'],
+    mustMatchIn: [
+      'messenger-en.html',
+      'messenger-es.html',
+      'all-en.html',
+      'suite-2026-es.html',
+      'header-link-en.html',
+      'list-current-en.html',
+      'card-only-es.html',
+    ],
     // A reply box without any reply wording (a <textarea> labelled "Message"): the banner floats.
     mustMissIn: ['changed-layout.html'],
   },
@@ -52,12 +60,28 @@ export const NAME_SIGNAL_FIXTURES: Readonly<
   profileLink: {
     mustMatchIn: { 'header-link-en.html': 'Omar Haddad' },
     // Their profile links say "View profile"/"Ver perfil", or there is none.
-    mustMissIn: ['messenger-en.html', 'messenger-es.html', 'all-en.html', 'changed-layout.html', 'suite-2026-es.html', 'list-current-en.html', 'card-only-es.html'],
+    mustMissIn: [
+      'messenger-en.html',
+      'messenger-es.html',
+      'all-en.html',
+      'changed-layout.html',
+      'suite-2026-es.html',
+      'list-current-en.html',
+      'card-only-es.html',
+    ],
   },
   contactSidebar: {
     mustMatchIn: { 'suite-2026-es.html': 'Lucía Fernández' },
     // list-current-en.html has a sidebar with section titles only ("Labels", "Notes"): still no name.
-    mustMissIn: ['messenger-en.html', 'messenger-es.html', 'all-en.html', 'changed-layout.html', 'header-link-en.html', 'list-current-en.html', 'card-only-es.html'],
+    mustMissIn: [
+      'messenger-en.html',
+      'messenger-es.html',
+      'all-en.html',
+      'changed-layout.html',
+      'header-link-en.html',
+      'list-current-en.html',
+      'card-only-es.html',
+    ],
   },
   selectedCard: {
     mustMatchIn: {

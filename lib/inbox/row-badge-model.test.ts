@@ -6,7 +6,12 @@ import { compactMs, factsByName, matchRow, rowBadgeView } from './row-badge-mode
 
 describe('rowBadgeView', () => {
   it('says time left while open (urgent under the threshold), ready, cooling or closed', () => {
-    const view = (name: string) => rowBadgeView(FACTS.find((fact) => fact.name === name)!, NOW, 120);
+    const view = (name: string) =>
+      rowBadgeView(
+        FACTS.find((fact) => fact.name === name)!,
+        NOW,
+        120,
+      );
     expect(view('ana lopez')).toEqual({ window: 'open', kind: 'open', urgent: true, left: HOUR });
     expect(view('fede sanz')).toMatchObject({ window: 'open', urgent: false, left: 22 * HOUR });
     expect(view('bruno diaz')).toMatchObject({ window: 'human_agent', kind: 'ready' });

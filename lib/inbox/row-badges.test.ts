@@ -80,7 +80,7 @@ describe('watchRowBadges', () => {
     expect(cardName(host.parentElement!)).toBe('Ana López');
   });
 
-  it('styles every badge from one stylesheet in the document: the badge rules only, proof against the page\'s inherited styles', () => {
+  it("styles every badge from one stylesheet in the document: the badge rules only, proof against the page's inherited styles", () => {
     renderList(['Ana López', 'Bruno Díaz']);
     // A page whose cards set their own font, colour and line height for everything inside them.
     const page = document.head.appendChild(document.createElement('style'));

@@ -169,7 +169,7 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
   function pass(all: boolean) {
     if (paused) return;
     // No facts (no Page connected, or none yet): no badge, no stylesheet, and no card read for nothing.
-    if (facts.size === 0) return removeAll(), observe();
+    if (facts.size === 0) return (removeAll(), observe());
     // Mutations since the frame was asked for: a card renamed meanwhile is read again below.
     observer.takeRecords().map(mayRename);
     if (all) {

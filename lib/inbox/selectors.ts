@@ -56,9 +56,7 @@ const MAX_CLIMB = 6;
 
 function labelOf(element: Element): string {
   return normalizeText(
-    [element.getAttribute('aria-placeholder'), element.getAttribute('aria-label'), element.getAttribute('placeholder')]
-      .filter(Boolean)
-      .join(' '),
+    [element.getAttribute('aria-placeholder'), element.getAttribute('aria-label'), element.getAttribute('placeholder')].filter(Boolean).join(' '),
   );
 }
 
@@ -90,21 +88,15 @@ function climb(element: Element, test: (ancestor: Element) => boolean): Element 
   return null;
 }
 
-const headingOutsideThreadList = (region: Element) =>
-  [...region.querySelectorAll(TOP_HEADINGS)].some((heading) => !insideThreadList(heading));
+const headingOutsideThreadList = (region: Element) => [...region.querySelectorAll(TOP_HEADINGS)].some((heading) => !insideThreadList(heading));
 
 /** The composer's row: the nearest ancestor that also holds the Send control, so the banner sits above the
  *  whole reply box rather than inside it. The live inbox shows Send only after typing (§7a: a like button is
  *  there before), so without one the row is the nearest ancestor holding any control beside the editor. */
 function composerRegion(editor: Element): Element | null {
-  const controls = (ancestor: Element) =>
-    [...ancestor.querySelectorAll(CONTROLS)].filter((control) => !editor.contains(control));
+  const controls = (ancestor: Element) => [...ancestor.querySelectorAll(CONTROLS)].filter((control) => !editor.contains(control));
   const isSend = (candidate: Element) => SEND_WORDS.includes(wordingOf(candidate));
-  return (
-    climb(editor, (ancestor) => controls(ancestor).some(isSend)) ??
-    climb(editor, (ancestor) => controls(ancestor).length > 0) ??
-    editor.parentElement
-  );
+  return climb(editor, (ancestor) => controls(ancestor).some(isSend)) ?? climb(editor, (ancestor) => controls(ancestor).length > 0) ?? editor.parentElement;
 }
 
 export const ANCHORS: Readonly<Record<AnchorName, AnchorDefinition>> = {

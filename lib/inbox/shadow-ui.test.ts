@@ -17,14 +17,17 @@ afterEach(() => {
 });
 
 describe('createShadowUi', () => {
-  test('the content script\'s stylesheet is written for shadow roots: no :root rule, which would match nothing there', () => {
+  test("the content script's stylesheet is written for shadow roots: no :root rule, which would match nothing there", () => {
     const css = readFileSync(resolve(import.meta.dirname, '../../entrypoints/inbox.content/style.css'), 'utf8');
     expect(css).not.toMatch(/:root|@import/);
     expect(css).toContain(':host');
   });
 
   test('mounts just before its anchor in an open shadow root with the stylesheet', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(':host { --reopen-bg: #fff; } .reopen-banner { color: red; }')));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(':host { --reopen-bg: #fff; } .reopen-banner { color: red; }')),
+    );
     document.body.innerHTML = '<div id="row"><div contenteditable="true"></div></div>';
     const row = document.getElementById('row')!;
     const onMount = vi.fn((container: HTMLElement) => {
@@ -64,7 +67,10 @@ describe('createShadowUi', () => {
   });
 
   test('remove empties and detaches it, tells onRemove; the context ending removes it too; an unreadable stylesheet still mounts', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('blocked'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('blocked'))),
+    );
     const { ctx, invalidate } = context();
     const onRemove = vi.fn();
     const css = await loadUiCss('x');

@@ -49,7 +49,7 @@ describe('nextDisplayChangeAt: one timer to the next visible change', () => {
     expect(nextDisplayChangeAt(threadStatus(facts(), now, 120), now)).toBe(now + delay);
   });
 
-  test('a cooldown in its last seconds ticks every second, ahead of the window\'s minute', () => {
+  test("a cooldown in its last seconds ticks every second, ahead of the window's minute", () => {
     const now = C + 2 * DAY + 30_000; // human_agent: the window's words change in 30 s + 1 ms
     const cooldownFacts = facts({ attempts: [{ at: now - DAY + 10_500, status: 'unknown' }] });
     expect(nextDisplayChangeAt(threadStatus(cooldownFacts, now, 120), now)).toBe(now + 501);

@@ -23,8 +23,7 @@ export interface ThreadStatus {
 export function threadStatus(facts: ThreadFacts, now: number, closesSoonMinutes: number): ThreadStatus {
   const window = windowState(facts.customerLastMessageAt, now);
   const cooldown = cooldownState(facts, now);
-  const closingSoon =
-    window.state === 'open' && window.windowClosesAt !== null && window.windowClosesAt - now <= closesSoonMinutes * MINUTE_MS;
+  const closingSoon = window.state === 'open' && window.windowClosesAt !== null && window.windowClosesAt - now <= closesSoonMinutes * MINUTE_MS;
   return { window, cooldown, closingSoon, platform: facts.platform ?? 'messenger' };
 }
 

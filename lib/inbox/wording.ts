@@ -37,15 +37,7 @@ export const REPLY_WORDS: readonly string[] = ['reply', 'responder', 'responde',
 export const SEND_WORDS: readonly string[] = ['send', 'enviar'];
 
 /** Labels of the conversation list (messenger-en.html, messenger-es.html; §7a: `div[aria-label="Inbox"]`). */
-export const THREAD_LIST_WORDS: readonly string[] = [
-  'conversations',
-  'conversaciones',
-  'chats',
-  'messages',
-  'mensajes',
-  'inbox',
-  'bandeja de entrada',
-];
+export const THREAD_LIST_WORDS: readonly string[] = ['conversations', 'conversaciones', 'chats', 'messages', 'mensajes', 'inbox', 'bandeja de entrada'];
 
 /** Titles that name a place in Business Suite, never a customer: a heading showing one of them is not a name.
  *  §7a: the pane shows the mailbox title ("Inbox") right after a direct navigation; the sidebar's sections are

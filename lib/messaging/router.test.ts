@@ -39,17 +39,42 @@ describe('router validation and sender checks', () => {
     { name: 'content script asks for a thread', message: { type: 'thread.get', pageId: '1', selectedItemId: null, displayName: 'A' }, sender: INBOX_TAB },
     { name: 'content script asks to open the options page', message: { type: 'options.open' }, sender: INBOX_TAB },
     { name: 'content script asks for its words', message: { type: 'ui.strings', locale: 'es' }, sender: INBOX_TAB },
-    { name: 'content script asks for words in a language Reopen does not have', message: { type: 'ui.strings', locale: 'fr' }, sender: INBOX_TAB, code: 'invalid_message' },
-    { name: 'content script on another site asks for words', message: { type: 'ui.strings', locale: 'en' }, sender: { ...INBOX_TAB, url: 'https://evil.example/', origin: 'https://evil.example' }, code: 'forbidden_sender' },
+    {
+      name: 'content script asks for words in a language Reopen does not have',
+      message: { type: 'ui.strings', locale: 'fr' },
+      sender: INBOX_TAB,
+      code: 'invalid_message',
+    },
+    {
+      name: 'content script on another site asks for words',
+      message: { type: 'ui.strings', locale: 'en' },
+      sender: { ...INBOX_TAB, url: 'https://evil.example/', origin: 'https://evil.example' },
+      code: 'forbidden_sender',
+    },
     { name: 'unknown type', message: { type: 'pages.steal' }, sender: POPUP, code: 'invalid_message' },
     { name: 'not an object', message: 'summary.get', sender: POPUP, code: 'invalid_message' },
-    { name: 'bad field', message: { type: 'reopen.send', requestId: 'not-a-uuid', pageId: '1', psid: '2', request: humanAgentText() }, sender: INBOX_TAB, code: 'invalid_message' },
+    {
+      name: 'bad field',
+      message: { type: 'reopen.send', requestId: 'not-a-uuid', pageId: '1', psid: '2', request: humanAgentText() },
+      sender: INBOX_TAB,
+      code: 'invalid_message',
+    },
     { name: 'another extension', message: { type: 'summary.get' }, sender: { ...POPUP, id: 'other-extension' }, code: 'forbidden_sender' },
-    { name: 'content script on another site', message: { type: 'thread.get', pageId: '1', selectedItemId: null, displayName: null }, sender: { ...INBOX_TAB, url: 'https://evil.example/', origin: 'https://evil.example' }, code: 'forbidden_sender' },
+    {
+      name: 'content script on another site',
+      message: { type: 'thread.get', pageId: '1', selectedItemId: null, displayName: null },
+      sender: { ...INBOX_TAB, url: 'https://evil.example/', origin: 'https://evil.example' },
+      code: 'forbidden_sender',
+    },
     { name: 'inbox content script asking for Pages (tokens live there)', message: { type: 'pages.list' }, sender: INBOX_TAB, code: 'forbidden_sender' },
     { name: 'inbox content script connecting a Page', message: { type: 'pages.connect', token: 'x' }, sender: INBOX_TAB, code: 'forbidden_sender' },
     { name: 'inbox content script exporting settings', message: { type: 'settings.export' }, sender: INBOX_TAB, code: 'forbidden_sender' },
-    { name: 'a web page without a tab', message: { type: 'summary.get' }, sender: { id: 'test-extension-id', url: 'https://business.facebook.com/' }, code: 'forbidden_sender' },
+    {
+      name: 'a web page without a tab',
+      message: { type: 'summary.get' },
+      sender: { id: 'test-extension-id', url: 'https://business.facebook.com/' },
+      code: 'forbidden_sender',
+    },
   ];
   for (const row of table) {
     it(`${row.name} → ${row.code ?? 'handled'}`, async () => {
@@ -96,7 +121,20 @@ describe('no reply carries the Page token', () => {
     await ask({ type: 'templates.list', pageId: ACME.id }, INBOX_TAB);
     await ask({ type: 'reopen.send', requestId: requestId(), pageId: ACME.id, psid: PSID.humanAgent, request: humanAgentText() }, INBOX_TAB);
     bg.sim.injectFault({ kind: 'graph_error', status: 400, error: { code: 190, message: `Invalid token ${ACME.token}` } });
-    await ask({ type: 'reopen.send', requestId: requestId(), pageId: ACME.id, psid: PSID.closed, request: { route: 'UTILITY', content: { kind: 'utility', templateName: 'order_update', language: 'en', parameters: ['Carla', 'A-1'] }, promoConfirmed: false } }, INBOX_TAB);
+    await ask(
+      {
+        type: 'reopen.send',
+        requestId: requestId(),
+        pageId: ACME.id,
+        psid: PSID.closed,
+        request: {
+          route: 'UTILITY',
+          content: { kind: 'utility', templateName: 'order_update', language: 'en', parameters: ['Carla', 'A-1'] },
+          promoConfirmed: false,
+        },
+      },
+      INBOX_TAB,
+    );
     await ask({ type: 'summary.get' });
     await ask({ type: 'audit.export' });
     await ask({ type: 'settings.export' });

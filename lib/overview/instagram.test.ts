@@ -42,7 +42,13 @@ describe('whole-Page overview with Instagram', () => {
     bg = await startBackground({ edit: withInstagram, connect: [{ token: BETA.token }] });
     await bg.services.overview.scan(BETA.id, 50);
     const done = await bg.services.overview.settled(BETA.id);
-    expect(done).toMatchObject({ state: 'done', scanned: 1, limit: 50, platforms: { messenger: 1, instagram: 0 }, instagramSkipped: { kind: 'instagram_not_linked' } });
+    expect(done).toMatchObject({
+      state: 'done',
+      scanned: 1,
+      limit: 50,
+      platforms: { messenger: 1, instagram: 0 },
+      instagramSkipped: { kind: 'instagram_not_linked' },
+    });
     expect(await bg.restart().services.overview.status(BETA.id)).toMatchObject({ instagramSkipped: { kind: 'instagram_not_linked' } });
   });
 });

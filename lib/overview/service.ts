@@ -167,7 +167,12 @@ export function createOverviewService(deps: OverviewServiceDeps): OverviewServic
         statuses.set(pageId, { pageId, state: 'running', scanned: 0, limit, startedAt: now(), counts: zeroCounts() });
         control.done = run(pageId, limit, control)
           .catch((): OverviewStatus => {
-            const failed: OverviewStatus = { ...(statuses.get(pageId) as OverviewStatus), state: 'failed', finishedAt: now(), error: { kind: 'unknown_error', retryable: true } };
+            const failed: OverviewStatus = {
+              ...(statuses.get(pageId) as OverviewStatus),
+              state: 'failed',
+              finishedAt: now(),
+              error: { kind: 'unknown_error', retryable: true },
+            };
             statuses.set(pageId, failed);
             return failed;
           })

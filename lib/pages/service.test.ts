@@ -16,7 +16,10 @@ describe('Pages', () => {
     await bg.services.pages.markNeedsReconnect(ACME.id);
     await bg.ask({ type: 'pages.connect', token: ACME.token }, POPUP);
     const listed = await bg.ask({ type: 'pages.list' }, POPUP);
-    expect(listed).toEqual({ ok: true, value: { pages: [{ id: ACME.id, name: 'Acme Store', status: 'connected', checkedAt: expect.any(Number), managed: false }] } });
+    expect(listed).toEqual({
+      ok: true,
+      value: { pages: [{ id: ACME.id, name: 'Acme Store', status: 'connected', checkedAt: expect.any(Number), managed: false }] },
+    });
   });
 
   it('a rejected token is an explained error and connects nothing', async () => {

@@ -21,9 +21,7 @@ export interface PageView {
   managed: boolean;
 }
 
-export type PageAccess =
-  | { ok: true; page: PageRecord }
-  | { ok: false; reason: 'page_not_connected' | 'page_needs_reconnect' };
+export type PageAccess = { ok: true; page: PageRecord } | { ok: false; reason: 'page_not_connected' | 'page_needs_reconnect' };
 
 export interface PageServiceDeps {
   store: ReopenStore;
@@ -88,9 +86,7 @@ export function createPageService(deps: PageServiceDeps): PageService {
 
     async disconnect(pageId) {
       // The ledger of the Page's threads stays: it is the audit trail and still holds cooldowns.
-      const pages = await store.updatePages((current) =>
-        current.filter((page) => page.id !== pageId || page.managed),
-      );
+      const pages = await store.updatePages((current) => current.filter((page) => page.id !== pageId || page.managed));
       return pages.map(pageView);
     },
 

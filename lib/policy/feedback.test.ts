@@ -72,9 +72,7 @@ describe('validateFeedbackTemplate', () => {
     [8, false],
     [2.5, false],
   ] as const)('expiresInDays %d accepted: %s', (days, ok) => {
-    expect(problemsOf({ expiresInDays: days })).toEqual(
-      ok ? [] : [{ field: 'expiresInDays', problem: 'out_of_range', limit: 7 }],
-    );
+    expect(problemsOf({ expiresInDays: days })).toEqual(ok ? [] : [{ field: 'expiresInDays', problem: 'out_of_range', limit: 7 }]);
   });
 
   test.each([
@@ -97,13 +95,6 @@ describe('validateFeedbackTemplate', () => {
         privacyUrl: 'ftp://example.com',
         expiresInDays: 9,
       }).map((p) => `${p.field}:${p.problem}`),
-    ).toEqual([
-      'title:empty',
-      'buttonTitle:too_long',
-      'buttonTitle:has_url',
-      'question.id:invalid_id',
-      'privacyUrl:invalid_url',
-      'expiresInDays:out_of_range',
-    ]);
+    ).toEqual(['title:empty', 'buttonTitle:too_long', 'buttonTitle:has_url', 'question.id:invalid_id', 'privacyUrl:invalid_url', 'expiresInDays:out_of_range']);
   });
 });

@@ -26,13 +26,7 @@ const URL_LIKE =
 
 const QUESTION_ID = /^[A-Za-z0-9_]+$/;
 
-function checkLabel(
-  problems: FeedbackProblem[],
-  field: string,
-  value: string | undefined,
-  limit: number,
-  required: boolean,
-): void {
+function checkLabel(problems: FeedbackProblem[], field: string, value: string | undefined, limit: number, required: boolean): void {
   if (value === undefined || value.trim() === '') {
     if (required) problems.push({ field, problem: 'empty' });
     return;

@@ -42,9 +42,7 @@ describe('policy messages', () => {
   });
 
   test('feedback problems name the field and the limit', () => {
-    expect(t('es', 'policy.feedback.too_long', { field: t('es', 'policy.feedback.field.title'), limit: 65 })).toBe(
-      'Título: máximo 65 caracteres.',
-    );
+    expect(t('es', 'policy.feedback.too_long', { field: t('es', 'policy.feedback.field.title'), limit: 65 })).toBe('Título: máximo 65 caracteres.');
   });
 
   test('the retirement note carries the date', () => {

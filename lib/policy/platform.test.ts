@@ -38,22 +38,30 @@ describe('availableRoutes by platform and window', () => {
     ['messenger', 30, { HUMAN_AGENT: null, CUSTOMER_FEEDBACK: null, UTILITY: null, POST_PURCHASE_UPDATE: 'tag_retired' }],
     ['messenger', 8 * 24, { HUMAN_AGENT: 'past_tag_limit', CUSTOMER_FEEDBACK: 'past_tag_limit', UTILITY: null }],
     // Instagram: the platform reason comes first, whatever the window says
-    ['instagram', 2, {
-      HUMAN_AGENT: 'window_open',
-      CUSTOMER_FEEDBACK: 'not_on_platform',
-      UTILITY: 'not_on_platform',
-      ACCOUNT_UPDATE: 'not_on_platform',
-      CONFIRMED_EVENT_UPDATE: 'not_on_platform',
-      POST_PURCHASE_UPDATE: 'not_on_platform',
-    }],
-    ['instagram', 30, {
-      HUMAN_AGENT: null,
-      CUSTOMER_FEEDBACK: 'not_on_platform',
-      UTILITY: 'not_on_platform',
-      ACCOUNT_UPDATE: 'not_on_platform',
-      CONFIRMED_EVENT_UPDATE: 'not_on_platform',
-      POST_PURCHASE_UPDATE: 'not_on_platform',
-    }],
+    [
+      'instagram',
+      2,
+      {
+        HUMAN_AGENT: 'window_open',
+        CUSTOMER_FEEDBACK: 'not_on_platform',
+        UTILITY: 'not_on_platform',
+        ACCOUNT_UPDATE: 'not_on_platform',
+        CONFIRMED_EVENT_UPDATE: 'not_on_platform',
+        POST_PURCHASE_UPDATE: 'not_on_platform',
+      },
+    ],
+    [
+      'instagram',
+      30,
+      {
+        HUMAN_AGENT: null,
+        CUSTOMER_FEEDBACK: 'not_on_platform',
+        UTILITY: 'not_on_platform',
+        ACCOUNT_UPDATE: 'not_on_platform',
+        CONFIRMED_EVENT_UPDATE: 'not_on_platform',
+        POST_PURCHASE_UPDATE: 'not_on_platform',
+      },
+    ],
     ['instagram', 7 * 24 - 1, { HUMAN_AGENT: null, UTILITY: 'not_on_platform' }],
     ['instagram', 7 * 24, { HUMAN_AGENT: 'past_tag_limit', CUSTOMER_FEEDBACK: 'not_on_platform', UTILITY: 'not_on_platform' }],
     ['instagram', 30 * 24, { HUMAN_AGENT: 'past_tag_limit', UTILITY: 'not_on_platform', ACCOUNT_UPDATE: 'not_on_platform' }],
@@ -72,8 +80,16 @@ describe('availableRoutes by platform and window', () => {
   test('nothing is recommended on a closed Instagram thread (Messenger recommends the utility message)', () => {
     const closedAt = C + 8 * DAY;
     expect(availableRoutes(facts('instagram'), closedAt).filter((entry) => entry.recommended)).toEqual([]);
-    expect(availableRoutes(facts('messenger'), closedAt).filter((entry) => entry.recommended).map((entry) => entry.route.id)).toEqual(['UTILITY']);
-    expect(availableRoutes(facts('instagram'), C + 2 * DAY).filter((entry) => entry.recommended).map((entry) => entry.route.id)).toEqual(['HUMAN_AGENT']);
+    expect(
+      availableRoutes(facts('messenger'), closedAt)
+        .filter((entry) => entry.recommended)
+        .map((entry) => entry.route.id),
+    ).toEqual(['UTILITY']);
+    expect(
+      availableRoutes(facts('instagram'), C + 2 * DAY)
+        .filter((entry) => entry.recommended)
+        .map((entry) => entry.route.id),
+    ).toEqual(['HUMAN_AGENT']);
   });
 
   test('a cooling Instagram thread waits for the cooldown only while HUMAN_AGENT outlasts it', () => {
@@ -92,7 +108,13 @@ describe('preflight refuses on Instagram whatever Meta would refuse, before anyt
   const ctx = (platform: Platform) => ({ facts: facts(platform), templates: [], promoTerms: [] });
   const text: ReopenRequest['content'] = { kind: 'text', text: 'Hello, about your order' };
   const requests: [RouteId, ReopenRequest['content']][] = [
-    ['CUSTOMER_FEEDBACK', { kind: 'feedback', template: { title: 'How did we do?', buttonTitle: 'Rate', question: { id: 'q1', type: 'csat' }, privacyUrl: 'https://example.com/p' } }],
+    [
+      'CUSTOMER_FEEDBACK',
+      {
+        kind: 'feedback',
+        template: { title: 'How did we do?', buttonTitle: 'Rate', question: { id: 'q1', type: 'csat' }, privacyUrl: 'https://example.com/p' },
+      },
+    ],
     ['UTILITY', { kind: 'utility', templateName: 'order_update', language: 'en', parameters: [] }],
     ['ACCOUNT_UPDATE', text],
     ['CONFIRMED_EVENT_UPDATE', text],

@@ -1,7 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_PROMO_TERMS } from './lint';
 import { preflight, type PreflightContext } from './preflight';
-import { BLOCK_REASONS, type BlockReason, type FeedbackTemplate, type ReopenContent, type ReopenRequest, type RouteId, type ThreadFacts, type UtilityTemplate } from './types';
+import {
+  BLOCK_REASONS,
+  type BlockReason,
+  type FeedbackTemplate,
+  type ReopenContent,
+  type ReopenRequest,
+  type RouteId,
+  type ThreadFacts,
+  type UtilityTemplate,
+} from './types';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -103,11 +112,7 @@ describe('preflight: details', () => {
   });
 
   test('invalid feedback lists the problems', () => {
-    const decision = preflight(
-      request('CUSTOMER_FEEDBACK', { kind: 'feedback', template: { ...feedback, buttonTitle: 'x'.repeat(21) } }),
-      context(),
-      NOW,
-    );
+    const decision = preflight(request('CUSTOMER_FEEDBACK', { kind: 'feedback', template: { ...feedback, buttonTitle: 'x'.repeat(21) } }), context(), NOW);
     expect(decision).toEqual({
       allowed: false,
       reason: 'invalid_feedback',
@@ -117,11 +122,7 @@ describe('preflight: details', () => {
 
   test('a valid feedback template is allowed; its title is linted', () => {
     expect(reasonOf(request('CUSTOMER_FEEDBACK', { kind: 'feedback', template: feedback }))).toBeNull();
-    const promo = preflight(
-      request('CUSTOMER_FEEDBACK', { kind: 'feedback', template: { ...feedback, subtitle: 'Win a discount' } }),
-      context(),
-      NOW,
-    );
+    const promo = preflight(request('CUSTOMER_FEEDBACK', { kind: 'feedback', template: { ...feedback, subtitle: 'Win a discount' } }), context(), NOW);
     expect(promo).toEqual({
       allowed: false,
       reason: 'promo_unconfirmed',
@@ -142,7 +143,11 @@ describe('preflight: details', () => {
 
   test('utility parameters are linted, each with its position', () => {
     const decision = preflight(request('UTILITY', utility(['A1', 'en oferta'])), context(), NOW);
-    expect(decision).toMatchObject({ allowed: false, reason: 'promo_unconfirmed', promoMatches: [{ term: 'oferta', field: 'parameters.1', start: 3, end: 9 }] });
+    expect(decision).toMatchObject({
+      allowed: false,
+      reason: 'promo_unconfirmed',
+      promoMatches: [{ term: 'oferta', field: 'parameters.1', start: 3, end: 9 }],
+    });
     expect(reasonOf(request('UTILITY', utility(['A1', 'en oferta']), true))).toBeNull();
   });
 

@@ -55,8 +55,7 @@ function contentProblem(content: ReopenContent, templates: readonly UtilityTempl
 /** Everything the agent wrote, linted part by part; `field` says where a match is when not in the text. The panel
  *  shows these same matches as the agent types (one walk of the content for both, and one copy in the content script). */
 export function promoMatchesOf(content: ReopenContent, terms: readonly string[]): PromoMatch[] {
-  const inField = (field: string, value: string | undefined) =>
-    value ? findPromoTerms(value, terms).map((match) => ({ ...match, field })) : [];
+  const inField = (field: string, value: string | undefined) => (value ? findPromoTerms(value, terms).map((match) => ({ ...match, field })) : []);
   switch (content.kind) {
     case 'text':
       return findPromoTerms(content.text, terms);

@@ -5,14 +5,7 @@ import { z } from 'zod';
 
 /** A way to reach an expired conversation: one of Meta's message tags (active or retired, ./catalog.ts), or a
  *  utility message from an approved template. */
-export const routeIdSchema = z.enum([
-  'HUMAN_AGENT',
-  'CUSTOMER_FEEDBACK',
-  'ACCOUNT_UPDATE',
-  'CONFIRMED_EVENT_UPDATE',
-  'POST_PURCHASE_UPDATE',
-  'UTILITY',
-]);
+export const routeIdSchema = z.enum(['HUMAN_AGENT', 'CUSTOMER_FEEDBACK', 'ACCOUNT_UPDATE', 'CONFIRMED_EVENT_UPDATE', 'POST_PURCHASE_UPDATE', 'UTILITY']);
 
 /** Messenger's customer-feedback template (CUSTOMER_FEEDBACK's only content). */
 export const feedbackTemplateSchema = z.object({

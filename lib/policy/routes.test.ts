@@ -14,10 +14,7 @@ function facts(C: number | null, partial: Partial<ThreadFacts> = {}): ThreadFact
 
 /** route id → reason (null = available), for readable tables. */
 function reasons(f: ThreadFacts, now: number): Record<RouteId, BlockReason | null> {
-  return Object.fromEntries(availableRoutes(f, now).map((entry) => [entry.route.id, entry.reason])) as Record<
-    RouteId,
-    BlockReason | null
-  >;
+  return Object.fromEntries(availableRoutes(f, now).map((entry) => [entry.route.id, entry.reason])) as Record<RouteId, BlockReason | null>;
 }
 const entry = (f: ThreadFacts, now: number, id: RouteId) => availableRoutes(f, now).find((e) => e.route.id === id)!;
 
@@ -91,7 +88,9 @@ describe('availableRoutes', () => {
 
   test('recommended: HUMAN_AGENT while 24 h…7 d, UTILITY once closed, none otherwise', () => {
     const recommended = (now: number, f = facts(C)) =>
-      availableRoutes(f, now).filter((e) => e.recommended).map((e) => e.route.id);
+      availableRoutes(f, now)
+        .filter((e) => e.recommended)
+        .map((e) => e.route.id);
     expect(recommended(C + HOUR)).toEqual([]);
     expect(recommended(C + DAY)).toEqual(['HUMAN_AGENT']);
     expect(recommended(C + 7 * DAY)).toEqual(['UTILITY']);

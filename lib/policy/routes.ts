@@ -20,11 +20,7 @@ export interface RouteAvailability {
 
 /** Every catalog route, in catalog order, with whether it may be used at `now` and why not.
  *  `routes` defaults to Meta's catalog; tests pass others. */
-export function availableRoutes(
-  facts: ThreadFacts,
-  now: number,
-  routes: readonly RouteDefinition[] = ROUTES,
-): RouteAvailability[] {
+export function availableRoutes(facts: ThreadFacts, now: number, routes: readonly RouteDefinition[] = ROUTES): RouteAvailability[] {
   const windowInfo = windowState(facts.customerLastMessageAt, now);
   const cooldown = cooldownState(facts, now);
   const C = facts.customerLastMessageAt;
@@ -44,9 +40,7 @@ export function availableRoutes(
     const ends = [limitEndsAt, route.retiredOn].filter((at): at is number => at !== null && at > now);
     // Nothing is recommended where Meta does not offer it (a closed Instagram thread has no route at all).
     const recommended =
-      offered &&
-      ((windowInfo.state === 'human_agent' && route.id === 'HUMAN_AGENT') ||
-        (windowInfo.state === 'closed' && route.id === 'UTILITY'));
+      offered && ((windowInfo.state === 'human_agent' && route.id === 'HUMAN_AGENT') || (windowInfo.state === 'closed' && route.id === 'UTILITY'));
     return {
       route,
       available,
@@ -66,11 +60,7 @@ export function availableRoutes(
  * - or no route will be available again (every route retired or past its limit, or the cooldown
  *   outlasts them all) — availableRoutes gives the reasons.
  */
-export function nextAttemptAt(
-  facts: ThreadFacts,
-  now: number,
-  routes: readonly RouteDefinition[] = ROUTES,
-): number | null {
+export function nextAttemptAt(facts: ThreadFacts, now: number, routes: readonly RouteDefinition[] = ROUTES): number | null {
   const state = windowState(facts.customerLastMessageAt, now).state;
   if (state === 'open' || state === 'unknown') return null;
   if (availableRoutes(facts, now, routes).some((entry) => entry.available)) return null;

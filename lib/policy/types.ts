@@ -39,7 +39,6 @@ export interface ThreadFacts {
   platform?: Platform;
 }
 
-
 /** One question of Messenger's customer-feedback template. */
 export type FeedbackQuestionType = FeedbackTemplate['question']['type'];
 

@@ -28,7 +28,10 @@ function sharedWebLocks(): LockManagerLike {
   return {
     request(name, _options, callback) {
       const result = (tails.get(name) ?? Promise.resolve()).then(callback);
-      tails.set(name, result.catch(() => undefined));
+      tails.set(
+        name,
+        result.catch(() => undefined),
+      );
       return result;
     },
   };
@@ -53,7 +56,9 @@ interface Row {
 
 const error = (code: number, extra: Record<string, unknown> = {}): Fault => ({ kind: 'graph_error', error: { code, ...extra }, match: POST });
 const regainIn = (minutes: number) => ({
-  'X-Business-Use-Case-Usage': JSON.stringify({ [ACME.id]: [{ type: 'messenger', call_count: 100, total_cputime: 10, total_time: 10, estimated_time_to_regain_access: minutes }] }),
+  'X-Business-Use-Case-Usage': JSON.stringify({
+    [ACME.id]: [{ type: 'messenger', call_count: 100, total_cputime: 10, total_time: 10, estimated_time_to_regain_access: minutes }],
+  }),
 });
 
 const ROWS: Row[] = [
@@ -102,24 +107,129 @@ const ROWS: Row[] = [
     reconciled: 'found',
     delivered: true,
   },
-  { fault: 'timeout (Meta answers after the client gave up)', start: { sendTimeoutMs: 300 }, inject: [{ kind: 'delay', ms: 2000, match: POST }], posts: 1, sees: { outcome: 'unknown', kind: 'timeout' }, stored: 'sent', reconciled: 'found', delivered: true },
-  { fault: 'dropped connection', inject: [{ kind: 'drop', match: POST }], posts: 1, sees: { outcome: 'unknown', kind: 'network_unknown' }, stored: 'sent', reconciled: 'found', delivered: true },
-  { fault: '5xx page, nothing sent', inject: [{ kind: 'http5xx', status: 502, match: POST }], posts: 1, sees: { outcome: 'unknown', kind: 'maybe_processed' }, stored: 'unknown', reconciled: 'not_found', delivered: false },
-  { fault: '5xx page after Meta took it', inject: [{ kind: 'http5xx', status: 502, applied: true, match: POST }], posts: 1, sees: { outcome: 'unknown', kind: 'maybe_processed' }, stored: 'sent', reconciled: 'found', delivered: true },
-  { fault: 'unreadable 2xx', inject: [{ kind: 'malformed', match: POST }], posts: 1, sees: { outcome: 'unknown', kind: 'malformed_response' }, stored: 'sent', reconciled: 'found', delivered: true },
-  { fault: 'code 1', inject: [error(1)], posts: 1, sees: { outcome: 'unknown', kind: 'maybe_processed' }, stored: 'unknown', reconciled: 'not_found', delivered: false },
-  { fault: 'code 2 (is_transient)', inject: [error(2, { is_transient: true })], posts: 1, sees: { outcome: 'unknown', kind: 'maybe_processed' }, stored: 'unknown', reconciled: 'not_found', delivered: false },
-  { fault: 'code 2, message delivered anyway', inject: [{ ...error(2, { is_transient: true }), applied: true } as Fault], posts: 1, sees: { outcome: 'unknown', kind: 'maybe_processed' }, stored: 'sent', reconciled: 'found', delivered: true },
-  { fault: 'code 1200', inject: [error(1200)], posts: 1, sees: { outcome: 'unknown', kind: 'maybe_processed' }, stored: 'unknown', reconciled: 'not_found', delivered: false },
-  { fault: 'a code Meta does not document (424242)', inject: [error(424242)], posts: 1, sees: { outcome: 'unknown', kind: 'maybe_processed' }, stored: 'unknown', reconciled: 'not_found', delivered: false },
+  {
+    fault: 'timeout (Meta answers after the client gave up)',
+    start: { sendTimeoutMs: 300 },
+    inject: [{ kind: 'delay', ms: 2000, match: POST }],
+    posts: 1,
+    sees: { outcome: 'unknown', kind: 'timeout' },
+    stored: 'sent',
+    reconciled: 'found',
+    delivered: true,
+  },
+  {
+    fault: 'dropped connection',
+    inject: [{ kind: 'drop', match: POST }],
+    posts: 1,
+    sees: { outcome: 'unknown', kind: 'network_unknown' },
+    stored: 'sent',
+    reconciled: 'found',
+    delivered: true,
+  },
+  {
+    fault: '5xx page, nothing sent',
+    inject: [{ kind: 'http5xx', status: 502, match: POST }],
+    posts: 1,
+    sees: { outcome: 'unknown', kind: 'maybe_processed' },
+    stored: 'unknown',
+    reconciled: 'not_found',
+    delivered: false,
+  },
+  {
+    fault: '5xx page after Meta took it',
+    inject: [{ kind: 'http5xx', status: 502, applied: true, match: POST }],
+    posts: 1,
+    sees: { outcome: 'unknown', kind: 'maybe_processed' },
+    stored: 'sent',
+    reconciled: 'found',
+    delivered: true,
+  },
+  {
+    fault: 'unreadable 2xx',
+    inject: [{ kind: 'malformed', match: POST }],
+    posts: 1,
+    sees: { outcome: 'unknown', kind: 'malformed_response' },
+    stored: 'sent',
+    reconciled: 'found',
+    delivered: true,
+  },
+  {
+    fault: 'code 1',
+    inject: [error(1)],
+    posts: 1,
+    sees: { outcome: 'unknown', kind: 'maybe_processed' },
+    stored: 'unknown',
+    reconciled: 'not_found',
+    delivered: false,
+  },
+  {
+    fault: 'code 2 (is_transient)',
+    inject: [error(2, { is_transient: true })],
+    posts: 1,
+    sees: { outcome: 'unknown', kind: 'maybe_processed' },
+    stored: 'unknown',
+    reconciled: 'not_found',
+    delivered: false,
+  },
+  {
+    fault: 'code 2, message delivered anyway',
+    inject: [{ ...error(2, { is_transient: true }), applied: true } as Fault],
+    posts: 1,
+    sees: { outcome: 'unknown', kind: 'maybe_processed' },
+    stored: 'sent',
+    reconciled: 'found',
+    delivered: true,
+  },
+  {
+    fault: 'code 1200',
+    inject: [error(1200)],
+    posts: 1,
+    sees: { outcome: 'unknown', kind: 'maybe_processed' },
+    stored: 'unknown',
+    reconciled: 'not_found',
+    delivered: false,
+  },
+  {
+    fault: 'a code Meta does not document (424242)',
+    inject: [error(424242)],
+    posts: 1,
+    sees: { outcome: 'unknown', kind: 'maybe_processed' },
+    stored: 'unknown',
+    reconciled: 'not_found',
+    delivered: false,
+  },
   { fault: '190 token invalid', inject: [error(190)], posts: 1, sees: { outcome: 'failed', kind: 'token_invalid' }, stored: 'failed', delivered: false },
-  { fault: "613 with Meta's regain-access estimate", inject: [{ ...error(613, { error_subcode: 2534040 }), headers: regainIn(5) } as Fault], posts: 1, sees: { outcome: 'failed', kind: 'rate_limited' }, stored: 'failed', delivered: false },
-  { fault: '551 person unavailable', inject: [error(551, { error_subcode: 1545041 })], posts: 1, sees: { outcome: 'failed', kind: 'person_unavailable' }, stored: 'failed', delivered: false },
-  { fault: '10/2018278 outside the window', inject: [error(10, { error_subcode: 2018278 })], posts: 1, sees: { outcome: 'failed', kind: 'window_closed' }, stored: 'failed', delivered: false },
+  {
+    fault: "613 with Meta's regain-access estimate",
+    inject: [{ ...error(613, { error_subcode: 2534040 }), headers: regainIn(5) } as Fault],
+    posts: 1,
+    sees: { outcome: 'failed', kind: 'rate_limited' },
+    stored: 'failed',
+    delivered: false,
+  },
+  {
+    fault: '551 person unavailable',
+    inject: [error(551, { error_subcode: 1545041 })],
+    posts: 1,
+    sees: { outcome: 'failed', kind: 'person_unavailable' },
+    stored: 'failed',
+    delivered: false,
+  },
+  {
+    fault: '10/2018278 outside the window',
+    inject: [error(10, { error_subcode: 2018278 })],
+    posts: 1,
+    sees: { outcome: 'failed', kind: 'window_closed' },
+    stored: 'failed',
+    delivered: false,
+  },
 ];
 
 const deliveredCopies = (worker: TestBackground) =>
-  worker.sim.state().conversations.find((conversation) => conversation.psid === PSID.humanAgent)!.messages.filter((message) => message.from === 'page' && message.text === TEXT).length;
+  worker.sim
+    .state()
+    .conversations.find((conversation) => conversation.psid === PSID.humanAgent)!
+    .messages.filter((message) => message.from === 'page' && message.text === TEXT).length;
 
 describe('At most once: the fault table', () => {
   it.each(ROWS)('$fault → $posts POST, stored $stored ($sees.outcome, $sees.kind)', async (row) => {

@@ -20,7 +20,13 @@ function webLocks(): LockManagerLike & { granted: string[] } {
         granted.push(name);
         return callback();
       });
-      tails.set(name, result.then(() => undefined, () => undefined));
+      tails.set(
+        name,
+        result.then(
+          () => undefined,
+          () => undefined,
+        ),
+      );
       return result;
     },
   };

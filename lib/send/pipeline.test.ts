@@ -23,8 +23,7 @@ afterEach(async () => bg?.close());
 const send = (b: TestBackground, overrides: Partial<{ requestId: string; psid: string; request: ReturnType<typeof humanAgentText> }> = {}) =>
   b.services.reopen.send({ requestId: requestId(), pageId: ACME.id, psid: PSID.humanAgent, request: humanAgentText(), ...overrides });
 
-const storedAttempts = async (b: TestBackground, psid = PSID.humanAgent) =>
-  (await b.services.store.getThread(ACME.id, psid))?.attempts ?? [];
+const storedAttempts = async (b: TestBackground, psid = PSID.humanAgent) => (await b.services.store.getThread(ACME.id, psid))?.attempts ?? [];
 
 describe('reopen.send happy path', () => {
   it('POSTs Meta’s tagged body once and records the attempt as sent with Meta’s message id', async () => {
@@ -155,7 +154,9 @@ describe('reopen.send maps every failure to the right stored status', () => {
         status: 400,
         error: { code: 613, error_subcode: 2534040, is_transient: true },
         headers: {
-          'X-Business-Use-Case-Usage': JSON.stringify({ [ACME.id]: [{ type: 'messenger', call_count: 100, total_cputime: 10, total_time: 10, estimated_time_to_regain_access: 0 }] }),
+          'X-Business-Use-Case-Usage': JSON.stringify({
+            [ACME.id]: [{ type: 'messenger', call_count: 100, total_cputime: 10, total_time: 10, estimated_time_to_regain_access: 0 }],
+          }),
         },
         count: 3,
         match: { method: 'POST' },
@@ -233,10 +234,7 @@ describe('reopen.send sends at most once', () => {
     expect(await fresh.services.reopen.recoverPending()).toBe(1);
     expect(await storedAttempts(fresh)).toMatchObject([{ status: 'unknown', error: { kind: 'network_unknown' } }]);
 
-    const view = await fresh.ask(
-      { type: 'thread.get', pageId: ACME.id, selectedItemId: PSID.humanAgent, displayName: null, refresh: true },
-      INBOX_TAB,
-    );
+    const view = await fresh.ask({ type: 'thread.get', pageId: ACME.id, selectedItemId: PSID.humanAgent, displayName: null, refresh: true }, INBOX_TAB);
     expect(view.ok && view.value.facts.attempts).toMatchObject([{ status: 'unknown' }]);
     const again = await send(fresh);
     const [interrupted] = await storedAttempts(fresh);
@@ -244,4 +242,3 @@ describe('reopen.send sends at most once', () => {
     expect(bg.posts()).toHaveLength(0);
   });
 });
-

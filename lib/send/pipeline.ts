@@ -185,8 +185,7 @@ export function createReopenService(deps: ReopenServiceDeps): ReopenService {
       const facts = threadFacts(record);
       return command.retryOf ? (factsForResend(facts, command.retryOf) ?? facts) : facts;
     };
-    const check = (record: ThreadRecord | null) =>
-      preflight(command.request, { facts: factsOf(record), templates, promoTerms: settings.promoTerms }, now());
+    const check = (record: ThreadRecord | null) => preflight(command.request, { facts: factsOf(record), templates, promoTerms: settings.promoTerms }, now());
 
     // First on what we already know: bad content, an unconfirmed promotion or our own cooldown need no Graph call.
     // Only 'state_unknown' waits for the fresh read (the thread may never have been read).
@@ -219,9 +218,7 @@ export function createReopenService(deps: ReopenServiceDeps): ReopenService {
       const outcome = await record(command, { ...base, status: 'sent', messageId: result.messageId, settledAt: now() });
       // Our own message changed the thread: the next thread.get must read Meta again.
       await store
-        .updateThread(command.pageId, command.psid, (current) =>
-          current?.facts ? { ...current, facts: { ...current.facts, checkedAt: 0 } } : current,
-        )
+        .updateThread(command.pageId, command.psid, (current) => (current?.facts ? { ...current, facts: { ...current.facts, checkedAt: 0 } } : current))
         .catch(() => null); // a full storage must not turn a sent message into an error
       return outcome;
     }

@@ -18,7 +18,10 @@ const send = (worker: TestBackground, extra: { requestId?: string; retryOf?: str
   worker.services.reopen.send({ requestId: requestId(), pageId: ACME.id, psid: PSID.humanAgent, request: humanAgentText(TEXT), ...extra });
 const attempts = async (worker: TestBackground) => (await worker.services.store.getThread(ACME.id, PSID.humanAgent))?.attempts ?? [];
 const pageMessages = (worker: TestBackground) =>
-  worker.sim.state().conversations.find((conversation) => conversation.psid === PSID.humanAgent)!.messages.filter((message) => message.from === 'page');
+  worker.sim
+    .state()
+    .conversations.find((conversation) => conversation.psid === PSID.humanAgent)!
+    .messages.filter((message) => message.from === 'page');
 const reads = (worker: TestBackground) => worker.graphRequests().filter((request) => request.method === 'GET' && request.query.user_id === PSID.humanAgent);
 
 /** Moves the simulator's (and so the background's) clock to `ms` after the attempt settled, and runs what is due. */
@@ -32,7 +35,10 @@ const applied = (fault: Fault): Fault => fault;
 describe('an unknown send whose message did reach the customer', () => {
   it.each([
     { name: 'a dropped connection (Meta stored it)', fault: applied({ kind: 'drop', match: { method: 'POST' } }) },
-    { name: 'code 2 answered after the message went out', fault: applied({ kind: 'graph_error', error: { code: 2, is_transient: true }, applied: true, match: { method: 'POST' } }) },
+    {
+      name: 'code 2 answered after the message went out',
+      fault: applied({ kind: 'graph_error', error: { code: 2, is_transient: true }, applied: true, match: { method: 'POST' } }),
+    },
     { name: 'a 502 from a proxy after Meta took it', fault: applied({ kind: 'http5xx', status: 502, applied: true, match: { method: 'POST' } }) },
   ])('$name → unknown, then sent at the first read, with the message id the conversation shows', async ({ fault }) => {
     bg = await startBackground();
@@ -192,7 +198,10 @@ describe('applyRead', () => {
 
   it('matches free text by its digest, whatever the line endings and outer spaces', async () => {
     const record = base({ textDigest: await textDigest('Hello\r\nthere ') });
-    expect(await read(record, [await message('m1', AT + 1000, 'Another agent wrote this')])).toMatchObject({ status: 'unknown', reconciliation: { state: 'not_found' } });
+    expect(await read(record, [await message('m1', AT + 1000, 'Another agent wrote this')])).toMatchObject({
+      status: 'unknown',
+      reconciliation: { state: 'not_found' },
+    });
     expect(await read(record, [await message('m2', AT + 1000, 'Hello\nthere')])).toMatchObject({ status: 'sent', messageId: 'm2' });
   });
 
@@ -204,7 +213,10 @@ describe('applyRead', () => {
 
   it('never gives one message to two attempts, nor one already claimed by a sent attempt', async () => {
     const record = base({ contentKind: 'feedback', route: 'CUSTOMER_FEEDBACK' });
-    const claimed: ThreadRecord = { ...record, attempts: [...record.attempts, { requestId: 'a0', at: AT - 10, route: 'HUMAN_AGENT', status: 'sent', contentKind: 'text', messageId: 'm1' }] };
+    const claimed: ThreadRecord = {
+      ...record,
+      attempts: [...record.attempts, { requestId: 'a0', at: AT - 10, route: 'HUMAN_AGENT', status: 'sent', contentKind: 'text', messageId: 'm1' }],
+    };
     expect(await read(claimed, [await message('m1', AT + 1000, null)])).toMatchObject({ status: 'unknown', reconciliation: { state: 'not_found' } });
   });
 

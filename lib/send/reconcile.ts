@@ -96,7 +96,9 @@ export function applyRead(
   record: ThreadRecord,
   read: { conversation: ConversationSummary | null | undefined; pageMessages: Parameters<typeof deliveredMessage>[1]; at: number },
 ): { record: ThreadRecord; found: number; notFound: number } {
-  let next = read.conversation ? withConversation(record, read.conversation, { pageId: record.pageId, psid: record.psid, selectedItemId: null }, read.at) : record;
+  let next = read.conversation
+    ? withConversation(record, read.conversation, { pageId: record.pageId, psid: record.psid, selectedItemId: null }, read.at)
+    : record;
   const claimed = new Set(next.attempts.flatMap((attempt) => (attempt.messageId ? [attempt.messageId] : [])));
   let found = 0;
   let notFound = 0;

@@ -12,7 +12,10 @@ export const settingsPatchSchema = z.object({
   language: stored.language.optional(),
   retentionDays: stored.retentionDays.min(1).max(3650).optional(),
   promoTerms: z.array(z.string().min(1).max(64)).max(500).optional(),
-  closesSoonMinutes: stored.closesSoonMinutes.min(5).max(24 * 60).optional(),
+  closesSoonMinutes: stored.closesSoonMinutes
+    .min(5)
+    .max(24 * 60)
+    .optional(),
   notifyClosing: stored.notifyClosing,
 });
 

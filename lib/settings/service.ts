@@ -52,9 +52,7 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
   async function applyPatch(patch: SettingsPatch): Promise<void> {
     const managed = await deps.managed();
     // Locked keys are the administrator's: a patch cannot change them (the options page shows them disabled).
-    const allowed = Object.fromEntries(
-      Object.entries(patch).filter(([key, value]) => value !== undefined && !(key in managed.settings)),
-    ) as SettingsPatch;
+    const allowed = Object.fromEntries(Object.entries(patch).filter(([key, value]) => value !== undefined && !(key in managed.settings))) as SettingsPatch;
     const stored = await store.getSettings();
     await store.setSettings({ ...stored, ...allowed });
   }

@@ -1,14 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  BLOCKED_PER_THREAD,
-  createUsageMonitor,
-  isQuotaError,
-  QUARANTINE_MAX_BYTES,
-  QUARANTINE_MAX_ENTRIES,
-  storedBytes,
-  type StorageUsage,
-} from './budget';
+import { BLOCKED_PER_THREAD, createUsageMonitor, isQuotaError, QUARANTINE_MAX_BYTES, QUARANTINE_MAX_ENTRIES, storedBytes, type StorageUsage } from './budget';
 import { createHeldCommits } from './held-commits';
 import { quarantineValue } from './quarantine';
 import { freeSpace, pruneExpiredRecords } from './retention';

@@ -34,9 +34,7 @@ export const USAGE_CHECK_INTERVAL_MS = 60_000;
 export function capBlockedAttempts(record: ThreadRecord): ThreadRecord {
   const blocked = record.attempts.filter((attempt) => attempt.status === 'blocked');
   if (blocked.length <= BLOCKED_PER_THREAD) return record;
-  const drop = new Set(
-    [...blocked].sort((a, b) => a.at - b.at).slice(0, blocked.length - BLOCKED_PER_THREAD),
-  );
+  const drop = new Set([...blocked].sort((a, b) => a.at - b.at).slice(0, blocked.length - BLOCKED_PER_THREAD));
   return {
     ...record,
     attempts: record.attempts.filter((attempt) => !drop.has(attempt)),

@@ -1,15 +1,7 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  ACME,
-  HOUR,
-  INBOX_TAB,
-  PSID,
-  clickSend,
-  startBackground,
-  type TestBackground,
-} from '../../tests/support/background';
+import { ACME, HOUR, INBOX_TAB, PSID, clickSend, startBackground, type TestBackground } from '../../tests/support/background';
 import type { StoredAttempt } from './schema';
 
 // The storage rows of README's fault table ("At most once: the fault table"): full storage before the
@@ -53,8 +45,7 @@ describe('storage full', () => {
   it('after Meta’s 200: 1 POST, the agent sees sent; the ledger keeps `pending` (cooldown) and the commit lands once there is room', async () => {
     bg = await startBackground();
     // The facts and the `pending` reservation are written; the commit after Meta's answer is refused.
-    const settles = (value: unknown) =>
-      ((value as { attempts?: StoredAttempt[] } | undefined)?.attempts ?? []).some((attempt) => attempt.status !== 'pending');
+    const settles = (value: unknown) => ((value as { attempts?: StoredAttempt[] } | undefined)?.attempts ?? []).some((attempt) => attempt.status !== 'pending');
     quotaFullFor((key, value) => key === threadKey && settles(value));
     const first = await clickSend(bg);
     expect(first).toMatchObject({ ok: true, value: { outcome: 'sent', messageId: expect.any(String) } });

@@ -102,9 +102,7 @@ export async function pruneQuarantine(olderThan: number): Promise<number> {
   const warnings = await readWarnings();
   const kept = warnings.filter((warning) => warning.at >= olderThan);
   if (kept.length !== warnings.length) await writeWarnings(kept);
-  const stale = (await listQuarantined())
-    .filter(({ key }) => quarantinedAt(key) < olderThan)
-    .map(({ key }) => `local:${key}` as const);
+  const stale = (await listQuarantined()).filter(({ key }) => quarantinedAt(key) < olderThan).map(({ key }) => `local:${key}` as const);
   if (stale.length) await storage.removeItems(stale);
   return stale.length + (await boundQuarantine());
 }

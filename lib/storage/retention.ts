@@ -69,9 +69,7 @@ export async function freeSpace(store: ReopenStore, usage: StorageUsage): Promis
   if (usage.quotaBytes === null) return 0;
   let toFree = usage.bytesInUse - usage.quotaBytes * EVICT_TO_RATIO;
   if (toFree <= 0) return 0;
-  const caches = (await store.listThreads())
-    .filter((thread) => thread.attempts.length === 0)
-    .sort((a, b) => a.updatedAt - b.updatedAt);
+  const caches = (await store.listThreads()).filter((thread) => thread.attempts.length === 0).sort((a, b) => a.updatedAt - b.updatedAt);
   let evicted = 0;
   for (const thread of caches) {
     if (toFree <= 0) break;

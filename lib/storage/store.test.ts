@@ -40,12 +40,11 @@ describe('storage items', () => {
     await s.updateThread('p1', 'a', () => thread('a', [attempt(NOW)]));
     await s.updateThread('p1', 'b', () => thread('b', []));
     const all = await fakeBrowser.storage.local.get(null);
-    expect(Object.keys(all).filter((key) => key.startsWith('thread:')).sort()).toEqual([
-      'thread:p1:a',
-      'thread:p1:a$',
-      'thread:p1:b',
-      'thread:p1:b$',
-    ]);
+    expect(
+      Object.keys(all)
+        .filter((key) => key.startsWith('thread:'))
+        .sort(),
+    ).toEqual(['thread:p1:a', 'thread:p1:a$', 'thread:p1:b', 'thread:p1:b$']);
     expect(all['thread:p1:a$']).toEqual({ v: 1 });
     expect((await s.listThreads()).map((record) => record.psid).sort()).toEqual(['a', 'b']);
   });

@@ -59,11 +59,7 @@ export interface ReopenStore {
   updatePages(change: (pages: PageRecord[]) => PageRecord[]): Promise<PageRecord[]>;
   getThread(pageId: string, psid: string): Promise<ThreadRecord | null>;
   /** Read-modify-write of one thread, serialized per thread. Returning null removes the thread. */
-  updateThread(
-    pageId: string,
-    psid: string,
-    change: (current: ThreadRecord | null) => ThreadRecord | null,
-  ): Promise<ThreadRecord | null>;
+  updateThread(pageId: string, psid: string, change: (current: ThreadRecord | null) => ThreadRecord | null): Promise<ThreadRecord | null>;
   /** Every thread of every Page (one snapshot read; unreadable records are quarantined). */
   listThreads(): Promise<ThreadRecord[]>;
   getPsidMapping(pageId: string, selectedItemId: string): Promise<PsidMapping | null>;
@@ -128,8 +124,7 @@ export function createStore(options: StoreOptions): ReopenStore {
     return result;
   }
 
-  const settingsItem = () =>
-    storage.defineItem<unknown>('local:settings', { version: SETTINGS_VERSION, migrations: settingsMigrations });
+  const settingsItem = () => storage.defineItem<unknown>('local:settings', { version: SETTINGS_VERSION, migrations: settingsMigrations });
   const pagesItem = () => storage.defineItem<unknown>('local:pages', { version: PAGES_VERSION, migrations: pagesMigrations });
   const threadItem = (pageId: string, psid: string) =>
     storage.defineItem<unknown>(`local:${threadKey(pageId, psid)}`, {
@@ -193,10 +188,16 @@ export function createStore(options: StoreOptions): ReopenStore {
   async function readStoredPages(): Promise<StoredPage[]> {
     const item = pagesItem();
     await moveTokensOut(await item.getValue());
-    const pages = await readChecked(item, 'pages', storedPageSchema.array(), (raw) => {
-      const value = salvagePages(raw, now());
-      return { value, salvaged: value.length > 0 };
-    }, PAGES_VERSION);
+    const pages = await readChecked(
+      item,
+      'pages',
+      storedPageSchema.array(),
+      (raw) => {
+        const value = salvagePages(raw, now());
+        return { value, salvaged: value.length > 0 };
+      },
+      PAGES_VERSION,
+    );
     return pages ?? [];
   }
 
@@ -214,18 +215,30 @@ export function createStore(options: StoreOptions): ReopenStore {
   }
 
   async function readThread(pageId: string, psid: string): Promise<ThreadRecord | null> {
-    return readChecked(threadItem(pageId, psid), threadKey(pageId, psid), threadRecordSchema, (raw) => {
-      const value = salvageThread(raw, pageId, psid, now());
-      return { value, salvaged: value != null };
-    }, THREAD_RECORD_VERSION);
+    return readChecked(
+      threadItem(pageId, psid),
+      threadKey(pageId, psid),
+      threadRecordSchema,
+      (raw) => {
+        const value = salvageThread(raw, pageId, psid, now());
+        return { value, salvaged: value != null };
+      },
+      THREAD_RECORD_VERSION,
+    );
   }
 
   return {
     async getSettings() {
-      const settings = await readChecked(settingsItem(), 'settings', settingsSchema, (raw) => ({
-        value: salvageSettings(raw, DEFAULT_SETTINGS),
-        salvaged: true,
-      }), SETTINGS_VERSION);
+      const settings = await readChecked(
+        settingsItem(),
+        'settings',
+        settingsSchema,
+        (raw) => ({
+          value: salvageSettings(raw, DEFAULT_SETTINGS),
+          salvaged: true,
+        }),
+        SETTINGS_VERSION,
+      );
       return settings ?? { ...DEFAULT_SETTINGS, promoTerms: [...DEFAULT_SETTINGS.promoTerms] };
     },
     async setSettings(settings) {
@@ -291,10 +304,16 @@ export function createStore(options: StoreOptions): ReopenStore {
       return threads;
     },
     async getPsidMapping(pageId, selectedItemId) {
-      return readChecked(psidItem(pageId, selectedItemId), psidMapKey(pageId, selectedItemId), psidMappingSchema, () => ({
-        value: null,
-        salvaged: false,
-      }), PSID_MAPPING_VERSION);
+      return readChecked(
+        psidItem(pageId, selectedItemId),
+        psidMapKey(pageId, selectedItemId),
+        psidMappingSchema,
+        () => ({
+          value: null,
+          salvaged: false,
+        }),
+        PSID_MAPPING_VERSION,
+      );
     },
     async setPsidMapping(pageId, selectedItemId, mapping) {
       const item = psidItem(pageId, selectedItemId);

@@ -2,13 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { onWorkerStart } from '../../entrypoints/background/lifecycle';
-import {
-  ACME,
-  PSID,
-  clickSend,
-  startBackground,
-  type TestBackground,
-} from '../../tests/support/background';
+import { ACME, PSID, clickSend, startBackground, type TestBackground } from '../../tests/support/background';
 
 // The Firefox build's storage model: Firefox has no storage.local.setAccessLevel, so a content script on the
 // inbox can read ALL of storage.local. The token is safe only if nothing in storage.local holds it — after a
@@ -29,7 +23,6 @@ async function everythingAnExtensionPageCanExport(b: TestBackground): Promise<st
   const pages = await b.ask({ type: 'pages.list' });
   return JSON.stringify([settings, audit, summary, pages]);
 }
-
 
 describe('a content script cannot obtain a Page token (storage.local fully readable, as on Firefox)', () => {
   it('after connecting a Page and sending with it, no key or value of storage.local holds the token', async () => {

@@ -232,10 +232,7 @@ describe('replies, routes and failures', () => {
 
   test('with two sent reactivations before the reply, only the later one is credited', () => {
     const t = thread(HOUR, {
-      attempts: [
-        attempt(NOW - 2 * DAY, 'sent', { route: 'UTILITY', contentKind: 'utility' }),
-        attempt(NOW - 10 * DAY, 'sent', { route: 'HUMAN_AGENT' }),
-      ],
+      attempts: [attempt(NOW - 2 * DAY, 'sent', { route: 'UTILITY', contentKind: 'utility' }), attempt(NOW - 10 * DAY, 'sent', { route: 'HUMAN_AGENT' })],
     });
     const summary = computeSummary([t], NOW, OPTIONS);
     expect(summary.counts.replied).toBe(1);
@@ -254,10 +251,7 @@ describe('replies, routes and failures', () => {
 
   test('routes with nothing in 30 days are left out; blocked attempts are not attempts', () => {
     const t = thread(3 * DAY, {
-      attempts: [
-        attempt(NOW - 31 * DAY, 'sent', { route: 'CUSTOMER_FEEDBACK' }),
-        attempt(NOW - HOUR, 'blocked', { route: 'HUMAN_AGENT' }),
-      ],
+      attempts: [attempt(NOW - 31 * DAY, 'sent', { route: 'CUSTOMER_FEEDBACK' }), attempt(NOW - HOUR, 'blocked', { route: 'HUMAN_AGENT' })],
     });
     expect(computeSummary([t], NOW, OPTIONS).routes).toEqual([]);
   });
@@ -321,9 +315,7 @@ describe('action lists', () => {
       ['in-120', 120 * MIN],
     ]);
     expect(summary.closingSoonTotal).toBe(3);
-    expect(computeSummary(threads, NOW, { ...OPTIONS, closesSoonMinutes: 30 }).closingSoon.map((r) => r.psid)).toEqual([
-      'in-10',
-    ]);
+    expect(computeSummary(threads, NOW, { ...OPTIONS, closesSoonMinutes: 30 }).closingSoon.map((r) => r.psid)).toEqual(['in-10']);
   });
 
   test('lists are capped at listLimit, keeping the most urgent and the full total', () => {

@@ -101,7 +101,13 @@ describe('reopening an Instagram thread', () => {
   });
 
   it.each([
-    ['CUSTOMER_FEEDBACK', { kind: 'feedback', template: { title: 'How did we do?', buttonTitle: 'Rate', question: { id: 'q1', type: 'csat' }, privacyUrl: 'https://example.com/p' } }],
+    [
+      'CUSTOMER_FEEDBACK',
+      {
+        kind: 'feedback',
+        template: { title: 'How did we do?', buttonTitle: 'Rate', question: { id: 'q1', type: 'csat' }, privacyUrl: 'https://example.com/p' },
+      },
+    ],
     ['POST_PURCHASE_UPDATE', { kind: 'text', text: 'Your order shipped' }],
     ['UTILITY', { kind: 'utility', templateName: 'order_update', language: 'en', parameters: ['A1', 'shipped'] }],
   ])('%s is refused as not available on Instagram, before any POST', async (route, content) => {

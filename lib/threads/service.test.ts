@@ -12,8 +12,7 @@ afterEach(async () => bg?.close());
 
 const lookups = (b: TestBackground) => b.graphRequests().filter((request) => request.path.endsWith('/conversations'));
 /** Conversations API calls as `probe:<user_id>` or `listing`, in order. */
-const calls = (b: TestBackground) =>
-  lookups(b).map((request) => (request.query.user_id ? `probe:${request.query.user_id}` : 'listing'));
+const calls = (b: TestBackground) => lookups(b).map((request) => (request.query.user_id ? `probe:${request.query.user_id}` : 'listing'));
 
 describe('thread.get resolves the PSID', () => {
   it('(1) uses a remembered mapping: one user_id lookup, no listing', async () => {
@@ -248,7 +247,11 @@ describe('thread.get costs as few Conversations API calls as it can (2 calls/s p
 
   it("keeps Meta's error 100 as a negative probe too; a nameless ask then costs nothing", async () => {
     bg = await startBackground();
-    bg.sim.injectFault({ kind: 'graph_error', match: { pathIncludes: 'user_id=' }, error: { code: 100, message: 'Invalid parameter', type: 'OAuthException' } });
+    bg.sim.injectFault({
+      kind: 'graph_error',
+      match: { pathIncludes: 'user_id=' },
+      error: { code: 100, message: 'Invalid parameter', type: 'OAuthException' },
+    });
     const first = await bg.services.threads.get({ pageId: ACME.id, selectedItemId: ITEM.open, displayName: null });
     expect(first).toMatchObject({ status: 'unresolved', reason: 'awaiting_name' });
     const second = await bg.services.threads.get({ pageId: ACME.id, selectedItemId: ITEM.open, displayName: null });
@@ -260,7 +263,10 @@ describe('thread.get costs as few Conversations API calls as it can (2 calls/s p
     bg = await startBackground();
     bg.sim.injectFault({ kind: 'graph_error', match: { pathIncludes: 'user_id=' }, error: { code: 10, message: 'Permission denied' } });
     expect(await bg.services.threads.get({ pageId: ACME.id, selectedItemId: PSID.open, displayName: null })).toMatchObject({ reason: 'graph_error' });
-    expect(await bg.services.threads.get({ pageId: ACME.id, selectedItemId: PSID.open, displayName: null })).toMatchObject({ status: 'resolved', psid: PSID.open });
+    expect(await bg.services.threads.get({ pageId: ACME.id, selectedItemId: PSID.open, displayName: null })).toMatchObject({
+      status: 'resolved',
+      psid: PSID.open,
+    });
     expect(calls(bg)).toEqual([`probe:${PSID.open}`, `probe:${PSID.open}`]);
   });
 

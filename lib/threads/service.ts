@@ -49,9 +49,7 @@ export interface ThreadQuery {
 }
 
 /** Fresh facts for one thread, or why they could not be read. */
-export type FactsRead =
-  | { ok: true; record: ThreadRecord }
-  | { ok: false; reason: UnresolvedReason; error?: ErrorView };
+export type FactsRead = { ok: true; record: ThreadRecord } | { ok: false; reason: UnresolvedReason; error?: ErrorView };
 
 export interface ThreadService {
   get(query: ThreadQuery): Promise<ThreadView>;
@@ -155,14 +153,7 @@ export function createThreadService(deps: ThreadServiceDeps): ThreadService {
     return asking;
   }
 
-  function recordConversation(
-    pageId: string,
-    psid: string,
-    conversation: ConversationSummary,
-    selectedItemId: string | null,
-    platform: Platform,
-    at = now(),
-  ) {
+  function recordConversation(pageId: string, psid: string, conversation: ConversationSummary, selectedItemId: string | null, platform: Platform, at = now()) {
     return store.updateThread(pageId, psid, (current) =>
       withConversation(current, conversation, { pageId, psid, selectedItemId, platform }, at),
     ) as Promise<ThreadRecord>;
@@ -182,13 +173,7 @@ export function createThreadService(deps: ThreadServiceDeps): ThreadService {
 
   /** Facts of a known PSID (IGSID): the stored ones inside the TTL, else one user_id lookup. null: no such
    *  conversation on that platform. */
-  async function factsFor(
-    page: PageRecord,
-    psid: string,
-    selectedItemId: string | null,
-    refresh: boolean,
-    platform: Platform,
-  ): Promise<ThreadView | null> {
+  async function factsFor(page: PageRecord, psid: string, selectedItemId: string | null, refresh: boolean, platform: Platform): Promise<ThreadView | null> {
     if (!refresh) {
       const stored = await store.getThread(page.id, psid);
       if (stored?.facts && (stored.platform ?? 'messenger') === platform && now() - stored.facts.checkedAt < ttl && now() >= stored.facts.checkedAt) {

@@ -103,7 +103,11 @@ describe('closingNotices: which threads to notify now', () => {
 
   it('the same psid on two Pages is two threads', () => {
     const threads = [closingIn('a', 10 * MIN), { ...closingIn('a', 10 * MIN), pageId: BETA.id }];
-    expect(closingNotices(input({ threads })).notify.map((notice) => notice.pageId).sort()).toEqual([ACME.id, BETA.id].sort());
+    expect(
+      closingNotices(input({ threads }))
+        .notify.map((notice) => notice.pageId)
+        .sort(),
+    ).toEqual([ACME.id, BETA.id].sort());
   });
 
   it('the most urgent few first; the others in the next checks, none lost, none twice', () => {

@@ -97,7 +97,14 @@ export function createUrgencyService(deps: UrgencyDeps): UrgencyService {
       await refreshListings(pageId);
       const [records, settings] = await Promise.all([allRecords(), deps.settings.effective()]);
       const now = deps.now();
-      return { pageId, closesSoonMinutes: settings.closesSoonMinutes, rows: rowFacts(records.filter((record) => record.pageId === pageId), now) };
+      return {
+        pageId,
+        closesSoonMinutes: settings.closesSoonMinutes,
+        rows: rowFacts(
+          records.filter((record) => record.pageId === pageId),
+          now,
+        ),
+      };
     },
     async needingAction() {
       const [records, settings] = await Promise.all([allRecords(), deps.settings.effective()]);

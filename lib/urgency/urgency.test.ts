@@ -64,9 +64,12 @@ describe('toolbar badge', () => {
 
   it('a burst of updates costs one more count after the running one, not one per call', async () => {
     let release!: () => void;
-    const count = vi.fn(() => new Promise<{ closing: number; ready: number; closesSoonMinutes: number }>((resolve) => {
-      release = () => resolve({ closing: 0, ready: 4, closesSoonMinutes: 120 });
-    }));
+    const count = vi.fn(
+      () =>
+        new Promise<{ closing: number; ready: number; closesSoonMinutes: number }>((resolve) => {
+          release = () => resolve({ closing: 0, ready: 4, closesSoonMinutes: 120 });
+        }),
+    );
     const action = { setBadgeText: vi.fn(), setBadgeBackgroundColor: vi.fn(), setTitle: vi.fn() };
     const sync = createToolbarSync({ action, count, language: async () => 'en', browserLanguage: () => 'en-US' });
     const first = sync.update();
@@ -131,7 +134,7 @@ describe('urgency service against the simulator', () => {
     expect(bg.graphRequests()).toHaveLength(0);
   });
 
-  it('storedRecords: the conversations Reopen resolved, with a listing\'s newer window, never listing-only ones', async () => {
+  it("storedRecords: the conversations Reopen resolved, with a listing's newer window, never listing-only ones", async () => {
     bg = await startBackground();
     // Stored a day ago: Ana's window then had 1 h left. She has written again since (the listing: 1 h ago).
     await bg.services.store.updateThread(ACME.id, PSID.open, () => thread(PSID.open, 'Ana López', START - 23 * HOUR));

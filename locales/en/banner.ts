@@ -21,8 +21,10 @@ export default {
   'banner.unknown.unsupported_thread': 'Reopen works with Messenger conversations only.',
   'banner.unknown.no_reply': "Window unknown: Reopen isn't responding. Reload the page if this keeps happening.",
   'banner.unknown.storage_full': "Window unknown: Reopen's storage in this browser is full, so it cannot keep what it reads.",
-  'banner.storage.near_full': "Reopen's storage in this browser is {percent} % full. When it is full, Reopen cannot record reactivations and so sends none. Lower “Keep history for (days)” in Reopen's options.",
-  'banner.storage.full': "Reopen's storage in this browser is full: it cannot record reactivations, so it sends none. Lower “Keep history for (days)” in Reopen's options (older records are deleted within a day).",
+  'banner.storage.near_full':
+    "Reopen's storage in this browser is {percent} % full. When it is full, Reopen cannot record reactivations and so sends none. Lower “Keep history for (days)” in Reopen's options.",
+  'banner.storage.full':
+    "Reopen's storage in this browser is full: it cannot record reactivations, so it sends none. Lower “Keep history for (days)” in Reopen's options (older records are deleted within a day).",
   'banner.fix.storage': "Open Reopen's options",
   'banner.unknown.awaiting_name': "Checking this conversation: waiting for the customer's name to show on the page…",
   'banner.unknown.name_unread': "Window unknown: Reopen couldn't read the customer's name on this page. Choose the conversation below.",
@@ -34,7 +36,7 @@ export default {
   'banner.floating': "Business Suite's layout changed, so Reopen shows here instead of beside the reply box. Everything still works.",
   'banner.candidates.title': 'Which conversation is this?',
   'banner.candidates.hint': 'Reopen remembers your choice for this conversation.',
-  'banner.candidates.none': "No recent conversation matches. Open the conversation from the list again, or check again later.",
+  'banner.candidates.none': 'No recent conversation matches. Open the conversation from the list again, or check again later.',
   'banner.candidate.choose': 'This is {name}',
   'banner.candidate.updated': 'Last activity {time}',
 } as const;

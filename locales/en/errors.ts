@@ -10,7 +10,7 @@ export default {
   'errors.recipient_cannot_receive.next': 'Do not send again for now; wait for the customer to write to the Page.',
   'errors.page_restricted.explain': 'Meta has temporarily restricted this Page from sending messages.',
   'errors.page_restricted.next': 'Stop sending from this Page and tell a Page admin: they can see the restriction in Business Suite.',
-  'errors.permission_denied.explain': "Meta refused the message because the app or the token lacks a permission it needs.",
+  'errors.permission_denied.explain': 'Meta refused the message because the app or the token lacks a permission it needs.',
   'errors.permission_denied.next': "Ask a Page admin to check the app's permissions, then reconnect this Page in Reopen's options.",
   'errors.invalid_parameter.explain': 'Meta rejected the message as invalid (for example an unknown recipient, or a field it does not accept).',
   'errors.invalid_parameter.next': 'Check the message and the conversation, then try again; if it keeps failing, tell your administrator.',
@@ -22,7 +22,7 @@ export default {
   'errors.not_thread_owner.next': 'Answer from Business Suite itself, or ask an admin to pass control of the conversation back.',
   'errors.token_invalid.explain': "This Page's access token is no longer valid (it expired, was revoked, or the password changed).",
   'errors.token_invalid.next': "Reconnect this Page in Reopen's options.",
-  'errors.needs_app_review.explain': "The Meta app behind Reopen cannot message this person until Meta approves its messaging permission.",
+  'errors.needs_app_review.explain': 'The Meta app behind Reopen cannot message this person until Meta approves its messaging permission.',
   'errors.needs_app_review.next': "Ask your administrator to complete Meta's app review for pages_messaging.",
   'errors.person_unavailable.explain': "This person isn't available right now: they may have blocked the Page or deactivated their account.",
   'errors.person_unavailable.next': 'Do not try again. The customer can still write to the Page if they want to.',
@@ -59,7 +59,7 @@ export default {
   'errors.instagram_not_linked.explain': 'This Page has no Instagram professional account linked, so Meta shows no Instagram conversations for it.',
   'errors.instagram_not_linked.next': "Ask a Page admin to link the Instagram account to this Page in Business Suite's settings, then check again.",
   'errors.route_not_on_platform.explain': 'Meta does not offer this kind of message on Instagram, so Reopen did not send it.',
-  'errors.route_not_on_platform.next': 'On Instagram only a Human Agent reply is possible, within 7 days of the customer\'s last message.',
+  'errors.route_not_on_platform.next': "On Instagram only a Human Agent reply is possible, within 7 days of the customer's last message.",
   // For a failed read (delivery 'not_sent' from a lookup): nothing went to the customer, so no check is needed.
   'errors.read_failed.next': 'Nothing was sent. Check the connection and try again.',
   // Kinds the background produces itself (not Meta answers).
@@ -68,7 +68,8 @@ export default {
   'errors.page_managed.explain': 'Your administrator set up this Page for Reopen, so it cannot be changed here.',
   'errors.page_managed.next': 'Ask your administrator to change its token.',
   'errors.storage_full.explain': "Reopen's storage in this browser is full, so it could not record this reactivation first — and so it sent nothing.",
-  'errors.storage_full.next': "Lower “Keep history for (days)” in Reopen's options (older records are deleted within a day), or ask your administrator; then try again.",
+  'errors.storage_full.next':
+    "Lower “Keep history for (days)” in Reopen's options (older records are deleted within a day), or ask your administrator; then try again.",
   'errors.record_damaged.explain': "Reopen's saved record of this attempt was damaged, so it counts as possibly sent and the 24-hour wait still applies.",
   'errors.record_damaged.next': 'Check the conversation in Business Suite before trying again: the message may have been sent.',
 } as const;

@@ -7,29 +7,23 @@ export default {
   'policy.state.closed': 'Closed, 7 days or more',
   'policy.state.unknown': 'Unknown',
   'policy.state.open.hint': 'The customer wrote less than 24 hours ago: reply in Business Suite as usual.',
-  'policy.state.human_agent.hint':
-    "More than 24 hours since the customer's last message: a person can still answer with the Human Agent tag for up to 7 days.",
-  'policy.state.closed.hint':
-    "7 days or more since the customer's last message: only a utility message from an approved template can reach them.",
+  'policy.state.human_agent.hint': "More than 24 hours since the customer's last message: a person can still answer with the Human Agent tag for up to 7 days.",
+  'policy.state.closed.hint': "7 days or more since the customer's last message: only a utility message from an approved template can reach them.",
   'policy.state.unknown.hint': "Reopen doesn't know yet when the customer last wrote.",
 
   // Why a route or a send is blocked (one per BlockReason)
-  'policy.reason.state_unknown':
-    "We don't know yet when the customer last wrote, so Reopen can't tell which messages are allowed.",
+  'policy.reason.state_unknown': "We don't know yet when the customer last wrote, so Reopen can't tell which messages are allowed.",
   'policy.reason.not_on_platform':
     "Not available on Instagram: Meta's Instagram messaging accepts only the Human Agent tag, within 7 days of the customer's last message.",
   'policy.reason.window_open': "The conversation is still open: reply in Business Suite's own message box.",
   'policy.reason.tag_retired': 'Meta retired this tag, so it no longer reaches the customer. Use a utility message instead.',
-  'policy.reason.past_tag_limit':
-    "7 days have passed since the customer's last message, so this tag can't be used any more.",
-  'policy.reason.route_content_mismatch':
-    'This option takes a different kind of message (text, survey or template). Choose it again and retry.',
+  'policy.reason.past_tag_limit': "7 days have passed since the customer's last message, so this tag can't be used any more.",
+  'policy.reason.route_content_mismatch': 'This option takes a different kind of message (text, survey or template). Choose it again and retry.',
   'policy.reason.cooldown': 'One reactivation per conversation every 24 hours. Next one possible {until}.',
   'policy.reason.empty_text': 'Write a message first.',
   'policy.reason.text_too_long': 'The message is too long: Messenger only accepts messages under 2,000 characters.',
   'policy.reason.invalid_feedback': 'Meta would reject this survey. Fix the fields marked below.',
-  'policy.reason.template_missing':
-    "This template isn't available for the Page in that language. Pick another one or refresh the list.",
+  'policy.reason.template_missing': "This template isn't available for the Page in that language. Pick another one or refresh the list.",
   'policy.reason.template_not_approved': "Meta hasn't approved this template (it is pending or was rejected).",
   'policy.reason.template_parameters': 'Fill in every blank of the template.',
   'policy.reason.promo_unconfirmed':

@@ -7,8 +7,7 @@ export default {
   'popup.openDashboard': 'Open dashboard',
   'dashboard.title': 'Reopen — dashboard',
   'popup.empty.title': 'No Page connected yet',
-  'popup.empty.body':
-    "Connect a Facebook Page with its access token. Reopen then reads each conversation's messaging window and counts reactivations here.",
+  'popup.empty.body': "Connect a Facebook Page with its access token. Reopen then reads each conversation's messaging window and counts reactivations here.",
   'popup.empty.action': 'Open settings to connect a Page',
 
   'popup.figures.heading': 'Conversations seen by agents',
@@ -80,8 +79,7 @@ export default {
   'popup.chart.rate.text': '{rate} ({replies} of {sent})',
 
   'popup.overview.heading': 'Whole-Page overview',
-  'popup.overview.explain':
-    "Reads the Page's recent Messenger and Instagram conversations from Meta (slowly, within Meta's limits) and counts their windows.",
+  'popup.overview.explain': "Reads the Page's recent Messenger and Instagram conversations from Meta (slowly, within Meta's limits) and counts their windows.",
   'popup.overview.scan': 'Scan conversations',
   'popup.overview.rescan': 'Scan again',
   'popup.overview.scanLabel': '{action}: {page}',
@@ -118,14 +116,14 @@ export default {
   'popup.health.name.waiting': "Waiting for the customer's name: the page showed only a title or the previous customer's name.",
   'popup.health.name.conflict': 'The page shows different names for this conversation, so agents are asked to choose the customer.',
   'popup.health.name.none':
-    "Reopen found no customer name on this page, so agents choose the conversation themselves. Copy the layout report below and attach it to a bug report.",
+    'Reopen found no customer name on this page, so agents choose the conversation themselves. Copy the layout report below and attach it to a bug report.',
   'popup.health.signal.paneHeading': "the conversation's heading",
   'popup.health.signal.profileLink': "the link to the customer's profile",
   'popup.health.signal.contactSidebar': 'the contact details panel',
   'popup.health.signal.selectedCard': 'the selected conversation in the list',
   'popup.health.verdict.trusted': 'used',
   'popup.health.verdict.generic': 'shows a title, ignored',
-  'popup.health.verdict.stale': "still shows the previous customer, ignored",
+  'popup.health.verdict.stale': 'still shows the previous customer, ignored',
   'popup.health.verdict.missing': 'not on this page',
   'popup.health.report': 'Copy layout report',
   'popup.health.report.note':
@@ -134,10 +132,14 @@ export default {
   'popup.health.report.downloaded': 'Layout report saved as {filename}.',
   'popup.health.report.no_inbox': "Open Business Suite's inbox in a tab first, then copy the report again.",
   'popup.health.report.unreachable': "The inbox tab didn't answer: reload it and try again.",
-  'popup.warning.default': 'A stored record ({key}) could not be read ({time}) and was replaced by a clean default. The unreadable copy is kept and goes into the settings export for support.',
-  'popup.warning.salvaged': 'A stored record ({key}) was partly unreadable ({time}); the readable parts were kept. The original copy is kept and goes into the settings export for support.',
-  'popup.storage.near_full': "Reopen's storage in this browser is {percent} % full ({used} of {quota}). When it is full, Reopen cannot record reactivations and so sends none: lower “Keep history for (days)” in the options.",
-  'popup.storage.full': "Reopen's storage in this browser is full ({used}). It cannot record reactivations, so it sends none: lower “Keep history for (days)” in the options (older records are deleted within a day).",
+  'popup.warning.default':
+    'A stored record ({key}) could not be read ({time}) and was replaced by a clean default. The unreadable copy is kept and goes into the settings export for support.',
+  'popup.warning.salvaged':
+    'A stored record ({key}) was partly unreadable ({time}); the readable parts were kept. The original copy is kept and goes into the settings export for support.',
+  'popup.storage.near_full':
+    "Reopen's storage in this browser is {percent} % full ({used} of {quota}). When it is full, Reopen cannot record reactivations and so sends none: lower “Keep history for (days)” in the options.",
+  'popup.storage.full':
+    "Reopen's storage in this browser is full ({used}). It cannot record reactivations, so it sends none: lower “Keep history for (days)” in the options (older records are deleted within a day).",
 
   'popup.export': 'Export audit (CSV)',
   'popup.export.note': 'One row per reactivation attempt. Access tokens are never included.',

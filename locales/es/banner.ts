@@ -22,8 +22,10 @@ export default {
   'banner.unknown.unsupported_thread': 'Reopen solo funciona con conversaciones de Messenger.',
   'banner.unknown.no_reply': 'Ventana desconocida: Reopen no responde. Recarga la página si sigue pasando.',
   'banner.unknown.storage_full': 'Ventana desconocida: el almacenamiento de Reopen en este navegador está lleno y no puede guardar lo que lee.',
-  'banner.storage.near_full': 'El almacenamiento de Reopen en este navegador está al {percent} %. Cuando se llene, Reopen no podrá registrar reactivaciones y no enviará ninguna. Reduce «Conservar el historial (días)» en las opciones de Reopen.',
-  'banner.storage.full': 'El almacenamiento de Reopen en este navegador está lleno: no puede registrar reactivaciones y por eso no envía ninguna. Reduce «Conservar el historial (días)» en las opciones de Reopen (los registros antiguos se borran en un día).',
+  'banner.storage.near_full':
+    'El almacenamiento de Reopen en este navegador está al {percent} %. Cuando se llene, Reopen no podrá registrar reactivaciones y no enviará ninguna. Reduce «Conservar el historial (días)» en las opciones de Reopen.',
+  'banner.storage.full':
+    'El almacenamiento de Reopen en este navegador está lleno: no puede registrar reactivaciones y por eso no envía ninguna. Reduce «Conservar el historial (días)» en las opciones de Reopen (los registros antiguos se borran en un día).',
   'banner.fix.storage': 'Abrir las opciones de Reopen',
   'banner.unknown.awaiting_name': 'Revisando esta conversación: esperando a que el nombre del cliente aparezca en la página…',
   'banner.unknown.name_unread': 'Ventana desconocida: Reopen no pudo leer el nombre del cliente en esta página. Elige la conversación abajo.',

@@ -11,7 +11,8 @@ export default {
   'errors.page_restricted.explain': 'Meta ha restringido temporalmente el envío de mensajes desde esta página.',
   'errors.page_restricted.next': 'Deja de enviar desde esta página y avisa a un administrador: puede ver la restricción en Business Suite.',
   'errors.permission_denied.explain': 'Meta rechazó el mensaje porque a la aplicación o al token les falta un permiso necesario.',
-  'errors.permission_denied.next': 'Pide a un administrador de la página que revise los permisos de la aplicación y vuelve a conectar esta página en las opciones de Reopen.',
+  'errors.permission_denied.next':
+    'Pide a un administrador de la página que revise los permisos de la aplicación y vuelve a conectar esta página en las opciones de Reopen.',
   'errors.invalid_parameter.explain': 'Meta rechazó el mensaje por no ser válido (por ejemplo, un destinatario desconocido o un campo que no acepta).',
   'errors.invalid_parameter.next': 'Revisa el mensaje y la conversación y vuelve a intentarlo; si sigue fallando, avisa a tu administrador.',
   'errors.tag_retired.explain': 'Esta etiqueta de mensaje ya no existe: Meta rechaza cualquier mensaje enviado con ella.',
@@ -47,7 +48,8 @@ export default {
   'errors.timeout.explain': 'Meta no respondió a tiempo. Tras un envío, Reopen no puede saber si el mensaje salió.',
   'errors.timeout.next': 'Reopen revisará la conversación; no lo envíes de nuevo hasta que diga que el mensaje no llegó.',
   'errors.unknown_error.explain': 'Meta devolvió un error que Reopen no conoce.',
-  'errors.unknown_error.next': 'Vuelve a intentarlo más tarde. Si sigue pasando, envía a tu administrador el mensaje de Meta y el identificador de seguimiento que aparecen abajo.',
+  'errors.unknown_error.next':
+    'Vuelve a intentarlo más tarde. Si sigue pasando, envía a tu administrador el mensaje de Meta y el identificador de seguimiento que aparecen abajo.',
   // Conversaciones de Instagram (respuestas de Meta sobre Instagram, y lo que Reopen rechaza ahí antes de preguntar a Meta).
   'errors.instagram_window_closed.explain':
     'Meta rechazó el mensaje: en Instagram, pasadas 24 horas solo se permite una respuesta de agente humano, y solo hasta 7 días después del último mensaje del cliente.',
@@ -56,8 +58,10 @@ export default {
     'Meta lo rechazó: la app de Reopen no puede enviar mensajes desde la cuenta de Instagram de esta página (le falta instagram_basic o instagram_manage_messages, o la página no está vinculada a la cuenta de Instagram).',
   'errors.instagram_permission_denied.next':
     'Pide a un administrador de la página que vincule la cuenta profesional de Instagram a esta página y que dé a la app instagram_basic e instagram_manage_messages; después vuelve a conectar la página en las opciones de Reopen.',
-  'errors.instagram_not_linked.explain': 'Esta página no tiene una cuenta profesional de Instagram vinculada, así que Meta no muestra conversaciones de Instagram para ella.',
-  'errors.instagram_not_linked.next': 'Pide a un administrador de la página que vincule la cuenta de Instagram en la configuración de Business Suite y vuelve a comprobarlo.',
+  'errors.instagram_not_linked.explain':
+    'Esta página no tiene una cuenta profesional de Instagram vinculada, así que Meta no muestra conversaciones de Instagram para ella.',
+  'errors.instagram_not_linked.next':
+    'Pide a un administrador de la página que vincule la cuenta de Instagram en la configuración de Business Suite y vuelve a comprobarlo.',
   'errors.route_not_on_platform.explain': 'Meta no ofrece este tipo de mensaje en Instagram, así que Reopen no lo envió.',
   'errors.route_not_on_platform.next': 'En Instagram solo se puede responder como agente humano, hasta 7 días después del último mensaje del cliente.',
   'errors.read_failed.next': 'No se envió nada. Comprueba la conexión y vuelve a intentarlo.',
@@ -67,7 +71,9 @@ export default {
   'errors.page_managed.explain': 'Tu administrador configuró esta página en Reopen, así que no se puede cambiar aquí.',
   'errors.page_managed.next': 'Pídele a tu administrador que cambie su token.',
   'errors.storage_full.explain': 'El almacenamiento de Reopen en este navegador está lleno: no pudo registrar antes esta reactivación y por eso no envió nada.',
-  'errors.storage_full.next': "Reduce «Conservar el historial (días)» en las opciones de Reopen (los registros antiguos se borran en un día) o avisa a tu administrador; después vuelve a intentarlo.",
-  'errors.record_damaged.explain': 'El registro guardado de este intento estaba dañado, así que cuenta como posiblemente enviado y la espera de 24 horas sigue vigente.',
+  'errors.storage_full.next':
+    'Reduce «Conservar el historial (días)» en las opciones de Reopen (los registros antiguos se borran en un día) o avisa a tu administrador; después vuelve a intentarlo.',
+  'errors.record_damaged.explain':
+    'El registro guardado de este intento estaba dañado, así que cuenta como posiblemente enviado y la espera de 24 horas sigue vigente.',
   'errors.record_damaged.next': 'Revisa la conversación en Business Suite antes de volver a intentarlo: puede que el mensaje se haya enviado.',
 } satisfies Record<keyof typeof en, string>;

@@ -51,8 +51,7 @@ export default {
   'options.settings.promoTerms.hint':
     'Se pide al agente que confirme antes de enviar un mensaje que contenga alguna. Las etiquetas de mensaje nunca pueden llevar promociones.',
   'options.settings.closesSoonMinutes': 'Umbral de «cierra pronto» (minutos)',
-  'options.settings.closesSoonMinutes.hint':
-    'La ventana emergente lista las conversaciones abiertas cuya ventana cierra dentro de este tiempo. De 5 a 1440.',
+  'options.settings.closesSoonMinutes.hint': 'La ventana emergente lista las conversaciones abiertas cuya ventana cierra dentro de este tiempo. De 5 a 1440.',
   'options.settings.locked': 'Definido por tu administrador',
   'options.settings.save': 'Guardar ajustes',
   'options.settings.saved': 'Ajustes guardados.',

@@ -15,22 +15,18 @@ export default {
   'policy.state.unknown.hint': 'Reopen todavía no sabe cuándo escribió el cliente por última vez.',
 
   // Por qué no se puede enviar
-  'policy.reason.state_unknown':
-    'Todavía no sabemos cuándo escribió el cliente por última vez, así que Reopen no puede saber qué mensajes están permitidos.',
+  'policy.reason.state_unknown': 'Todavía no sabemos cuándo escribió el cliente por última vez, así que Reopen no puede saber qué mensajes están permitidos.',
   'policy.reason.not_on_platform':
     'No disponible en Instagram: la mensajería de Instagram de Meta solo acepta la etiqueta Human Agent, hasta 7 días después del último mensaje del cliente.',
   'policy.reason.window_open': 'La conversación sigue abierta: responde desde el cuadro de mensajes de Business Suite.',
   'policy.reason.tag_retired': 'Meta retiró esta etiqueta y ya no le llega al cliente. Usa un mensaje de utilidad.',
-  'policy.reason.past_tag_limit':
-    'Ya pasaron 7 días desde el último mensaje del cliente, así que esta etiqueta ya no se puede usar.',
-  'policy.reason.route_content_mismatch':
-    'Esta opción usa otro tipo de mensaje (texto, encuesta o plantilla). Vuelve a elegirla e inténtalo de nuevo.',
+  'policy.reason.past_tag_limit': 'Ya pasaron 7 días desde el último mensaje del cliente, así que esta etiqueta ya no se puede usar.',
+  'policy.reason.route_content_mismatch': 'Esta opción usa otro tipo de mensaje (texto, encuesta o plantilla). Vuelve a elegirla e inténtalo de nuevo.',
   'policy.reason.cooldown': 'Una reactivación por conversación cada 24 horas. La próxima será posible: {until}.',
   'policy.reason.empty_text': 'Escribe un mensaje primero.',
   'policy.reason.text_too_long': 'El mensaje es demasiado largo: Messenger solo acepta mensajes de menos de 2000 caracteres.',
   'policy.reason.invalid_feedback': 'Meta rechazaría esta encuesta. Corrige los campos marcados abajo.',
-  'policy.reason.template_missing':
-    'Esta plantilla no está disponible para la página en ese idioma. Elige otra o actualiza la lista.',
+  'policy.reason.template_missing': 'Esta plantilla no está disponible para la página en ese idioma. Elige otra o actualiza la lista.',
   'policy.reason.template_not_approved': 'Meta no aprobó esta plantilla (está pendiente o fue rechazada).',
   'policy.reason.template_parameters': 'Completa todos los campos de la plantilla.',
   'policy.reason.promo_unconfirmed':

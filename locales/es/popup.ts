@@ -135,10 +135,14 @@ export default {
   'popup.health.report.downloaded': 'Informe de diseño guardado como {filename}.',
   'popup.health.report.no_inbox': 'Abre primero la bandeja de Business Suite en una pestaña y vuelve a copiar el informe.',
   'popup.health.report.unreachable': 'La pestaña de la bandeja no respondió: recárgala y vuelve a intentarlo.',
-  'popup.warning.default': 'No se pudo leer un registro guardado ({key}) ({time}) y se sustituyó por uno limpio. La copia ilegible se conserva y va en la exportación de la configuración, para soporte.',
-  'popup.warning.salvaged': 'Un registro guardado ({key}) era en parte ilegible ({time}); se conservó lo legible. La copia original se conserva y va en la exportación de la configuración, para soporte.',
-  'popup.storage.near_full': 'El almacenamiento de Reopen en este navegador está al {percent} % ({used} de {quota}). Cuando se llene, Reopen no podrá registrar reactivaciones y no enviará ninguna: reduce «Conservar el historial (días)» en las opciones.',
-  'popup.storage.full': 'El almacenamiento de Reopen en este navegador está lleno ({used}). No puede registrar reactivaciones y por eso no envía ninguna: reduce «Conservar el historial (días)» en las opciones (los registros antiguos se borran en un día).',
+  'popup.warning.default':
+    'No se pudo leer un registro guardado ({key}) ({time}) y se sustituyó por uno limpio. La copia ilegible se conserva y va en la exportación de la configuración, para soporte.',
+  'popup.warning.salvaged':
+    'Un registro guardado ({key}) era en parte ilegible ({time}); se conservó lo legible. La copia original se conserva y va en la exportación de la configuración, para soporte.',
+  'popup.storage.near_full':
+    'El almacenamiento de Reopen en este navegador está al {percent} % ({used} de {quota}). Cuando se llene, Reopen no podrá registrar reactivaciones y no enviará ninguna: reduce «Conservar el historial (días)» en las opciones.',
+  'popup.storage.full':
+    'El almacenamiento de Reopen en este navegador está lleno ({used}). No puede registrar reactivaciones y por eso no envía ninguna: reduce «Conservar el historial (días)» en las opciones (los registros antiguos se borran en un día).',
 
   'popup.export': 'Exportar auditoría (CSV)',
   'popup.export.note': 'Una fila por intento de reactivación. Nunca incluye tokens de acceso.',

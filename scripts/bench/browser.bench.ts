@@ -90,7 +90,6 @@ function benchScenario(): { scenario: ParsedScenario; conversations: BenchConver
   return { scenario, conversations: conversations.map((c, index) => ({ selectedItemId: c.selectedItemId, window: STATES[index % STATES.length]! })) };
 }
 
-
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 
 let reopen: Reopen;
@@ -99,7 +98,10 @@ const sim = () => reopen.sim;
 
 beforeAll(async () => {
   if (!process.env.CHROMIUM_PATH) {
-    process.env.CHROMIUM_PATH = execFileSync('bash', [resolve(ROOT, 'scripts/ensure-chromium.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+    process.env.CHROMIUM_PATH = execFileSync('bash', [resolve(ROOT, 'scripts/ensure-chromium.sh')], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }).trim();
   }
   bench = benchScenario();
   reopen = await startReopen({ scenario: bench.scenario, fixture: 'messenger-en.html' });
@@ -129,7 +131,8 @@ async function timedSwitch(page: Page, target: BenchConversation): Promise<numbe
         const check = () => {
           const elapsed = performance.now() - start;
           if (banner()?.getAttribute('data-window') === expected) return done(elapsed);
-          if (elapsed > timeoutMs) return fail(new Error(`banner still "${banner()?.getAttribute('data-window')}" after ${timeoutMs} ms, expected "${expected}"`));
+          if (elapsed > timeoutMs)
+            return fail(new Error(`banner still "${banner()?.getAttribute('data-window')}" after ${timeoutMs} ms, expected "${expected}"`));
           setTimeout(check, 2);
         };
         check();
@@ -333,8 +336,7 @@ test('host-page cost: DOM churn in the inbox with and without the content script
   const medianOf = (runs: ChurnCost[], pick: (run: ChurnCost) => number) => median(runs.map(pick));
   // The two runs of a pair are back to back: the median of the paired ratios is less sensitive to the load of
   // a shared machine drifting during the runs than the ratio of the two medians.
-  const pairedRatio = (pick: (run: ChurnCost) => number) =>
-    round(median(withRuns.map((run, index) => pick(run) / pick(withoutRuns[index]!))), 3);
+  const pairedRatio = (pick: (run: ChurnCost) => number) => round(median(withRuns.map((run, index) => pick(run) / pick(withoutRuns[index]!))), 3);
   const figures = (name: keyof ChurnCost) => {
     const pick = (run: ChurnCost) => run[name];
     const without = medianOf(withoutRuns, pick);

@@ -31,9 +31,11 @@ const CLASS = {
   nameWrap: 'x78zum5 x6s0dn4 x1iyjqo2 xeuugli',
   nameIcon: 'x2lah0s x1n2onr6 x1c4vz4f',
   name: 'x193iq5w xeuugli x13faqbe x1vvkbs x1xmvt09 x1lliihq x1s928wv xhkezso x1gmr53x x1cpjm7i x1fgarty x1943h6x xudqn12 x3x7a5m x6prxxf xvq8zen x1s688f xzsf02u',
-  nameUnread: 'x193iq5w xeuugli x13faqbe x1vvkbs x1xmvt09 x1lliihq x1s928wv xhkezso x1gmr53x x1cpjm7i x1fgarty x1943h6x xudqn12 x3x7a5m x6prxxf xvq8zen x117nqv4 xzsf02u',
+  nameUnread:
+    'x193iq5w xeuugli x13faqbe x1vvkbs x1xmvt09 x1lliihq x1s928wv xhkezso x1gmr53x x1cpjm7i x1fgarty x1943h6x xudqn12 x3x7a5m x6prxxf xvq8zen x117nqv4 xzsf02u',
   previewLine: 'x78zum5 x1q0g3np x6s0dn4 x1iyjqo2 xeuugli x6ikm8r x10wlt62',
-  previewText: 'x193iq5w xeuugli x13faqbe x1vvkbs x1xmvt09 x1lliihq x1s928wv xhkezso x1gmr53x x1cpjm7i x1fgarty x1943h6x xudqn12 x3x7a5m x6prxxf xvq8zen xo1l8bm xi81zsa',
+  previewText:
+    'x193iq5w xeuugli x13faqbe x1vvkbs x1xmvt09 x1lliihq x1s928wv xhkezso x1gmr53x x1cpjm7i x1fgarty x1943h6x xudqn12 x3x7a5m x6prxxf xvq8zen xo1l8bm xi81zsa',
   label: 'x193iq5w xeuugli x13faqbe x1vvkbs x1xmvt09 x6prxxf xvq8zen xo1l8bm xi81zsa x2lah0s',
   timeColumn: 'x2lah0s x78zum5 xdt5ytf x1cy8zhl xq8finb',
   time: 'x193iq5w xeuugli x13faqbe x1vvkbs x1xmvt09 x6prxxf xvq8zen xo1l8bm xi81zsa',
@@ -80,7 +82,12 @@ function Card({ name, preview, time, label, unread, top }: CardProps): VNode {
           h(
             'div',
             { class: CLASS.nameBlock },
-            h('div', { class: CLASS.nameWrap }, h('div', { class: CLASS.nameIcon }), h('div', null, h('span', { dir: 'auto', class: unread ? CLASS.nameUnread : CLASS.name }, name))),
+            h(
+              'div',
+              { class: CLASS.nameWrap },
+              h('div', { class: CLASS.nameIcon }),
+              h('div', null, h('span', { dir: 'auto', class: unread ? CLASS.nameUnread : CLASS.name }, name)),
+            ),
           ),
         ),
         h(
@@ -101,7 +108,15 @@ function Card({ name, preview, time, label, unread, top }: CardProps): VNode {
   );
 }
 
-const PREVIEWS = ['¿Tenéis la talla M en azul?', 'Gracias por la ayuda', '¿Hacéis envíos a Canarias?', 'Vale, lo miro y os digo', 'Foto', '¿Cuándo llega mi pedido?', 'Perfecto 👍'];
+const PREVIEWS = [
+  '¿Tenéis la talla M en azul?',
+  'Gracias por la ayuda',
+  '¿Hacéis envíos a Canarias?',
+  'Vale, lo miro y os digo',
+  'Foto',
+  '¿Cuándo llega mi pedido?',
+  'Perfecto 👍',
+];
 const TIMES = ['ahora', '1 min', '5 min', '2 h', 'lun', '12 nov'];
 const LABELS = ['Tú: ', '', 'Cliente: ', ''];
 

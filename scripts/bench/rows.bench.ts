@@ -110,7 +110,10 @@ let reopen: Reopen;
 let hostScript: string;
 beforeAll(async () => {
   if (!process.env.CHROMIUM_PATH) {
-    process.env.CHROMIUM_PATH = execFileSync('bash', [resolve(ROOT, 'scripts/ensure-chromium.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+    process.env.CHROMIUM_PATH = execFileSync('bash', [resolve(ROOT, 'scripts/ensure-chromium.sh')], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }).trim();
   }
   hostScript = hostListBundle();
   reopen = await startReopen({ scenario: rowsScenario(), fixture: 'suite-2026-es.html' });
@@ -259,10 +262,12 @@ test('row badges: host-page cost per list re-render, and Graph listing calls whi
     // Graph: the inbox visible for a minute and more, and (another browser, same build) hidden as long.
     await withSide.page.bringToFront();
     const before = listingCalls(reopen.sim.requests);
-    const hidden = hiddenInboxListingCalls(
-      { scenario: rowsScenario(), fixture: 'suite-2026-es.html' } satisfies StartReopenOptions,
-      { token: TOKEN, pageId: PAGE_ID, selectedItemId: first.selectedItemId, watchMs: WATCH_MS },
-    ).then(
+    const hidden = hiddenInboxListingCalls({ scenario: rowsScenario(), fixture: 'suite-2026-es.html' } satisfies StartReopenOptions, {
+      token: TOKEN,
+      pageId: PAGE_ID,
+      selectedItemId: first.selectedItemId,
+      watchMs: WATCH_MS,
+    }).then(
       (result) => result,
       (error: unknown) => ({ error }),
     );
@@ -280,7 +285,9 @@ test('row badges: host-page cost per list re-render, and Graph listing calls whi
   // effective refresh period of a visible inbox, which one 65 s window samples only once.
   const messengerReads = reopen.sim
     .requests()
-    .filter((request) => request.method === 'GET' && request.path.endsWith('/conversations') && !request.query.user_id && request.query.platform !== 'instagram')
+    .filter(
+      (request) => request.method === 'GET' && request.path.endsWith('/conversations') && !request.query.user_id && request.query.platform !== 'instagram',
+    )
     .map((request) => request.at);
   recordFigures('rowBadges', {
     rowBadgesSource: rowBadgesSource(),

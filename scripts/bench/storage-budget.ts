@@ -38,7 +38,15 @@ function sent(index: number): StoredAttempt {
 }
 
 function blocked(index: number): StoredAttempt {
-  return { requestId: `00000000-0000-4000-8000-${index.toString(16).padStart(12, '0')}`, at: NOW + index, route: 'HUMAN_AGENT', status: 'blocked', contentKind: 'text', reason: 'cooldown', settledAt: NOW + index };
+  return {
+    requestId: `00000000-0000-4000-8000-${index.toString(16).padStart(12, '0')}`,
+    at: NOW + index,
+    route: 'HUMAN_AGENT',
+    status: 'blocked',
+    contentKind: 'text',
+    reason: 'cooldown',
+    settledAt: NOW + index,
+  };
 }
 
 export async function benchStorageBudget(): Promise<Record<string, number>> {
@@ -48,8 +56,7 @@ export async function benchStorageBudget(): Promise<Record<string, number>> {
   const { createStore } = await import('../../lib/storage/store');
   const { DEFAULT_QUOTA_BYTES, BLOCKED_PER_THREAD, storedBytes } = await import('../../lib/storage/budget');
 
-  const bytesInUse = async () =>
-    Object.entries(await fakeBrowser.storage.local.get(null)).reduce((sum, [key, value]) => sum + storedBytes(key, value), 0);
+  const bytesInUse = async () => Object.entries(await fakeBrowser.storage.local.get(null)).reduce((sum, [key, value]) => sum + storedBytes(key, value), 0);
 
   fakeBrowser.reset();
   const store = createStore({ now: () => NOW });

@@ -12,9 +12,16 @@ const HOT_RUNS = 200;
 const LIST_RUNS = 5;
 const NOW = Date.parse('2026-07-12T12:00:00Z');
 
-
 function attempt(index: number): StoredAttempt {
-  return { requestId: `00000000-0000-4000-8000-${index.toString(16).padStart(12, '0')}`, at: NOW - index * 60_000, route: 'HUMAN_AGENT', status: 'sent', contentKind: 'text', messageId: `m_${index}`, settledAt: NOW - index * 60_000 + 800 };
+  return {
+    requestId: `00000000-0000-4000-8000-${index.toString(16).padStart(12, '0')}`,
+    at: NOW - index * 60_000,
+    route: 'HUMAN_AGENT',
+    status: 'sent',
+    contentKind: 'text',
+    messageId: `m_${index}`,
+    settledAt: NOW - index * 60_000 + 800,
+  };
 }
 
 function thread(index: number, attemptsPerThread: number): ThreadRecord {
@@ -48,12 +55,14 @@ export async function benchStorage(): Promise<Record<string, number>> {
     await fakeBrowser.storage.local.set(seed);
     const store = createStore({ now: () => NOW });
     const target = thread(Math.floor(size.threads / 2), 0);
-    const record = await medianMs(HOT_RUNS, (index) =>
-      store.updateThread(target.pageId, target.psid, (current) => ({
-        ...(current ?? target),
-        attempts: [...(current?.attempts ?? []).slice(-10), attempt(1_000_000 + index)],
-        updatedAt: NOW,
-      })),
+    const record = await medianMs(
+      HOT_RUNS,
+      (index) =>
+        store.updateThread(target.pageId, target.psid, (current) => ({
+          ...(current ?? target),
+          attempts: [...(current?.attempts ?? []).slice(-10), attempt(1_000_000 + index)],
+          updatedAt: NOW,
+        })),
       4,
     );
     const read = await medianMs(HOT_RUNS, () => store.getThread(target.pageId, target.psid), 4);

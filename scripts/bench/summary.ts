@@ -49,9 +49,7 @@ export function generateLedger(threads = THREADS, attemptsPerThread = ATTEMPTS_P
         status,
         contentKind: 'text',
         ...(status === 'sent' ? { messageId: `m_${index}_${a}` } : {}),
-        ...(status === 'failed'
-          ? { error: { kind: kinds[Math.floor(random() * kinds.length)]!, retryable: false, code: 10 } }
-          : {}),
+        ...(status === 'failed' ? { error: { kind: kinds[Math.floor(random() * kinds.length)]!, retryable: false, code: 10 } } : {}),
       });
     }
     const known = random() > 0.05;
@@ -74,7 +72,6 @@ export function generateLedger(threads = THREADS, attemptsPerThread = ATTEMPTS_P
   }
   return ledger;
 }
-
 
 /** A document to render into: the test environment's, or a fresh happy-dom one when run under plain Node. */
 async function benchDocument(): Promise<{ document: Document; restore: () => void }> {

@@ -25,7 +25,13 @@ const ROW_BADGE_MODES = [
 ] as const;
 
 function rowBadgeRows(mode: string, name: string): Row[] {
-  const row = (what: string, key: string, unit: string, target?: string): Row => ({ label: `Row badges, ${name}: ${what}`, section: 'rowBadges', key: `${mode}.${key}`, unit, target });
+  const row = (what: string, key: string, unit: string, target?: string): Row => ({
+    label: `Row badges, ${name}: ${what}`,
+    section: 'rowBadges',
+    key: `${mode}.${key}`,
+    unit,
+    target,
+  });
   return [
     row('extension script per re-render of 50 rows', 'extensionScriptMsPerRerender', 'ms', '≤ 1 ms'),
     row('host script per re-render without Reopen', 'hostScriptMsPerRerender', 'ms'),
@@ -50,11 +56,34 @@ const ROWS: Row[] = [
   { label: 'Host page under DOM churn: script time with / without Reopen', section: 'hostPageCost', key: 'scriptRatio', unit: '×', target: '≤ 1.05' },
   { label: 'Host page under DOM churn: script Reopen adds per churn task (60 nodes)', section: 'hostPageCost', key: 'extraScriptMsPerIteration', unit: 'ms' },
   ...ROW_BADGE_MODES.flatMap(([mode, name]) => rowBadgeRows(mode, name)),
-  { label: 'Row badges, one remount alone (250 ms apart, a pass each): extension script per remount of 50 rows', section: 'rowBadges', key: 'remountIsolated.extensionScriptMsPerRemount', unit: 'ms', target: '≤ 1 ms' },
+  {
+    label: 'Row badges, one remount alone (250 ms apart, a pass each): extension script per remount of 50 rows',
+    section: 'rowBadges',
+    key: 'remountIsolated.extensionScriptMsPerRemount',
+    unit: 'ms',
+    target: '≤ 1 ms',
+  },
   { label: 'Row badges, one remount alone: host script per remount', section: 'rowBadges', key: 'remountIsolated.pageScriptMsPerRemount', unit: 'ms' },
-  { label: 'Row badges, one remount alone: CPU-profile ratio (extension + page) / page', section: 'rowBadges', key: 'remountIsolated.profiledScriptRatio', unit: '×' },
-  { label: 'Row badges: Graph listing calls in 65 s, inbox visible (Messenger + Instagram)', section: 'rowBadges', key: 'listingCallsVisiblePer65s', unit: '', target: '≤ 1 per platform a minute' },
-  { label: 'Row badges: Graph listing calls in 65 s, inbox hidden behind another tab', section: 'rowBadges', key: 'listingCallsHiddenPer65s', unit: '', target: '0' },
+  {
+    label: 'Row badges, one remount alone: CPU-profile ratio (extension + page) / page',
+    section: 'rowBadges',
+    key: 'remountIsolated.profiledScriptRatio',
+    unit: '×',
+  },
+  {
+    label: 'Row badges: Graph listing calls in 65 s, inbox visible (Messenger + Instagram)',
+    section: 'rowBadges',
+    key: 'listingCallsVisiblePer65s',
+    unit: '',
+    target: '≤ 1 per platform a minute',
+  },
+  {
+    label: 'Row badges: Graph listing calls in 65 s, inbox hidden behind another tab',
+    section: 'rowBadges',
+    key: 'listingCallsHiddenPer65s',
+    unit: '',
+    target: '0',
+  },
   { label: 'Record an attempt, 100 threads', section: 'storage', key: 'recordAttemptMs_100threads', unit: 'ms' },
   { label: 'Record an attempt, 10 000 threads / 50 000 attempts', section: 'storage', key: 'recordAttemptMs_10kThreads50kAttempts', unit: 'ms' },
   { label: 'Read one thread, 10 000 threads', section: 'storage', key: 'readThreadMs_10kThreads50kAttempts', unit: 'ms' },
@@ -70,7 +99,9 @@ const ROWS: Row[] = [
 export function benchTable(results: Results): string {
   const lines = ['| figure | measured | target |', '|---|---:|---|'];
   for (const row of ROWS) {
-    const value = row.key.split('.').reduce<unknown>((at, part) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[part] : undefined), results[row.section]);
+    const value = row.key
+      .split('.')
+      .reduce<unknown>((at, part) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[part] : undefined), results[row.section]);
     const shown = typeof value === 'number' ? `${value}${row.unit ? (row.unit === '×' ? '×' : ` ${row.unit}`) : ''}` : '—';
     lines.push(`| ${row.label} | ${shown} | ${row.target ?? ''} |`);
   }
@@ -88,5 +119,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     .filter((at): at is string => typeof at === 'string')
     .sort();
   console.log(benchTable(results));
-  if (dates.length) console.log(`\nMeasured ${dates[0]!.slice(0, 10)}${dates.at(-1)!.slice(0, 10) !== dates[0]!.slice(0, 10) ? ` – ${dates.at(-1)!.slice(0, 10)}` : ''}.`);
+  if (dates.length)
+    console.log(`\nMeasured ${dates[0]!.slice(0, 10)}${dates.at(-1)!.slice(0, 10) !== dates[0]!.slice(0, 10) ? ` – ${dates.at(-1)!.slice(0, 10)}` : ''}.`);
 }

@@ -55,8 +55,7 @@ describe.each(['light', 'dark'] as const)('%s', (scheme: Scheme) => {
 
 test('the inbox UI follows Business Suite: dark on its dark theme, light again when it switches back', async () => {
   const { page } = await showScreen(reopen, 'banner', 'light');
-  const surface = () =>
-    banner(page).evaluate((element) => getComputedStyle(element.closest('.reopen-root')!.querySelector('.reopen-banner')!).backgroundColor);
+  const surface = () => banner(page).evaluate((element) => getComputedStyle(element.closest('.reopen-root')!.querySelector('.reopen-banner')!).backgroundColor);
   const light = await surface();
   await darkenInbox(page);
   await waitForInboxTheme(page, 'dark');

@@ -1,15 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
-import {
-  artifact,
-  composeTagged,
-  eventually,
-  sendRequests,
-  waitForBanner,
-  waitForResult,
-  WAIT,
-  type Reopen,
-} from './harness';
+import { artifact, composeTagged, eventually, sendRequests, waitForBanner, waitForResult, WAIT, type Reopen } from './harness';
 import { ONLY_SENDS, useConnectedReopen } from './journey';
 
 // Journey 7: a reactivation reaches Meta at most once — whatever the agent clicks, however many tabs show the
@@ -111,12 +102,12 @@ test('the service worker stopped while Meta delays the answer: "unknown", the co
   const download = dashboard.waitForEvent('download', { timeout: WAIT.ui });
   await dashboard.getByTestId('export-csv').click();
   const csv = readFileSync((await (await download).path())!, 'utf8');
-  const rows = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n').slice(1).map((row) => row.split(','));
+  const rows = csv
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n')
+    .slice(1)
+    .map((row) => row.split(','));
   const outcomesByCustomer = rows.map((cells) => `${cells[3]}:${cells[6]}:${cells[8]}:${cells[11]}`).sort();
-  expect(outcomesByCustomer).toEqual([
-    'Diego Ruiz:sent:network_unknown:found',
-    'Fatima Zahra:blocked::',
-    'Fatima Zahra:sent::',
-    'Ivan Petrov:sent::',
-  ]);
+  expect(outcomesByCustomer).toEqual(['Diego Ruiz:sent:network_unknown:found', 'Fatima Zahra:blocked::', 'Fatima Zahra:sent::', 'Ivan Petrov:sent::']);
 });

@@ -42,10 +42,7 @@ test('a bad token is explained with Meta code 190 and nothing is listed; the goo
   await artifact(options, 'connect-page-listed');
 
   const calls = reopen.sim.requests();
-  expect(calls.map((call) => `${call.method} ${call.path} ${call.status}`)).toEqual([
-    'GET /v25.0/me 400',
-    'GET /v25.0/me 200',
-  ]);
+  expect(calls.map((call) => `${call.method} ${call.path} ${call.status}`)).toEqual(['GET /v25.0/me 400', 'GET /v25.0/me 200']);
   expect(calls[0]!.headers.authorization).toBe('Bearer EAAB-a-token-that-expired');
   expect(calls[1]!.headers.authorization).toBe(`Bearer ${reopen.page.token}`);
   for (const call of calls) expect(call.query.access_token).toBeUndefined();

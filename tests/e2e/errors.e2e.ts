@@ -1,17 +1,7 @@
 import { beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { MAX_TRIES } from '../../lib/graph/config';
-import {
-  artifact,
-  banner,
-  composeTagged,
-  sendAndWaitForResult,
-  sendRequests,
-  waitForBanner,
-  waitForResult,
-  WAIT,
-  type Reopen,
-} from './harness';
+import { artifact, banner, composeTagged, sendAndWaitForResult, sendRequests, waitForBanner, waitForResult, WAIT, type Reopen } from './harness';
 import { ONLY_SENDS, useConnectedReopen } from './journey';
 
 // Journey 6: every refusal from Meta is explained in the panel (outcome, Meta's code/subcode, words that say
@@ -27,7 +17,7 @@ beforeAll(async () => {
   await waitForBanner(kofiPage, { window: 'human_agent', cooldown: 'none' });
 });
 
-test('outside the window by Meta\'s clock (10/2018278): failed, explained, sent once, and no cooldown', async () => {
+test("outside the window by Meta's clock (10/2018278): failed, explained, sent once, and no cooldown", async () => {
   const kofi = reopen.conversation('t_e2e_errors');
   reopen.sim.injectFault({ kind: 'graph_error', error: { code: 10, error_subcode: 2018278 }, match: ONLY_SENDS });
   await composeTagged(kofiPage, 'Hi Kofi, your invoice is attached to your account page now.');
@@ -66,7 +56,7 @@ test('rate limit (613 with the usage header at 100 %): one POST, failed and expl
   expect(sends.every((call) => call.fault === 'graph_error')).toBe(true);
 });
 
-test('person unavailable (551/1545041, the scenario\'s blocked customer): failed, explained, never retried', async () => {
+test("person unavailable (551/1545041, the scenario's blocked customer): failed, explained, never retried", async () => {
   const yuki = reopen.conversation('t_e2e_unavailable');
   const page = await reopen.openThread(yuki.selectedItemId);
   await waitForBanner(page, { window: 'human_agent' });
@@ -141,7 +131,8 @@ test('token expired (190): not sent, and the Page then shows as needing reconnec
   expect(await health.getByTestId('page-reconnect').isVisible()).toBe(true);
   // Every refusal of this file is in the manager's failure list, once each.
   const failures: Record<string, string | null> = {};
-  for (const kind of await dashboard.getByTestId('failure-kind').all()) failures[(await kind.getAttribute('data-kind'))!] = await kind.getAttribute('data-value');
+  for (const kind of await dashboard.getByTestId('failure-kind').all())
+    failures[(await kind.getAttribute('data-kind'))!] = await kind.getAttribute('data-value');
   expect(failures).toEqual({ window_closed: '1', rate_limited: '1', person_unavailable: '1', token_invalid: '1' });
   await artifact(dashboard, 'popup-needs-reconnect');
 

@@ -27,7 +27,10 @@ export function fixtureThreads(state: ScenarioState, pageId: string, platform: '
 
 /** JSON that is safe inside an inline <script> (no `</script>`, no U+2028 line breaks). */
 function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 // Plain ES5 in the page (the fixtures' own scripts are ES5 too). Rows are cloned from the fixture's first

@@ -12,8 +12,7 @@ let reopen: Reopen;
 useConnectedReopen((started) => (reopen = started));
 
 const tag = (page: Page, id: string) => page.locator(`[data-testid="reopen-tag"][data-tag="${id}"]`);
-const words = async (page: Page) =>
-  (await banner(page).locator(':scope > p').allInnerTexts()).join(' ').replace(/\s+/g, ' ').trim();
+const words = async (page: Page) => (await banner(page).locator(':scope > p').allInnerTexts()).join(' ').replace(/\s+/g, ' ').trim();
 
 /** Business Suite on an Instagram thread, as the unified inbox links it (selected_item_id is its own long id). */
 async function openInstagramThread(selectedItemId: string): Promise<Page> {
@@ -66,7 +65,10 @@ test('30 h after the customer wrote on Instagram: human_agent banner, only HUMAN
   expect(sends[0]!.headers.authorization).toBe(`Bearer ${reopen.page.token}`);
   expect(sends[0]!.body).toEqual({ recipient: { id: shopper.psid }, messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT', message: { text } });
   expect(sends[0]!.status).toBe(200);
-  const delivered = reopen.sim.state().conversations.find((c) => c.psid === shopper.psid)!.messages.at(-1)!;
+  const delivered = reopen.sim
+    .state()
+    .conversations.find((c) => c.psid === shopper.psid)!
+    .messages.at(-1)!;
   expect(delivered).toMatchObject({ from: 'page', text, tag: 'HUMAN_AGENT' });
 
   // The cooldown, as on Messenger: the banner says so, HUMAN_AGENT is disabled, nothing more is sent.

@@ -1,22 +1,12 @@
 import { expect, test } from 'vitest';
-import {
-  artifact,
-  banner,
-  composeTagged,
-  sendAndWaitForResult,
-  sendRequests,
-  waitForBanner,
-  WAIT,
-  type Reopen,
-} from './harness';
+import { artifact, banner, composeTagged, sendAndWaitForResult, sendRequests, waitForBanner, WAIT, type Reopen } from './harness';
 import { useConnectedReopen } from './journey';
 
 // Journeys 8 and 9: Reopen keeps working when Business Suite's layout changes under it (floating UI, said so,
 // reported in the popup), and never guesses who the customer is: two customers with one name are a choice
 // for the agent, remembered for that conversation.
 
-const listCalls = (reopen: Reopen) =>
-  reopen.sim.requests().filter((call) => call.path.endsWith('/conversations') && call.query.user_id === undefined);
+const listCalls = (reopen: Reopen) => reopen.sim.requests().filter((call) => call.path.endsWith('/conversations') && call.query.user_id === undefined);
 
 let reopen: Reopen;
 useConnectedReopen((started) => (reopen = started));
@@ -61,9 +51,7 @@ test('two customers named "María García": the agent picks one, the banner reso
   await candidates.first().waitFor({ timeout: WAIT.graph });
   expect(await banner(page).getAttribute('data-window')).toBe('unknown');
   expect(await banner(page).innerText()).toContain('Window unknown: choose which conversation this is.');
-  expect((await candidates.evaluateAll((items) => items.map((item) => item.getAttribute('data-psid')))).sort()).toEqual(
-    [maria.psid, namesake.psid].sort(),
-  );
+  expect((await candidates.evaluateAll((items) => items.map((item) => item.getAttribute('data-psid')))).sort()).toEqual([maria.psid, namesake.psid].sort());
   expect(await candidates.allInnerTexts()).toEqual(
     expect.arrayContaining([expect.stringContaining('¿Tenéis la talla M?'), expect.stringContaining('Quiero cambiar la dirección.')]),
   );

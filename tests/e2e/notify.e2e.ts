@@ -56,11 +56,9 @@ test('installing asks for no notifications permission; the switch is off, labell
   await toggle.focus();
   expect(await toggle.evaluate((element) => element === document.activeElement)).toBe(true);
   await options.keyboard.press('Space');
-  await options.waitForFunction(
-    () => document.querySelector('[data-testid="setting-notifyClosing"]')?.getAttribute('aria-busy') === 'true',
-    undefined,
-    { timeout: WAIT.ui },
-  );
+  await options.waitForFunction(() => document.querySelector('[data-testid="setting-notifyClosing"]')?.getAttribute('aria-busy') === 'true', undefined, {
+    timeout: WAIT.ui,
+  });
   // Not granted (yet): still off, and nothing saved on.
   const asked = await permissionState();
   expect(asked.granted).not.toContain('notifications');

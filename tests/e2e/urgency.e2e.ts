@@ -114,10 +114,13 @@ test('row badges show each known row’s window, none for a shared name, and com
 const looks = (page: Page) =>
   page.evaluate(() => {
     const luminance = (color: string) => {
-      const [r, g, b] = color.match(/[\d.]+/g)!.slice(0, 3).map((value) => {
-        const channel = Number(value) / 255;
-        return channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
-      });
+      const [r, g, b] = color
+        .match(/[\d.]+/g)!
+        .slice(0, 3)
+        .map((value) => {
+          const channel = Number(value) / 255;
+          return channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+        });
       return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
     };
     return [...document.querySelectorAll<HTMLElement>('[data-testid="reopen-row-badge"]')].map((host) => {
@@ -155,7 +158,9 @@ test('row badges keep their look and their contrast whatever the page styles, in
     })),
   ).toEqual({ sheets: 1, shadows: 0 });
   // A page whose cards set their own type for everything inside them.
-  await page.addStyleTag({ content: '[role="listitem"] span { font: italic 400 22px/40px serif !important; letter-spacing: 3px !important; color: red !important; }' });
+  await page.addStyleTag({
+    content: '[role="listitem"] span { font: italic 400 22px/40px serif !important; letter-spacing: 3px !important; color: red !important; }',
+  });
   const check = async (theme: 'light' | 'dark') => {
     await eventually(async () => (await looks(page)).every((look) => look.theme === theme), { timeoutMs: WAIT.ui, what: `row badges in ${theme}` });
     // No conversation of this scenario closes within the threshold: the urgent look on a copy of a badged card.
@@ -198,14 +203,18 @@ test('the toolbar badge counts the conversations that need action now, and its t
   const worker = await reopen.session.worker();
   const read = () =>
     worker.evaluate(async () => {
-      const { action } = (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> } } }).chrome;
+      const { action } = (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string>; getTitle(d: object): Promise<string> } } })
+        .chrome;
       return { text: await action.getBadgeText({}), title: await action.getTitle({}) };
     });
   let last = { text: '', title: '' };
-  const badge = await eventually(async () => {
-    last = await read();
-    return last.text === String(expected) ? last : null;
-  }, { timeoutMs: WAIT.graph, what: `toolbar badge "${expected}"` }).catch((error) => {
+  const badge = await eventually(
+    async () => {
+      last = await read();
+      return last.text === String(expected) ? last : null;
+    },
+    { timeoutMs: WAIT.graph, what: `toolbar badge "${expected}"` },
+  ).catch((error) => {
     throw new Error(`${String(error)}; last badge ${JSON.stringify(last)}`);
   });
   expect(badge.title).toContain(`${expected} `);

@@ -1,18 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  artifact,
-  banner,
-  eventually,
-  sendAndWaitForResult,
-  sendRequests,
-  summaryFigures,
-  waitForBanner,
-  waitForResult,
-  WAIT,
-  type Reopen,
-} from './harness';
+import { artifact, banner, eventually, sendAndWaitForResult, sendRequests, summaryFigures, waitForBanner, waitForResult, WAIT, type Reopen } from './harness';
 import { useConnectedReopen } from './journey';
 
 // Journeys 2, 3, 4, 5 and 10 in one browser, in the order a thread lives them. The banner tells the window
@@ -27,8 +16,7 @@ import { useConnectedReopen } from './journey';
 
 const HOUR = 3_600_000;
 /** What the banner says (its lines, not its buttons). */
-const words = async (page: Page) =>
-  (await banner(page).locator(':scope > p').allInnerTexts()).join(' ').replace(/\s+/g, ' ').trim();
+const words = async (page: Page) => (await banner(page).locator(':scope > p').allInnerTexts()).join(' ').replace(/\s+/g, ' ').trim();
 const tag = (page: Page, id: string) => page.locator(`[data-testid="reopen-tag"][data-tag="${id}"]`);
 /** The words under a route in the picker (its reason when disabled). */
 const tagReason = (page: Page, id: string) => page.locator(`#reopen-tag-reason-${id}`);
@@ -107,7 +95,10 @@ test('HUMAN_AGENT: one POST with Meta\'s documented body, "sent" shown, then the
   });
   expect(sends[0]!.headers.authorization).toBe(`Bearer ${reopen.page.token}`);
   expect(sends[0]!.status).toBe(200);
-  const delivered = reopen.sim.state().conversations.find((c) => c.psid === chen.psid)!.messages.at(-1)!;
+  const delivered = reopen.sim
+    .state()
+    .conversations.find((c) => c.psid === chen.psid)!
+    .messages.at(-1)!;
   expect(delivered).toMatchObject({ from: 'page', text, messagingType: 'MESSAGE_TAG', tag: 'HUMAN_AGENT' });
 
   // The cooldown: the banner says so, the tag is disabled with the reason, and trying anyway sends nothing.
@@ -192,7 +183,10 @@ test('retired tags are listed disabled with 27 April 2026; after 7 days only the
     },
   });
   expect(sends[0]!.status).toBe(200);
-  const delivered = reopen.sim.state().conversations.find((c) => c.psid === tom.psid)!.messages.at(-1)!;
+  const delivered = reopen.sim
+    .state()
+    .conversations.find((c) => c.psid === tom.psid)!
+    .messages.at(-1)!;
   expect(delivered).toMatchObject({ from: 'page', messagingType: 'UTILITY', templateName: 'order_update' });
   expect(delivered.text).toBe('Hi Tom, your order 4411 has an update: it left our warehouse this morning.');
 });
@@ -324,14 +318,34 @@ test('the popup figures add up to these journeys, and the CSV export lists the t
   expect(file.suggestedFilename()).toMatch(/^reopen-audit-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = readFileSync((await file.path())!, 'utf8');
   expect(csv).not.toContain(reopen.page.token);
-  const [header, ...rows] = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+  const [header, ...rows] = csv
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n');
   // The columns a spreadsheet already relies on come first, in this order; later versions only append.
   const columns = header!.split(',');
   expect(columns.slice(0, 14)).toEqual([
-    'time', 'page_id', 'page_name', 'customer', 'psid', 'route', 'outcome', 'message_id', 'error_kind', 'error_code', 'error_subcode',
-    'reconciliation', 'request_id', 'retry_of',
+    'time',
+    'page_id',
+    'page_name',
+    'customer',
+    'psid',
+    'route',
+    'outcome',
+    'message_id',
+    'error_kind',
+    'error_code',
+    'error_subcode',
+    'reconciliation',
+    'request_id',
+    'retry_of',
   ]);
-  const messageIdOf = (psid: string) => reopen.sim.state().conversations.find((c) => c.psid === psid)!.messages.filter((m) => m.from === 'page').at(-1)!.id;
+  const messageIdOf = (psid: string) =>
+    reopen.sim
+      .state()
+      .conversations.find((c) => c.psid === psid)!
+      .messages.filter((m) => m.from === 'page')
+      .at(-1)!.id;
   const expected = [
     ['send', 'Chen Wei', 'HUMAN_AGENT'],
     ['utility', 'Tom Becker', 'UTILITY'],

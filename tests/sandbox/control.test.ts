@@ -181,22 +181,38 @@ describe('real clock mode', () => {
 
 describe('scenario validation', () => {
   it.each([
-    ['a selectedItemId equal to the PSID', (s: ReturnType<typeof fixedScenario>) => {
-      const first = s.conversations[0];
-      if (first) first.selectedItemId = first.psid;
-    }, /selected_item_id differs from the PSID/],
-    ['a conversation on an unknown Page', (s: ReturnType<typeof fixedScenario>) => {
-      const first = s.conversations[0];
-      if (first) first.pageId = '1';
-    }, /unknown Page 1/],
-    ['a message with both at and ageMinutes', (s: ReturnType<typeof fixedScenario>) => {
-      const first = s.conversations[0];
-      if (first) first.messages = [{ from: 'customer', text: 'x', at: '2026-07-01T00:00:00Z', ageMinutes: 3 }];
-    }, /exactly one of "at" or "ageMinutes"/],
-    ['a conversation id without t_', (s: ReturnType<typeof fixedScenario>) => {
-      const first = s.conversations[0];
-      if (first) first.id = '1001';
-    }, /t_/],
+    [
+      'a selectedItemId equal to the PSID',
+      (s: ReturnType<typeof fixedScenario>) => {
+        const first = s.conversations[0];
+        if (first) first.selectedItemId = first.psid;
+      },
+      /selected_item_id differs from the PSID/,
+    ],
+    [
+      'a conversation on an unknown Page',
+      (s: ReturnType<typeof fixedScenario>) => {
+        const first = s.conversations[0];
+        if (first) first.pageId = '1';
+      },
+      /unknown Page 1/,
+    ],
+    [
+      'a message with both at and ageMinutes',
+      (s: ReturnType<typeof fixedScenario>) => {
+        const first = s.conversations[0];
+        if (first) first.messages = [{ from: 'customer', text: 'x', at: '2026-07-01T00:00:00Z', ageMinutes: 3 }];
+      },
+      /exactly one of "at" or "ageMinutes"/,
+    ],
+    [
+      'a conversation id without t_',
+      (s: ReturnType<typeof fixedScenario>) => {
+        const first = s.conversations[0];
+        if (first) first.id = '1001';
+      },
+      /t_/,
+    ],
   ])('refuses %s with a clear message', async (_name, edit, message) => {
     const scenario = fixedScenario();
     edit(scenario);
@@ -207,9 +223,13 @@ describe('scenario validation', () => {
 describe('CLI', () => {
   it('prints its URL, serves the given scenario and stops on SIGTERM', async () => {
     const tsx = resolve(import.meta.dirname, '../../node_modules/.bin/tsx');
-    const child = spawn(tsx, [resolve(import.meta.dirname, 'cli.ts'), '--scenario', resolve(import.meta.dirname, 'scenarios/fixed.json'), '--port', '0', '--quiet'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      tsx,
+      [resolve(import.meta.dirname, 'cli.ts'), '--scenario', resolve(import.meta.dirname, 'scenarios/fixed.json'), '--port', '0', '--quiet'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     try {
       const url = await new Promise<string>((resolveUrl, reject) => {
         let output = '';
@@ -256,7 +276,12 @@ describe('CLI', () => {
       expect(sinceCustomer.some((age) => age >= 7 * DAY)).toBe(true);
       expect(conversations.some((c) => c.messages.length > 20)).toBe(true);
       const templates = sim.state().templates;
-      expect(templates.filter((t) => t.status === 'APPROVED').map((t) => t.language).sort()).toEqual(['en', 'en', 'es', 'es']);
+      expect(
+        templates
+          .filter((t) => t.status === 'APPROVED')
+          .map((t) => t.language)
+          .sort(),
+      ).toEqual(['en', 'en', 'es', 'es']);
       expect(templates.filter((t) => t.status === 'PENDING')).toHaveLength(1);
     } finally {
       await sim.close();

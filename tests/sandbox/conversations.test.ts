@@ -36,7 +36,7 @@ describe('Conversations API (pacing off)', () => {
   let sim: Simulator;
   useUnpacedSimulator((started) => (sim = started));
 
-  it('lists the Page\'s conversations newest-updated first with id and updated_time by default', async () => {
+  it("lists the Page's conversations newest-updated first with id and updated_time by default", async () => {
     const { status, body } = await getJson(sim, LIST);
     expect(status).toBe(200);
     expect(body.data.map((c: { id: string }) => c.id)).toEqual(['t_1005', 't_1001', 't_1004', 't_1002', 't_1003']);
@@ -59,7 +59,12 @@ describe('Conversations API (pacing off)', () => {
     });
     expect(conversation.messages.data).toEqual([
       { id: expect.stringMatching(/^m_/), created_time: '2026-07-12T11:30:00+0000', from: { id: ACME.id, name: 'Acme Store' }, message: 'Let me check.' },
-      { id: expect.stringMatching(/^m_/), created_time: '2026-07-12T11:00:00+0000', from: { id: PSID.open, name: 'Ana López' }, message: 'Hi, where is my order?' },
+      {
+        id: expect.stringMatching(/^m_/),
+        created_time: '2026-07-12T11:00:00+0000',
+        from: { id: PSID.open, name: 'Ana López' },
+        message: 'Hi, where is my order?',
+      },
     ]);
   });
 
@@ -107,7 +112,11 @@ describe('Conversations API (pacing off)', () => {
     const next = new URL(first.body.messages.paging.next);
     const second = await getJson(sim, `${next.pathname}${next.search}`);
     expect(second.body.data.map((m: { message: string }) => m.message)).toEqual([
-      'Message 10 of 25', 'Message 9 of 25', 'Message 8 of 25', 'Message 7 of 25', 'Message 6 of 25',
+      'Message 10 of 25',
+      'Message 9 of 25',
+      'Message 8 of 25',
+      'Message 7 of 25',
+      'Message 6 of 25',
     ]);
     expect(second.body.paging.next).toBeUndefined();
   });
@@ -118,15 +127,15 @@ describe('Conversations API (pacing off)', () => {
     expect(body).toEqual({ data: [] });
   });
 
-  it('does not list another Page\'s conversation for its PSID', async () => {
+  it("does not list another Page's conversation for its PSID", async () => {
     const { body } = await getJson(sim, `${LIST}&user_id=${PSID.beta}`);
     expect(body.data).toEqual([]);
   });
 
   it.each([
-    ['another Page\'s conversation list', `/v25.0/${BETA.id}/conversations?platform=messenger`],
-    ['another Page\'s conversation', '/v25.0/t_2001?fields=messages'],
-    ['another Page\'s templates', `/v25.0/${BETA.id}/message_templates`],
+    ["another Page's conversation list", `/v25.0/${BETA.id}/conversations?platform=messenger`],
+    ["another Page's conversation", '/v25.0/t_2001?fields=messages'],
+    ["another Page's templates", `/v25.0/${BETA.id}/message_templates`],
   ])('a valid token of another Page reading %s gets 403 (#200) Permissions error', async (_name, path) => {
     const { status, body } = await getJson(sim, path);
     expect(status).toBe(403);
@@ -134,8 +143,16 @@ describe('Conversations API (pacing off)', () => {
   });
 
   it.each([
-    ['an unknown field', `${LIST}&fields=participants,colour`, { code: 100, message: '(#100) Tried accessing nonexisting field (colour) on node type (Conversation)' }],
-    ['an unknown message field', `${LIST}&fields=messages{mood}`, { code: 100, message: '(#100) Tried accessing nonexisting field (mood) on node type (Message)' }],
+    [
+      'an unknown field',
+      `${LIST}&fields=participants,colour`,
+      { code: 100, message: '(#100) Tried accessing nonexisting field (colour) on node type (Conversation)' },
+    ],
+    [
+      'an unknown message field',
+      `${LIST}&fields=messages{mood}`,
+      { code: 100, message: '(#100) Tried accessing nonexisting field (mood) on node type (Message)' },
+    ],
     ['a fields syntax error', `${LIST}&fields=messages{from`, { code: 2500 }],
     ['an unknown object', '/v25.0/t_9999', { code: 100, error_subcode: 33, type: 'GraphMethodException' }],
     ['an unknown edge', `/v25.0/${ACME.id}/photos`, { code: 2500, message: 'Unknown path components: /photos' }],
@@ -148,7 +165,7 @@ describe('Conversations API (pacing off)', () => {
     expect(typeof body.error.fbtrace_id).toBe('string');
   });
 
-  it('/me and the Page node give the token\'s Page id and name', async () => {
+  it("/me and the Page node give the token's Page id and name", async () => {
     expect((await getJson(sim, '/v25.0/me')).body).toEqual({ id: ACME.id, name: ACME.name });
     expect((await getJson(sim, `/v25.0/${ACME.id}?fields=name`)).body).toEqual({ name: ACME.name, id: ACME.id });
     expect((await getJson(sim, '/v25.0/me?access_token=EAAB-test-beta', null)).body.id).toBe(BETA.id);
@@ -205,7 +222,7 @@ describe('cursor paging over many conversations', () => {
     expect(seen).toEqual(Array.from({ length: 30 }, (_, index) => `t_${3000 + index}`));
   });
 
-  it('paging.next falls back to the request\'s own origin without a public base URL', async () => {
+  it("paging.next falls back to the request's own origin without a public base URL", async () => {
     const local = await startFixed(manyConversations);
     try {
       const { body } = await getJson(local, LIST);
@@ -283,7 +300,7 @@ describe('X-Business-Use-Case-Usage', () => {
 
   const usageOf = (headers: Headers) => JSON.parse(headers.get('x-business-use-case-usage') ?? 'null');
 
-  it('reports the Page\'s messenger usage in percent, growing with its calls in the simulated hour', async () => {
+  it("reports the Page's messenger usage in percent, growing with its calls in the simulated hour", async () => {
     sim.clock.set(START + 5 * 60_000);
     const first = usageOf((await getJson(sim, LIST)).headers);
     expect(first).toEqual({
@@ -315,7 +332,7 @@ describe('message_templates', () => {
     await sim.close();
   });
 
-  it('lists the Page\'s templates with Meta\'s fields and BODY components', async () => {
+  it("lists the Page's templates with Meta's fields and BODY components", async () => {
     const { status, body } = await getJson(sim, `/v25.0/${ACME.id}/message_templates`);
     expect(status).toBe(200);
     expect(body.data.map((t: { name: string; language: string; status: string }) => `${t.name}/${t.language}/${t.status}`)).toEqual([

@@ -74,11 +74,7 @@ const DEFAULT_MESSAGES: Record<string, string> = {
 };
 
 export function defaultMessageFor(code: number, subcode?: number): string {
-  return (
-    (subcode === undefined ? undefined : DEFAULT_MESSAGES[`${code}/${subcode}`]) ??
-    DEFAULT_MESSAGES[String(code)] ??
-    `(#${code}) Simulated Graph error`
-  );
+  return (subcode === undefined ? undefined : DEFAULT_MESSAGES[`${code}/${subcode}`]) ?? DEFAULT_MESSAGES[String(code)] ?? `(#${code}) Simulated Graph error`;
 }
 
 // The catalog of errors the simulator's own rules produce. One place, so README and tests agree.
@@ -89,8 +85,7 @@ export const errors = {
       message: 'Invalid OAuth access token.',
       headers: { 'WWW-Authenticate': 'OAuth "Facebook Platform" "invalid_token" "Invalid OAuth access token."' },
     }),
-  missingToken: () =>
-    graphError({ code: 104, message: 'An access token is required to request this resource.' }),
+  missingToken: () => graphError({ code: 104, message: 'An access token is required to request this resource.' }),
   otherPage: () => graphError({ status: 403, code: 200, message: '(#200) Permissions error' }),
   unknownObject: (method: string, id: string) =>
     graphError({
@@ -115,8 +110,6 @@ export const errors = {
       message: `(#100) The ${tag} tag is no longer supported. Use a utility message template instead.`,
     }),
   utilityTemplate: (detail: string) => graphError({ code: 100, subcode: 2018415, message: `(#100) ${detail}` }),
-  conversationsPacing: () =>
-    graphError({ code: 80006, message: DEFAULT_MESSAGES['80006'] as string, transient: true }),
-  messageTooOld: (id: string) =>
-    graphError({ code: 100, message: `(#100) The message ${id} has been deleted or is no longer available` }),
+  conversationsPacing: () => graphError({ code: 80006, message: DEFAULT_MESSAGES['80006'] as string, transient: true }),
+  messageTooOld: (id: string) => graphError({ code: 100, message: `(#100) The message ${id} has been deleted or is no longer available` }),
 };

@@ -10,7 +10,11 @@ useUnpacedSimulator((started) => (sim = started));
 
 const SEND = `/v25.0/${ACME.id}/messages`;
 const sentTexts = () =>
-  sim.state().conversations.find((c) => c.psid === PSID.open)?.messages.filter((m) => m.from === 'page').map((m) => m.text) ?? [];
+  sim
+    .state()
+    .conversations.find((c) => c.psid === PSID.open)
+    ?.messages.filter((m) => m.from === 'page')
+    .map((m) => m.text) ?? [];
 const send = (text: string, init: RequestInit = {}) =>
   fetch(`${sim.url}${SEND}`, {
     method: 'POST',
@@ -199,12 +203,10 @@ describe('fault queue', () => {
 });
 
 describe('graph_error defaults', () => {
-  it('fills Meta\'s message for a known code and a generic one otherwise', async () => {
+  it("fills Meta's message for a known code and a generic one otherwise", async () => {
     sim.injectFault({ kind: 'graph_error', error: { code: 10, error_subcode: 1893063 } });
     sim.injectFault({ kind: 'graph_error', error: { code: 4242 } });
-    expect((await postJson(sim, SEND, textMessage(PSID.open, 'x'))).body.error.message).toBe(
-      'You are temporarily restricted from sending messages.',
-    );
+    expect((await postJson(sim, SEND, textMessage(PSID.open, 'x'))).body.error.message).toBe('You are temporarily restricted from sending messages.');
     expect((await postJson(sim, SEND, textMessage(PSID.open, 'x'))).body.error.message).toBe('(#4242) Simulated Graph error');
   });
 });

@@ -3,16 +3,7 @@
 import { errors, graphError, type GraphErrorAnswer } from './errors';
 import { FieldsSyntaxError, parseFields, type FieldSelection } from './fields';
 import { decideSend } from './send';
-import {
-  metaTime,
-  updatedAt,
-  type SimClock,
-  type SimConversation,
-  type SimMessage,
-  type SimPage,
-  type SimTemplate,
-  type World,
-} from './world';
+import { metaTime, updatedAt, type SimClock, type SimConversation, type SimMessage, type SimPage, type SimTemplate, type World } from './world';
 
 /** Only the 20 most recent messages of a conversation have details (Conversations API limitation). */
 export const MESSAGE_DETAIL_LIMIT = 20;
@@ -159,9 +150,7 @@ export class GraphApi {
   private paced(page: SimPage, answer: () => Routed): Routed {
     if (this.options.pacing) {
       const now = this.clock.now();
-      const recent = (this.conversationCalls.get(page.id) ?? []).filter(
-        (at) => at > now - PACING_WINDOW_MS && at <= now,
-      );
+      const recent = (this.conversationCalls.get(page.id) ?? []).filter((at) => at > now - PACING_WINDOW_MS && at <= now);
       if (recent.length >= PACING_MAX_CALLS) {
         this.conversationCalls.set(page.id, recent);
         return errors.conversationsPacing();
@@ -229,12 +218,7 @@ export class GraphApi {
     return this.renderConversation(page, conversation, fields, request);
   }
 
-  private renderConversation(
-    page: SimPage,
-    conversation: SimConversation,
-    fields: FieldSelection[],
-    request: GraphRequest,
-  ): Routed {
+  private renderConversation(page: SimPage, conversation: SimConversation, fields: FieldSelection[], request: GraphRequest): Routed {
     const out: Record<string, unknown> = { id: conversation.id };
     const newest = conversation.messages[conversation.messages.length - 1];
     for (const field of fields) {
@@ -476,12 +460,7 @@ const encodeCursor = (key: string) => Buffer.from(key).toString('base64url');
 const decodeCursor = (cursor: string) => Buffer.from(cursor, 'base64url').toString();
 
 /** Cursor paging over an ordered list; a cursor names an item, so inserts do not shift pages. */
-function paginate<T>(
-  items: T[],
-  keyOf: (item: T) => string,
-  query: Record<string, string>,
-  defaultLimit: number,
-): PageOf<T> | GraphErrorAnswer {
+function paginate<T>(items: T[], keyOf: (item: T) => string, query: Record<string, string>, defaultLimit: number): PageOf<T> | GraphErrorAnswer {
   let limit = defaultLimit;
   if (query.limit !== undefined) {
     const parsed = Number(query.limit);
@@ -515,4 +494,3 @@ function paginate<T>(
     hasPrevious: start > 0,
   };
 }
-

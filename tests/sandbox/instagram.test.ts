@@ -18,7 +18,11 @@ afterEach(async () => {
 const SEND = `/v25.0/${ACME.id}/messages`;
 const CONVERSATIONS = `/v25.0/${ACME.id}/conversations`;
 const FIELDS = encodeURIComponent('participants,updated_time,messages.limit(20){created_time,from,message}');
-const igPageMessages = (igsid: string) => sim.state().conversations.find((c) => c.psid === igsid)!.messages.filter((m) => m.from === 'page');
+const igPageMessages = (igsid: string) =>
+  sim
+    .state()
+    .conversations.find((c) => c.psid === igsid)!
+    .messages.filter((m) => m.from === 'page');
 
 describe('Conversations API, platform=instagram', () => {
   it('lists only Instagram conversations, with usernames and the Instagram account as the Page side', async () => {
@@ -84,8 +88,20 @@ describe('Send API on Instagram', () => {
   });
 
   const refusals: Array<[name: string, body: unknown, code: number, subcode: number | undefined, message: RegExp]> = [
-    ['CUSTOMER_FEEDBACK', textMessage(IGSID.recent, 'Rate us', 'MESSAGE_TAG', 'CUSTOMER_FEEDBACK'), 100, undefined, /CUSTOMER_FEEDBACK tag is not available for Instagram/],
-    ['a retired tag', textMessage(IGSID.recent, 'Your order shipped', 'MESSAGE_TAG', 'POST_PURCHASE_UPDATE'), 100, undefined, /POST_PURCHASE_UPDATE tag is not available for Instagram/],
+    [
+      'CUSTOMER_FEEDBACK',
+      textMessage(IGSID.recent, 'Rate us', 'MESSAGE_TAG', 'CUSTOMER_FEEDBACK'),
+      100,
+      undefined,
+      /CUSTOMER_FEEDBACK tag is not available for Instagram/,
+    ],
+    [
+      'a retired tag',
+      textMessage(IGSID.recent, 'Your order shipped', 'MESSAGE_TAG', 'POST_PURCHASE_UPDATE'),
+      100,
+      undefined,
+      /POST_PURCHASE_UPDATE tag is not available for Instagram/,
+    ],
     ['ACCOUNT_UPDATE', textMessage(IGSID.recent, 'Account', 'MESSAGE_TAG', 'ACCOUNT_UPDATE'), 100, undefined, /not available for Instagram/],
     [
       'a utility message',
@@ -98,7 +114,7 @@ describe('Send API on Instagram', () => {
     ['HUMAN_AGENT after 7 days', textMessage(IGSID.late, 'Sorry for the wait', 'MESSAGE_TAG', 'HUMAN_AGENT'), 10, 2534022, /outside of allowed window/],
   ];
 
-  it.each(refusals)('refuses %s with Meta\'s error, delivering nothing', async (_name, body, code, subcode, message) => {
+  it.each(refusals)("refuses %s with Meta's error, delivering nothing", async (_name, body, code, subcode, message) => {
     sim = await startFixed(withInstagram);
     const before = sim.state().conversations.map((c) => c.messages.length);
     const answer = await postJson(sim, SEND, body);
@@ -160,7 +176,12 @@ describe('the Graph client on Instagram', () => {
     expect(posts).toHaveLength(1);
     expect(posts[0]!.path).toBe(SEND);
     expect(posts[0]!.headers.authorization).toBe(`Bearer ${ACME.token}`);
-    expect(posts[0]!.body).toEqual({ recipient: { id: IGSID.recent }, messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT', message: { text: 'Size M is yours' } });
+    expect(posts[0]!.body).toEqual({
+      recipient: { id: IGSID.recent },
+      messaging_type: 'MESSAGE_TAG',
+      tag: 'HUMAN_AGENT',
+      message: { text: 'Size M is yours' },
+    });
   });
 
   it.each(['CUSTOMER_FEEDBACK', 'POST_PURCHASE_UPDATE', 'UTILITY'] as const)('refuses %s on Instagram before any call', async (route) => {

@@ -3,18 +3,7 @@
 // Meta's exact code/subcode/type/message, the window boundaries and the success body.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Simulator } from './simulator';
-import {
-  ACME,
-  BETA,
-  DAY,
-  PSID,
-  feedbackMessage,
-  getJson,
-  postJson,
-  startFixed,
-  textMessage,
-  utilityMessage,
-} from './harness';
+import { ACME, BETA, DAY, PSID, feedbackMessage, getJson, postJson, startFixed, textMessage, utilityMessage } from './harness';
 
 let sim: Simulator;
 beforeEach(async () => {
@@ -27,7 +16,10 @@ afterEach(async () => {
 const SEND = `/v25.0/${ACME.id}/messages`;
 const customerAt = (psid: string) => sim.state().conversations.find((c) => c.psid === psid)?.customerLastMessageAt as number;
 const pageMessages = (psid: string) =>
-  sim.state().conversations.find((c) => c.psid === psid)?.messages.filter((m) => m.from === 'page') ?? [];
+  sim
+    .state()
+    .conversations.find((c) => c.psid === psid)
+    ?.messages.filter((m) => m.from === 'page') ?? [];
 
 interface ExpectedError {
   status?: number;
@@ -55,32 +47,131 @@ describe('Send API errors', () => {
     { name: 'no token', body: textMessage(PSID.open, 'hi'), token: null, code: 104, message: 'An access token is required to request this resource.' },
     { name: "another Page's token", body: textMessage(PSID.open, 'hi'), token: BETA.token, status: 403, code: 200, message: '(#200) Permissions error' },
     { name: 'no recipient', body: { messaging_type: 'RESPONSE', message: { text: 'hi' } }, code: 100, message: '(#100) The parameter recipient is required' },
-    { name: 'no message', body: { recipient: { id: PSID.open }, messaging_type: 'RESPONSE' }, code: 100, message: '(#100) Must send either message or sender action' },
+    {
+      name: 'no message',
+      body: { recipient: { id: PSID.open }, messaging_type: 'RESPONSE' },
+      code: 100,
+      message: '(#100) Must send either message or sender action',
+    },
     { name: 'unknown messaging_type', body: textMessage(PSID.open, 'hi', 'PROMO'), code: 100, message: /messaging_type must be one of/ },
     { name: 'empty text', body: textMessage(PSID.open, ' '), code: 100, message: /Message cannot be empty/ },
     { name: 'unknown PSID', body: textMessage('7999999999999999', 'hi'), code: 100, subcode: 2018001, message: 'No matching user found' },
     { name: 'PSID of another Page', body: textMessage(PSID.beta, 'hi'), code: 100, subcode: 2018001, message: 'No matching user found' },
     { name: 'unavailable person', body: textMessage(PSID.unavailable, 'hi'), code: 551, subcode: 1545041, message: "This person isn't available right now." },
-    { name: 'RESPONSE after 24 h', body: textMessage(PSID.humanAgent, 'hi'), code: 10, subcode: 2018278, message: 'This message is sent outside of allowed window.' },
-    { name: 'UPDATE after 24 h', body: textMessage(PSID.closed, 'hi', 'UPDATE'), code: 10, subcode: 2018278, message: 'This message is sent outside of allowed window.' },
-    { name: 'MESSAGE_TAG without tag', body: textMessage(PSID.humanAgent, 'hi', 'MESSAGE_TAG'), code: 100, message: '(#100) The parameter tag is required when messaging_type is MESSAGE_TAG' },
+    {
+      name: 'RESPONSE after 24 h',
+      body: textMessage(PSID.humanAgent, 'hi'),
+      code: 10,
+      subcode: 2018278,
+      message: 'This message is sent outside of allowed window.',
+    },
+    {
+      name: 'UPDATE after 24 h',
+      body: textMessage(PSID.closed, 'hi', 'UPDATE'),
+      code: 10,
+      subcode: 2018278,
+      message: 'This message is sent outside of allowed window.',
+    },
+    {
+      name: 'MESSAGE_TAG without tag',
+      body: textMessage(PSID.humanAgent, 'hi', 'MESSAGE_TAG'),
+      code: 100,
+      message: '(#100) The parameter tag is required when messaging_type is MESSAGE_TAG',
+    },
     { name: 'unknown tag', body: textMessage(PSID.humanAgent, 'hi', 'MESSAGE_TAG', 'SHIPPING_UPDATE'), code: 100, message: /Param tag must be one of/ },
-    { name: 'retired ACCOUNT_UPDATE', body: textMessage(PSID.closed, 'hi', 'MESSAGE_TAG', 'ACCOUNT_UPDATE'), code: 100, message: /ACCOUNT_UPDATE tag is no longer supported/ },
-    { name: 'retired CONFIRMED_EVENT_UPDATE', body: textMessage(PSID.closed, 'hi', 'MESSAGE_TAG', 'CONFIRMED_EVENT_UPDATE'), code: 100, message: /CONFIRMED_EVENT_UPDATE tag is no longer supported/ },
-    { name: 'retired POST_PURCHASE_UPDATE', body: textMessage(PSID.closed, 'hi', 'MESSAGE_TAG', 'POST_PURCHASE_UPDATE'), code: 100, message: /POST_PURCHASE_UPDATE tag is no longer supported/ },
-    { name: 'HUMAN_AGENT after 7 days', body: textMessage(PSID.closed, 'hi', 'MESSAGE_TAG', 'HUMAN_AGENT'), code: 10, subcode: 2018278, message: 'This message is sent outside of allowed window.' },
-    { name: 'CUSTOMER_FEEDBACK after 7 days', body: feedbackMessage(PSID.closed), code: 10, subcode: 2018278, message: 'This message is sent outside of allowed window.' },
-    { name: 'CUSTOMER_FEEDBACK with plain text', body: textMessage(PSID.humanAgent, 'How did we do?', 'MESSAGE_TAG', 'CUSTOMER_FEEDBACK'), code: 100, message: /only be used with the customer feedback template/ },
-    { name: 'UTILITY unknown template', body: utilityMessage(PSID.closed, 'no_such_template', 'en', ['x']), code: 100, subcode: 2018415, message: /does not exist for this Page/ },
-    { name: 'UTILITY PENDING template', body: utilityMessage(PSID.closed, 'appointment_reminder', 'en', ['Monday']), code: 100, subcode: 2018415, message: /is PENDING, not APPROVED/ },
-    { name: 'UTILITY REJECTED template', body: utilityMessage(PSID.closed, 'account_notice', 'en', ['Ana']), code: 100, subcode: 2018415, message: /is REJECTED, not APPROVED/ },
-    { name: 'UTILITY other language', body: utilityMessage(PSID.closed, 'order_update', 'fr', ['Ana', 'A-1']), code: 100, subcode: 2018415, message: /does not exist in the language fr/ },
-    { name: "UTILITY another Page's template", body: utilityMessage(PSID.closed, 'beta_update', 'en', ['ready']), code: 100, subcode: 2018415, message: /does not exist for this Page/ },
-    { name: 'UTILITY too few parameters', body: utilityMessage(PSID.closed, 'order_update', 'en', ['Ana']), code: 100, message: /Number of parameters \(1\) does not match the expected number of params \(2\)/ },
-    { name: 'UTILITY too many parameters', body: utilityMessage(PSID.closed, 'order_update', 'en', ['Ana', 'A-1', 'x']), code: 100, message: /Number of parameters \(3\)/ },
+    {
+      name: 'retired ACCOUNT_UPDATE',
+      body: textMessage(PSID.closed, 'hi', 'MESSAGE_TAG', 'ACCOUNT_UPDATE'),
+      code: 100,
+      message: /ACCOUNT_UPDATE tag is no longer supported/,
+    },
+    {
+      name: 'retired CONFIRMED_EVENT_UPDATE',
+      body: textMessage(PSID.closed, 'hi', 'MESSAGE_TAG', 'CONFIRMED_EVENT_UPDATE'),
+      code: 100,
+      message: /CONFIRMED_EVENT_UPDATE tag is no longer supported/,
+    },
+    {
+      name: 'retired POST_PURCHASE_UPDATE',
+      body: textMessage(PSID.closed, 'hi', 'MESSAGE_TAG', 'POST_PURCHASE_UPDATE'),
+      code: 100,
+      message: /POST_PURCHASE_UPDATE tag is no longer supported/,
+    },
+    {
+      name: 'HUMAN_AGENT after 7 days',
+      body: textMessage(PSID.closed, 'hi', 'MESSAGE_TAG', 'HUMAN_AGENT'),
+      code: 10,
+      subcode: 2018278,
+      message: 'This message is sent outside of allowed window.',
+    },
+    {
+      name: 'CUSTOMER_FEEDBACK after 7 days',
+      body: feedbackMessage(PSID.closed),
+      code: 10,
+      subcode: 2018278,
+      message: 'This message is sent outside of allowed window.',
+    },
+    {
+      name: 'CUSTOMER_FEEDBACK with plain text',
+      body: textMessage(PSID.humanAgent, 'How did we do?', 'MESSAGE_TAG', 'CUSTOMER_FEEDBACK'),
+      code: 100,
+      message: /only be used with the customer feedback template/,
+    },
+    {
+      name: 'UTILITY unknown template',
+      body: utilityMessage(PSID.closed, 'no_such_template', 'en', ['x']),
+      code: 100,
+      subcode: 2018415,
+      message: /does not exist for this Page/,
+    },
+    {
+      name: 'UTILITY PENDING template',
+      body: utilityMessage(PSID.closed, 'appointment_reminder', 'en', ['Monday']),
+      code: 100,
+      subcode: 2018415,
+      message: /is PENDING, not APPROVED/,
+    },
+    {
+      name: 'UTILITY REJECTED template',
+      body: utilityMessage(PSID.closed, 'account_notice', 'en', ['Ana']),
+      code: 100,
+      subcode: 2018415,
+      message: /is REJECTED, not APPROVED/,
+    },
+    {
+      name: 'UTILITY other language',
+      body: utilityMessage(PSID.closed, 'order_update', 'fr', ['Ana', 'A-1']),
+      code: 100,
+      subcode: 2018415,
+      message: /does not exist in the language fr/,
+    },
+    {
+      name: "UTILITY another Page's template",
+      body: utilityMessage(PSID.closed, 'beta_update', 'en', ['ready']),
+      code: 100,
+      subcode: 2018415,
+      message: /does not exist for this Page/,
+    },
+    {
+      name: 'UTILITY too few parameters',
+      body: utilityMessage(PSID.closed, 'order_update', 'en', ['Ana']),
+      code: 100,
+      message: /Number of parameters \(1\) does not match the expected number of params \(2\)/,
+    },
+    {
+      name: 'UTILITY too many parameters',
+      body: utilityMessage(PSID.closed, 'order_update', 'en', ['Ana', 'A-1', 'x']),
+      code: 100,
+      message: /Number of parameters \(3\)/,
+    },
     { name: 'UTILITY without template', body: textMessage(PSID.closed, 'hi', 'UTILITY'), code: 100, message: /message\[template\]\[name\] is required/ },
     { name: 'text of 2000 characters', body: textMessage(PSID.open, 'a'.repeat(2000)), code: 100, message: /less than 2000 characters/ },
-    { name: 'text of 2000 emoji (code points, not UTF-16 units)', body: textMessage(PSID.open, '😀'.repeat(2000)), code: 100, message: /less than 2000 characters/ },
+    {
+      name: 'text of 2000 emoji (code points, not UTF-16 units)',
+      body: textMessage(PSID.open, '😀'.repeat(2000)),
+      code: 100,
+      message: /less than 2000 characters/,
+    },
   ];
 
   it.each(cases)('$name → $code/$subcode', async ({ body, token, path, name: _name, ...expected }) => {
@@ -115,7 +206,20 @@ describe('customer feedback template limits (reference §2)', () => {
     ['button_title of 21 characters', { button_title: 'b'.repeat(21) }, /\[button_title\] must be at most 20 characters/],
     ['a URL in the title', { title: 'Rate us at https://acme.example' }, /\[title\] must not contain URLs/],
     ['two screens', { feedback_screens: [{ questions: [{ id: 'a', type: 'csat' }] }, { questions: [{ id: 'b', type: 'csat' }] }] }, /exactly one screen/],
-    ['two questions', { feedback_screens: [{ questions: [{ id: 'a', type: 'csat' }, { id: 'b', type: 'nps' }] }] }, /exactly one question/],
+    [
+      'two questions',
+      {
+        feedback_screens: [
+          {
+            questions: [
+              { id: 'a', type: 'csat' },
+              { id: 'b', type: 'nps' },
+            ],
+          },
+        ],
+      },
+      /exactly one question/,
+    ],
     ['a question id with a dash', { feedback_screens: [{ questions: [{ id: 'q-1', type: 'csat' }] }] }, /Question id must be 1 to 80/],
     ['a question id of 81 characters', { feedback_screens: [{ questions: [{ id: 'q'.repeat(81), type: 'csat' }] }] }, /Question id must be 1 to 80/],
     ['an unknown question type', { feedback_screens: [{ questions: [{ id: 'q1', type: 'stars' }] }] }, /Question type must be one of/],
@@ -177,7 +281,7 @@ describe('successful sends', () => {
     ]);
   });
 
-  it('/me/messages sends as the token\'s Page', async () => {
+  it("/me/messages sends as the token's Page", async () => {
     const { status, body } = await postJson(sim, '/v25.0/me/messages', textMessage(PSID.humanAgent, 'Following up', 'MESSAGE_TAG', 'HUMAN_AGENT'));
     expect(status).toBe(200);
     expect(body.recipient_id).toBe(PSID.humanAgent);

@@ -159,8 +159,7 @@ export async function startSimulator(options: StartOptions): Promise<Simulator> 
   const takeFault = (method: string, pathAndQuery: string): Fault | undefined => {
     const index = faults.findIndex(({ fault }) => {
       const match = fault.match ?? {};
-      return (match.method === undefined || match.method === method) &&
-        (match.pathIncludes === undefined || pathAndQuery.includes(match.pathIncludes));
+      return (match.method === undefined || match.method === method) && (match.pathIncludes === undefined || pathAndQuery.includes(match.pathIncludes));
     });
     const queued = faults[index];
     if (!queued) return undefined;
@@ -170,9 +169,7 @@ export async function startSimulator(options: StartOptions): Promise<Simulator> 
   };
 
   const addCustomerMessage = (psid: string, text: string, at?: number, pageId?: string): string => {
-    const conversation = world.conversations.find(
-      (candidate) => candidate.psid === psid && (pageId === undefined || candidate.pageId === pageId),
-    );
+    const conversation = world.conversations.find((candidate) => candidate.psid === psid && (pageId === undefined || candidate.pageId === pageId));
     if (!conversation) throw new Error(`No conversation with PSID ${psid}${pageId ? ` on Page ${pageId}` : ''}`);
     if (typeof text !== 'string' || text === '') throw new Error('A customer message needs text');
     const instant = at ?? clock.now();

@@ -132,10 +132,7 @@ export function humanAgentText(text = 'Hi Bruno, the replacement ships today.') 
 /** One click of Send in the inbox: a HUMAN_AGENT reopen of the human_agent thread, through the router as the
  *  content script asks. */
 export function clickSend(background: TestBackground) {
-  return background.ask(
-    { type: 'reopen.send', requestId: requestId(), pageId: ACME.id, psid: PSID.humanAgent, request: humanAgentText() },
-    INBOX_TAB,
-  );
+  return background.ask({ type: 'reopen.send', requestId: requestId(), pageId: ACME.id, psid: PSID.humanAgent, request: humanAgentText() }, INBOX_TAB);
 }
 
 let counter = 0;

@@ -4,7 +4,11 @@ import { judgeLint, type LintMessage } from '../../scripts/lint-ext';
 // `npm run lint:ext` must stop `npm test` on what addons.mozilla.org would refuse, and on warnings fixed before.
 
 const message = (code: string, file = 'chunks/theme.js'): LintMessage => ({ code, message: code.toLowerCase(), file, line: 1 });
-const report = (errors: string[], warnings: string[] = []) => ({ errors: errors.map((code) => message(code)), warnings: warnings.map((code) => message(code)), notices: [] });
+const report = (errors: string[], warnings: string[] = []) => ({
+  errors: errors.map((code) => message(code)),
+  warnings: warnings.map((code) => message(code)),
+  notices: [],
+});
 
 describe('judgeLint', () => {
   test('no error and only accepted warnings: passes, and says why each warning is accepted', () => {

@@ -10,8 +10,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const LOCALES_DIR = resolve(ROOT, 'public/_locales');
 type Messages = Record<string, { message: string }>;
 const locales = readdirSync(LOCALES_DIR);
-const messagesOf = (locale: string): Messages =>
-  JSON.parse(readFileSync(resolve(LOCALES_DIR, locale, 'messages.json'), 'utf8')) as Messages;
+const messagesOf = (locale: string): Messages => JSON.parse(readFileSync(resolve(LOCALES_DIR, locale, 'messages.json'), 'utf8')) as Messages;
 /** Characters as the stores count them (code points: "—" and "á" are one each). */
 const length = (text: string) => [...text].length;
 
@@ -88,7 +87,11 @@ describe('browser versions and declarations', () => {
 describe('store listing texts and privacy policy', () => {
   /** The text under a `## heading`, up to the next one. */
   const section = (markdown: string, heading: string) =>
-    markdown.split(/^## /m).find((part) => part.startsWith(`${heading}\n`))?.slice(heading.length).trim() ?? '';
+    markdown
+      .split(/^## /m)
+      .find((part) => part.startsWith(`${heading}\n`))
+      ?.slice(heading.length)
+      .trim() ?? '';
 
   test.each([
     ['en', 'Short description', 'Long description'],

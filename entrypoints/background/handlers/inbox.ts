@@ -2,9 +2,7 @@ import type { BackgroundServices } from '../services';
 import type { HandlerMap } from '../../../lib/messaging/router';
 
 /** Content script: which Business Suite anchors were found, so the options page can show layout health. */
-export function inboxHandlers(services: Pick<BackgroundServices, 'store' | 'openOptionsPage'>): HandlerMap<
-  'inbox.health' | 'options.open'
-> {
+export function inboxHandlers(services: Pick<BackgroundServices, 'store' | 'openOptionsPage'>): HandlerMap<'inbox.health' | 'options.open'> {
   return {
     // The banner's "Connect this Page": only the background may open the extension's own pages.
     'options.open': async () => {

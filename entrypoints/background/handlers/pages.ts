@@ -2,9 +2,7 @@ import type { BackgroundServices } from '../services';
 import type { HandlerMap } from '../../../lib/messaging/router';
 
 /** Options page: connect Pages by token; replies carry PageViews, never a token. */
-export function pageHandlers(services: Pick<BackgroundServices, 'pages' | 'store'>): HandlerMap<
-  'pages.list' | 'pages.connect' | 'pages.disconnect'
-> {
+export function pageHandlers(services: Pick<BackgroundServices, 'pages' | 'store'>): HandlerMap<'pages.list' | 'pages.connect' | 'pages.disconnect'> {
   return {
     'pages.list': async () => {
       const [pages, health] = await Promise.all([services.pages.list(), services.store.getInboxHealth()]);

@@ -4,21 +4,24 @@ import { withStorageNotice } from '../../../lib/storage/budget';
 import { listTemplates } from '../../../lib/pages/templates';
 
 /** Content script: which customer this conversation is, and its window facts. */
-export function threadHandlers(services: Pick<BackgroundServices, 'threads' | 'pages' | 'graph' | 'store'>): HandlerMap<
-  'thread.get' | 'thread.choose' | 'templates.list'
-> {
+export function threadHandlers(
+  services: Pick<BackgroundServices, 'threads' | 'pages' | 'graph' | 'store'>,
+): HandlerMap<'thread.get' | 'thread.choose' | 'templates.list'> {
   return {
     // The banner also says when Reopen's storage is near or at its quota (it cannot record sends when full).
     'thread.get': async (request) =>
-      withStorageNotice(await services.threads.get({
-        pageId: request.pageId,
-        selectedItemId: request.selectedItemId,
-        platform: request.platform,
-        displayName: request.displayName,
-        refresh: request.refresh,
-        awaitingName: request.awaitingName,
-        conflictingNames: request.conflictingNames,
-      }), services.store.usage),
+      withStorageNotice(
+        await services.threads.get({
+          pageId: request.pageId,
+          selectedItemId: request.selectedItemId,
+          platform: request.platform,
+          displayName: request.displayName,
+          refresh: request.refresh,
+          awaitingName: request.awaitingName,
+          conflictingNames: request.conflictingNames,
+        }),
+        services.store.usage,
+      ),
     'thread.choose': async (request) =>
       withStorageNotice(
         await services.threads.choose({ pageId: request.pageId, selectedItemId: request.selectedItemId, psid: request.psid, platform: request.platform }),
