@@ -8,8 +8,7 @@ export function useStoreState<S, T>(store: StoreApi<S>, select: (state: S) => T)
   useEffect(() => {
     setValue(select(store.getState()));
     return store.subscribe((state) => setValue(() => select(state)));
-    // `select` is expected to be stable per call site; re-subscribing on every render would drop updates.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `select` is one per call site; re-subscribing at every render would drop updates
   }, [store]);
   return value;
 }

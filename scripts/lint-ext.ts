@@ -61,7 +61,7 @@ function runLinter(): LintReport {
   } catch (error) {
     // web-ext exits non-zero when it finds errors; its JSON report is still on stdout.
     output = (error as { stdout?: string }).stdout ?? '';
-    if (!output) throw new Error(`web-ext lint did not run: ${(error as Error).message}`);
+    if (!output) throw new Error(`web-ext lint did not run: ${(error as Error).message}`, { cause: error });
   }
   return JSON.parse(output.slice(output.indexOf('{'))) as LintReport;
 }

@@ -1,6 +1,7 @@
 // Reads the output of `npm test` (several Vitest runs) and prints one closing line: "Tests: N passed, N failed".
 import { readFileSync } from 'node:fs';
 
+// eslint-disable-next-line no-control-regex -- terminal colour codes begin with ESC (\x1b), which is what this strips
 const text = readFileSync(process.argv[2], 'utf8').replace(/\x1b\[[0-9;]*m/g, '');
 let passed = 0;
 let failed = 0;

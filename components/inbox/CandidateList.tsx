@@ -8,7 +8,7 @@ export interface CandidateListProps {
   candidates: readonly Candidate[];
   busy: boolean;
   timeZone?: string;
-  onChoose(psid: string): void;
+  onChoose: (psid: string) => void;
 }
 
 /** When the PSID is ambiguous the agent picks the customer; never a silent guess (DESIGN §2). */

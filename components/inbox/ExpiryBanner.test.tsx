@@ -174,7 +174,7 @@ describe('unknown: says why and offers the fix', () => {
 
   test('candidates are disabled while a choice is being saved', () => {
     show({ kind: 'unresolved', reason: 'ambiguous', candidates: [{ psid: '7001', name: 'Ana' }] }, C, { choosing: true });
-    expect((screen.getByTestId('reopen-candidate') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId<HTMLButtonElement>('reopen-candidate').disabled).toBe(true);
   });
 
   test('a Graph error is explained with its next step, with a retry', () => {

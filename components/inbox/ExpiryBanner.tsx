@@ -40,11 +40,11 @@ export interface ExpiryBannerProps {
   checking?: boolean;
   timeZone?: string;
   openerRef?: Ref<HTMLButtonElement>;
-  onOpenPanel(): void;
+  onOpenPanel: () => void;
   /** Reads the thread from Meta again (past the background's cache). */
-  onRetry(): void;
-  onOpenOptions(): void;
-  onChoose(psid: string): void;
+  onRetry: () => void;
+  onOpenOptions: () => void;
+  onChoose: (psid: string) => void;
 }
 
 type Fix = 'connect' | 'reconnect' | 'retry' | 'choose' | null;
@@ -194,7 +194,7 @@ export function ExpiryBanner(props: ExpiryBannerProps) {
   );
 }
 
-function StorageLine({ locale, notice, onOpenOptions }: { locale: Locale; notice: StorageNotice; onOpenOptions(): void }) {
+function StorageLine({ locale, notice, onOpenOptions }: { locale: Locale; notice: StorageNotice; onOpenOptions: () => void }) {
   const percent = storagePercent(notice);
   return (
     <p class="reopen-hint" role="alert" data-testid="reopen-storage" data-level={notice.level}>

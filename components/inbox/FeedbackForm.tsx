@@ -8,7 +8,7 @@ export interface FeedbackFormProps {
   value: FeedbackTemplate;
   /** After a blocked send, required fields left empty are marked too. */
   revealEmpty?: boolean;
-  onChange(value: FeedbackTemplate): void;
+  onChange: (value: FeedbackTemplate) => void;
 }
 
 export const EMPTY_FEEDBACK: FeedbackTemplate = {
@@ -36,7 +36,7 @@ interface FieldProps {
   required?: boolean;
   /** The keyboard a touch device offers; the field stays text so the policy, not the browser, judges it. */
   inputMode?: 'url' | 'numeric';
-  onInput(value: string): void;
+  onInput: (value: string) => void;
 }
 
 function Field({ locale, id, label, value, limit, problems, required, inputMode, onInput }: FieldProps) {
@@ -54,7 +54,7 @@ function Field({ locale, id, label, value, limit, problems, required, inputMode,
         required={required}
         aria-invalid={problems.length > 0}
         aria-describedby={described || undefined}
-        onInput={(event) => onInput((event.currentTarget as HTMLInputElement).value)}
+        onInput={(event) => onInput(event.currentTarget.value)}
       />
       {limit ? (
         <span id={countId} class={`reopen-count${textLength(value) > limit ? ' reopen-count--over' : ''}`}>
@@ -114,11 +114,7 @@ export function FeedbackForm({ locale, value, revealEmpty = false, onChange }: F
       />
       <div class="reopen-field">
         <label for="reopen-fb-type">{t(locale, 'panel.feedback.questionType')}</label>
-        <select
-          id="reopen-fb-type"
-          value={value.question.type}
-          onChange={(event) => setQuestion({ type: (event.currentTarget as HTMLSelectElement).value as FeedbackQuestionType })}
-        >
+        <select id="reopen-fb-type" value={value.question.type} onChange={(event) => setQuestion({ type: event.currentTarget.value as FeedbackQuestionType })}>
           {QUESTION_TYPES.map((type) => (
             <option key={type} value={type}>
               {t(locale, `panel.feedback.type.${type}`)}

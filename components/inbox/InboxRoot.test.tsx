@@ -40,7 +40,7 @@ function manualClock(start: number) {
         if (!due) break;
         timers.delete(due[0]);
         now = due[1].at;
-        act(() => due[1].handler());
+        void act(() => due[1].handler());
       }
       now = target;
     },
@@ -79,7 +79,7 @@ describe('words from the background', () => {
     }) as unknown as Ask;
     const store = createInboxStore({ ask, now: clock.now, newRequestId: () => crypto.randomUUID(), browserLanguage: 'es-AR' });
     render(<InboxRoot store={store} scheduler={clock.scheduler} onOpenOptions={vi.fn()} timeZone="UTC" />);
-    act(() => store.actions.showConversation(parseInboxUrl(URL_A), 'Maria Lopez'));
+    void act(() => store.actions.showConversation(parseInboxUrl(URL_A), 'Maria Lopez'));
     return store;
   }
 
@@ -272,7 +272,7 @@ describe('what is shown where', () => {
 
   test('floating mode marks the root so it is positioned bottom-right', async () => {
     const { store } = await mount(resolvedThread(), C);
-    act(() => store.actions.setFloating(true));
+    void act(() => store.actions.setFloating(true));
     expect(screen.getByTestId('reopen-banner').closest('.reopen-root--floating')).toBeTruthy();
   });
 });

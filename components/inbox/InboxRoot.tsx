@@ -26,7 +26,7 @@ export type Scheduler = ContextTimers;
 export interface InboxRootProps {
   store: InboxStore;
   scheduler: Scheduler;
-  onOpenOptions(): void;
+  onOpenOptions: () => void;
   /** Fixed in tests; the agent's own zone otherwise. */
   timeZone?: string;
 }
@@ -106,8 +106,7 @@ export function InboxRoot({ store, scheduler, onOpenOptions, timeZone }: InboxRo
       Math.max(FOLLOW_MIN_MS, dueIn),
     );
     return () => scheduler.clearTimeout(id);
-    // The key says everything the schedule depends on (not the ticking clock, which would push it back forever).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the key says all the schedule depends on; the ticking clock would push it back forever
   }, [checkingKey, scheduler, actions]);
 
   // Focus goes back to the button that opened the panel (WAI-ARIA disclosure pattern). When the thread can no

@@ -10,7 +10,7 @@ export interface LastOutcomeProps {
   sending: boolean;
   result: SendResult | null;
   timeZone?: string;
-  onDismiss(): void;
+  onDismiss: () => void;
 }
 
 /**

@@ -9,7 +9,7 @@ export interface PanelShellProps {
   /** The heading takes the focus when the panel opens, so keyboard users land inside it. */
   titleRef: Ref<HTMLHeadingElement>;
   /** Escape leaves the panel (close or dismiss) without reaching Business Suite's own shortcuts. */
-  onEscape(): void;
+  onEscape: () => void;
   /** Controls beside the title (the close button). */
   headerActions?: ComponentChildren;
   children: ComponentChildren;

@@ -106,7 +106,7 @@ describe('tag picker', () => {
       expect(tag(id).disabled, id).toBe(true);
       expect(tagBox(id).textContent, id).toContain('Next one possible Jun 5, 2026, 8:00 AM');
     }
-    expect((screen.getByTestId('reopen-send') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId<HTMLButtonElement>('reopen-send').disabled).toBe(true);
   });
 
   test('in Spanish', () => {
@@ -136,7 +136,7 @@ describe('a route that stops being available while selected', () => {
     const view = render(<ReopenPanel {...base} {...first} />);
     return { ...callbacks, rerender: () => view.rerender(<ReopenPanel {...base} {...then} />) };
   }
-  const send = () => screen.getByTestId('reopen-send') as HTMLButtonElement;
+  const send = () => screen.getByTestId<HTMLButtonElement>('reopen-send');
 
   test('a cooldown starts (the send just went out): nothing selected, Send off, and why', () => {
     const now = C + 3 * DAY;
@@ -201,7 +201,7 @@ describe('text route', () => {
     const { onSend } = open();
     type(screen.getByTestId('reopen-text'), 'Here is a discount code for you');
     expect(screen.getByText('discount', { selector: 'mark' })).toBeTruthy();
-    const confirm = screen.getByLabelText("It isn't a promotion — send anyway") as HTMLInputElement;
+    const confirm = screen.getByLabelText<HTMLInputElement>("It isn't a promotion — send anyway");
     expect(confirm.required).toBe(true);
     expect(confirm.checked).toBe(false);
     fireEvent.click(screen.getByTestId('reopen-send'));
@@ -216,14 +216,14 @@ describe('text route', () => {
     const text = screen.getByTestId('reopen-text');
     type(text, 'a discount');
     fireEvent.click(screen.getByRole('checkbox'));
-    expect((screen.getByRole('checkbox') as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>('checkbox').checked).toBe(true);
     type(text, 'a discount and a coupon');
-    expect((screen.getByRole('checkbox') as HTMLInputElement).checked).toBe(false);
+    expect(screen.getByRole<HTMLInputElement>('checkbox').checked).toBe(false);
   });
 
   test('the send button is disabled while a send is in flight and says so', () => {
     const { onSend } = open({ sending: true });
-    const send = screen.getByTestId('reopen-send') as HTMLButtonElement;
+    const send = screen.getByTestId<HTMLButtonElement>('reopen-send');
     expect(send.disabled).toBe(true);
     expect(send.textContent).toBe('Sending…');
     fireEvent.click(send);
@@ -284,7 +284,7 @@ describe('utility route', () => {
 
   test('lists only APPROVED templates and asks for their parameters', () => {
     const { onSend } = open({ now: C + 9 * DAY, templates: { status: 'ready', templates } });
-    const select = screen.getByLabelText('Approved template') as HTMLSelectElement;
+    const select = screen.getByLabelText<HTMLSelectElement>('Approved template');
     expect([...select.options].map((option) => option.textContent)).toEqual(['Choose a template', 'order_update (en)', 'order_update (es)']);
     fireEvent.change(select, { target: { value: select.options[2]!.value } });
     expect(screen.getByText('Tu pedido {{1}} está {{2}}.')).toBeTruthy();
@@ -448,7 +448,7 @@ describe('reconciling an unknown send', () => {
     const status = screen.getByTestId('reopen-reconcile');
     expect(status.dataset.state).toBe('checking');
     expect(status.textContent).toContain('Reopen is checking the conversation for your message (1 of 3 checks done).');
-    expect((screen.getByTestId('reopen-send') as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId<HTMLButtonElement>('reopen-send').disabled).toBe(true);
     expect(screen.queryByTestId('reopen-send-again')).toBeNull();
   });
 

@@ -35,9 +35,9 @@ export interface ReopenPanelProps {
   result: SendResult | null;
   timeZone?: string;
   /** `retryOf`: the explicit "It did not arrive — send again" of that `unknown` attempt. */
-  onSend(request: ReopenRequest, retryOf?: string): void;
-  onClose(): void;
-  onNeedTemplates(): void;
+  onSend: (request: ReopenRequest, retryOf?: string) => void;
+  onClose: () => void;
+  onNeedTemplates: () => void;
 }
 
 /** The content the agent is composing, as the policy will see it. */
@@ -109,8 +109,7 @@ export function ReopenPanel(props: ReopenPanelProps) {
   const contentKind = route ? routeById(route).content : null;
   useEffect(() => {
     if (contentKind === 'utility') props.onNeedTemplates();
-    // Ask once per switch to the utility route; the container ignores repeats while loading.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- asked once per switch to the utility route (the container ignores repeats while loading), not at every new callback
   }, [contentKind]);
 
   const content = route ? contentOf(route, text, feedback, utility) : null;
@@ -166,7 +165,7 @@ export function ReopenPanel(props: ReopenPanelProps) {
             value={text}
             aria-describedby="reopen-text-count"
             aria-invalid={count >= MAX_TEXT_CHARS}
-            onInput={(event) => setText((event.currentTarget as HTMLTextAreaElement).value)}
+            onInput={(event) => setText(event.currentTarget.value)}
           />
           <span id="reopen-text-count" class={`reopen-count${count >= MAX_TEXT_CHARS ? ' reopen-count--over' : ''}`}>
             {t(locale, 'panel.text.count', { count, max: MAX_TEXT_CHARS })}
@@ -193,12 +192,7 @@ export function ReopenPanel(props: ReopenPanelProps) {
             </>
           ) : null}
           <label class="reopen-check">
-            <input
-              type="checkbox"
-              required
-              checked={promoConfirmed}
-              onChange={(event) => setConfirmedTerms((event.currentTarget as HTMLInputElement).checked ? termsKey : null)}
-            />
+            <input type="checkbox" required checked={promoConfirmed} onChange={(event) => setConfirmedTerms(event.currentTarget.checked ? termsKey : null)} />
             {t(locale, 'policy.promo.confirm')}
           </label>
         </div>

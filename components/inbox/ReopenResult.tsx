@@ -67,7 +67,7 @@ function focusBelongsToOutcome(element: HTMLElement, sender: HTMLElement | null)
 
 /** The outcome of the one send, in words; an aria-live region so a screen reader hears it. */
 export function ReopenResult(props: ReopenResultProps) {
-  const { locale, sending, result } = props;
+  const { locale, sending, result, sendRef } = props;
   const resultRef = useRef<HTMLDivElement>(null);
   // The outcome already shown when this view appeared (a panel opened again) is not news: only a new one moves.
   const announced = useRef(result);
@@ -79,8 +79,8 @@ export function ReopenResult(props: ReopenResultProps) {
     // The panel may be taller than its box (closed threads list every route): bring the outcome into view
     // without jumping the page, and give the focus a place to continue from if the send took it away.
     element.scrollIntoView?.({ block: 'nearest' });
-    if (focusBelongsToOutcome(element, props.sendRef?.current ?? null)) element.focus();
-  }, [sending, result]);
+    if (focusBelongsToOutcome(element, sendRef?.current ?? null)) element.focus();
+  }, [sending, result, sendRef]);
 
   return (
     <div class="reopen-live" role="status" aria-live="polite">
@@ -107,7 +107,7 @@ export interface ReconcileStatusProps {
   /** The newest attempt that may have reached Meta, with its reconciliation. */
   attempt: AttemptView;
   /** Set when the agent may send it again ("It did not arrive — send again"). */
-  resend?: { disabled: boolean; sending: boolean; onResend(): void } | null;
+  resend?: { disabled: boolean; sending: boolean; onResend: () => void } | null;
 }
 
 /** Where the reading of the conversation for an `unknown` send stands, and the explicit resend once it is over. */

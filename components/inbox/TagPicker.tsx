@@ -14,7 +14,7 @@ export interface TagPickerProps {
   /** When the running cooldown ends, to say "cooling down until …". */
   cooldownUntil: number | null;
   timeZone?: string;
-  onSelect(route: RouteId): void;
+  onSelect: (route: RouteId) => void;
 }
 
 /** Usable routes first (in catalog order), then the rest: on a closed thread the one usable route would

@@ -14,8 +14,8 @@ export interface UtilityFormProps {
   locale: Locale;
   templates: TemplatesState;
   value: UtilityDraft | null;
-  onChange(value: UtilityDraft | null): void;
-  onReload(): void;
+  onChange: (value: UtilityDraft | null) => void;
+  onReload: () => void;
 }
 
 const keyOf = (template: Pick<UtilityTemplate, 'name' | 'language'>) => `${template.name}\u0000${template.language}`;
@@ -62,7 +62,7 @@ export function UtilityForm({ locale, templates, value, onChange, onReload }: Ut
     <div class="reopen-utility">
       <div class="reopen-field">
         <label for="reopen-utility-template">{t(locale, 'panel.utility.template')}</label>
-        <select id="reopen-utility-template" value={chosen ? keyOf(chosen) : ''} onChange={(event) => pick((event.currentTarget as HTMLSelectElement).value)}>
+        <select id="reopen-utility-template" value={chosen ? keyOf(chosen) : ''} onChange={(event) => pick(event.currentTarget.value)}>
           <option value="">{t(locale, 'panel.utility.choose')}</option>
           {approved.map((template) => (
             <option key={keyOf(template)} value={keyOf(template)}>
@@ -85,7 +85,7 @@ export function UtilityForm({ locale, templates, value, onChange, onReload }: Ut
                 value={parameter}
                 onInput={(event) => {
                   const parameters = [...value.parameters];
-                  parameters[index] = (event.currentTarget as HTMLInputElement).value;
+                  parameters[index] = event.currentTarget.value;
                   onChange({ ...value, parameters });
                 }}
               />

@@ -85,7 +85,7 @@ export function NotifySetting({ settings, locale, permissions, onSave }: NotifyS
     try {
       return permissions.request(NOTIFICATIONS);
     } catch (error) {
-      return Promise.reject(error);
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
   }
 

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { createOptionsController, type OptionsLoad } from '../../lib/extension-pages/options-controller';
 import { resolveLocale, translator } from '../../lib/i18n';
@@ -19,18 +19,18 @@ export interface OptionsAppProps {
  *  owns storage and tokens. */
 export function OptionsApp({ timeZone, browserLanguage, permissions = (browser.permissions as NotificationPermissions | undefined) ?? null }: OptionsAppProps) {
   const [load, setLoad] = useState<OptionsLoad>({ status: 'loading' });
-  const controller = useMemo(() => createOptionsController(ask, setLoad), []);
+  const [controller] = useState(() => createOptionsController(ask, setLoad));
 
   useEffect(() => {
     void controller.open();
-  }, []);
+  }, [controller]);
 
   const locale = resolveLocale(load.status === 'ready' ? load.settings.language : 'browser', browserLanguage ?? globalThis.navigator?.language);
   const t = translator(locale);
 
   useEffect(() => {
     document.documentElement.lang = locale;
-    document.title = t('options.title');
+    document.title = translator(locale)('options.title');
   }, [locale]);
 
   return (

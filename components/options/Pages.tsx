@@ -44,25 +44,27 @@ function TokenField(props: {
   return (
     <form
       class="token-form"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        const value = latest.current.trim();
-        if (!value) {
-          setNotice({ kind: 'problem', text: t('options.token.empty') });
-          return;
-        }
-        setBusy(true);
-        setNotice(null);
-        try {
-          setNotice(await props.onSubmit(value));
-        } finally {
-          // The token leaves the page at once: cleared from state and from the field itself, whatever
-          // the render timing.
-          setToken('');
-          if (field.current) field.current.value = '';
-          setBusy(false);
-        }
-      }}
+      onSubmit={(event) =>
+        void (async () => {
+          event.preventDefault();
+          const value = latest.current.trim();
+          if (!value) {
+            setNotice({ kind: 'problem', text: t('options.token.empty') });
+            return;
+          }
+          setBusy(true);
+          setNotice(null);
+          try {
+            setNotice(await props.onSubmit(value));
+          } finally {
+            // The token leaves the page at once: cleared from state and from the field itself, whatever
+            // the render timing.
+            setToken('');
+            if (field.current) field.current.value = '';
+            setBusy(false);
+          }
+        })()
+      }
     >
       <label for={`${id}-token`}>{props.label}</label>
       <div class="row">
@@ -76,7 +78,7 @@ function TokenField(props: {
           value={token}
           aria-describedby={props.hint ? `${id}-hint` : undefined}
           aria-invalid={notice?.kind === 'problem' ? 'true' : undefined}
-          onInput={(event) => setToken((event.currentTarget as HTMLInputElement).value)}
+          onInput={(event) => setToken(event.currentTarget.value)}
         />
         <button type="submit" class="primary" data-testid={props.buttonTestId} disabled={busy} aria-busy={busy}>
           {busy ? t('options.connecting') : props.buttonLabel}
@@ -152,15 +154,17 @@ function PageItem(props: { page: PageView } & Omit<PagesProps, 'pages'>) {
             class="danger"
             data-testid="page-disconnect-confirm"
             ref={(button) => button?.focus()}
-            onClick={async () => {
-              setFailure(null);
-              try {
-                await props.onDisconnect(page.id);
-              } catch (error) {
-                setFailure(errorDetail(error));
-                setConfirming(false);
-              }
-            }}
+            onClick={() =>
+              void (async () => {
+                setFailure(null);
+                try {
+                  await props.onDisconnect(page.id);
+                } catch (error) {
+                  setFailure(errorDetail(error));
+                  setConfirming(false);
+                }
+              })()
+            }
           >
             {t('options.page.confirmYes')}
           </button>{' '}

@@ -86,36 +86,33 @@ export function SettingsForm({ settings, locale, onSave }: SettingsFormProps) {
       <form
         data-testid="settings-form"
         noValidate
-        onSubmit={async (event) => {
-          event.preventDefault();
-          const result = validateSettingsForm(latest.current, settings.locked);
-          if (!result.ok) {
-            setProblems(result.problems);
-            setSave({ status: 'invalid' });
-            return;
-          }
-          setProblems([]);
-          setBusy(true);
-          try {
-            await onSave(result.patch);
-            setSave({ status: 'saved' });
-          } catch (error) {
-            setSave({ status: 'failed', detail: errorDetail(error) });
-          } finally {
-            setBusy(false);
-          }
-        }}
+        onSubmit={(event) =>
+          void (async () => {
+            event.preventDefault();
+            const result = validateSettingsForm(latest.current, settings.locked);
+            if (!result.ok) {
+              setProblems(result.problems);
+              setSave({ status: 'invalid' });
+              return;
+            }
+            setProblems([]);
+            setBusy(true);
+            try {
+              await onSave(result.patch);
+              setSave({ status: 'saved' });
+            } catch (error) {
+              setSave({ status: 'failed', detail: errorDetail(error) });
+            } finally {
+              setBusy(false);
+            }
+          })()
+        }
       >
         {field('graphVersion', 'options.settings.graphVersion', 'options.settings.graphVersion.hint', ({ input, describedBy }) => (
           <input id={input} type="text" spellcheck={false} aria-describedby={describedBy} {...bind('graphVersion')} />
         ))}
         {field('language', 'options.settings.language', null, ({ input, describedBy }) => (
-          <select
-            id={input}
-            aria-describedby={describedBy}
-            {...bind('language')}
-            onChange={(event) => setField('language', (event.currentTarget as HTMLSelectElement).value)}
-          >
+          <select id={input} aria-describedby={describedBy} {...bind('language')} onChange={(event) => setField('language', event.currentTarget.value)}>
             <option value="browser">{t('options.settings.language.browser')}</option>
             <option value="es">{t('options.settings.language.es')}</option>
             <option value="en">{t('options.settings.language.en')}</option>

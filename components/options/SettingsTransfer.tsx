@@ -31,14 +31,16 @@ export function SettingsTransfer(props: SettingsTransferProps) {
         <button
           type="button"
           data-testid="settings-export"
-          onClick={async () => {
-            try {
-              const { filename } = await props.onExport();
-              setState({ status: 'exported', filename });
-            } catch (error) {
-              setState({ status: 'error', message: t('options.actionFailed', { detail: errorDetail(error) }) });
-            }
-          }}
+          onClick={() =>
+            void (async () => {
+              try {
+                const { filename } = await props.onExport();
+                setState({ status: 'exported', filename });
+              } catch (error) {
+                setState({ status: 'error', message: t('options.actionFailed', { detail: errorDetail(error) }) });
+              }
+            })()
+          }
         >
           {t('options.export')}
         </button>
@@ -50,36 +52,39 @@ export function SettingsTransfer(props: SettingsTransferProps) {
           type="file"
           accept="application/json,.json"
           data-testid="settings-import"
-          onChange={async (event) => {
-            const input = event.currentTarget as HTMLInputElement;
-            const file = input.files?.[0];
-            if (!file) return;
-            try {
-              if (file.size > MAX_IMPORT_CHARS * 4) {
-                setState({ status: 'error', message: t('options.import.tooLarge') });
-                return;
+          onChange={(event) =>
+            void (async () => {
+              const input = event.currentTarget;
+              const file = input.files?.[0];
+              if (!file) return;
+              try {
+                if (file.size > MAX_IMPORT_CHARS * 4) {
+                  setState({ status: 'error', message: t('options.import.tooLarge') });
+                  return;
+                }
+                const json = await file.text();
+                if (json.length > MAX_IMPORT_CHARS) {
+                  setState({ status: 'error', message: t('options.import.tooLarge') });
+                  return;
+                }
+                const result = await props.onImport(json);
+                if ('error' in result) {
+                  setState({
+                    status: 'error',
+                    message:
+                      result.error === 'invalid_json' ? t('options.import.invalid_json') : t('options.import.invalid_settings', { detail: result.detail }),
+                  });
+                } else {
+                  setState({ status: 'imported' });
+                }
+              } catch (error) {
+                fail(error);
+              } finally {
+                // The same file can be picked again after fixing it.
+                input.value = '';
               }
-              const json = await file.text();
-              if (json.length > MAX_IMPORT_CHARS) {
-                setState({ status: 'error', message: t('options.import.tooLarge') });
-                return;
-              }
-              const result = await props.onImport(json);
-              if ('error' in result) {
-                setState({
-                  status: 'error',
-                  message: result.error === 'invalid_json' ? t('options.import.invalid_json') : t('options.import.invalid_settings', { detail: result.detail }),
-                });
-              } else {
-                setState({ status: 'imported' });
-              }
-            } catch (error) {
-              fail(error);
-            } finally {
-              // The same file can be picked again after fixing it.
-              input.value = '';
-            }
-          }}
+            })()
+          }
         />
       </div>
       <p

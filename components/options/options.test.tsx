@@ -92,7 +92,7 @@ describe.each(['en', 'es'] as const)('options page in %s', (locale: Locale) => {
     renderOptions();
     await ready();
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(words[locale].title);
-    const token = screen.getByTestId('page-token') as HTMLInputElement;
+    const token = screen.getByTestId<HTMLInputElement>('page-token');
     expect(token.type).toBe('password');
     expect(screen.getByLabelText(words[locale].tokenLabel)).toBe(token);
     expect(screen.getByTestId('pages-empty')).toBeTruthy();
@@ -123,7 +123,7 @@ describe.each(['en', 'es'] as const)('options page in %s', (locale: Locale) => {
     expect(error.textContent).toMatch(locale === 'en' ? /access token is no longer valid/ : /190/);
     expect(error.textContent).toContain('190');
     expect(screen.queryByTestId('page-item')).toBeNull();
-    expect((screen.getByTestId('page-token') as HTMLInputElement).value).toBe('');
+    expect(screen.getByTestId<HTMLInputElement>('page-token').value).toBe('');
   });
 
   test('an empty token is refused before anything is sent', async () => {
@@ -168,7 +168,7 @@ describe.each(['en', 'es'] as const)('options page in %s', (locale: Locale) => {
       locale === 'en' ? 'Token expired — reconnect this Page' : 'Token caducado: vuelve a conectar esta página',
     );
     fireEvent.click(within(item).getByTestId('page-reconnect'));
-    const input = within(item).getByTestId('page-reconnect-token') as HTMLInputElement;
+    const input = within(item).getByTestId<HTMLInputElement>('page-reconnect-token');
     expect(input.type).toBe('password');
     typeInto(input, 'EAAB-new');
     fireEvent.click(within(item).getByTestId('page-reconnect-save'));
@@ -219,7 +219,7 @@ describe.each(['en', 'es'] as const)('options page in %s', (locale: Locale) => {
     await ready();
     const graph = screen.getByTestId('setting-graphVersion');
     expect(graph.getAttribute('data-locked')).toBe('true');
-    const input = within(graph).getByRole('textbox') as HTMLInputElement;
+    const input = within(graph).getByRole<HTMLInputElement>('textbox');
     expect(input.disabled).toBe(true);
     expect(within(graph).getByTestId('setting-locked').textContent).toBe(words[locale].locked);
     expect(input.getAttribute('aria-describedby')).toContain(within(graph).getByTestId('setting-locked').id);
@@ -239,7 +239,7 @@ describe.each(['en', 'es'] as const)('options page in %s', (locale: Locale) => {
     replies.handlers['settings.import'] = () => ({ error: kind, detail: 'retentionDays: too_small' });
     renderOptions();
     await ready();
-    const retention = within(screen.getByTestId('setting-retentionDays')).getByRole('spinbutton') as HTMLInputElement;
+    const retention = within(screen.getByTestId('setting-retentionDays')).getByRole<HTMLInputElement>('spinbutton');
     const file = new File([content], 'settings.json', { type: 'application/json' });
     const input = screen.getByTestId('settings-import');
     Object.defineProperty(input, 'files', { value: [file], configurable: true });
@@ -262,7 +262,7 @@ describe.each(['en', 'es'] as const)('options page in %s', (locale: Locale) => {
     const input = screen.getByTestId('settings-import');
     Object.defineProperty(input, 'files', { value: [new File(['{}'], 's.json')], configurable: true });
     fireEvent.change(input);
-    await waitFor(() => expect((within(screen.getByTestId('setting-retentionDays')).getByRole('spinbutton') as HTMLInputElement).value).toBe('45'));
+    await waitFor(() => expect(within(screen.getByTestId('setting-retentionDays')).getByRole<HTMLInputElement>('spinbutton').value).toBe('45'));
     expect(screen.getByTestId('settings-transfer-status').getAttribute('data-state')).toBe('imported');
 
     fireEvent.click(screen.getByTestId('settings-export'));
@@ -277,7 +277,7 @@ test('choosing Spanish and saving switches the page to Spanish', async () => {
   renderOptions();
   await ready();
   expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(words.en.title);
-  const select = within(screen.getByTestId('setting-language')).getByRole('combobox') as HTMLSelectElement;
+  const select = within(screen.getByTestId('setting-language')).getByRole<HTMLSelectElement>('combobox');
   select.value = 'es';
   fireEvent.change(select);
   fireEvent.click(screen.getByTestId('settings-save'));

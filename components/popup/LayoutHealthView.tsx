@@ -91,7 +91,7 @@ export function LayoutHealthView({ health, reportState, locale, timeZone, onCopy
           <ul class="anchors">
             {Object.entries(health.anchors).map(([anchor, matched]) => (
               <li key={anchor} data-anchor={anchor} data-found={String(matched !== null)}>
-                {ANCHOR_WORDS[anchor] ? t(ANCHOR_WORDS[anchor]!) : anchor}:{' '}
+                {ANCHOR_WORDS[anchor] ? t(ANCHOR_WORDS[anchor]) : anchor}:{' '}
                 {matched !== null ? t('popup.health.anchor.found') : t('popup.health.anchor.missing')}
               </li>
             ))}

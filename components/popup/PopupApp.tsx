@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useStore } from 'zustand';
 import { browser } from 'wxt/browser';
 import { requestLayoutReport, type ReportApis } from '../../lib/extension-pages/layout-report-request';
@@ -23,24 +23,23 @@ export const DASHBOARD_PATH = '/dashboard.html';
 /** The popup's view: the controller (lib/extension-pages/popup-controller.ts) reads everything through typed messages
  *  into a per-popup store, which this renders. */
 export function PopupApp({ pollMs = 1000, maxPolls = 300, timeZone, browserLanguage, layout = 'popup' }: PopupAppProps) {
-  const controller = useMemo(
-    () =>
-      createPopupController({
-        ask,
-        layout,
-        pollMs,
-        maxPolls,
-        requestLayoutReport: () => requestLayoutReport(browser as unknown as ReportApis),
-        writeClipboard: (text) => navigator.clipboard.writeText(text),
-      }),
-    [],
+  // One controller per popup opening: its settings are the props it opened with.
+  const [controller] = useState(() =>
+    createPopupController({
+      ask,
+      layout,
+      pollMs,
+      maxPolls,
+      requestLayoutReport: () => requestLayoutReport(browser as unknown as ReportApis),
+      writeClipboard: (text) => navigator.clipboard.writeText(text),
+    }),
   );
   const state = useStore(controller.store);
 
   useEffect(() => {
     void controller.open();
     return controller.close;
-  }, []);
+  }, [controller]);
 
   const locale = resolveLocale(state.language, browserLanguage ?? globalThis.navigator?.language);
   useEffect(() => {
@@ -59,10 +58,10 @@ export function PopupApp({ pollMs = 1000, maxPolls = 300, timeZone, browserLangu
       onOpenDashboard={() => {
         void browser.tabs.create({ url: browser.runtime.getURL(DASHBOARD_PATH) });
       }}
-      onScan={controller.scan}
-      onCancelScan={controller.cancelScan}
-      onCopyLayoutReport={controller.copyLayoutReport}
-      onExport={controller.exportAudit}
+      onScan={(pageId) => void controller.scan(pageId)}
+      onCancelScan={(pageId) => void controller.cancelScan(pageId)}
+      onCopyLayoutReport={() => void controller.copyLayoutReport()}
+      onExport={() => void controller.exportAudit()}
     />
   );
 }

@@ -297,7 +297,7 @@ describe.each(['en', 'es'] as const)('popup in %s', (locale: Locale) => {
     expect(openOptions).toHaveBeenCalledTimes(1);
     // its overview cannot be started
     const overview = screen.getAllByTestId('overview').find((o) => o.getAttribute('data-page-id') === '222')!;
-    expect((within(overview).getByTestId('overview-scan') as HTMLButtonElement).disabled).toBe(true);
+    expect(within(overview).getByTestId<HTMLButtonElement>('overview-scan').disabled).toBe(true);
   });
 
   test('inbox layout health lists anchors and explains the floating panel; storage warnings show', async () => {
@@ -399,7 +399,7 @@ describe.each(['en', 'es'] as const)('popup in %s', (locale: Locale) => {
     await ready();
     await waitFor(() => expect(polls).toBe(1));
     // The button's accessible name contains its visible words (axe: label-content-name-mismatch) in every state.
-    const labelHasText = (button: HTMLElement) => expect(button.getAttribute('aria-label')).toContain(button.textContent!);
+    const labelHasText = (button: HTMLElement) => expect(button.getAttribute('aria-label')).toContain(button.textContent);
     labelHasText(screen.getByTestId('overview-scan'));
     fireEvent.click(screen.getByTestId('overview-scan'));
     const progress = await screen.findByTestId('overview-progress');

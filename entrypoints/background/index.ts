@@ -26,7 +26,7 @@ export default defineBackground(() => {
   });
   // The toolbar count (issue 11): on a listing read, on any write to a thread (a send, a resolution), once a minute.
   const toolbar = createToolbarSync({
-    action: (browser.action ?? (browser as unknown as { browserAction?: BadgeApi }).browserAction) as BadgeApi | undefined,
+    action: browser.action ?? (browser as unknown as { browserAction?: BadgeApi }).browserAction,
     count: () => services.urgency.needingAction(),
     language: async () => (await services.settings.effective()).language,
     browserLanguage: () => globalThis.navigator?.language,
@@ -104,5 +104,5 @@ export default defineBackground(() => {
   // The keyboard shortcut (manifest `commands`) opens the reopen panel in the inbox tab on screen.
   browser.commands?.onCommand.addListener((command, tab) => void relayOpenPanel(browser.tabs, command, tab));
 
-  void restrictToTrustedContexts(browser.storage.local as never);
+  void restrictToTrustedContexts(browser.storage.local);
 });

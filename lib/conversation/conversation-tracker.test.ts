@@ -40,7 +40,7 @@ function fakeContext(): TrackerContext & { end(): void } {
       invalidated.forEach((callback) => callback());
     },
   };
-  return context as unknown as TrackerContext & { end(): void };
+  return context;
 }
 
 /** Business Suite moves to another URL (happy-dom's own setter: its history refuses another origin's address). */

@@ -5,9 +5,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { resolveLocale, type Catalog, type Locale } from '../i18n/core';
 import { installStrings } from '../i18n/inbox-strings';
 import { ProtocolFailure, type Ask } from '../messaging/client';
-import type { RequestOf, RequestType } from '../messaging/protocol';
 import type { ErrorView } from '../graph/error-view';
-import type { ResponseOf } from '../messaging/responses';
 import type { ThreadView } from '../threads/view';
 import { factsForResend, preflight, type FeedbackProblem } from '../policy';
 import type { BlockReason, Platform, ReopenRequest, UtilityTemplate } from '../policy/types';
@@ -81,30 +79,30 @@ const sameHint = (a: NameHint, b: NameHint) => a.status === b.status && a.confli
 
 export interface InboxActions {
   /** Reads the settings, then makes sure the strings of their language are installed before showing it. */
-  loadSettings(): Promise<void>;
+  loadSettings: () => Promise<void>;
   /** The URL or the header changed. Re-asks the background only when the conversation or name really changed;
    *  a switch may be answered from the background's 60 s cache. */
-  showConversation(location: InboxLocation | null, displayName: string | null, hint?: NameHint): void;
+  showConversation: (location: InboxLocation | null, displayName: string | null, hint?: NameHint) => void;
   /**
    * Reads the thread from Meta again, past the background's cache: the periodic refresh, the tab becoming
    * visible, "Check again", and after a send. Joins a refresh already on its way unless `force` (a send changed
    * the ledger after that one was asked).
    */
-  refresh(options?: { force?: boolean }): Promise<void>;
-  choose(psid: string): Promise<void>;
-  openPanel(): void;
-  closePanel(): void;
-  loadTemplates(): Promise<void>;
+  refresh: (options?: { force?: boolean }) => Promise<void>;
+  choose: (psid: string) => Promise<void>;
+  openPanel: () => void;
+  closePanel: () => void;
+  loadTemplates: () => Promise<void>;
   /** `retryOf`: "It did not arrive — send again" for that `unknown` attempt (Reopen read the conversation and did
    *  not find it); a new attempt that names it, allowed through the cooldown only for that. */
-  send(request: ReopenRequest, options?: { retryOf?: string }): Promise<void>;
+  send: (request: ReopenRequest, options?: { retryOf?: string }) => Promise<void>;
   /** Asks the background for the thread again (its cache is fine): how an `unknown` attempt's reconciliation,
    *  done by the background, reaches the panel. */
-  followReconciliation(): Promise<void>;
+  followReconciliation: () => Promise<void>;
   /** The agent has read the last outcome: it goes, and so does the panel it was shown in. */
-  dismissResult(): void;
-  tick(): void;
-  setFloating(floating: boolean): void;
+  dismissResult: () => void;
+  tick: () => void;
+  setFloating: (floating: boolean) => void;
 }
 
 export type InboxStore = StoreApi<InboxViewState> & { actions: InboxActions };

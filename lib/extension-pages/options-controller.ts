@@ -11,17 +11,17 @@ export type OptionsLoad = { status: 'loading' } | { status: 'ready'; pages: Page
 
 export interface OptionsController {
   /** Reads the Pages and the settings. */
-  open(): Promise<void>;
+  open: () => Promise<void>;
   /** Connects a Page by its token, reading the Page list again when it connected. A failure to ask is an error the
    *  form shows, never a throw. */
-  connect(token: string): Promise<ResponseOf<'pages.connect'>>;
-  disconnect(pageId: string): Promise<void>;
+  connect: (token: string) => Promise<ResponseOf<'pages.connect'>>;
+  disconnect: (pageId: string) => Promise<void>;
   /** Saves the settings form; the form then shows what the background kept. */
-  saveSettings(patch: SettingsPatch): Promise<SettingsView>;
+  saveSettings: (patch: SettingsPatch) => Promise<SettingsView>;
   /** Saves one setting on its own, without replacing the settings the form shows (that would drop its unsaved edits). */
-  saveSetting(patch: SettingsPatch): Promise<SettingsView>;
-  exportSettings(): Promise<{ filename: string }>;
-  importSettings(json: string): Promise<ResponseOf<'settings.import'>>;
+  saveSetting: (patch: SettingsPatch) => Promise<SettingsView>;
+  exportSettings: () => Promise<{ filename: string }>;
+  importSettings: (json: string) => Promise<ResponseOf<'settings.import'>>;
 }
 
 /** `setLoad` is the view's own state (it starts as `loading`): this changes it with what the background answers. */

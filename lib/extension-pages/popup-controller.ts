@@ -23,13 +23,13 @@ export interface PopupControllerDeps {
 export interface PopupController {
   store: PopupStore;
   /** Reads the settings, the Pages, the summary (and, on the dashboard, each Page's overview). */
-  open(): Promise<void>;
+  open: () => Promise<void>;
   /** The popup closed: no answer or poll lands after this. */
-  close(): void;
-  scan(pageId: string): Promise<void>;
-  cancelScan(pageId: string): Promise<void>;
-  copyLayoutReport(): Promise<void>;
-  exportAudit(): Promise<void>;
+  close: () => void;
+  scan: (pageId: string) => Promise<void>;
+  cancelScan: (pageId: string) => Promise<void>;
+  copyLayoutReport: () => Promise<void>;
+  exportAudit: () => Promise<void>;
 }
 
 export function createPopupController(deps: PopupControllerDeps): PopupController {
@@ -66,7 +66,7 @@ export function createPopupController(deps: PopupControllerDeps): PopupControlle
         if (!alive) return;
         setOverview(status);
         if (status.state === 'running') {
-          setTimeout(tick, deps.pollMs);
+          setTimeout(() => void tick(), deps.pollMs);
           return;
         }
       } catch (error) {
@@ -74,7 +74,7 @@ export function createPopupController(deps: PopupControllerDeps): PopupControlle
       }
       polling.delete(pageId);
     };
-    setTimeout(tick, deps.pollMs);
+    setTimeout(() => void tick(), deps.pollMs);
   };
 
   return {

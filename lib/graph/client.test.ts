@@ -22,7 +22,12 @@ function scriptedFetch(replies: Reply[], networkErrorMessage = 'fetch failed') {
   const calls: Call[] = [];
   const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const headers = Object.fromEntries(Object.entries((init?.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]));
-    calls.push({ url: String(input), method: init?.method ?? 'GET', headers, body: init?.body ? JSON.parse(String(init.body)) : undefined });
+    calls.push({
+      url: input instanceof Request ? input.url : input.toString(),
+      method: init?.method ?? 'GET',
+      headers,
+      body: init?.body ? JSON.parse(init.body as string) : undefined,
+    });
     const reply = replies.shift();
     if (reply === undefined) throw new Error('test script ran out of replies');
     if (reply === 'network') throw new TypeError(networkErrorMessage);

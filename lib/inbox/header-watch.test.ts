@@ -33,7 +33,7 @@ function watchNames(options: Omit<HeaderWatchOptions, 'read' | 'onReading'>, onN
 /** The list's selection moves to another card, as it does at once when the agent picks a conversation. */
 function selectRow(name: string) {
   for (const row of document.querySelectorAll('[role="grid"] [role="row"]')) {
-    row.setAttribute('aria-selected', String(row.textContent!.includes(name)));
+    row.setAttribute('aria-selected', String(row.textContent.includes(name)));
   }
 }
 

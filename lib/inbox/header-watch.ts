@@ -13,8 +13,8 @@ import { findAnchor } from './selectors';
 
 export interface HeaderWatchOptions {
   debounceMs: number;
-  setTimeout(handler: () => void, ms: number): number;
-  clearTimeout(id: number): void;
+  setTimeout: (handler: () => void, ms: number) => number;
+  clearTimeout: (id: number) => void;
   /** Milliseconds on a monotonic clock (performance.now in the page). */
   now(): number;
   /** Reads the identity signals now. */
@@ -27,7 +27,7 @@ export interface HeaderWatcher {
   /** Read now and look the region up again (at start, and after a thread switch React may have replaced it).
    *  Nothing is observed before the first call. */
   rescope(): IdentityReading;
-  stop(): void;
+  stop: () => void;
 }
 
 /** The element to observe for a reading: the header for a trusted name, else the whole main region. */

@@ -19,10 +19,6 @@ function contextOf(doc: Document, extra: Partial<IdentityContext> = {}): Identit
   return { selectedItemId: url.searchParams.get('selected_item_id'), clickedTarget: null, staleName: null, ...extra };
 }
 
-function signal(id: NameSignalId) {
-  return NAME_SIGNALS.find((entry) => entry.id === id)!;
-}
-
 /** What one signal reads in a document, after the rules (its first acceptable candidate), or null. */
 function reading(doc: Document, id: NameSignalId, context = contextOf(doc)): string | null {
   const identity = readIdentity(doc, context);
@@ -84,7 +80,7 @@ describe('the rules', () => {
   test('the previous customer’s name still in the header is stale: the selected card’s new name wins', () => {
     const doc = load('list-current-en.html');
     // The agent clicked Paul: the list moved aria-current at once, the header still says Grace.
-    const paul = [...doc.querySelectorAll('a[data-fixture-name]')].find((link) => link.textContent!.includes('Paul Meyer'))!;
+    const paul = [...doc.querySelectorAll('a[data-fixture-name]')].find((link) => link.textContent.includes('Paul Meyer'))!;
     doc.querySelectorAll('[aria-current]').forEach((link) => link.removeAttribute('aria-current'));
     paul.setAttribute('aria-current', 'page');
     const identity = readIdentity(doc, { selectedItemId: null, clickedTarget: null, staleName: 'Grace Kim' });

@@ -54,7 +54,7 @@ describe('pageThemeOf', () => {
 describe('watchPageTheme', () => {
   test('follows Business Suite switching to dark and back', async () => {
     const seen: PageTheme[] = [];
-    const watch = watchPageTheme(window as unknown as Window, (theme) => seen.push(theme));
+    const watch = watchPageTheme(window, (theme) => seen.push(theme));
     expect(seen).toEqual(['light']);
     document.documentElement.classList.add('__fb-dark-mode');
     await new Promise((resolve) => setTimeout(resolve, 0));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DAY, FACTS, HOUR, MIN, NOW } from '../../tests/support/row-facts';
+import { FACTS, HOUR, MIN, NOW } from '../../tests/support/row-facts';
 import { cardName } from './page-geometry';
 import { badgeCss, watchRowBadges, type RowBadges } from './row-badges';
 
@@ -56,7 +56,7 @@ describe('watchRowBadges', () => {
   };
   const hosts = () => [...document.querySelectorAll<HTMLElement>('[data-testid="reopen-row-badge"]')];
   const shown = () => hosts().map((host) => [host.dataset.name, host.dataset.window, host.dataset.kind]);
-  const sheets = () => [...document.head.querySelectorAll('style')].filter((style) => style.textContent!.includes('reopen-row-badge'));
+  const sheets = () => [...document.head.querySelectorAll('style')].filter((style) => style.textContent.includes('reopen-row-badge'));
 
   it('badges each known row inside its card, with the contract attributes and an accessible name; unknown rows get none', () => {
     const list = renderList(['Ana López', 'María García', 'Bruno Díaz', 'Carla Gómez']);
@@ -87,7 +87,7 @@ describe('watchRowBadges', () => {
     page.textContent = '[role="listitem"] span { font: 400 20px/40px serif; color: red; pointer-events: auto; letter-spacing: 3px; }';
     start();
     expect(sheets()).toHaveLength(1);
-    const css = sheets()[0]!.textContent!;
+    const css = sheets()[0]!.textContent;
     expect(css).toBe(badgeCss(STYLESHEET));
     expect(css).toContain('content: attr(data-text)');
     // Nothing of the banner's stylesheet (its :host variables, .reopen-root…) reaches the page.

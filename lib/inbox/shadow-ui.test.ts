@@ -39,7 +39,7 @@ describe('createShadowUi', () => {
     ui.mount();
     expect(row.previousElementSibling).toBe(ui.shadowHost);
     expect(ui.shadowHost.tagName.toLowerCase()).toBe('reopen-inbox');
-    const applied = ui.shadowHost.shadowRoot!.querySelector('style')!.textContent!;
+    const applied = ui.shadowHost.shadowRoot!.querySelector('style')!.textContent;
     expect(applied).toContain(':host{all:initial !important;}');
     expect(applied).toContain(':host { --reopen-bg: #fff; }');
     expect(ui.mounted).toBe(onMount.mock.results[0]!.value);

@@ -9,8 +9,8 @@ export interface ContentContext {
 }
 
 export interface ContextTimers {
-  setTimeout(handler: () => void, ms: number): number;
-  clearTimeout(id: number): void;
+  setTimeout: (handler: () => void, ms: number) => number;
+  clearTimeout: (id: number) => void;
 }
 
 export function createContextTimers(ctx: ContentContext): ContextTimers {

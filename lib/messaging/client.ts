@@ -17,7 +17,7 @@ export class ProtocolFailure extends Error {
 
 /** Sends one typed request to the background and unwraps its envelope. No Zod here: views stay small. */
 export async function ask<T extends RequestType>(request: RequestOf<T>): Promise<ResponseOf<T>> {
-  const reply = (await browser.runtime.sendMessage(request)) as Envelope<ResponseOf<T>> | undefined;
+  const reply = await browser.runtime.sendMessage<RequestOf<T>, Envelope<ResponseOf<T>> | undefined>(request);
   if (!reply) throw new ProtocolFailure('no_reply', 'The background did not answer.');
   if (!reply.ok) throw new ProtocolFailure(reply.error.code, reply.error.message);
   return reply.value;

@@ -173,7 +173,7 @@ const ROWS: Row[] = [
   },
   {
     fault: 'code 2, message delivered anyway',
-    inject: [{ ...error(2, { is_transient: true }), applied: true } as Fault],
+    inject: [{ ...error(2, { is_transient: true }), applied: true }],
     posts: 1,
     sees: { outcome: 'unknown', kind: 'maybe_processed' },
     stored: 'sent',
@@ -269,7 +269,7 @@ describe('At most once: the fault table', () => {
 
   it.each([613, 4, 17, 32, 80006])('a rate-limit refusal (%i) without an estimate is one POST too: refused, nothing delivered, no cooldown', async (code) => {
     bg = await startBackground();
-    bg.sim.injectFault({ ...error(code, code === 613 ? { error_subcode: 2534040 } : {}), count: 5 } as Fault);
+    bg.sim.injectFault({ ...error(code, code === 613 ? { error_subcode: 2534040 } : {}), count: 5 });
     const outcome = await click(bg);
     expect(outcome).toMatchObject({ outcome: 'failed', error: { code } });
     expect(bg.posts().map((post) => post.status)).toEqual([400]);

@@ -32,7 +32,7 @@ export function parseManagedConfig(raw: unknown): ManagedConfig {
     const parsed = (schema as z.ZodType).safeParse(rawSettings[field]);
     if (parsed.success && parsed.data !== undefined) settings[field] = parsed.data;
   }
-  return { pages, settings: settings as SettingsPatch };
+  return { pages, settings: settings };
 }
 
 /** Reads the policy. Firefox without a managed-storage manifest, or no policy at all, means no presets. */

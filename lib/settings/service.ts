@@ -18,7 +18,7 @@ export interface SettingsServiceDeps {
 
 export interface SettingsService {
   /** The settings in force (stored, with the administrator's values on top). */
-  effective(): Promise<Settings>;
+  effective: () => Promise<Settings>;
   get(): Promise<SettingsView>;
   set(patch: SettingsPatch): Promise<SettingsView>;
   exportJson(): Promise<{ json: string; filename: string }>;

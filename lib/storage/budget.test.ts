@@ -105,10 +105,10 @@ describe('usage watch', () => {
   it('a write refused for quota marks the storage full and surfaces as StorageFullError', async () => {
     const monitor = createUsageMonitor({ bytesInUse: async () => 0, quotaBytes: null, now: () => NOW });
     const s = createStore({ now: () => NOW, usage: monitor });
-    const realSet = fakeBrowser.storage.local.set;
-    fakeBrowser.storage.local.set = (async () => {
+    const realSet = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    fakeBrowser.storage.local.set = async () => {
       throw new Error('QUOTA_BYTES quota exceeded');
-    }) as typeof realSet;
+    };
     try {
       await expect(s.updateThread('p1', 'a', () => thread('a', []))).rejects.toMatchObject({ name: 'StorageFullError' });
     } finally {

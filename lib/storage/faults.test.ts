@@ -9,18 +9,19 @@ import type { StoredAttempt } from './schema';
 // row: the POSTs one click makes (never more than one), the stored status, and what the agent is told.
 
 let bg: TestBackground;
-const realSet = fakeBrowser.storage.local.set;
+const local = fakeBrowser.storage.local;
+const realSet = local.set.bind(local);
 afterEach(async () => {
-  fakeBrowser.storage.local.set = realSet;
+  local.set = realSet;
   await bg?.close();
 });
 
 /** storage.local refuses writes whose keys match, as Chrome does at its quota. */
 function quotaFullFor(match: (key: string, value: unknown) => boolean) {
-  fakeBrowser.storage.local.set = (async (items: Record<string, unknown>) => {
+  local.set = async (items: Record<string, unknown>) => {
     if (Object.entries(items).some(([key, value]) => match(key, value))) throw new Error('QUOTA_BYTES quota exceeded');
-    return (realSet as (items: Record<string, unknown>) => Promise<void>).call(fakeBrowser.storage.local, items);
-  }) as typeof realSet;
+    return realSet(items);
+  };
 }
 const everyKey = () => true;
 const threadKey = `thread:${ACME.id}:${PSID.humanAgent}`;

@@ -46,7 +46,7 @@ export async function quarantineValue(
   now: number,
 ): Promise<StorageWarning> {
   const aside = quarantineKey(key, now);
-  const issues = 'issues' in error ? describeIssues(error as z.ZodError) : [`(root): ${error.name}`];
+  const issues = 'issues' in error ? describeIssues(error) : [`(root): ${error.name}`];
   const warning: StorageWarning = { key, quarantineKey: aside, at: now, issues, recovery };
   try {
     const clean = redactSecrets(raw ?? null);

@@ -49,7 +49,7 @@ export function salvageAttempt(entry: unknown, index: number, recordUpdatedAt: n
   const at = finite(source.at) ?? finite(source.settledAt) ?? recordUpdatedAt ?? now;
   // Every other field that still reads on its own is kept (ids, route, what was sent, Meta's message id…).
   const { at: _at, status: _status, error: _error, settledAt: _settledAt, ...rest } = attemptSchema.shape;
-  const fields = salvageFields(rest, source, { requestId: `damaged-${at}-${index}`, route: 'HUMAN_AGENT', contentKind: 'text' } as Loose) as Omit<
+  const fields = salvageFields(rest, source, { requestId: `damaged-${at}-${index}`, route: 'HUMAN_AGENT', contentKind: 'text' }) as Omit<
     StoredAttempt,
     'at' | 'status' | 'error' | 'settledAt'
   >;

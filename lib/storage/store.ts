@@ -77,7 +77,7 @@ export interface ReopenStore {
    */
   secureAtRest(): Promise<{ tokensMoved: number }>;
   /** The last bytes-in-use measurement, measured again when older than the monitor's interval. */
-  usage(): Promise<StorageUsage | null>;
+  usage: () => Promise<StorageUsage | null>;
   /** Measures the bytes in use now (the retention alarm). */
   checkUsage(): Promise<StorageUsage | null>;
 }
@@ -175,7 +175,7 @@ export function createStore(options: StoreOptions): ReopenStore {
     const legacy = legacyTokens(raw);
     if (!Array.isArray(raw) || !raw.some((entry) => entry && typeof entry === 'object' && 'token' in entry)) return 0;
     for (const { id, token } of legacy) await vault.put(id, token);
-    const without = raw.map((entry) => {
+    const without = raw.map((entry: unknown) => {
       if (!entry || typeof entry !== 'object') return entry;
       const { token: _token, ...rest } = entry as Record<string, unknown>;
       return rest;

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { onWorkerStart } from '../../entrypoints/background/lifecycle';
-import { ACME, PSID, clickSend, startBackground, type TestBackground } from '../../tests/support/background';
+import { ACME, clickSend, startBackground, type TestBackground } from '../../tests/support/background';
 
 // The Firefox build's storage model: Firefox has no storage.local.setAccessLevel, so a content script on the
 // inbox can read ALL of storage.local. The token is safe only if nothing in storage.local holds it — after a

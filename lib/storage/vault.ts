@@ -74,7 +74,7 @@ export function createTokenVault(options: { factory?: () => IDBFactory; name?: s
       const [keys, values] = await Promise.all([request(store.getAllKeys()), request(store.getAll())]);
       const tokens = new Map<string, string>();
       keys.forEach((key, index) => {
-        const value = values[index];
+        const value: unknown = values[index];
         if (typeof key === 'string' && typeof value === 'string' && value) tokens.set(key, value);
       });
       return tokens;

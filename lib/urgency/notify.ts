@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
-import { formatDuration, resolveLocale, t, type LanguagePreference, type Locale } from '../i18n';
+import { formatDuration, resolveLocale, t, type Locale } from '../i18n';
 import { buildInboxUrl } from '../inbox/links';
 import { parseInboxUrl } from '../inbox/url';
 import { windowState, WINDOW_MS } from '../policy/window';
@@ -175,7 +175,7 @@ export function createClosingNotifier(deps: ClosingNotifierDeps): { check(): Pro
     const now = deps.now();
     const decision = closingNotices({ threads, settings, permitted, notified, now });
     if (decision.changed) await deps.notified.set(decision.notified);
-    const locale = resolveLocale(settings.language as LanguagePreference, deps.browserLanguage());
+    const locale = resolveLocale(settings.language, deps.browserLanguage());
     for (const notice of decision.notify) {
       await deps.show(notificationId(notice), closingNotificationText(notice, now, locale)).catch(() => undefined);
     }

@@ -253,7 +253,7 @@ interface ChurnCost {
 }
 
 async function metrics(cdp: CDPSession): Promise<ChurnCost> {
-  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const { metrics } = await cdp.send('Performance.getMetrics');
   const value = (name: string) => {
     const found = metrics.find((m) => m.name === name);
     if (!found) throw new Error(`CDP Performance.getMetrics has no ${name}`);

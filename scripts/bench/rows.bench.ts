@@ -156,7 +156,7 @@ const host = (page: Page) => ({
 });
 
 async function scriptMs(cdp: CDPSession): Promise<number> {
-  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const { metrics } = await cdp.send('Performance.getMetrics');
   return (metrics.find((metric) => metric.name === 'ScriptDuration')?.value ?? 0) * 1000;
 }
 
@@ -241,9 +241,9 @@ test('row badges: host-page cost per list re-render, and Graph listing calls whi
   const offFirst = reopen.scenario.conversations.find((conversation) => conversation.pageId === UNCONNECTED_PAGE_ID)!;
   const offSide = await openSide(inboxUrl(UNCONNECTED_PAGE_ID, offFirst.selectedItemId));
   const modes: Partial<Record<HostMode, Awaited<ReturnType<typeof measureMode>>>> = {};
-  let visibleCalls = 0;
-  let hiddenCalls: number | null = null;
-  let remountIsolated: Awaited<ReturnType<typeof isolatedRemounts>> | null = null;
+  let visibleCalls: number;
+  let hiddenCalls: number;
+  let remountIsolated: Awaited<ReturnType<typeof isolatedRemounts>>;
   try {
     let rendered = false;
     for (const mode of MODES) {

@@ -101,7 +101,7 @@ test('the service worker stopped while Meta delays the answer: "unknown", the co
   await artifact(dashboard, 'popup-after-worker-stop');
   const download = dashboard.waitForEvent('download', { timeout: WAIT.ui });
   await dashboard.getByTestId('export-csv').click();
-  const csv = readFileSync((await (await download).path())!, 'utf8');
+  const csv = readFileSync(await (await download).path(), 'utf8');
   const rows = csv
     .replace(/^\uFEFF/, '')
     .trimEnd()

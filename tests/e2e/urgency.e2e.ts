@@ -153,7 +153,7 @@ test('row badges keep their look and their contrast whatever the page styles, in
   // One stylesheet in the document for every badge, and no shadow root on any.
   expect(
     await page.evaluate(() => ({
-      sheets: [...document.querySelectorAll('style')].filter((style) => style.textContent!.includes('reopen-row-badge')).length,
+      sheets: [...document.querySelectorAll('style')].filter((style) => style.textContent.includes('reopen-row-badge')).length,
       shadows: [...document.querySelectorAll('[data-testid="reopen-row-badge"]')].filter((host) => host.shadowRoot).length,
     })),
   ).toEqual({ sheets: 1, shadows: 0 });

@@ -468,7 +468,7 @@ function paginate<T>(items: T[], keyOf: (item: T) => string, query: Record<strin
     limit = Math.min(parsed, MAX_PAGE_SIZE);
   }
   let start = 0;
-  let end = items.length;
+  let end: number;
   if (query.after !== undefined) {
     const index = items.findIndex((item) => keyOf(item) === decodeCursor(query.after as string));
     if (index < 0) return graphError({ code: 100, message: '(#100) The after cursor is invalid or expired' });

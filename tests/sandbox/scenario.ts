@@ -140,7 +140,7 @@ export function loadScenario(file: string): ParsedScenario {
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`Cannot read scenario ${file}: ${(error as Error).message}`);
+    throw new Error(`Cannot read scenario ${file}: ${(error as Error).message}`, { cause: error });
   }
   return parseScenario(json);
 }

@@ -116,7 +116,7 @@ export interface Simulator {
   injectFault(fault: Fault): void;
   /** Drops every queued fault. */
   clearFaults(): void;
-  requests(): LoggedRequest[];
+  requests: () => LoggedRequest[];
   clearLog(): void;
   state(): ScenarioState;
 }
