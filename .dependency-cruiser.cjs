@@ -31,6 +31,14 @@ module.exports = {
       from: { pathNot: `${TEST_FILE}|^tests/` },
       to: { path: `^tests/|${TEST_FILE}` },
     },
+    {
+      name: 'messaging-is-the-contract',
+      severity: 'error',
+      comment:
+        'lib/messaging composes the shapes and schemas the owning modules export (their view, schema and type files); it imports no service, store or client of theirs.',
+      from: { path: '^lib/messaging/', pathNot: TEST_FILE },
+      to: { path: '^lib/(?!messaging/)', pathNot: '/(view|schema|types|error-view|layout-health|reopen-request|url|core)\\.ts$' },
+    },
     ...LAYERS.slice(0, -1).map((layer, index) => ({
       name: `layer-${index}-imports-up`,
       severity: 'error',

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import type { PageView } from '../lib/pages/service';
+import type { PageView } from '../lib/pages/view';
 import type { StorageNotice } from '../lib/storage/notice';
 import { ExpiryBanner } from './inbox/ExpiryBanner';
 import { C, installBothCatalogs } from '../tests/support/inbox';

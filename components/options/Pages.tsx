@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import { formatInstant, translator, type Locale, type MessageKey } from '../../lib/i18n';
 import type { ErrorView } from '../../lib/graph/error-view';
-import type { PageView } from '../../lib/pages/service';
+import type { PageView } from '../../lib/pages/view';
 import { ConnectError } from './ConnectError';
 import { errorDetail } from '../../lib/extension-pages/error-detail';
 

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Locale } from '../../lib/i18n';
-import type { PageView } from '../../lib/pages/service';
+import type { PageView } from '../../lib/pages/view';
 import type { SettingsView } from '../../lib/settings/schema';
 import { OptionsApp } from './OptionsApp';
 

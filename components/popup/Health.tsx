@@ -1,6 +1,6 @@
 import { formatInstant, t as translate, translator, type Locale } from '../../lib/i18n';
 import type { LayoutHealth } from '../../lib/inbox/layout-health';
-import type { PageView } from '../../lib/pages/service';
+import type { PageView } from '../../lib/pages/view';
 import type { StorageNotice } from '../../lib/storage/notice';
 import type { SummaryWarning } from '../../lib/summary/view';
 import { storagePercent } from '../../lib/storage/notice';

@@ -1,6 +1,6 @@
 import { formatInstant, translator, type Locale } from '../../lib/i18n';
-import type { OverviewStatus } from '../../lib/overview/service';
-import type { PageView } from '../../lib/pages/service';
+import type { OverviewStatus } from '../../lib/overview/view';
+import type { PageView } from '../../lib/pages/view';
 import { explainError } from './explainError';
 import { formatCount } from './format';
 

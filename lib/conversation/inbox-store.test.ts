@@ -2,7 +2,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import { ProtocolFailure } from '../messaging/client';
 import type { RequestOf, RequestType } from '../messaging/protocol';
-import type { ReopenOutcome } from '../send/pipeline';
+import type { ReopenOutcome } from '../send/view';
 import type { SettingsView } from '../settings/schema';
 import type { ThreadView } from '../threads/view';
 import type { ReopenRequest } from '../policy/types';

@@ -2,7 +2,7 @@
 // (components/options/OptionsApp.tsx) renders what this reads and calls these actions.
 import type { Ask } from '../messaging/client';
 import type { ResponseOf } from '../messaging/responses';
-import type { PageView } from '../pages/service';
+import type { PageView } from '../pages/view';
 import type { SettingsPatch, SettingsView } from '../settings/schema';
 import { downloadText } from './download';
 import { errorDetail } from './error-detail';

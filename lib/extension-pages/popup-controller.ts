@@ -2,7 +2,7 @@
 // (./popup-state.ts), follows a running whole-Page scan, and carries out the manager's actions. The view
 // (components/popup/PopupApp.tsx) renders the store and calls these actions.
 import type { Ask } from '../messaging/client';
-import type { OverviewStatus } from '../overview/service';
+import type { OverviewStatus } from '../overview/view';
 import { downloadText } from './download';
 import { errorDetail } from './error-detail';
 import type { LayoutReportAnswer } from './layout-report-request';

@@ -1,8 +1,8 @@
 import { createStore } from 'zustand/vanilla';
 import type { LanguagePreference } from '../i18n';
 import type { LayoutHealth } from '../inbox/layout-health';
-import type { OverviewStatus } from '../overview/service';
-import type { PageView } from '../pages/service';
+import type { OverviewStatus } from '../overview/view';
+import type { PageView } from '../pages/view';
 import type { SummaryView } from '../summary/view';
 import type { LayoutReportAnswer } from './layout-report-request';
 

@@ -1,14 +1,14 @@
 import type { ErrorView } from '../graph/error-view';
 import type { Locale } from '../i18n/core';
 import type { LayoutHealth } from '../inbox/layout-health';
-import type { OverviewStatus } from '../overview/service';
-import type { PageView } from '../pages/service';
+import type { OverviewStatus } from '../overview/view';
+import type { PageView } from '../pages/view';
 import type { UtilityTemplate } from '../policy/types';
-import type { ReopenOutcome } from '../send/pipeline';
+import type { ReopenOutcome } from '../send/view';
 import type { SettingsView } from '../settings/schema';
 import type { SummaryView } from '../summary/view';
 import type { ThreadView } from '../threads/view';
-import type { RowsView } from '../urgency/service';
+import type { RowsView } from '../urgency/view';
 import type { RequestType } from './protocol';
 
 // The answer to each request of the protocol, composed from the shapes their owning modules produce. Type-only

@@ -1,5 +1,6 @@
 import { customerFacts, type GraphClient } from '../graph';
-import { errorView, type ErrorView } from '../graph/error-view';
+import type { OverviewStatus } from './view';
+import { errorView } from '../graph/error-view';
 import type { PageService } from '../pages/service';
 import { windowState } from '../policy';
 import type { Platform, WindowState } from '../policy/types';
@@ -9,23 +10,6 @@ import { withConversation } from '../threads/facts';
 // The manager's whole-Page overview: walks the Page's recent conversations, Messenger's and then Instagram's (the
 // Graph client paces the calls to Meta's 2 per second per Page) and counts them per window state. Runs in the background; the popup polls
 // overview.status. Read-only towards Meta: it never sends anything.
-
-/** Where one Page's scan stands (overview.scan, overview.status, overview.cancel). */
-export interface OverviewStatus {
-  pageId: string;
-  state: 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
-  scanned: number;
-  limit: number;
-  startedAt?: number;
-  finishedAt?: number;
-  counts?: Record<WindowState, number>;
-  error?: ErrorView;
-  /** How many of `scanned` were Messenger and Instagram conversations (the Page's Instagram ones come second, with
-   *  their own `limit`, which is then added to `limit`). */
-  platforms?: Record<Platform, number>;
-  /** Why the Instagram conversations were not scanned (e.g. `instagram_not_linked`); the Messenger counts stand. */
-  instagramSkipped?: ErrorView;
-}
 
 export const DEFAULT_OVERVIEW_LIMIT = 200;
 /** Scanned in this order, each up to the scan's limit. */

@@ -3,23 +3,11 @@ import { errorView, withoutToken, type ErrorView } from '../graph/error-view';
 import type { ManagedConfig } from '../settings/managed';
 import type { PageRecord } from '../storage/schema';
 import type { ReopenStore } from '../storage/store';
+import { pageView, type PageView } from './view';
 
 // Connected Pages and their tokens. The token is kept in the vault (lib/storage/vault.ts, the extension origin's
 // IndexedDB, never storage.local) and read only by the background's services;
 // everything this module returns to a caller outside the background is a PageView, which has no token.
-
-/** A connected Page as the options page and the popup see it: never its token. */
-export interface PageView {
-  id: string;
-  name: string;
-  status: 'connected' | 'needs_reconnect';
-  /** Why it needs reconnecting when Meta did not refuse its token: its stored entry was unreadable, or its
-   *  token is missing from the vault. */
-  reconnectReason?: 'record_damaged' | 'token_missing';
-  checkedAt: number;
-  /** Set by an administrator through managed storage. */
-  managed: boolean;
-}
 
 export type PageAccess = { ok: true; page: PageRecord } | { ok: false; reason: 'page_not_connected' | 'page_needs_reconnect' };
 
@@ -40,17 +28,6 @@ export interface PageService {
   markNeedsReconnect(pageId: string): Promise<void>;
   /** Applies the administrator's preset Pages (validating only new or changed tokens). */
   syncManaged(): Promise<void>;
-}
-
-export function pageView(page: PageRecord): PageView {
-  return {
-    id: page.id,
-    name: page.name,
-    status: page.status,
-    ...(page.status === 'needs_reconnect' && page.reconnectReason ? { reconnectReason: page.reconnectReason } : {}),
-    checkedAt: page.checkedAt,
-    managed: page.managed,
-  };
 }
 
 export function createPageService(deps: PageServiceDeps): PageService {

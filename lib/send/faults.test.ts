@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Fault } from '../../tests/sandbox/simulator';
 import { ACME, PSID, dyingMidSend, humanAgentText, requestId, startBackground, type StartOptions, type TestBackground } from '../../tests/support/background';
-import type { ReopenOutcome } from './pipeline';
+import type { ReopenOutcome } from './view';
 import { cooldownState, resendOffer } from '../policy';
 import { threadFacts } from '../threads/view';
 import type { LockManagerLike } from './lock';

@@ -13,7 +13,7 @@ import {
   startBackground,
   type TestBackground,
 } from '../../tests/support/background';
-import type { ReopenOutcome } from './pipeline';
+import type { ReopenOutcome } from './view';
 
 // The reopen pipeline against the Meta simulator: what reaches Meta (the POST log) and what the ledger says.
 

@@ -1,7 +1,7 @@
 import type { GraphClient, GraphFailure } from '../graph';
 import { errorView, type ErrorView } from '../graph/error-view';
 import { factsForResend, nextAttemptAt, preflight, type PreflightDecision } from '../policy';
-import type { BlockReason, ReopenRequest, UtilityTemplate } from '../policy/types';
+import type { ReopenRequest, UtilityTemplate } from '../policy/types';
 import type { PageService } from '../pages/service';
 import { isQuotaError } from '../storage/budget';
 import { createHeldCommits } from '../storage/held-commits';
@@ -9,7 +9,8 @@ import type { KeyedLock } from '../storage/lock';
 import type { Settings, StoredAttempt, ThreadRecord } from '../storage/schema';
 import { emptyThread, type ReopenStore } from '../storage/store';
 import type { ThreadService } from '../threads/service';
-import { attemptView, threadFacts, type ReconciliationView } from '../threads/view';
+import { attemptView, threadFacts } from '../threads/view';
+import type { ReopenOutcome } from './view';
 import { createSendLock } from './lock';
 import { checkingFrom, textDigest, type Reconciler } from './reconcile';
 
@@ -18,21 +19,6 @@ import { checkingFrom, textDigest, type Reconciler } from './reconcile';
 // when it comes again, and an attempt is written `pending` BEFORE the HTTP call, so a worker that dies
 // mid-send leaves a trace that becomes `unknown` (and keeps the cooldown) instead of a silent resend. An
 // `unknown` attempt is handed to the reconciler, which reads the conversation to settle it (./reconcile.ts).
-
-/** What the panel is told of one send (reopen.send). */
-export interface ReopenOutcome {
-  requestId: string;
-  outcome: 'sent' | 'blocked' | 'failed' | 'unknown';
-  at: number;
-  reason?: BlockReason;
-  error?: ErrorView;
-  messageId?: string;
-  /** When the next reactivation of this thread is allowed, if one was (possibly) sent. */
-  nextAttemptAt?: number;
-  /** For `unknown`: Reopen reads the conversation to find out (state `checking`). */
-  reconciliation?: ReconciliationView;
-  retryOf?: string;
-}
 
 export interface SendCommand {
   requestId: string;

@@ -6,8 +6,8 @@ import type { ReopenStore } from '../storage/store';
 import { computeSummary } from '../summary/compute-summary';
 import { withConversation } from '../threads/facts';
 import type { ListingService } from '../threads/listing';
-import type { RowFact } from '../inbox/row-badge-model';
 import { rowFacts } from './rows';
+import type { RowsView } from './view';
 
 // Urgency at a glance (issue 11): the facts behind the conversation list's row badges and the toolbar count. They
 // come from the Page's recent conversations, the listing thread resolution matches names against (lib/threads/
@@ -17,12 +17,6 @@ import { rowFacts } from './rows';
 
 /** How often one Page's listing may be read for badges. */
 export const ROWS_REFRESH_MS = 60_000;
-
-export interface RowsView {
-  pageId: string;
-  closesSoonMinutes: number;
-  rows: RowFact[];
-}
 
 /** What the toolbar counts: open windows closing within the threshold, expired conversations ready to reopen. */
 export interface ActionCount {

@@ -14,7 +14,7 @@ import { h, render } from 'preact';
 import { ManagerSummary } from '../../components/popup/ManagerSummary';
 import { initialPopupState, type PopupState } from '../../lib/extension-pages/popup-state';
 import type { AttemptStatus, RouteId } from '../../lib/policy/types';
-import type { PageView } from '../../lib/pages/service';
+import type { PageView } from '../../lib/pages/view';
 import type { StoredAttempt, ThreadRecord } from '../../lib/storage/schema';
 import { computeSummary } from '../../lib/summary/compute-summary';
 import { median, medianMs } from './stats';
