@@ -43,16 +43,9 @@ export default defineContentScript({
     const openOptions = () => void ask({ type: 'options.open' }).catch(() => undefined);
     const view = <InboxRoot store={store} scheduler={scheduler} onOpenOptions={openOptions} />;
 
-    // Which conversation is on screen and who it is with (lib/conversation/conversation-tracker.ts). A switch re-arms
-    // the floating fallback and asks for the new Page's row facts, once those exist (below).
-    let onSwitch = () => {};
-    const reportHealth = trackConversation(
-      ctx,
-      store,
-      scheduler,
-      (report) => void ask({ type: 'inbox.health', report }).catch(() => undefined),
-      () => onSwitch(),
-    );
+    // Which conversation is on screen and who it is with (lib/conversation/conversation-tracker.ts): the store's
+    // `location` changes at each switch.
+    const reportHealth = trackConversation(ctx, store, scheduler, (report) => void ask({ type: 'inbox.health', report }).catch(() => undefined));
     // The keyboard shortcut (manifest `commands`), relayed by the background: open the reopen panel.
     const onCommandMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
       if (isOpenPanelMessage(message, sender, browser.runtime.id)) store.actions.openPanel();
@@ -158,12 +151,14 @@ export default defineContentScript({
       everyMs: REFRESH_EVERY_MS,
     });
     refreshRows();
-    onSwitch = () => {
+    store.subscribe((state, previous) => {
+      if (state.locale !== previous.locale || state.strings !== previous.strings) rows.tick();
+      if (state.location === previous.location) return;
+      // Another conversation: the composer may take its time again, and another Page's inbox has its own row facts
+      // (the same Page is asked no more than once a minute).
       armFloatingFallback();
-      // Another Page's inbox: its own row facts (the same Page is asked no more than once a minute).
       refreshRows();
-    };
-    store.subscribe((state, previous) => (state.locale !== previous.locale || state.strings !== previous.strings ? rows.tick() : undefined));
+    });
 
     // A hidden tab's churn costs nothing: the composer loop stops observing and checks again when shown.
     if (!visible()) {

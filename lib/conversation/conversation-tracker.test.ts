@@ -1,11 +1,11 @@
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import type { LayoutHealth } from '../inbox/layout-health';
 import { parseInboxUrl } from '../inbox/url';
 import { HEADER_DEBOUNCE_MS, trackConversation } from './conversation-tracker';
 import type { InboxStore, NameHint } from './inbox-store';
 
 // The content script's conversation tracker on a small inbox page: which conversation the store is told about, with
-// which name, and when the entry is told of a switch.
+// which name, and what is left alone.
 
 const INBOX = 'https://business.facebook.com/latest/inbox/messenger?asset_id=1045&thread_type=FB_MESSAGE';
 const url = (selectedItemId: string) => `${INBOX}&selected_item_id=${selectedItemId}`;
@@ -79,13 +79,7 @@ describe('trackConversation', () => {
     page('Ana Ruiz');
     navigate(url('111'));
     const { store, shown } = fakeStore();
-    trackConversation(
-      context,
-      store,
-      timers,
-      () => {},
-      () => {},
-    );
+    trackConversation(context, store, timers, () => {});
     expect(shown).toEqual([{ selectedItemId: '111', name: 'Ana Ruiz', hint: { status: 'trusted', conflicting: [] } }]);
   });
 
@@ -93,10 +87,8 @@ describe('trackConversation', () => {
     page('Ana Ruiz', { links: false });
     navigate(url('111'));
     const { store, shown } = fakeStore();
-    const onSwitch = vi.fn();
-    trackConversation(context, store, timers, () => {}, onSwitch);
+    trackConversation(context, store, timers, () => {});
     navigate(url('222'));
-    expect(onSwitch).toHaveBeenCalledTimes(1);
     // The pane still says "Ana Ruiz" and no card says it is the selected one: the name is stale, Reopen waits.
     expect(shown.at(-1)).toEqual({ selectedItemId: '222', name: null, hint: { status: 'waiting', conflicting: [] } });
     document.getElementById('heading')!.textContent = 'Bruno Diaz';
@@ -109,13 +101,7 @@ describe('trackConversation', () => {
     document.querySelectorAll('[role="row"] span')[1]!.textContent = 'Ana Ruiz';
     navigate(url('111'));
     const { store, shown } = fakeStore();
-    trackConversation(
-      context,
-      store,
-      timers,
-      () => {},
-      () => {},
-    );
+    trackConversation(context, store, timers, () => {});
     document.querySelectorAll('[role="row"] span')[1]!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
     navigate(url('222'));
     expect(shown.at(-1)).toMatchObject({ selectedItemId: '222', name: 'Ana Ruiz' });
@@ -125,10 +111,8 @@ describe('trackConversation', () => {
     page('Ana Ruiz');
     navigate(url('111'));
     const { store, shown } = fakeStore();
-    const onSwitch = vi.fn();
-    trackConversation(context, store, timers, () => {}, onSwitch);
+    trackConversation(context, store, timers, () => {});
     navigate(`${url('111')}&mailbox_id=1045`);
-    expect(onSwitch).not.toHaveBeenCalled();
     expect(shown).toHaveLength(1);
   });
 
@@ -136,13 +120,7 @@ describe('trackConversation', () => {
     page('Ana Ruiz');
     navigate(url('111'));
     const reports: LayoutHealth[] = [];
-    const check = trackConversation(
-      context,
-      fakeStore().store,
-      timers,
-      (report) => reports.push(report),
-      () => {},
-    );
+    const check = trackConversation(context, fakeStore().store, timers, (report) => reports.push(report));
     check();
     check();
     expect(reports).toHaveLength(1);
@@ -156,12 +134,10 @@ describe('trackConversation', () => {
     page('Ana Ruiz');
     navigate(url('111'));
     const { store, shown } = fakeStore();
-    const onSwitch = vi.fn();
     const ended = fakeContext();
-    trackConversation(ended, store, timers, () => {}, onSwitch);
+    trackConversation(ended, store, timers, () => {});
     ended.end();
     navigate(url('222'));
-    expect(onSwitch).not.toHaveBeenCalled();
     expect(shown).toHaveLength(1);
     expect(parseInboxUrl(window.location.href)?.selectedItemId).toBe('222');
   });

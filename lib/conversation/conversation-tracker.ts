@@ -20,7 +20,7 @@ export const HEADER_DEBOUNCE_MS = 150;
 
 /**
  * Follows the conversation on the page for `store`, from now until `ctx` ends: reads who it is with now, and again
- * after every switch, which it also tells `onSwitch`. `report` sends a layout report that says something new
+ * after every switch (the store's `location` changes then). `report` sends a layout report that says something new
  * (inbox.health). Returns the layout check, for the caller to run when the layout may have changed (the UI mounted
  * beside the composer or fell back to floating).
  */
@@ -29,7 +29,6 @@ export function trackConversation(
   store: Pick<InboxStore, 'actions' | 'getState'>,
   timers: ContextTimers,
   report: (health: LayoutHealth) => void,
-  onSwitch: () => void,
 ): () => void {
   const clock = () => performance.now();
   let location = parseInboxUrl(window.location.href);
@@ -78,7 +77,6 @@ export function trackConversation(
     switchClick = switchClickTarget(lastClick, clock());
     location = next;
     show(header.rescope());
-    onSwitch();
   });
   return reportHealth;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { judgeLint, type LintMessage } from '../../scripts/lint-ext';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { judgeLint, zodInBundle, type LintMessage } from '../../scripts/lint-ext';
 
 // `npm run lint:ext` must stop `npm test` on what addons.mozilla.org would refuse, and on warnings fixed before.
 
@@ -39,5 +41,13 @@ describe('judgeLint', () => {
     const verdict = judgeLint(report([], ['SOMETHING_NEW']));
     expect(verdict.failed).toBe(false);
     expect(verdict.lines.at(-1)).toMatch(/New kinds of warning/);
+  });
+});
+
+describe('zodInBundle', () => {
+  test("finds Zod's class names in minified code, and nothing in code without Zod", () => {
+    const zod = readFileSync(resolve(import.meta.dirname, '../../node_modules/zod/v4/core/schemas.js'), 'utf8');
+    expect(zodInBundle(zod)).toBe(true);
+    expect(zodInBundle('var e=class{constructor(){this.name="ZodLikeButNotZod"}};const t={type:"thread.get"};')).toBe(false);
   });
 });
