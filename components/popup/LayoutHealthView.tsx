@@ -1,6 +1,7 @@
 import { formatInstant, translator, type Locale, type MessageKey } from '../../lib/i18n';
 import type { ReportState } from '../../lib/extension-pages/popup-state';
 import type { LayoutHealth } from '../../lib/inbox/layout-health';
+import type { NameSignalId } from '../../lib/inbox/name-signals';
 
 // The popup's "Inbox layout": which parts of Business Suite's inbox Reopen found, where it read the customer's
 // name (in words, not the registry's ids), and the layout report to attach to a bug report.
@@ -15,13 +16,14 @@ export interface LayoutHealthViewProps {
 
 type Identity = NonNullable<LayoutHealth['identity']>;
 
-/** The name signals of lib/inbox/identity.ts, in words. */
+/** The name signals of lib/inbox/name-signals.ts, in words: one added there without its words here fails the
+ *  typecheck. Keyed by string: a report from another version may name a signal this one does not know. */
 const SIGNAL_WORDS: Readonly<Record<string, MessageKey>> = {
   paneHeading: 'popup.health.signal.paneHeading',
   profileLink: 'popup.health.signal.profileLink',
   contactSidebar: 'popup.health.signal.contactSidebar',
   selectedCard: 'popup.health.signal.selectedCard',
-};
+} satisfies Record<NameSignalId, MessageKey>;
 const VERDICT_WORDS: Readonly<Record<Identity['verdicts'][string], MessageKey>> = {
   trusted: 'popup.health.verdict.trusted',
   generic: 'popup.health.verdict.generic',

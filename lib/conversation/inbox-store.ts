@@ -1,6 +1,6 @@
 // The content script's controller: the state of the conversation on screen (what the banner and panel show) and the
 // actions that ask the background. View state only — the background's ledger stays the source of truth; this store
-// re-asks it. The views subscribe through components/inbox/use-inbox-state.ts.
+// re-asks it. The views subscribe through components/use-store-state.ts.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { resolveLocale, type Catalog, type Locale } from '../i18n/core';
 import { installStrings } from '../i18n/inbox-strings';

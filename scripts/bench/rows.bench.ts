@@ -26,7 +26,7 @@
 // Business Suite's cards have more wrappers (and React does more work per node than Preact), so the
 // host cost here is a lower bound and Reopen's share an upper bound.
 // The content script paces its badge passes (one per 100 ms while the list keeps re-rendering, the first at the
-// next frame: lib/inbox/row-badges.ts pacedFrames), so in the churning models one pass serves the commits of its gap.
+// next frame: lib/inbox/timers.ts pacedFrames), so in the churning models one pass serves the commits of its gap.
 // What one remount costs when it is alone (a jump, a mailbox switch: a pass of its own) is measured apart, remounts
 // 250 ms apart (remountIsolated).
 // Paired runs alternate their order, as in browser.bench.ts; the extension's own JS is split out with V8's sampling
