@@ -33,11 +33,13 @@ test('30 h after the customer wrote on Instagram: human_agent banner, only HUMAN
   await waitForBanner(page, { window: 'human_agent', cooldown: 'none' });
   expect(await words(page)).toMatch(/^Expired 6 hr( \d{1,2} min)? ago — human-agent reply possible for 5 days 17 hr more/);
 
-  // Resolved through platform=instagram by the username in the header; Business Suite's id was never tried as an IGSID.
+  // Resolved through platform=instagram by the username in the header; Business Suite's id was never tried as an IGSID,
+  // nor any id looked up on Messenger. (The row badges read the Page's Messenger listing too, in whatever order the
+  // background gets to it: a listing read without user_id says nothing about how this thread was resolved.)
   const reads = reopen.sim.requests().filter((call) => call.path.endsWith('/conversations'));
-  expect(reads.length).toBeGreaterThan(0);
-  expect(reads.every((call) => call.query.platform === 'instagram')).toBe(true);
+  expect(reads.some((call) => call.query.platform === 'instagram')).toBe(true);
   expect(reads.some((call) => call.query.user_id === shopper.selectedItemId)).toBe(false);
+  expect(reads.some((call) => call.query.user_id !== undefined && call.query.platform !== 'instagram')).toBe(false);
 
   await page.getByTestId('reopen-open').click();
   const panel = page.getByTestId('reopen-panel');
