@@ -5,11 +5,11 @@
 //   - a reading equal to the previous conversation's name is stale (the pane keeps it for a moment after a switch),
 //     unless the selection itself proves it (the card the URL or the agent's click points at);
 //   - trusted readings that disagree are not used: the agent picks.
-import { findSidebar, type Selection } from './page-geometry';
+import { findSidebar, type CardSelection } from './page-geometry';
 import { NAME_SIGNALS, type NameCandidate, type NameSignalId } from './name-signals';
 import { isGenericTitle, normalizeText } from './wording';
 
-export interface IdentityContext extends Selection {
+export interface IdentityContext extends CardSelection {
   /** The previous conversation's name, while the page may still show it. */
   staleName: string | null;
 }

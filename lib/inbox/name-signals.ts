@@ -17,7 +17,7 @@ import {
   cardNameOf,
   textLeaves,
   type CardEvidence,
-  type Selection,
+  type CardSelection,
 } from './page-geometry';
 import { CONTACT_SECTION_TITLES, normalizeText, PROFILE_HOSTS, VIEW_PROFILE_WORDS } from './wording';
 
@@ -35,7 +35,7 @@ export interface NameSignal {
   id: NameSignalId;
   /** Candidate names in this signal's order of preference (the first acceptable one is its reading). `sidebar` is
    *  findSidebar(root), looked up once per reading for every signal. */
-  read(root: ParentNode, selection: Selection, sidebar: Element | null): NameCandidate[];
+  read(root: ParentNode, selection: CardSelection, sidebar: Element | null): NameCandidate[];
 }
 
 function isViewProfileWording(element: Element): boolean {

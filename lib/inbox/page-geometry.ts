@@ -50,7 +50,7 @@ export type CardEvidence = 'url' | 'click' | 'aria-selected' | 'aria-current';
 
 /** What says which conversation is selected: the URL's selected_item_id, and what the agent clicked last when that
  *  click was for this conversation (the caller bounds its age). */
-export interface Selection {
+export interface CardSelection {
   selectedItemId: string | null;
   clickedTarget: Element | null;
 }
@@ -227,7 +227,7 @@ const flagged = (card: Element, attribute: string, accept: (value: string) => bo
   });
 
 /** The selected card and how it is known; null when no single card is. */
-export function selectedCard(root: ParentNode, context: Selection): { card: Element; evidence: CardEvidence } | null {
+export function selectedCard(root: ParentNode, context: CardSelection): { card: Element; evidence: CardEvidence } | null {
   const cards = listCards(root);
   const tests: [CardEvidence, (card: Element) => boolean][] = [
     ['url', (card) => !!context.selectedItemId && matchesSelection(card, context.selectedItemId)],
