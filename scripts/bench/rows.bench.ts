@@ -303,4 +303,4 @@ test('row badges: host-page cost per list re-render, and Graph listing calls whi
     messengerListingIntervalsSVisible: messengerReads.slice(1).map((at, index) => round((at - messengerReads[index]!) / 1000)),
     listingCallsHiddenPer65s: hiddenCalls,
   });
-}, 300_000);
+}, 600_000);
