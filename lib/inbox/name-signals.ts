@@ -5,6 +5,7 @@
 // inside the conversation list, the message log or the sidebar are not the pane's heading; a card counts only when
 // it is the selected one.
 import {
+  cardNameOf,
   cleanText,
   headingLevel,
   HEADINGS,
@@ -14,7 +15,6 @@ import {
   outsidePane,
   paneHeadings,
   selectedCard,
-  cardNameOf,
   textLeaves,
   type CardEvidence,
   type CardSelection,
