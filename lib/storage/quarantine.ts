@@ -2,12 +2,13 @@ import { storage } from 'wxt/utils/storage';
 import type { z } from 'zod';
 import { QUARANTINE_COPY_MAX_BYTES, QUARANTINE_MAX_BYTES, QUARANTINE_MAX_ENTRIES, storedBytes } from './budget';
 import { quarantineKey, storageWarningSchema, type StorageWarning } from './schema';
-import { holdsSecretKey, redactSecrets } from './secrets';
+import { holdsSecret, redactSecrets } from './secrets';
 
 // A stored value that no longer parses (a bug, a downgrade, a half-written migration) must neither crash the
 // worker on every start nor vanish silently. It is copied aside under `local:quarantine:<key>:<ts>` (kept for
 // export), replaced by a clean default or by what could be salvaged, and a warning is kept for the popup.
-// The copy never holds a token (any field naming one is dropped: the token lives in the vault only), and the
+// The copy never holds a token (any field naming one is dropped, and any string holding a connected Page's token or
+// shaped like one is replaced, whatever its key: the token lives in the vault only), and the
 // copies are bounded in number and bytes (lib/storage/budget.ts). Quarantining is best effort: a full storage
 // must not turn a readable-enough value into a failed read.
 
@@ -44,12 +45,14 @@ export async function quarantineValue(
   error: z.ZodError | Error,
   recovery: StorageWarning['recovery'],
   now: number,
+  /** The connected Pages' tokens, redacted wherever they appear in the copy. */
+  tokens: readonly string[] = [],
 ): Promise<StorageWarning> {
   const aside = quarantineKey(key, now);
   const issues = 'issues' in error ? describeIssues(error) : [`(root): ${error.name}`];
   const warning: StorageWarning = { key, quarantineKey: aside, at: now, issues, recovery };
   try {
-    const clean = redactSecrets(raw ?? null);
+    const clean = redactSecrets(raw ?? null, tokens);
     const bytes = storedBytes(aside, clean);
     // Too large to keep a second copy of: its size says enough for support.
     const copy = bytes > QUARANTINE_COPY_MAX_BYTES ? { omitted: 'too_large', bytes } : clean;
@@ -82,7 +85,7 @@ const quarantinedAt = (key: string) => Number(key.slice(key.lastIndexOf(':') + 1
 export async function scrubQuarantine(): Promise<number> {
   let scrubbed = 0;
   for (const { key, value } of await listQuarantined()) {
-    if (!holdsSecretKey(value)) continue;
+    if (!holdsSecret(value)) continue;
     await storage.setItem(`local:${key}`, redactSecrets(value));
     scrubbed += 1;
   }

@@ -155,7 +155,9 @@ export function createStore(options: StoreOptions): ReopenStore {
     const parsed = schema.safeParse(raw);
     if (parsed.success) return parsed.data;
     const replacement = replacementFor(raw);
-    await quarantineValue(key, raw, parsed.error, replacement.salvaged ? 'salvaged' : 'default', now());
+    // The vault's tokens are redacted from the copy wherever they sit (a vault that cannot be read: the shape rule).
+    const tokens = [...(await vault.all().catch(() => new Map<string, string>())).values()];
+    await quarantineValue(key, raw, parsed.error, replacement.salvaged ? 'salvaged' : 'default', now(), tokens);
     // A full storage must not stop a read: the salvaged value is used in memory and written when there is room.
     try {
       if (replacement.value == null) await item.removeValue();

@@ -60,4 +60,29 @@ describe('a content script cannot obtain a Page token (storage.local fully reada
     expect(reply).toMatchObject({ ok: true, value: { outcome: 'failed', error: { kind: 'token_invalid' } } });
     expect(bg.posts()).toHaveLength(0);
   });
+
+  it('a damaged thread record holding a token under a key that does not name one: the quarantined copy keeps neither the Page’s token nor a token-shaped string', async () => {
+    bg = await startBackground();
+    const otherToken = `EAAG${'x7Q'.repeat(60)}`;
+    const key = `thread:${ACME.id}:damaged-psid`;
+    await fakeBrowser.storage.local.set({
+      [key]: { attempts: 'broken', auth: ACME.token, note: `pasted ${otherToken} here`, nested: [{ secret: otherToken }] },
+    });
+    await bg.services.store.getThread(ACME.id, 'damaged-psid');
+    const copies = await bg.services.store.quarantined();
+    expect(copies).toHaveLength(1);
+    // The copy is still there for support, minus the secrets.
+    expect(JSON.stringify(copies[0]!.value)).toContain('[redacted]');
+    expect(await everythingInLocal()).not.toContain(ACME.token);
+    expect(await everythingInLocal()).not.toContain(otherToken);
+    expect(await everythingAnExtensionPageCanExport(bg)).not.toContain(otherToken);
+  });
+
+  it('a copy quarantined by an older version with a token-shaped string under any key is scrubbed at the worker start', async () => {
+    bg = await startBackground();
+    const otherToken = `EAAG${'k9Z'.repeat(60)}`;
+    await fakeBrowser.storage.local.set({ [`quarantine:thread:${ACME.id}:old:1700000000000`]: { pat: otherToken } });
+    await onWorkerStart(bg.services);
+    expect(await everythingInLocal()).not.toContain(otherToken);
+  });
 });
