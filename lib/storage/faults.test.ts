@@ -116,4 +116,35 @@ describe('damaged and newer records hold the cooldown', () => {
     expect(bg.posts()).toHaveLength(0);
     expect((await stored(bg))[0]).toMatchObject({ status: 'unknown', messageId: 'm_1' });
   });
+
+  // Unreadable as a whole: the key still names the thread, so one `unknown` attempt stands in for what it held.
+  const wholeRecordDamage: [string, (b: TestBackground) => unknown][] = [
+    ['a string', () => 'corrupted'],
+    ['a list', (b) => [sentAnHourAgo(b)]],
+    ['`attempts: null`', (b) => ({ pageId: ACME.id, psid: PSID.humanAgent, attempts: null, updatedAt: b.sim.clock.now() - HOUR })],
+  ];
+  for (const [what, value] of wholeRecordDamage) {
+    it(`a record that is ${what}: 0 POSTs, an unknown attempt holds the cooldown, the copy is quarantined`, async () => {
+      bg = await startBackground();
+      await bg.services.threads.get({ pageId: ACME.id, selectedItemId: PSID.humanAgent, displayName: null });
+      await fakeBrowser.storage.local.set({ [threadKey]: value(bg) });
+      bg.clear();
+      const reply = await clickSend(bg);
+      expect(reply).toMatchObject({ ok: true, value: { outcome: 'blocked', reason: 'cooldown' } });
+      expect(bg.posts()).toHaveLength(0);
+      const unknown = (await stored(bg)).filter((attempt) => attempt.status === 'unknown');
+      expect(unknown).toEqual([expect.objectContaining({ error: { kind: 'record_damaged', retryable: false } })]);
+      expect(await bg.services.store.quarantined()).toHaveLength(1);
+    });
+  }
+
+  it('an attempt whose `at` is in epoch seconds (sent an hour ago): read as that instant, 0 POSTs, cooldown until 23 h from now', async () => {
+    bg = await startBackground();
+    const sent = sentAnHourAgo(bg);
+    await seed(bg, { ...sent, at: Math.floor(sent.at / 1000), settledAt: Math.floor(sent.at / 1000) });
+    const reply = await clickSend(bg);
+    expect(reply).toMatchObject({ ok: true, value: { outcome: 'blocked', reason: 'cooldown', nextAttemptAt: Math.floor(sent.at / 1000) * 1000 + 24 * HOUR } });
+    expect(bg.posts()).toHaveLength(0);
+    expect((await stored(bg))[0]).toMatchObject({ requestId: sent.requestId, status: 'unknown', at: Math.floor(sent.at / 1000) * 1000 });
+  });
 });

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { redactSecrets } from './secrets';
 import {
+  MIN_EPOCH_MS,
   attemptSchema,
   settingsSchema,
   storedPageSchema,
@@ -18,6 +19,14 @@ import {
 type Loose = Record<string, unknown>;
 const asObject = (value: unknown): Loose => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Loose) : {});
 const finite = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+/** A stored time in epoch ms; one in epoch seconds (1973…5138 in seconds) is read as the same instant in ms;
+ *  anything else is no time at all. */
+function epochMs(value: unknown): number | undefined {
+  const number = finite(value);
+  if (number === undefined) return undefined;
+  if (number >= MIN_EPOCH_MS) return number;
+  return number >= MIN_EPOCH_MS / 1000 ? number * 1000 : undefined;
+}
 
 /** Each field that parses on its own is kept; the others take `fallback`'s. */
 function salvageFields<T extends Loose>(shape: Record<string, z.ZodType>, source: Loose, fallback: T): T {
@@ -46,14 +55,14 @@ export function salvageAttempt(entry: unknown, index: number, recordUpdatedAt: n
   const parsed = attemptSchema.safeParse(entry);
   if (parsed.success) return parsed.data;
   const source = asObject(entry);
-  const at = finite(source.at) ?? finite(source.settledAt) ?? recordUpdatedAt ?? now;
+  const at = epochMs(source.at) ?? epochMs(source.settledAt) ?? recordUpdatedAt ?? now;
   // Every other field that still reads on its own is kept (ids, route, what was sent, Meta's message id…).
   const { at: _at, status: _status, error: _error, settledAt: _settledAt, ...rest } = attemptSchema.shape;
   const fields = salvageFields(rest, source, { requestId: `damaged-${at}-${index}`, route: 'HUMAN_AGENT', contentKind: 'text' }) as Omit<
     StoredAttempt,
     'at' | 'status' | 'error' | 'settledAt'
   >;
-  const settledAt = finite(source.settledAt);
+  const settledAt = epochMs(source.settledAt);
   return {
     ...fields,
     at,
@@ -65,13 +74,16 @@ export function salvageAttempt(entry: unknown, index: number, recordUpdatedAt: n
 
 /**
  * A thread record that does not parse: its readable fields, and every attempt entry (readable ones as they are,
- * the others as `unknown`). An `attempts` field that is there but not a list may have held attempts: one
- * `unknown` stands in for them. Nothing attempt-like at all: null (the record is removed, the copy quarantined).
+ * the others as `unknown`). The key names the thread (`thread:<page>:<psid>`), so even a record unreadable as a
+ * whole — a string, a list, `attempts` missing or null — is kept: it may have held an attempt that reached Meta,
+ * and one `unknown` attempt (at the record's last write, else now: later is the safe side of a cooldown) stands in
+ * for whatever it held. Only a record whose attempt list reads as empty had nothing to keep: null (the record is
+ * removed, the copy quarantined).
  */
 export function salvageThread(raw: unknown, pageId: string, psid: string, now: number): ThreadRecord | null {
   const source = asObject(raw);
-  const updatedAt = finite(source.updatedAt);
-  const entries = Array.isArray(source.attempts) ? source.attempts : source.attempts != null ? [source.attempts] : [];
+  const updatedAt = epochMs(source.updatedAt);
+  const entries = Array.isArray(source.attempts) ? source.attempts : [source.attempts ?? null];
   const attempts = entries.map((entry, index) => salvageAttempt(entry, index, updatedAt, now));
   if (!attempts.length) return null;
   const fallback: Loose = { pageId, psid, customerName: null, selectedItemId: null, conversationId: null, facts: null, updatedAt: updatedAt ?? now };

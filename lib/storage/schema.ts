@@ -19,10 +19,14 @@ export const reconciliationSchema = z.object({
   settledAt: z.number().optional(),
 });
 
+/** Epoch milliseconds from 1973 on: a smaller number is not a time this product wrote (an epoch in seconds, as
+ *  another tool or a hand edit may leave, reads as January 1970 and would silently end a cooldown). */
+export const MIN_EPOCH_MS = 1e11;
+
 export const attemptSchema = z.object({
   requestId: z.string(),
   /** When the attempt was reserved (epoch ms). */
-  at: z.number(),
+  at: z.number().gte(MIN_EPOCH_MS),
   route: routeIdSchema,
   status: z.enum(['pending', 'sent', 'failed', 'unknown', 'blocked']),
   /** What the agent sent, summarised for the audit (no personal data beyond what the agent typed). */

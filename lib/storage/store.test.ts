@@ -80,13 +80,24 @@ describe('quarantine of unreadable values', () => {
     expect(await s.warnings()).toHaveLength(1);
   });
 
-  it('a thread with nothing readable is removed (not guessed), and listing skips it with a warning', async () => {
+  it('a thread unreadable as a whole is kept (its key names it) with one unknown attempt that holds the cooldown, and a warning', async () => {
     await fakeBrowser.storage.local.set({ 'thread:p1:a': 'garbage', 'thread:p1:b': thread('b', []) });
     const s = store();
-    expect((await s.listThreads()).map((record) => record.psid)).toEqual(['b']);
+    expect((await s.listThreads()).map((record) => record.psid).sort()).toEqual(['a', 'b']);
+    expect(await s.getThread('p1', 'a')).toMatchObject({
+      pageId: 'p1',
+      psid: 'a',
+      attempts: [{ status: 'unknown', at: NOW, error: { kind: 'record_damaged' } }],
+    });
+    expect(await s.warnings()).toMatchObject([{ key: 'thread:p1:a', recovery: 'salvaged' }]);
+    expect((await s.quarantined()).map((entry) => entry.value)).toEqual(['garbage']);
+  });
+
+  it('a thread whose attempt list reads as empty had nothing to keep: removed, with a warning', async () => {
+    await fakeBrowser.storage.local.set({ 'thread:p1:a': { attempts: [], facts: 'broken' } });
+    const s = store();
     expect(await s.getThread('p1', 'a')).toBeNull();
     expect(await s.warnings()).toMatchObject([{ key: 'thread:p1:a', recovery: 'default' }]);
-    expect((await s.quarantined()).map((entry) => entry.value)).toEqual(['garbage']);
   });
 
   it('broken settings keep their valid fields and fall back to defaults for the rest', async () => {
