@@ -1,7 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import { storedBytes, type StorageUsage } from './budget';
 import { pruneQuarantine } from './quarantine';
-import { psidMappingSchema, threadKey } from './schema';
+import { pageBlockRecordSchema, psidMappingSchema, threadKey } from './schema';
 import type { ReopenStore } from './store';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -11,6 +11,7 @@ export interface PruneReport {
   threadsRemoved: number;
   quarantineRemoved: number;
   psidMappingsRemoved: number;
+  pageBlocksRemoved: number;
 }
 
 const PSIDMAP_PREFIX = 'psidmap:';
@@ -29,6 +30,25 @@ export async function prunePsidMappings(olderThan: number): Promise<number> {
   return stale.length / 2;
 }
 
+const PAGE_BLOCK_PREFIX = 'pageblock:';
+
+/** Page blocks that no longer hold (cleared, or past Meta's time) and began before the horizon, or are unreadable.
+ *  A block that still holds is never pruned: only Meta's time or a manager lifts it. */
+export async function prunePageBlocks(olderThan: number, now: number): Promise<number> {
+  const all = await storage.snapshot('local');
+  const stale = Object.entries(all)
+    .filter(([key]) => key.startsWith(PAGE_BLOCK_PREFIX))
+    .filter(([, value]) => {
+      const parsed = pageBlockRecordSchema.safeParse(value);
+      if (!parsed.success) return true;
+      const over = parsed.data.clearedAt !== undefined || (parsed.data.until !== undefined && parsed.data.until <= now);
+      return over && parsed.data.since < olderThan;
+    })
+    .map(([key]) => `local:${key}` as const);
+  if (stale.length) await storage.removeItems(stale);
+  return stale.length;
+}
+
 /**
  * Drops attempts older than the retention period, then threads with nothing left that were not touched within
  * it, old quarantined copies and warnings, and old selected_item_id → PSID mappings. Retention is at least one day, longer than the 24 h cooldown,
@@ -36,7 +56,7 @@ export async function prunePsidMappings(olderThan: number): Promise<number> {
  */
 export async function pruneExpiredRecords(store: ReopenStore, now: number, retentionDays: number): Promise<PruneReport> {
   const horizon = now - Math.max(1, retentionDays) * DAY_MS;
-  const report: PruneReport = { attemptsRemoved: 0, threadsRemoved: 0, quarantineRemoved: 0, psidMappingsRemoved: 0 };
+  const report: PruneReport = { attemptsRemoved: 0, threadsRemoved: 0, quarantineRemoved: 0, psidMappingsRemoved: 0, pageBlocksRemoved: 0 };
   for (const thread of await store.listThreads()) {
     const hasOld = thread.attempts.some((attempt) => attempt.at < horizon);
     const stale = thread.updatedAt < horizon;
@@ -54,6 +74,7 @@ export async function pruneExpiredRecords(store: ReopenStore, now: number, reten
   }
   report.quarantineRemoved = await pruneQuarantine(horizon);
   report.psidMappingsRemoved = await prunePsidMappings(horizon);
+  report.pageBlocksRemoved = await prunePageBlocks(horizon, now);
   return report;
 }
 
