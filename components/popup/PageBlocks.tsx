@@ -57,7 +57,7 @@ function PageBlock({
             type="button"
             ref={clearRef}
             data-testid="page-block-clear"
-            aria-label={t('popup.pageBlock.clearLabel', { page: block.pageName })}
+            aria-describedby={titleId}
             aria-expanded="false"
             aria-controls={confirmId}
             disabled={clearing}

@@ -155,7 +155,6 @@ export default {
   'popup.pageBlock.until': 'Reopen sends nothing from this Page, for any agent, until {until}.',
   'popup.pageBlock.noUntil': 'Meta gave no end time: Reopen sends nothing from this Page, for any agent, until a manager clears the block here.',
   'popup.pageBlock.clear': 'Clear this block…',
-  'popup.pageBlock.clearLabel': 'Clear the block of {page}',
   'popup.pageBlock.confirmText':
     "Clear it only once Business Suite no longer shows the restriction: sending while Meta restricts the Page can get it restricted for longer. Every agent's Reopen will be able to send from this Page again.",
   'popup.pageBlock.confirm': 'Yes, clear the block',

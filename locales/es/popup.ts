@@ -159,7 +159,6 @@ export default {
   'popup.pageBlock.noUntil':
     'Meta no indicó hasta cuándo: Reopen no envía nada desde esta página, para ningún agente, hasta que un responsable quite el bloqueo aquí.',
   'popup.pageBlock.clear': 'Quitar este bloqueo…',
-  'popup.pageBlock.clearLabel': 'Quitar el bloqueo de {page}',
   'popup.pageBlock.confirmText':
     'Quítalo solo cuando Business Suite ya no muestre la restricción: enviar mientras Meta restringe la página puede alargar la restricción. El Reopen de todos los agentes podrá volver a enviar desde esta página.',
   'popup.pageBlock.confirm': 'Sí, quitar el bloqueo',
