@@ -24,7 +24,7 @@ function moreCustomers(scenario: Scenario) {
       customerName: 'Gael Soto',
       selectedItemId: GAEL.selectedItemId,
       messages: [{ from: 'customer', text: 'Where is my order?', ageMinutes: 2000 }],
-    } as Scenario['conversations'][number],
+    },
     {
       id: 't_2002',
       pageId: BETA.id,
@@ -32,7 +32,7 @@ function moreCustomers(scenario: Scenario) {
       customerName: 'Hana Ito',
       selectedItemId: HANA.selectedItemId,
       messages: [{ from: 'customer', text: 'Is the blue one back?', ageMinutes: 2000 }],
-    } as Scenario['conversations'][number],
+    },
   );
 }
 
