@@ -195,6 +195,34 @@ describe("the Page's block (10/1893063)", () => {
     expect(bg.posts()).toHaveLength(2);
   });
 
+  it('never stops reading: the thread view carries the block, the whole-Page overview scans', async () => {
+    bg = await start();
+    bg.sim.injectFault(refusal(10, 1893063, { count: 1 }));
+    await click(bg);
+    bg.clear();
+    const view = await bg.ask({ type: 'thread.get', pageId: ACME.id, selectedItemId: GAEL.selectedItemId, displayName: 'Gael Soto', refresh: true }, INBOX_TAB);
+    expect(view).toMatchObject({ ok: true, value: { status: 'resolved', psid: GAEL.psid, pageBlock: { scope: 'page', code: 10, subcode: 1893063 } } });
+    expect(bg.graphRequests().length).toBeGreaterThan(0);
+    const scan = await bg.ask({ type: 'overview.scan', pageId: ACME.id });
+    expect(scan).toMatchObject({ ok: true });
+    expect((scan as { value: { state: string } }).value.state).not.toBe('failed');
+    // A Page that is not blocked carries none.
+    const beta = await bg.ask({ type: 'thread.get', pageId: BETA.id, selectedItemId: HANA.selectedItemId, displayName: 'Hana Ito', refresh: true }, INBOX_TAB);
+    expect(beta).toMatchObject({ ok: true, value: { status: 'resolved' } });
+    expect((beta as { value: { pageBlock?: unknown } }).value.pageBlock).toBeUndefined();
+  });
+
+  it("keeps Meta's words without the Page token when Meta echoes it", async () => {
+    bg = await start();
+    bg.sim.injectFault(refusal(10, 1893063, { count: 1, error: { code: 10, error_subcode: 1893063, message: `Restricted (token ${ACME.token})` } }));
+    const refused = await click(bg);
+    expect(refused.block!.metaMessage).toBe('Restricted (token [token])');
+    expect(JSON.stringify(await bg.services.store.getPageBlock(ACME.id))).not.toContain(ACME.token);
+    const csv = (await bg.ask({ type: 'audit.export' })) as { value: { csv: string } };
+    expect(csv.value.csv).toContain('page_block');
+    expect(csv.value.csv).not.toContain(ACME.token);
+  });
+
   it('lifts when a manager clears it in the popup (not from the inbox), after which sending works', async () => {
     bg = await start();
     bg.sim.injectFault(refusal(10, 1893063, { count: 1 }));

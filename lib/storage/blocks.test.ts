@@ -74,6 +74,24 @@ describe('stored blocks', () => {
     expect((await s.getThread('p1', 'a'))?.block).toEqual(block);
   });
 
+  it("a person's block that no longer reads still blocks (kept as far as it reads), and the copy is quarantined", async () => {
+    await storage.setItem('local:thread:p1:a', {
+      pageId: 'p1',
+      psid: 'a',
+      customerName: 'Ana',
+      selectedItemId: null,
+      conversationId: null,
+      facts: null,
+      attempts: [{ requestId: 'r0', at: NOW - DAY, route: 'HUMAN_AGENT', status: 'failed', contentKind: 'text' }],
+      block: { scope: 'person', code: 551, since: 'yesterday' },
+      updatedAt: NOW - DAY,
+    });
+    await storage.setMeta('local:thread:p1:a', { v: 1 });
+    const s = store();
+    expect((await s.getThread('p1', 'a'))?.block).toEqual({ scope: 'person', code: 551, kind: 'record_damaged', since: NOW - DAY, requestId: 'damaged' });
+    expect((await s.warnings()).map((warning) => warning.recovery)).toEqual(['salvaged']);
+  });
+
   it("a Page's block: one key per Page, seen by another store on the same storage (another context)", async () => {
     await store().setPageBlock('p1', pageBlock());
     expect(await createStore({ now: () => NOW }).getPageBlock('p1')).toEqual(pageBlock());
