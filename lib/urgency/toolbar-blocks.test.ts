@@ -12,13 +12,13 @@ describe('the toolbar with a Page block', () => {
     expect(badge.text).toBe('3');
     expect(badge.color).toBe(PAGE_BLOCKED_COLOR);
     expect(badge.title.split('\n')).toEqual([
-      '⚠ Meta restricted the Page Acme Store from sending: Reopen sends nothing from it. Open Reopen to read why.',
+      '⚠ Meta restricted the Page Acme Store from sending: Reopen sends nothing from that Page. Open Reopen to read why.',
       'Reopen: 3 conversations need action now — 0 closing within 2 hr, 3 expired and ready to reopen',
     ]);
     const es = toolbarBadge({ closing: 0, ready: 0, closesSoonMinutes: 120 }, 'es', [{ pageName: 'Acme' }, { pageName: 'Beta' }]);
     expect(es.text).toBe('');
     expect(es.title.split('\n')[0]).toBe(
-      '⚠ Meta restringió el envío desde las páginas Acme, Beta: Reopen no envía nada desde ellas. Abre Reopen para leer por qué.',
+      '⚠ Meta restringió el envío desde las páginas Acme, Beta: Reopen no envía nada desde esas páginas. Abre Reopen para leer por qué.',
     );
     expect(toolbarBadge({ closing: 0, ready: 0, closesSoonMinutes: 120 }, 'en', []).color).toBe(READY_COLOR);
   });

@@ -4,5 +4,5 @@ export default {
   'toolbar.count':
     'Reopen: {count, plural, one {# conversation needs} other {# conversations need}} action now — {closing} closing within {duration}, {ready} expired and ready to reopen',
   'toolbar.pageBlocked':
-    '⚠ Meta restricted {count, plural, one {the Page} other {the Pages}} {pages} from sending: Reopen sends nothing from {count, plural, one {it} other {them}}. Open Reopen to read why.',
+    '⚠ Meta restricted {count, plural, one {the Page} other {the Pages}} {pages} from sending: Reopen sends nothing from {count, plural, one {that Page} other {those Pages}}. Open Reopen to read why.',
 } as const;
