@@ -103,6 +103,27 @@ describe('stored blocks', () => {
     expect(await prunePageBlocks(NOW, NOW)).toBe(1);
   });
 
+  it("retention keeps a thread whose person block holds for at least 8 days (past HUMAN_AGENT's 7), whatever the retention", async () => {
+    const s = store();
+    const record = (psid: string, since: number, customerLastMessageAt: number) => ({
+      pageId: 'p1',
+      psid,
+      customerName: null,
+      selectedItemId: null,
+      conversationId: null,
+      facts: { customerLastMessageAt, pageLastMessageAt: null, checkedAt: since },
+      attempts: [{ requestId: `r-${psid}`, at: since, route: 'HUMAN_AGENT' as const, status: 'failed' as const, contentKind: 'text' as const }],
+      block: { scope: 'person' as const, code: 551, kind: 'not_receiving', since, requestId: `r-${psid}` },
+      updatedAt: since,
+    });
+    await s.updateThread('p1', 'held', () => record('held', NOW - 3 * DAY, NOW - 4 * DAY)); // holds, 3 days old
+    await s.updateThread('p1', 'lifted', () => record('lifted', NOW - 3 * DAY, NOW - 2 * DAY)); // the customer wrote after it
+    await s.updateThread('p1', 'old', () => record('old', NOW - 9 * DAY, NOW - 10 * DAY)); // holds, but past 8 days
+    const report = await pruneExpiredRecords(s, NOW, 1);
+    expect(report.threadsRemoved).toBe(2);
+    expect((await s.listThreads()).map((thread) => [thread.psid, thread.block?.code])).toEqual([['held', 551]]);
+  });
+
   it('retention prunes Page blocks that no longer hold and began before the horizon, never one that holds', async () => {
     const s = store();
     await s.setPageBlock('p1', pageBlock({ since: NOW - 100 * DAY })); // holds (no time, not cleared): kept
