@@ -37,7 +37,8 @@ export interface ReopenPanelProps {
   result: SendResult | null;
   timeZone?: string;
   /** A block from Meta that holds on this conversation now (the Page's or the person's): shown as soon as the panel
-   *  opens, and Send is marked unavailable (a click still answers `blocked`, without a message leaving). */
+   *  opens, and Send is marked unavailable (a click still answers `blocked`: the background refuses it, on the stored
+   *  blocks, before any Graph call). */
   block?: StopBlock | null;
   /** `retryOf`: the explicit "It did not arrive — send again" of that `unknown` attempt. */
   onSend: (request: ReopenRequest, retryOf?: string) => void;

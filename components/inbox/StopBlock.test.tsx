@@ -12,8 +12,10 @@ import { ReopenResult } from './ReopenResult';
 import { C, DAY, HOUR, facts, installBothCatalogs, resolvedThread, stringsAnswer } from '../../tests/support/inbox';
 
 // Refusals that mean stop, as the agent sees them in the inbox: the panel shows the block as soon as it opens, Send is
-// marked unavailable yet still answers `blocked` if clicked (no message leaves the tab), and the outcome carries
-// data-outcome="blocked" data-block="person|page" with why and until when, in English and Spanish.
+// marked unavailable yet still answers `blocked` if clicked (the background refuses it before any Graph call), and the
+// outcome carries
+// data-outcome="blocked" data-block="person|page" with why and until when, in English and Spanish. The background
+// decides on the stored blocks (shared by every tab), so a block cleared since the tab read the thread does not hold.
 
 installBothCatalogs();
 afterEach(cleanup);
@@ -134,18 +136,29 @@ describe('the inbox store', () => {
   const URL = 'https://business.facebook.com/latest/inbox/messenger?asset_id=1045&selected_item_id=100029016673099&thread_type=FB_MESSAGE';
   const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-  test('a block the thread view carries refuses the click in the tab: blocked, no reopen.send', async () => {
+  test("a block the thread view carries does not decide in the tab: the background's answer (on the stored blocks) is shown", async () => {
     const calls: RequestOf<RequestType>[] = [];
+    let cleared = false;
     const ask = vi.fn(async (request: RequestOf<RequestType>) => {
       calls.push(request);
       if (request.type === 'ui.strings') return stringsAnswer('en');
-      return resolvedThread(facts(), { pageBlock: PAGE_BLOCK });
+      if (request.type === 'reopen.send') {
+        return cleared
+          ? { requestId: request.requestId, outcome: 'sent', at: NOW }
+          : { requestId: request.requestId, outcome: 'blocked', at: NOW, reason: 'page_blocked', block: PAGE_BLOCK };
+      }
+      return resolvedThread(facts(), cleared ? {} : { pageBlock: PAGE_BLOCK });
     }) as unknown as Ask;
-    const store = createInboxStore({ ask, now: () => NOW, newRequestId: () => '00000000-0000-4000-8000-000000000001', browserLanguage: 'en-US' });
-    store.actions.showConversation(parseInboxUrl(URL), 'Maria Lopez');
+    let ids = 0;
+    const store = createInboxStore({ ask, now: () => NOW, newRequestId: () => `00000000-0000-4000-8000-00000000000${++ids}`, browserLanguage: 'en-US' });
+    store.actions.showConversation(parseInboxUrl(URL)!, 'Maria Lopez');
     await flush();
     await store.actions.send({ route: 'HUMAN_AGENT', content: { kind: 'text', text: 'Hola' }, promoConfirmed: false });
     expect(store.getState().result).toMatchObject({ outcome: 'blocked', reason: 'page_blocked', block: { scope: 'page', subcode: 1893063 } });
-    expect(calls.filter((call) => call.type === 'reopen.send')).toEqual([]);
+    // A manager cleared the block in the popup since this tab read the thread: the next click goes out at once.
+    cleared = true;
+    await store.actions.send({ route: 'HUMAN_AGENT', content: { kind: 'text', text: 'Hola' }, promoConfirmed: false });
+    expect(store.getState().result).toMatchObject({ outcome: 'sent' });
+    expect(calls.filter((call) => call.type === 'reopen.send')).toHaveLength(2);
   });
 });

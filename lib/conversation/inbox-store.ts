@@ -7,7 +7,7 @@ import { installStrings } from '../i18n/inbox-strings';
 import { ProtocolFailure, type Ask } from '../messaging/client';
 import type { ErrorView } from '../graph/error-view';
 import type { ThreadView } from '../threads/view';
-import { factsForResend, holdingBlock, preflight, type FeedbackProblem } from '../policy';
+import { factsForResend, preflight, type FeedbackProblem } from '../policy';
 import type { StopBlock } from '../storage/schema';
 import type { BlockReason, Platform, ReopenRequest, UtilityTemplate } from '../policy/types';
 import { sameConversation, type InboxLocation } from '../inbox/url';
@@ -356,8 +356,8 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
           facts: retryOf ? (factsForResend(thread.facts, retryOf) ?? thread.facts) : thread.facts,
           templates: state.templates.status === 'ready' ? state.templates.templates : null,
           promoTerms: state.promoTerms,
-          // A block Meta's answer started (this person, or the Page, written by any tab): refused here already.
-          blocks: [thread.pageBlock, thread.block],
+          // No blocks from Meta here: the view's may be stale (a manager may have cleared the Page's since), and the
+          // background refuses on the stored ones before any Graph call, for every tab at once.
         },
         now,
       );
@@ -370,7 +370,6 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
             reason: decision.reason,
             until: decision.until,
             feedbackProblems: decision.feedbackProblems,
-            ...(decision.block ? { block: holdingBlock([thread.pageBlock, thread.block], now, thread.facts.customerLastMessageAt) ?? undefined } : {}),
           },
         });
         return;
