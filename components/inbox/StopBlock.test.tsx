@@ -151,7 +151,7 @@ describe('the inbox store', () => {
     }) as unknown as Ask;
     let ids = 0;
     const store = createInboxStore({ ask, now: () => NOW, newRequestId: () => `00000000-0000-4000-8000-00000000000${++ids}`, browserLanguage: 'en-US' });
-    store.actions.showConversation(parseInboxUrl(URL)!, 'Maria Lopez');
+    store.actions.showConversation(parseInboxUrl(URL), 'Maria Lopez');
     await flush();
     await store.actions.send({ route: 'HUMAN_AGENT', content: { kind: 'text', text: 'Hola' }, promoConfirmed: false });
     expect(store.getState().result).toMatchObject({ outcome: 'blocked', reason: 'page_blocked', block: { scope: 'page', subcode: 1893063 } });

@@ -109,7 +109,7 @@ export function createReopenService(deps: ReopenServiceDeps): ReopenService {
   }
 
   // A commit the storage refuses (quota full) is held in memory and written again (lib/storage/held-commits.ts).
-  const held = createHeldCommits({ write: (commit) => append(commit.pageId, commit.psid, commit.attempt) });
+  const held = createHeldCommits({ write: (commit) => append(commit.pageId, commit.psid, commit.attempt, commit.block) });
 
   async function record(command: SendCommand, attempt: StoredAttempt, block?: StopBlock): Promise<ReopenOutcome> {
     let saved: ThreadRecord | null;
@@ -120,7 +120,7 @@ export function createReopenService(deps: ReopenServiceDeps): ReopenService {
       if (attempt.status === 'pending') throw error;
       // Meta answered (or nothing left): the agent is told all the same, and the `pending` reservation still
       // holds the cooldown until the held commit is written.
-      held.hold({ pageId: command.pageId, psid: command.psid, attempt });
+      held.hold({ pageId: command.pageId, psid: command.psid, attempt, ...(block?.scope === 'person' ? { block } : {}) });
       const stored = await store.getThread(command.pageId, command.psid).catch(() => null);
       saved = stored && { ...stored, attempts: [...stored.attempts.filter((a) => a.requestId !== attempt.requestId), attempt] };
     }

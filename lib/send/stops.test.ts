@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Fault, Scenario } from '../../tests/sandbox/simulator';
 import { ACME, BETA, HOUR, POPUP, INBOX_TAB, PSID, humanAgentText, requestId, startBackground, type TestBackground } from '../../tests/support/background';
 import type { GraphClient } from '../graph';
@@ -146,6 +147,34 @@ describe("a person's block", () => {
     bg.sim.clock.advance(2 * 60_000);
     expect(await click(bg)).toMatchObject({ outcome: 'sent' });
     expect(bg.posts()).toHaveLength(2);
+  });
+});
+
+describe('a full storage when Meta says stop', () => {
+  const local = fakeBrowser.storage.local;
+  const realSet = local.set.bind(local);
+  afterEach(() => {
+    local.set = realSet;
+  });
+
+  it("the person's block is written with the held commit once there is room: still one POST", async () => {
+    bg = await start();
+    const key = `thread:${ACME.id}:${PSID.humanAgent}`;
+    // The reservation is written; the commit after Meta's refusal is refused by a full storage.
+    local.set = async (items: Record<string, unknown>) => {
+      const settles = (value: unknown) => ((value as { attempts?: { status: string }[] } | undefined)?.attempts ?? []).some((a) => a.status !== 'pending');
+      if (Object.entries(items).some(([k, value]) => k === key && settles(value))) throw new Error('QUOTA_BYTES quota exceeded');
+      return realSet(items);
+    };
+    bg.sim.injectFault(refusal(613, 2018338));
+    expect(await click(bg)).toMatchObject({ outcome: 'failed', block: { scope: 'person' } });
+    // Meanwhile the `pending` reservation holds the cooldown: nothing leaves.
+    expect(await click(bg)).toMatchObject({ outcome: 'blocked' });
+    local.set = realSet;
+    // Room again: the next click first writes the held commit, with the block, and is refused by it.
+    expect(await click(bg)).toMatchObject({ outcome: 'blocked', reason: 'person_blocked' });
+    expect((await bg.services.store.getThread(ACME.id, PSID.humanAgent))?.block).toMatchObject({ scope: 'person', code: 613, subcode: 2018338 });
+    expect(bg.posts()).toHaveLength(1);
   });
 });
 
