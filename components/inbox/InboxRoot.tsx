@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { nextDisplayChangeAt, threadStatus } from '../../lib/inbox/status';
+import { holdingBlock } from '../../lib/policy';
 import { ExpiryBanner, type BannerModel } from './ExpiryBanner';
 import { LastOutcome } from './LastOutcome';
 import { ReopenPanel } from './ReopenPanel';
@@ -154,6 +155,7 @@ export function InboxRoot({ store, scheduler, onOpenOptions, timeZone }: InboxRo
           sending={state.sending}
           result={state.result}
           attempts={thread.recentAttempts}
+          block={holdingBlock([thread.pageBlock, thread.block], state.now, thread.facts.customerLastMessageAt)}
           onSend={(request, retryOf) => void actions.send(request, retryOf ? { retryOf } : {})}
           onClose={actions.closePanel}
           onNeedTemplates={() => void actions.loadTemplates()}

@@ -21,6 +21,8 @@ import { ReconcileStatus, ReopenResult } from './ReopenResult';
 import { reasonText } from './words';
 import type { SendResult, TemplatesState } from '../../lib/conversation/inbox-store';
 import { TagPicker } from './TagPicker';
+import { StopNotice } from './StopNotice';
+import type { StopBlock } from '../../lib/storage/schema';
 import { UtilityForm, type UtilityDraft } from './UtilityForm';
 
 export interface ReopenPanelProps {
@@ -34,6 +36,10 @@ export interface ReopenPanelProps {
   sending: boolean;
   result: SendResult | null;
   timeZone?: string;
+  /** A block from Meta that holds on this conversation now (the Page's or the person's): shown as soon as the panel
+   *  opens, and Send is marked unavailable (a click still answers `blocked`: the background refuses it, on the stored
+   *  blocks, before any Graph call). */
+  block?: StopBlock | null;
   /** `retryOf`: the explicit "It did not arrive — send again" of that `unknown` attempt. */
   onSend: (request: ReopenRequest, retryOf?: string) => void;
   onClose: () => void;
@@ -153,6 +159,8 @@ export function ReopenPanel(props: ReopenPanelProps) {
         </button>
       }
     >
+      {props.block ? <StopNotice locale={locale} block={props.block} timeZone={props.timeZone} /> : null}
+
       <TagPicker locale={locale} routes={routes} selected={route} cooldownUntil={cooldown.until} onSelect={setChosen} timeZone={props.timeZone} />
 
       {contentKind === 'text' ? (
@@ -215,8 +223,9 @@ export function ReopenPanel(props: ReopenPanelProps) {
             data-testid="reopen-send"
             ref={sendRef}
             disabled={props.sending || route === null}
+            aria-disabled={props.block ? 'true' : undefined}
             aria-busy={props.sending}
-            aria-describedby={sendOff ? 'reopen-send-off' : undefined}
+            aria-describedby={props.block ? 'reopen-stop-why' : sendOff ? 'reopen-send-off' : undefined}
             onClick={send}
           >
             {props.sending ? t(locale, 'panel.sending') : t(locale, 'panel.send')}

@@ -7,6 +7,7 @@ import { formatInstant } from '../../lib/i18n/format';
 import { t } from '../../lib/i18n/inbox-strings';
 import type { SendResult } from '../../lib/conversation/inbox-store';
 import { errorText, reasonText } from './words';
+import { MetaWords, blockStartedText } from './StopNotice';
 
 export interface ReopenResultProps {
   locale: Locale;
@@ -27,18 +28,22 @@ function Outcome({ locale, result, timeZone }: Omit<ReopenResultProps, 'sending'
         <>
           <p>
             {t(locale, 'panel.result.blocked', {
-              reason: result.reason ? reasonText(locale, result.reason, { until: result.until ?? null, timeZone }) : '',
+              reason: result.reason ? reasonText(locale, result.reason, { until: result.until ?? result.block?.until ?? null, timeZone }) : '',
             })}
           </p>
+          {result.block ? <MetaWords locale={locale} block={result.block} timeZone={timeZone} /> : null}
           {result.feedbackProblems?.length ? <p>{t(locale, 'panel.feedbackProblems')}</p> : null}
           {result.error ? <ErrorWords locale={locale} result={result} /> : null}
         </>
       );
     case 'failed':
-      return result.rejected ? (
-        <p>{t(locale, 'panel.result.rejected', { message: result.rejected })}</p>
-      ) : (
-        <ErrorWords locale={locale} result={result} failed />
+      if (result.rejected) return <p>{t(locale, 'panel.result.rejected', { message: result.rejected })}</p>;
+      return (
+        <>
+          <ErrorWords locale={locale} result={result} failed />
+          {/* Meta's refusal means stop: the block holds from now on. */}
+          {result.block ? <p class="reopen-stop__started">{blockStartedText(locale, result.block, timeZone)}</p> : null}
+        </>
       );
     case 'unknown':
       // Never "try again": the background reads the conversation to settle it (see ReconcileStatus).
@@ -94,6 +99,7 @@ export function ReopenResult(props: ReopenResultProps) {
           data-outcome={result.outcome}
           data-error-code={result.error?.code}
           data-error-subcode={result.error?.subcode}
+          data-block={result.block && (result.outcome === 'blocked' || result.outcome === 'failed') ? result.block.scope : undefined}
         >
           <Outcome {...props} result={result} />
         </div>

@@ -31,6 +31,8 @@ export function reasonText(locale: Locale, reason: BlockReason, detail: ReasonDe
     return t(locale, 'policy.retiredOn', { date: formatDay(detail.route.retiredOn, locale) });
   }
   const until = detail.until ? formatInstant(detail.until, locale, detail.timeZone) : '';
+  // A block from Meta says until when only when Meta gave a time.
+  if ((reason === 'person_blocked' || reason === 'page_blocked') && until) return t(locale, `policy.reason.${reason}.until`, { until });
   return t(locale, `policy.reason.${reason}`, { until });
 }
 

@@ -4,6 +4,7 @@ import { Charts, Failures, RouteTable } from './Activity';
 import { Figures } from './Figures';
 import { Health, storageText } from './Health';
 import { Overview } from './Overview';
+import { PageBlocks } from './PageBlocks';
 import { Unconfirmed } from './Unconfirmed';
 import type { PopupState } from '../../lib/extension-pages/popup-state';
 
@@ -22,6 +23,8 @@ export interface ManagerSummaryProps {
   layout?: SummaryLayout;
   /** The popup's link to the dashboard page. */
   onOpenDashboard?: () => void;
+  /** A manager clears a Page's block (Meta restricted the Page), having read why. */
+  onClearPageBlock?: (pageId: string, since: number) => void;
 }
 
 export type SummaryLayout = 'popup' | 'dashboard';
@@ -93,6 +96,17 @@ export function ManagerSummary(props: ManagerSummaryProps) {
           {storageText(summary.storage, locale)}
         </p>
       )}
+      {summary?.pageBlocks?.length ? (
+        // Meta restricted a Page: the first thing a manager sees, in the popup and the dashboard.
+        <PageBlocks
+          blocks={summary.pageBlocks}
+          locale={locale}
+          timeZone={props.timeZone}
+          onClear={(pageId, since) => props.onClearPageBlock?.(pageId, since)}
+          clearing={state.blockClearing}
+          clearFailed={state.blockClearFailed}
+        />
+      ) : null}
       {summary && (
         <>
           <Figures counts={summary.counts} locale={locale} />

@@ -62,6 +62,7 @@ export function PopupApp({ pollMs = 1000, maxPolls = 300, timeZone, browserLangu
       onCancelScan={(pageId) => void controller.cancelScan(pageId)}
       onCopyLayoutReport={() => void controller.copyLayoutReport()}
       onExport={() => void controller.exportAudit()}
+      onClearPageBlock={(pageId, since) => void controller.clearPageBlock(pageId, since)}
     />
   );
 }

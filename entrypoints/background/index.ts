@@ -9,7 +9,7 @@ import { RECONCILE_ALARM } from '@/lib/send/reconcile';
 import { relayOpenPanel } from '@/lib/messaging/commands';
 import { createRouter } from '@/lib/messaging/router';
 import { readManagedConfig } from '@/lib/settings/managed';
-import { createToolbarSync, ensureToolbarAlarm, TOOLBAR_ALARM, touchesCount, type BadgeApi } from '@/lib/urgency/toolbar';
+import { blockedPages, createToolbarSync, ensureToolbarAlarm, TOOLBAR_ALARM, touchesCount, type BadgeApi } from '@/lib/urgency/toolbar';
 import { createClosingNotifier, createNotifiedStore, openNotifiedConversation } from '@/lib/urgency/notify';
 
 // Wiring only (DESIGN.md §3): every listener is registered synchronously at the top of main, so an event that
@@ -28,6 +28,8 @@ export default defineBackground(() => {
   const toolbar = createToolbarSync({
     action: browser.action ?? (browser as unknown as { browserAction?: BadgeApi }).browserAction,
     count: () => services.urgency.needingAction(),
+    // A Page Meta restricted (10/1893063): the title names it and the badge changes colour (its text stays the count).
+    blockedPages: () => blockedPages(services.store, Date.now()),
     language: async () => (await services.settings.effective()).language,
     browserLanguage: () => globalThis.navigator?.language,
   });

@@ -71,6 +71,9 @@ describe('csvCell', () => {
   });
 });
 
+/** The block columns of an attempt no block concerns. */
+const NO_BLOCK = ['', '', '', '', ''];
+
 describe('auditCsv', () => {
   const pages = [{ id: '111', name: 'Shop, Inc.' }];
 
@@ -97,9 +100,26 @@ describe('auditCsv', () => {
     const records = parseCsv(csv);
     expect(records[0]).toEqual([...AUDIT_COLUMNS]);
     expect(records.slice(1)).toEqual([
-      ['2026-05-04T10:00:00.000Z', '111', 'Shop, Inc.', 'Ana', '9001', 'HUMAN_AGENT', 'sent', 'm_abc', '', '', '', '', 'r', '', 'messenger'],
-      ['2026-05-04T10:00:30.000Z', '222', '', '', '9002', 'HUMAN_AGENT', 'failed', '', 'window_closed', '10', '2018278', '', 'r', '', 'messenger'],
-      ['2026-05-04T10:01:00.000Z', '111', 'Shop, Inc.', 'Ana', '9001', 'CUSTOMER_FEEDBACK', 'failed', '', 'token_invalid', '190', '', '', 'r', '', 'messenger'],
+      ['2026-05-04T10:00:00.000Z', '111', 'Shop, Inc.', 'Ana', '9001', 'HUMAN_AGENT', 'sent', 'm_abc', '', '', '', '', 'r', '', 'messenger', ...NO_BLOCK],
+      ['2026-05-04T10:00:30.000Z', '222', '', '', '9002', 'HUMAN_AGENT', 'failed', '', 'window_closed', '10', '2018278', '', 'r', '', 'messenger', ...NO_BLOCK],
+      [
+        '2026-05-04T10:01:00.000Z',
+        '111',
+        'Shop, Inc.',
+        'Ana',
+        '9001',
+        'CUSTOMER_FEEDBACK',
+        'failed',
+        '',
+        'token_invalid',
+        '190',
+        '',
+        '',
+        'r',
+        '',
+        'messenger',
+        ...NO_BLOCK,
+      ],
     ]);
   });
 
@@ -138,7 +158,7 @@ describe('auditCsv', () => {
     ]);
   });
 
-  test("the last column says the platform: an Instagram thread's attempt names it (its psid is the IGSID)", () => {
+  test("the platform column: an Instagram thread's attempt names it (its psid is the IGSID)", () => {
     const csv = auditCsv(
       [
         thread({ psid: '17850000000000001', customerName: 'insta.shopper', platform: 'instagram', attempts: [attempt({ messageId: 'm_ig' })] }),
@@ -147,8 +167,8 @@ describe('auditCsv', () => {
       pages,
     );
     const records = parseCsv(csv);
-    expect(records[0]!.at(-1)).toBe('platform');
-    expect(records.slice(1).map((cells) => [cells[3], cells[4], cells.at(-1)])).toEqual([
+    expect(records[0]![14]).toBe('platform');
+    expect(records.slice(1).map((cells) => [cells[3], cells[4], cells[14]])).toEqual([
       ['insta.shopper', '17850000000000001', 'instagram'],
       ['Ana', '9001', 'messenger'],
     ]);
@@ -166,6 +186,50 @@ describe('auditCsv', () => {
     const csv = auditCsv([thread({ attempts: [attempt({}), attempt({ status: 'failed' })] })], [record]);
     expect(csv).toContain('Shop');
     expect(csv).not.toContain(token);
+  });
+
+  test('refusals that mean stop: the block a refusal started, the sends it refused, and the Page block with its clear', () => {
+    const since = T0 + 60_000;
+    const csv = auditCsv(
+      [
+        thread({
+          attempts: [
+            attempt({
+              requestId: 'a',
+              at: T0,
+              status: 'failed',
+              error: { kind: 'person_unavailable', retryable: false, code: 551, subcode: 1545041 },
+              block: { scope: 'person', since: T0 },
+            }),
+            attempt({ requestId: 'b', at: T0 + 1000, status: 'blocked', reason: 'person_blocked', block: { scope: 'person', since: T0 } }),
+            attempt({ requestId: 'c', at: since + 1000, status: 'blocked', reason: 'page_blocked', block: { scope: 'page', since, until: since + 3_600_000 } }),
+          ],
+        }),
+      ],
+      pages,
+      [
+        {
+          pageId: '111',
+          scope: 'page',
+          code: 10,
+          subcode: 1893063,
+          kind: 'page_restricted',
+          since,
+          until: since + 3_600_000,
+          requestId: 'z',
+          clearedAt: since + 600_000,
+        },
+      ],
+    );
+    const rows = parseCsv(csv)
+      .slice(1)
+      .map((cells) => [cells[6], cells[9], cells[10], ...cells.slice(15)]);
+    expect(rows).toEqual([
+      ['failed', '551', '1545041', '', 'person', '2026-05-04T10:00:00.000Z', '', ''],
+      ['blocked', '', '', 'person_blocked', 'person', '2026-05-04T10:00:00.000Z', '', ''],
+      ['page_block', '10', '1893063', 'page_blocked', 'page', '2026-05-04T10:01:00.000Z', '2026-05-04T11:01:00.000Z', '2026-05-04T10:11:00.000Z'],
+      ['blocked', '', '', 'page_blocked', 'page', '2026-05-04T10:01:00.000Z', '2026-05-04T11:01:00.000Z', ''],
+    ]);
   });
 
   test('an empty ledger gives only the header', () => {

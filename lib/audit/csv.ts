@@ -1,4 +1,4 @@
-import type { ThreadRecord } from '../storage/schema';
+import type { PageBlockRecord, ThreadRecord } from '../storage/schema';
 
 // The audit export: one row per reactivation attempt, for a manager's spreadsheet or a compliance review.
 // It is opened in spreadsheet programs, so cells are RFC 4180 quoted and guarded against formula injection
@@ -25,6 +25,15 @@ export const AUDIT_COLUMNS = [
   // Appended (spreadsheets rely on the columns before it): messenger, or instagram for Instagram Direct threads,
   // whose `psid` column holds the IGSID.
   'platform',
+  // Appended: refusals that mean stop (DESIGN.md §1). On a `failed` attempt, the block Meta's answer started; on a
+  // `blocked` one, the block that refused it (`block_reason`: person_blocked / page_blocked, or any other reason a
+  // send was refused before Meta). One row per Page block too (outcome `page_block`, no customer), with when a manager
+  // cleared it.
+  'block_reason',
+  'block_scope',
+  'block_since',
+  'block_until',
+  'block_cleared',
 ] as const;
 
 /** Cells a spreadsheet would evaluate as a formula (or a DDE call) get a leading apostrophe. */
@@ -36,7 +45,9 @@ export function csvCell(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function auditCsv(threads: ThreadRecord[], pages: ReadonlyArray<{ id: string; name: string }>): string {
+const iso = (ms: number | undefined) => (ms === undefined ? '' : new Date(ms).toISOString());
+
+export function auditCsv(threads: ThreadRecord[], pages: ReadonlyArray<{ id: string; name: string }>, pageBlocks: readonly PageBlockRecord[] = []): string {
   const pageNames = new Map<string, string>();
   for (const page of pages) pageNames.set(page.id, page.name);
 
@@ -61,9 +72,41 @@ export function auditCsv(threads: ThreadRecord[], pages: ReadonlyArray<{ id: str
           attempt.requestId,
           attempt.retryOf,
           thread.platform ?? 'messenger',
+          attempt.status === 'blocked' ? attempt.reason : undefined,
+          attempt.block?.scope,
+          iso(attempt.block?.since),
+          iso(attempt.block?.until),
+          '',
         ],
       });
     }
+  }
+  for (const block of pageBlocks) {
+    rows.push({
+      at: block.since,
+      cells: [
+        iso(block.since),
+        block.pageId,
+        pageNames.get(block.pageId) ?? '',
+        '',
+        '',
+        '',
+        'page_block',
+        '',
+        block.kind,
+        block.code,
+        block.subcode,
+        '',
+        block.requestId,
+        '',
+        '',
+        'page_blocked',
+        'page',
+        iso(block.since),
+        iso(block.until),
+        iso(block.clearedAt),
+      ],
+    });
   }
   rows.sort((a, b) => a.at - b.at);
 

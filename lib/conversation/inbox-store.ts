@@ -8,6 +8,7 @@ import { ProtocolFailure, type Ask } from '../messaging/client';
 import type { ErrorView } from '../graph/error-view';
 import type { ThreadView } from '../threads/view';
 import { factsForResend, preflight, type FeedbackProblem } from '../policy';
+import type { StopBlock } from '../storage/schema';
 import type { BlockReason, Platform, ReopenRequest, UtilityTemplate } from '../policy/types';
 import { sameConversation, type InboxLocation } from '../inbox/url';
 import { DEFAULT_CLOSES_SOON_MINUTES } from '../inbox/status';
@@ -36,6 +37,9 @@ export interface SendResult {
   feedbackProblems?: FeedbackProblem[];
   /** The background refused the message itself (nothing was sent). */
   rejected?: string;
+  /** A refusal that means stop: the block that refused the send (`blocked`), or the one Meta's answer started
+   *  (`failed`), with Meta's code and words, since and until when. */
+  block?: StopBlock;
 }
 
 /** The inbox's words come from the background: nothing with words renders before they arrive. */
@@ -352,6 +356,8 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
           facts: retryOf ? (factsForResend(thread.facts, retryOf) ?? thread.facts) : thread.facts,
           templates: state.templates.status === 'ready' ? state.templates.templates : null,
           promoTerms: state.promoTerms,
+          // No blocks from Meta here: the view's may be stale (a manager may have cleared the Page's since), and the
+          // background refuses on the stored ones before any Graph call, for every tab at once.
         },
         now,
       );
@@ -391,6 +397,7 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
           reason: outcome.reason,
           error: outcome.error,
           nextAttemptAt: outcome.nextAttemptAt,
+          ...(outcome.block ? { block: outcome.block } : {}),
         };
       } catch (error) {
         // A refusal before acting sent nothing. Any other failure (no reply, worker restarted) may have

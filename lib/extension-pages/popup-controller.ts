@@ -30,6 +30,8 @@ export interface PopupController {
   cancelScan: (pageId: string) => Promise<void>;
   copyLayoutReport: () => Promise<void>;
   exportAudit: () => Promise<void>;
+  /** A manager clears a Page's block (Meta restricted the Page) after reading why; the summary is read again. */
+  clearPageBlock: (pageId: string, since: number) => Promise<void>;
 }
 
 export function createPopupController(deps: PopupControllerDeps): PopupController {
@@ -141,6 +143,20 @@ export function createPopupController(deps: PopupControllerDeps): PopupControlle
         const filename = 'reopen-layout-report.json';
         downloadText(json, filename, 'application/json');
         store.setState({ reportState: { status: 'downloaded', filename } });
+      }
+    },
+    async clearPageBlock(pageId, since) {
+      const without = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).filter(([id]) => id !== pageId));
+      store.setState((s) => ({ blockClearing: { ...s.blockClearing, [pageId]: true }, blockClearFailed: without(s.blockClearFailed) }));
+      try {
+        await ask({ type: 'pageblock.clear', pageId, since });
+        // Cleared, or already gone (cleared elsewhere, or a newer block replaced it): the summary says which.
+        const summary = await ask({ type: 'summary.get' });
+        if (alive) store.setState({ summary });
+      } catch (error) {
+        if (alive) store.setState((s) => ({ blockClearFailed: { ...s.blockClearFailed, [pageId]: errorDetail(error) } }));
+      } finally {
+        if (alive) store.setState((s) => ({ blockClearing: without(s.blockClearing) }));
       }
     },
     async exportAudit() {

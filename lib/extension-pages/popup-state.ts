@@ -34,6 +34,9 @@ export interface PopupState {
   exportState: ExportState;
   /** The "Copy layout report" button's last outcome. */
   reportState: ReportState;
+  /** Page blocks whose clear is on its way, and the last failure's detail by Page id. */
+  blockClearing: Record<string, boolean>;
+  blockClearFailed: Record<string, string>;
 }
 
 export const initialPopupState = (): PopupState => ({
@@ -46,6 +49,8 @@ export const initialPopupState = (): PopupState => ({
   overviewStalled: {},
   exportState: { status: 'idle' },
   reportState: { status: 'idle' },
+  blockClearing: {},
+  blockClearFailed: {},
 });
 
 /** A store per mounted popup (tests mount many). */

@@ -393,14 +393,17 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         const view = withoutToken(explained.view, token);
         // Meta did not say whether it took the message: never repeated, whatever is_transient says (DESIGN.md §1).
         if (explained.answer === 'not_said') return { ok: false, error: { ...view, delivery: 'maybe_sent' }, tries };
-        if (explained.answer === 'refused') return { ok: false, error: { ...view, delivery: 'not_sent' }, tries };
+        // Meta's regain-access estimate, when it gives one: the wait of a rate limit, the end of a block (a refusal that
+        // means stop, lib/graph/errors.ts `stop`).
+        const regainMinutes = regainMinutesOf(outcome.usage, pageId);
+        const regain = regainMinutes > 0 ? { retryAfterMs: regainMinutes * 60_000 } : {};
+        if (explained.answer === 'refused') return { ok: false, error: { ...view, delivery: 'not_sent', ...regain }, tries };
         // A rate-limit refusal: when Meta says access comes back in minutes, the agent is told how long to wait (an
         // app-level limit keeps its own explanation).
-        const regainMinutes = regainMinutesOf(outcome.usage, pageId);
         const kind = regainMinutes > 0 && view.kind !== 'app_rate_limited' ? 'rate_limited' : view.kind;
         return {
           ok: false,
-          error: { ...view, kind, delivery: 'not_sent', ...(regainMinutes > 0 ? { retryAfterMs: regainMinutes * 60_000 } : {}) },
+          error: { ...view, kind, delivery: 'not_sent', ...regain },
           tries,
         };
       } finally {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../locales/en/errors';
 import es from '../../locales/es/errors';
-import { ERROR_CATALOG, ERROR_KINDS, explainGraphError, explainSendError, type ErrorKind } from './errors';
+import { ERROR_CATALOG, ERROR_KINDS, explainGraphError, explainSendError, stopScopeOf, type ErrorKind } from './errors';
 
 const metaError = (code: number, subcode?: number, extra: Record<string, unknown> = {}) => ({
   error: { message: `message for ${code}`, type: 'OAuthException', code, ...(subcode ? { error_subcode: subcode } : {}), fbtrace_id: 'AbC/trace', ...extra },
@@ -179,5 +179,42 @@ describe('error strings', () => {
     }
     expect(en['errors.tag_retired.next']).toContain('27 April 2026');
     expect(en['errors.token_invalid.next']).toBe("Reconnect this Page in Reopen's options.");
+  });
+});
+
+describe('refusals that mean stop (the catalog’s `stop` column)', () => {
+  // Written from Meta's error-codes page (updated 2026-06-25) and DESIGN.md §1, independently of the catalog's rows.
+  const STOPS: Array<[code: number, subcode: number | undefined, stop: 'person' | 'page' | undefined]> = [
+    [613, 2018338, 'person'],
+    [551, undefined, 'person'],
+    [551, 1545041, 'person'],
+    [200, 1545041, 'person'],
+    [10, 2018108, 'person'],
+    [10, 1893063, 'page'],
+    // Not stops: the window, a bare permission refusal, app review, rate limits, the token.
+    [10, 2018278, undefined],
+    [10, undefined, undefined],
+    [200, undefined, undefined],
+    [613, 2534040, undefined],
+    [613, undefined, undefined],
+    [190, undefined, undefined],
+    [2, undefined, undefined],
+  ];
+
+  it.each(STOPS)('%i/%s → %s', (code, subcode, stop) => {
+    expect(stopScopeOf({ code, subcode })).toBe(stop);
+  });
+
+  it('every stop row is a refusal (failed, never retried), whatever is_transient says', () => {
+    for (const entry of ERROR_CATALOG.filter((row) => row.stop)) {
+      expect(entry.answer).toBe('refused');
+      const explained = explainSendError(metaError(entry.code, entry.subcode, { is_transient: true }));
+      expect(explained).toMatchObject({ answer: 'refused', view: { retryable: false } });
+    }
+  });
+
+  it('200/1545041 on an Instagram thread still blocks the person (the general pair beats the platform’s bare code)', () => {
+    expect(stopScopeOf({ code: 200, subcode: 1545041 }, 'instagram')).toBe('person');
+    expect(stopScopeOf({ code: 200 }, 'instagram')).toBeUndefined();
   });
 });

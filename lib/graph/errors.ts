@@ -14,6 +14,13 @@ import { isTagRetired } from './tags';
 //   `unknown`, never repeated, holds the cooldown and is reconciled by reading the conversation.
 // A code the catalog does not know, and `is_transient` on anything but a rate limit or a refusal that names
 // its reason, are 'not_said' too.
+// `stop` says which refusals mean "stop sending" (DESIGN.md §1, "Refusals that mean stop"), as data: 'person' blocks
+// tagged sends to that person (Page + PSID) until they write again or Meta's stated time; 'page' blocks every send of
+// the Page for every agent until Meta's time or a manager clears it. Sources: Meta's Messenger error-codes page
+// (updated 2026-06-25): 613/2018338 tag overuse towards one person ("stop sending to that user"), 551 and
+// 551|200/1545041 "this person isn't available / isn't receiving messages", 10/2018108 "they can't receive your
+// messages right now", 10/1893063 "you are temporarily restricted from sending messages" (the Page). A stop
+// answer is never retried, whatever its is_transient flag says.
 
 /** Every kind of failure the views can explain (`errors.<kind>.explain` / `errors.<kind>.next`). */
 export const ERROR_KINDS = [
@@ -54,6 +61,9 @@ export type ErrorKind = (typeof ERROR_KINDS)[number];
 /** What an error answer to a send says about the message (see the header comment). */
 export type SendAnswer = 'refused' | 'rate_limit' | 'not_said';
 
+/** Who a refusal that means stop blocks: the one person, or the whole Page (see the header comment). */
+export type StopScope = 'person' | 'page';
+
 export interface ErrorCatalogEntry {
   code: number;
   subcode?: number;
@@ -62,6 +72,8 @@ export interface ErrorCatalogEntry {
   kind: ErrorKind;
   retryable: boolean;
   answer: SendAnswer;
+  /** Set on the refusals that mean stop: who is blocked from tagged sends afterwards. */
+  stop?: StopScope;
 }
 
 export const ERROR_CATALOG: readonly ErrorCatalogEntry[] = [
@@ -69,8 +81,8 @@ export const ERROR_CATALOG: readonly ErrorCatalogEntry[] = [
   { code: 10, subcode: 2018278, kind: 'window_closed', retryable: false, answer: 'refused' },
   { code: 10, subcode: 2534022, kind: 'window_closed', retryable: false, answer: 'refused' },
   { code: 10, subcode: 2018065, kind: 'window_closed_news', retryable: false, answer: 'refused' },
-  { code: 10, subcode: 2018108, kind: 'recipient_cannot_receive', retryable: false, answer: 'refused' },
-  { code: 10, subcode: 1893063, kind: 'page_restricted', retryable: false, answer: 'refused' },
+  { code: 10, subcode: 2018108, kind: 'recipient_cannot_receive', retryable: false, answer: 'refused', stop: 'person' },
+  { code: 10, subcode: 1893063, kind: 'page_restricted', retryable: false, answer: 'refused', stop: 'page' },
   { code: 10, kind: 'permission_denied', retryable: false, answer: 'refused' },
   // Parameters (a retired tag also answers a bare 100: see explainGraphError)
   { code: 100, kind: 'invalid_parameter', retryable: false, answer: 'refused' },
@@ -83,13 +95,13 @@ export const ERROR_CATALOG: readonly ErrorCatalogEntry[] = [
   // Access
   { code: 190, kind: 'token_invalid', retryable: false, answer: 'refused' },
   { code: 200, kind: 'needs_app_review', retryable: false, answer: 'refused' },
-  { code: 200, subcode: 1545041, kind: 'person_unavailable', retryable: false, answer: 'refused' },
-  { code: 551, subcode: 1545041, kind: 'person_unavailable', retryable: false, answer: 'refused' },
-  { code: 551, kind: 'not_receiving', retryable: false, answer: 'refused' },
+  { code: 200, subcode: 1545041, kind: 'person_unavailable', retryable: false, answer: 'refused', stop: 'person' },
+  { code: 551, subcode: 1545041, kind: 'person_unavailable', retryable: false, answer: 'refused', stop: 'person' },
+  { code: 551, kind: 'not_receiving', retryable: false, answer: 'refused', stop: 'person' },
   { code: 2, subcode: 2018344, kind: 'permission_denied', retryable: false, answer: 'refused' },
   // Rate limits
   { code: 613, subcode: 2534040, kind: 'rate_limited', retryable: true, answer: 'rate_limit' },
-  { code: 613, subcode: 2018338, kind: 'tag_rate_abuse', retryable: false, answer: 'refused' },
+  { code: 613, subcode: 2018338, kind: 'tag_rate_abuse', retryable: false, answer: 'refused', stop: 'person' },
   // Bare 613 carries the same "exceeded the rate limit" message as 613/2534040.
   { code: 613, kind: 'rate_limited', retryable: true, answer: 'rate_limit' },
   { code: 4, kind: 'app_rate_limited', retryable: true, answer: 'rate_limit' },
@@ -173,7 +185,7 @@ function classify(body: unknown, context: ErrorContext): Classified | null {
   if (entry?.kind === 'invalid_parameter' && isTagRetired(context.tag, context.now)) kind = 'tag_retired';
   // Meta flags some answers transient outside its table (e.g. 2/2018344 real payloads): trust the flag,
   // except where another try would break a rule (messaging a person Meta told us to leave alone).
-  if (error.is_transient === true && !NEVER_RETRIED.has(kind)) {
+  if (error.is_transient === true && !NEVER_RETRIED.has(kind) && !entry?.stop) {
     retryable = true;
     if (!entry) kind = 'transient';
     // "Try again later" on anything but a rate limit does not say the message was left unprocessed.
@@ -184,6 +196,12 @@ function classify(body: unknown, context: ErrorContext): Classified | null {
   if (error.message) view.metaMessage = error.message;
   if (error.fbtrace_id) view.fbtraceId = error.fbtrace_id;
   return { view, answer };
+}
+
+/** Who Meta's refusal of a send blocks from now on (the catalog's `stop` column), or undefined: no block. */
+export function stopScopeOf(error: Pick<ErrorView, 'code' | 'subcode'>, platform?: Platform): StopScope | undefined {
+  if (error.code === undefined) return undefined;
+  return findCatalogEntry(error.code, error.subcode, platform)?.stop;
 }
 
 /**

@@ -55,6 +55,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('overview.status'), pageId: id }),
   z.object({ type: z.literal('overview.cancel'), pageId: id }),
   z.object({ type: z.literal('audit.export') }),
+  // A manager clears the Page's block (Meta restricted the Page) after reading why; `since` names the block read.
+  z.object({ type: z.literal('pageblock.clear'), pageId: id, since: z.number().int().nonnegative() }),
   // options
   z.object({ type: z.literal('pages.list') }),
   z.object({ type: z.literal('pages.connect'), token: z.string().min(1).max(1000) }),

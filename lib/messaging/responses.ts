@@ -30,6 +30,8 @@ export interface ResponseMap {
   'overview.status': OverviewStatus;
   'overview.cancel': OverviewStatus;
   'audit.export': { csv: string; filename: string };
+  /** false: no such block (already cleared, or replaced by a newer one). */
+  'pageblock.clear': { cleared: boolean };
   'pages.list': { pages: PageView[]; health?: LayoutHealth };
   'pages.connect': { page: PageView } | { error: ErrorView };
   'pages.disconnect': { pages: PageView[] };

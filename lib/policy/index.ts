@@ -9,3 +9,4 @@ export { MAX_TEXT_CHARS, textLength } from './text';
 export { DEFAULT_PROMO_TERMS, findPromoTerms, type PromoMatch } from './lint';
 export { FEEDBACK_LIMITS, validateFeedbackTemplate, type FeedbackProblem } from './feedback';
 export { preflight, promoMatchesOf, type PreflightContext, type PreflightDecision } from './preflight';
+export { holdingBlock, stopBlockHolds } from './blocks';

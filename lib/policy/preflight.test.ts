@@ -70,6 +70,21 @@ describe('preflight: every block reason', () => {
     ['template_not_approved', request('UTILITY', utility(['A1', 'enviado'])), context({}, { templates: [{ ...orderUpdate, status: 'PENDING' }] }), NOW],
     ['template_parameters', request('UTILITY', utility(['A1'])), context(), NOW],
     ['promo_unconfirmed', request('HUMAN_AGENT', text('Te damos un cupón')), context(), NOW],
+    ['person_blocked', request('HUMAN_AGENT', text('Hola')), context({}, { blocks: [{ scope: 'person', since: NOW - HOUR }] }), NOW],
+    [
+      'page_blocked',
+      request('HUMAN_AGENT', text('Hola')),
+      context(
+        {},
+        {
+          blocks: [
+            { scope: 'person', since: NOW - HOUR },
+            { scope: 'page', since: NOW - HOUR },
+          ],
+        },
+      ),
+      NOW,
+    ],
   ];
 
   test.each(cases)('%s', (reason, req, ctx, now) => {
@@ -78,6 +93,23 @@ describe('preflight: every block reason', () => {
 
   test('the table covers every BlockReason', () => {
     expect(new Set(cases.map(([reason]) => reason))).toEqual(new Set(BLOCK_REASONS));
+  });
+});
+
+describe('preflight: refusals that mean stop', () => {
+  const person = { scope: 'person' as const, since: NOW - HOUR };
+  test("a person's block lifts when the customer writes after it, not before", () => {
+    expect(reasonOf(request('HUMAN_AGENT', text('Hola')), context({ customerLastMessageAt: C }, { blocks: [person] }))).toBe('person_blocked');
+    // C after the block but the window open again: the block no longer answers.
+    const wrote = NOW - HOUR + 1;
+    expect(reasonOf(request('HUMAN_AGENT', text('Hola')), context({ customerLastMessageAt: wrote }, { blocks: [person] }), wrote + 2 * DAY)).toBeNull();
+  });
+  test("Meta's stated time lifts a block; a cleared Page block no longer holds", () => {
+    const until = NOW + HOUR;
+    const decision = preflight(request('HUMAN_AGENT', text('Hola')), context({}, { blocks: [{ scope: 'page', since: NOW - HOUR, until }] }), NOW);
+    expect(decision).toMatchObject({ allowed: false, reason: 'page_blocked', until });
+    expect(reasonOf(request('HUMAN_AGENT', text('Hola')), context({}, { blocks: [{ scope: 'page', since: NOW - HOUR, until }] }), until)).toBeNull();
+    expect(reasonOf(request('HUMAN_AGENT', text('Hola')), context({}, { blocks: [{ scope: 'page', since: NOW - HOUR, clearedAt: NOW - 1 }] }))).toBeNull();
   });
 });
 

@@ -4,13 +4,16 @@ import { validateFeedbackTemplate, type FeedbackProblem } from './feedback';
 import { findPromoTerms, type PromoMatch } from './lint';
 import { availableRoutes } from './routes';
 import { MAX_TEXT_CHARS, textLength } from './text';
-import type { BlockReason, ReopenContent, ReopenRequest, ThreadFacts, UtilityTemplate } from './types';
+import { holdingBlock } from './blocks';
+import type { BlockReason, ReopenContent, ReopenRequest, StopBlockFacts, ThreadFacts, UtilityTemplate } from './types';
 
 export interface PreflightContext {
   facts: ThreadFacts;
   /** The Page's message templates; null when they could not be listed. */
   templates: readonly UtilityTemplate[] | null;
   promoTerms: readonly string[];
+  /** Blocks from refusals that mean stop (the person's and the Page's), when known: one that holds refuses first. */
+  blocks?: ReadonlyArray<StopBlockFacts | null | undefined>;
 }
 
 export type PreflightDecision =
@@ -18,8 +21,10 @@ export type PreflightDecision =
   | {
       allowed: false;
       reason: BlockReason;
-      /** For 'cooldown': the first instant a reactivation is allowed again. */
+      /** For 'cooldown': the first instant a reactivation is allowed again; for a block: Meta's stated time. */
       until?: number;
+      /** For 'person_blocked' / 'page_blocked': the block that holds. */
+      block?: StopBlockFacts;
       feedbackProblems?: FeedbackProblem[];
       promoMatches?: PromoMatch[];
     };
@@ -71,11 +76,21 @@ export function promoMatchesOf(content: ReopenContent, terms: readonly string[])
 }
 
 /**
- * The last check before a reactivation is sent, in the order an agent fixes things: can this route
+ * The last check before a reactivation is sent, in the order an agent fixes things: has Meta said stop; can this route
  * be used now at all; does the content fit the route; is the content valid; and has the agent
  * confirmed any promotional-looking wording. The background runs it again right before sending.
  */
 export function preflight(request: ReopenRequest, ctx: PreflightContext, now: number): PreflightDecision {
+  // Meta said stop: nothing else matters until the block lifts.
+  const block = holdingBlock(ctx.blocks ?? [], now, ctx.facts.customerLastMessageAt);
+  if (block) {
+    return {
+      allowed: false,
+      reason: block.scope === 'page' ? 'page_blocked' : 'person_blocked',
+      block,
+      ...(block.until !== undefined ? { until: block.until } : {}),
+    };
+  }
   const route = routeById(request.route);
   const availability = availableRoutes(ctx.facts, now).find((entry) => entry.route.id === route.id);
   if (availability?.reason) {

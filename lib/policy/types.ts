@@ -71,5 +71,21 @@ export const BLOCK_REASONS = [
   'template_not_approved',
   'template_parameters',
   'promo_unconfirmed',
+  /** Meta told Reopen to stop messaging this person with tags (613/2018338, 551, 200|551/1545041, 10/2018108). */
+  'person_blocked',
+  /** Meta restricted the Page from sending (10/1893063): no send from it for any agent. */
+  'page_blocked',
 ] as const;
 export type BlockReason = (typeof BLOCK_REASONS)[number];
+
+/** A block after a refusal that means stop, as the rules see it (./blocks.ts); the stored shape and its view carry
+ *  more (Meta's code and words). */
+export interface StopBlockFacts {
+  scope: 'person' | 'page';
+  /** When the refusal came. */
+  since: number;
+  /** Meta's stated time, when it gave one. */
+  until?: number;
+  /** A manager cleared it (Page blocks). */
+  clearedAt?: number;
+}

@@ -1,12 +1,13 @@
 import type { GraphClient, GraphFailure } from '../graph';
 import { errorView, type ErrorView } from '../graph/error-view';
-import { factsForResend, nextAttemptAt, preflight, type PreflightDecision } from '../policy';
-import type { ReopenRequest, UtilityTemplate } from '../policy/types';
+import { stopScopeOf } from '../graph/errors';
+import { factsForResend, holdingBlock, nextAttemptAt, preflight, type PreflightDecision } from '../policy';
+import type { Platform, ReopenRequest, UtilityTemplate } from '../policy/types';
 import type { PageService } from '../pages/service';
 import { isQuotaError } from '../storage/budget';
 import { createHeldCommits } from '../storage/held-commits';
 import type { KeyedLock } from '../storage/lock';
-import type { Settings, StoredAttempt, ThreadRecord } from '../storage/schema';
+import type { Settings, StopBlock, StoredAttempt, ThreadRecord } from '../storage/schema';
 import { emptyThread, type ReopenStore } from '../storage/store';
 import type { ThreadService } from '../threads/service';
 import { attemptView, threadFacts } from '../threads/view';
@@ -19,6 +20,9 @@ import { checkingFrom, textDigest, type Reconciler } from './reconcile';
 // when it comes again, and an attempt is written `pending` BEFORE the HTTP call, so a worker that dies
 // mid-send leaves a trace that becomes `unknown` (and keeps the cooldown) instead of a silent resend. An
 // `unknown` attempt is handed to the reconciler, which reads the conversation to settle it (./reconcile.ts).
+// Stop means stop (DESIGN.md §1): a refusal the error catalog marks `stop` blocks the person (in their thread record) or
+// the Page (its own key); a block that holds refuses the next send before any Graph call, and a Page block written by
+// another tab is looked at again right before the POST.
 
 export interface SendCommand {
   requestId: string;
@@ -52,6 +56,11 @@ export interface ReopenService {
 /** Written on attempts whose worker died between reserve and commit. */
 const INTERRUPTED: ErrorView = { kind: 'network_unknown', retryable: false };
 
+/** What an attempt keeps of a block (the audit's columns): the block itself lives in the thread or the Page's key. */
+function blockSummary(block: StopBlock): NonNullable<StoredAttempt['block']> {
+  return { scope: block.scope, since: block.since, ...(block.until !== undefined ? { until: block.until } : {}) };
+}
+
 function outcomeOf(attempt: StoredAttempt): ReopenOutcome['outcome'] {
   switch (attempt.status) {
     case 'sent':
@@ -74,7 +83,7 @@ export function createReopenService(deps: ReopenServiceDeps): ReopenService {
     if (due !== undefined) deps.reconciler?.watch(pageId, psid, due);
   }
 
-  function outcomeFrom(attempt: StoredAttempt, record: ThreadRecord | null): ReopenOutcome {
+  function outcomeFrom(attempt: StoredAttempt, record: ThreadRecord | null, block?: StopBlock): ReopenOutcome {
     const next = nextAttemptAt(threadFacts(record), now());
     return {
       requestId: attempt.requestId,
@@ -86,35 +95,36 @@ export function createReopenService(deps: ReopenServiceDeps): ReopenService {
       ...(next !== null ? { nextAttemptAt: next } : {}),
       ...(attempt.retryOf ? { retryOf: attempt.retryOf } : {}),
       ...(attempt.reconciliation ? { reconciliation: attemptView(attempt).reconciliation! } : {}),
+      ...(block ? { block } : {}),
     };
   }
 
-  /** Appends (or, for the same request id, replaces) one attempt and answers with its outcome. */
-  function append(pageId: string, psid: string, attempt: StoredAttempt): Promise<ThreadRecord | null> {
+  /** Appends (or, for the same request id, replaces) one attempt, with the person's block it started if any. */
+  function append(pageId: string, psid: string, attempt: StoredAttempt, personBlock?: StopBlock): Promise<ThreadRecord | null> {
     return store.updateThread(pageId, psid, (current) => {
       const base = current ?? emptyThread(pageId, psid, attempt.at);
       const others = base.attempts.filter((existing) => existing.requestId !== attempt.requestId);
-      return { ...base, attempts: [...others, attempt], updatedAt: now() };
+      return { ...base, attempts: [...others, attempt], ...(personBlock ? { block: personBlock } : {}), updatedAt: now() };
     });
   }
 
   // A commit the storage refuses (quota full) is held in memory and written again (lib/storage/held-commits.ts).
-  const held = createHeldCommits({ write: (commit) => append(commit.pageId, commit.psid, commit.attempt) });
+  const held = createHeldCommits({ write: (commit) => append(commit.pageId, commit.psid, commit.attempt, commit.block) });
 
-  async function record(command: SendCommand, attempt: StoredAttempt): Promise<ReopenOutcome> {
+  async function record(command: SendCommand, attempt: StoredAttempt, block?: StopBlock): Promise<ReopenOutcome> {
     let saved: ThreadRecord | null;
     try {
-      saved = await append(command.pageId, command.psid, attempt);
+      saved = await append(command.pageId, command.psid, attempt, block?.scope === 'person' ? block : undefined);
     } catch (error) {
       // A refused reservation stops the send before Meta (see sendOnce).
       if (attempt.status === 'pending') throw error;
       // Meta answered (or nothing left): the agent is told all the same, and the `pending` reservation still
       // holds the cooldown until the held commit is written.
-      held.hold({ pageId: command.pageId, psid: command.psid, attempt });
+      held.hold({ pageId: command.pageId, psid: command.psid, attempt, ...(block?.scope === 'person' ? { block } : {}) });
       const stored = await store.getThread(command.pageId, command.psid).catch(() => null);
       saved = stored && { ...stored, attempts: [...stored.attempts.filter((a) => a.requestId !== attempt.requestId), attempt] };
     }
-    return outcomeFrom(attempt, saved);
+    return outcomeFrom(attempt, saved, block);
   }
 
   function attemptBase(command: SendCommand, at: number): Pick<StoredAttempt, 'requestId' | 'at' | 'route' | 'contentKind' | 'retryOf'> {
@@ -131,6 +141,54 @@ export function createReopenService(deps: ReopenServiceDeps): ReopenService {
     return record(command, { ...attemptBase(command, now()), status: 'blocked', reason: decision.reason, settledAt: now() });
   }
 
+  /** A block from Meta holds: the send is refused before anything reaches Meta (the attempt says which block). */
+  function stopped(
+    command: SendCommand,
+    block: StopBlock,
+    base?: Pick<StoredAttempt, 'requestId' | 'at' | 'route' | 'contentKind' | 'retryOf'>,
+  ): Promise<ReopenOutcome> {
+    return record(
+      command,
+      {
+        ...(base ?? attemptBase(command, now())),
+        status: 'blocked',
+        reason: block.scope === 'page' ? 'page_blocked' : 'person_blocked',
+        block: blockSummary(block),
+        settledAt: now(),
+      },
+      block,
+    );
+  }
+
+  /** The Page's block and the person's, whichever holds now (the Page's first). No Graph call: storage only. */
+  async function holdingStop(command: SendCommand, stored: ThreadRecord | null): Promise<StopBlock | null> {
+    const pageBlock = await store.getPageBlock(command.pageId);
+    return holdingBlock<StopBlock>([pageBlock, stored?.block], now(), stored?.facts?.customerLastMessageAt ?? null);
+  }
+
+  /** Meta refused with an answer that means stop: the block it starts, written before the attempt is committed (a
+   *  Page block first, under its own key, so every other tab and context sees it as soon as possible). */
+  async function startBlock(command: SendCommand, failure: GraphFailure, platform: Platform, at: number): Promise<StopBlock | undefined> {
+    const scope = stopScopeOf(failure, platform);
+    if (!scope || failure.code === undefined) return undefined;
+    const block: StopBlock = {
+      scope,
+      code: failure.code,
+      ...(failure.subcode !== undefined ? { subcode: failure.subcode } : {}),
+      kind: failure.kind,
+      ...(failure.metaMessage !== undefined ? { metaMessage: failure.metaMessage } : {}),
+      since: at,
+      ...(failure.retryAfterMs ? { until: at + failure.retryAfterMs } : {}),
+      requestId: command.requestId,
+    };
+    if (scope === 'page') {
+      // A full storage must not turn Meta's refusal into an error: the agent is still told, and a full storage
+      // refuses every next reservation anyway (nothing is sent without one).
+      await store.setPageBlock(command.pageId, { ...block, scope: 'page', pageId: command.pageId }).catch(() => undefined);
+    }
+    return block;
+  }
+
   function failed(command: SendCommand, error: ErrorView): Promise<ReopenOutcome> {
     return record(command, { ...attemptBase(command, now()), status: 'failed', error, settledAt: now() });
   }
@@ -144,6 +202,10 @@ export function createReopenService(deps: ReopenServiceDeps): ReopenService {
     const stored = await store.getThread(command.pageId, command.psid);
     const repeated = stored?.attempts.find((attempt) => attempt.requestId === command.requestId);
     if (repeated) return outcomeFrom(repeated, stored);
+
+    // Meta said stop (this person, or the whole Page): refused before any Graph call, on what storage knows.
+    const stop = await holdingStop(command, stored);
+    if (stop) return stopped(command, stop);
 
     const access = await deps.pages.pageForUse(command.pageId);
     if (!access.ok) {
@@ -199,6 +261,11 @@ export function createReopenService(deps: ReopenServiceDeps): ReopenService {
     // A refused reservation throws: no trace in the ledger, no POST (send() explains a full storage).
     await record(command, { ...base, status: 'pending' });
 
+    // Another tab or context may have been told "Page restricted" while this one read: look again right before the
+    // POST (the reservation becomes the refusal; nothing was sent).
+    const late = await holdingStop(command, fresh.record).catch(() => null);
+    if (late) return stopped(command, late, base);
+
     const result = await graph.send(page.id, page.token, command.psid, command.request, platform);
     if (result.ok) {
       const outcome = await record(command, { ...base, status: 'sent', messageId: result.messageId, settledAt: now() });
@@ -210,7 +277,10 @@ export function createReopenService(deps: ReopenServiceDeps): ReopenService {
     }
     if (result.error.code === 190) await deps.pages.markNeedsReconnect(command.pageId);
     const settledAt = now();
-    if (result.error.delivery === 'not_sent') return record(command, { ...base, status: 'failed', error: errorView(result.error), settledAt });
+    if (result.error.delivery === 'not_sent') {
+      const block = await startBlock(command, result.error, platform, settledAt);
+      return record(command, { ...base, status: 'failed', error: errorView(result.error), settledAt, ...(block ? { block: blockSummary(block) } : {}) }, block);
+    }
     // Meta did not say whether it took the message: never sent again by itself; the conversation will tell.
     const unknown: StoredAttempt = { ...base, status: 'unknown', error: errorView(result.error), settledAt, reconciliation: checkingFrom(settledAt) };
     const outcome = await record(command, unknown);

@@ -13,6 +13,8 @@ import type { ThreadRecord } from './schema';
 //                            one copy larger than QUARANTINE_COPY_MAX_BYTES keeps only its size
 //   storageWarnings          50 entries (quarantine.ts)
 //   overview:<page>          one per Page; settings, pages, inboxHealth: one each
+//   pageblock:<page>         one per Page (Meta restricted it: 10/1893063); pruned by retention once it no longer
+//                            holds (cleared or past Meta's time). A person's block is one field of its thread record.
 //
 // Near the quota, threads with no attempt (caches of Meta's facts, read again on the next visit) are evicted,
 // oldest first (lib/storage/retention.ts freeSpace); only the ledger of attempts is never evicted.

@@ -1,4 +1,4 @@
-import type { StoredAttempt } from './schema';
+import type { StopBlock, StoredAttempt } from './schema';
 
 // After Meta answered, the outcome belongs to the agent even when storage refuses to record it (quota full, a
 // failing disk). The attempt is held here, in the worker's memory, and written again on a bounded schedule and
@@ -10,6 +10,8 @@ export interface HeldCommit {
   pageId: string;
   psid: string;
   attempt: StoredAttempt;
+  /** The person's block Meta's refusal started, written with the attempt (stop means stop, even after a full storage). */
+  block?: StopBlock;
 }
 
 export interface HeldCommits {

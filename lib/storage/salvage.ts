@@ -90,7 +90,36 @@ export function salvageThread(raw: unknown, pageId: string, psid: string, now: n
   const { attempts: _attempts, blockedDropped: _dropped, ...shape } = threadRecordSchema.shape;
   const fields = salvageFields(shape, source, fallback) as Omit<ThreadRecord, 'attempts'>;
   const dropped = finite(source.blockedDropped);
-  return { ...fields, pageId, psid, attempts, ...(dropped !== undefined && dropped >= 0 ? { blockedDropped: Math.floor(dropped) } : {}) };
+  const block = fields.block ?? salvageBlock(source.block, updatedAt ?? now);
+  return {
+    ...fields,
+    pageId,
+    psid,
+    attempts,
+    ...(dropped !== undefined && dropped >= 0 ? { blockedDropped: Math.floor(dropped) } : {}),
+    ...(block ? { block } : {}),
+  };
+}
+
+/** A person's block that no longer reads still blocks (stop means stop: a damaged record must not reopen sends to
+ *  someone Meta said to leave alone); it keeps what still reads and lifts like any other (they write again, or Meta's
+ *  time). */
+function salvageBlock(raw: unknown, fallbackSince: number): ThreadRecord['block'] {
+  if (raw == null) return undefined;
+  const source = asObject(raw);
+  const code = finite(source.code);
+  const subcode = finite(source.subcode);
+  const until = finite(source.until);
+  return {
+    scope: 'person',
+    code: code !== undefined ? Math.trunc(code) : 0,
+    ...(subcode !== undefined ? { subcode: Math.trunc(subcode) } : {}),
+    kind: typeof source.kind === 'string' ? source.kind : 'record_damaged',
+    ...(typeof source.metaMessage === 'string' ? { metaMessage: source.metaMessage } : {}),
+    since: finite(source.since) ?? fallbackSince,
+    ...(until !== undefined ? { until } : {}),
+    requestId: typeof source.requestId === 'string' ? source.requestId : 'damaged',
+  };
 }
 
 /**

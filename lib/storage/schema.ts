@@ -23,6 +23,26 @@ export const reconciliationSchema = z.object({
  *  another tool or a hand edit may leave, reads as January 1970 and would silently end a cooldown). */
 export const MIN_EPOCH_MS = 1e11;
 
+/** A refusal from Meta that means stop (DESIGN.md §1; the error catalog's `stop` column, lib/graph/errors.ts): who is
+ *  blocked, Meta's own answer (code, subcode, kind, its words without any token) and since/until when. A person's
+ *  block lives in their thread record (`block`), the Page's under `pageblock:<pageId>`. */
+export const stopBlockSchema = z.object({
+  scope: z.enum(['person', 'page']),
+  code: z.number().int(),
+  subcode: z.number().int().optional(),
+  kind: z.string(),
+  /** Meta's error message, as it answered. */
+  metaMessage: z.string().optional(),
+  /** When Reopen got the refusal (epoch ms). A person's block lifts at a customer message dated after it. */
+  since: z.number(),
+  /** Meta's stated time, when it gave one: the block lifts then. */
+  until: z.number().optional(),
+  /** The refused attempt that made the block. */
+  requestId: z.string(),
+  /** A manager cleared it in the popup, having read why (Page blocks only). */
+  clearedAt: z.number().optional(),
+});
+
 export const attemptSchema = z.object({
   requestId: z.string(),
   /** When the attempt was reserved (epoch ms). */
@@ -45,6 +65,9 @@ export const attemptSchema = z.object({
   retryOf: z.string().optional(),
   /** Reading the conversation to settle an `unknown` attempt (DESIGN.md §1, lib/send/reconcile.ts). */
   reconciliation: reconciliationSchema.optional(),
+  /** For a `failed` attempt whose refusal means stop: the block it started; for a `blocked` one refused by a block:
+   *  that block's scope, since and until (the audit exports both). */
+  block: z.object({ scope: z.enum(['person', 'page']), since: z.number(), until: z.number().optional() }).optional(),
 });
 
 export const threadFactsSchema = z.object({
@@ -68,6 +91,8 @@ export const threadRecordSchema = z.object({
   platform: z.enum(['messenger', 'instagram']).optional(),
   /** Blocked attempts dropped by the per-thread cap (lib/storage/budget.ts), so the audit can say how many. */
   blockedDropped: z.number().int().nonnegative().optional(),
+  /** Meta told Reopen to stop sending tagged messages to this person (absent in records before blocks existed). */
+  block: stopBlockSchema.optional(),
   updatedAt: z.number(),
 });
 
@@ -103,6 +128,7 @@ export const settingsSchema = z.object({
 });
 
 export type StoredAttempt = z.infer<typeof attemptSchema>;
+export type StopBlock = z.infer<typeof stopBlockSchema>;
 export type Reconciliation = z.infer<typeof reconciliationSchema>;
 export type ThreadRecord = z.infer<typeof threadRecordSchema>;
 export type PageRecord = z.infer<typeof pageRecordSchema>;
@@ -148,6 +174,10 @@ export type StorageWarning = z.infer<typeof storageWarningSchema>;
 export type OverviewResult = z.infer<typeof overviewResultSchema>;
 
 export const overviewKey = (pageId: string) => `overview:${pageId}` as const;
+/** The Page-wide block after Meta restricted the Page (10/1893063): one per Page. */
+export const pageBlockKey = (pageId: string) => `pageblock:${pageId}` as const;
+export const pageBlockRecordSchema = stopBlockSchema.extend({ pageId: z.string(), scope: z.literal('page') });
+export type PageBlockRecord = z.infer<typeof pageBlockRecordSchema>;
 export const quarantineKey = (key: string, at: number) => `quarantine:${key}:${at}` as const;
 
 /** selected_item_id → PSID: how the mapping was established matters when the agent asks "why this person?". */

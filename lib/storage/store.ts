@@ -22,6 +22,8 @@ import { salvagePages, salvageSettings, salvageThread } from './salvage';
 import {
   overviewKey,
   overviewResultSchema,
+  pageBlockKey,
+  pageBlockRecordSchema,
   pageRecordSchema,
   psidMapKey,
   psidMappingSchema,
@@ -30,6 +32,7 @@ import {
   threadKey,
   threadRecordSchema,
   type OverviewResult,
+  type PageBlockRecord,
   type PageRecord,
   type PsidMapping,
   type Settings,
@@ -48,6 +51,7 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 const THREAD_PREFIX = 'thread:';
+const PAGE_BLOCK_PREFIX = 'pageblock:';
 const INBOX_HEALTH_KEY = 'local:inboxHealth' as const;
 
 /** Typed access to everything the background keeps in `browser.storage.local`. */
@@ -66,6 +70,12 @@ export interface ReopenStore {
   setPsidMapping(pageId: string, selectedItemId: string, mapping: PsidMapping | null): Promise<void>;
   getOverview(pageId: string): Promise<OverviewResult | null>;
   setOverview(result: OverviewResult): Promise<void>;
+  /** The Page-wide block after Meta restricted the Page (10/1893063), holding or not (the rules say: lib/policy). */
+  getPageBlock(pageId: string): Promise<PageBlockRecord | null>;
+  /** Writes (null: removes) a Page's block. Every context sees it at once (storage.local). */
+  setPageBlock(pageId: string, block: PageBlockRecord | null): Promise<void>;
+  /** Every Page's stored block (one snapshot read; unreadable ones are skipped, and pruned by retention). */
+  listPageBlocks(): Promise<PageBlockRecord[]>;
   getInboxHealth(): Promise<LayoutHealth | null>;
   setInboxHealth(report: LayoutHealth): Promise<void>;
   warnings(): Promise<StorageWarning[]>;
@@ -330,6 +340,23 @@ export function createStore(options: StoreOptions): ReopenStore {
     },
     async setOverview(result) {
       await write(() => storage.setItem(`local:${overviewKey(result.pageId)}`, overviewResultSchema.parse(result)));
+    },
+    async getPageBlock(pageId) {
+      const parsed = pageBlockRecordSchema.safeParse(await storage.getItem<unknown>(`local:${pageBlockKey(pageId)}`));
+      // An unreadable block is not a block: retention removes it (lib/storage/retention.ts).
+      return parsed.success && parsed.data.pageId === pageId ? parsed.data : null;
+    },
+    async setPageBlock(pageId, block) {
+      if (block == null) await storage.removeItem(`local:${pageBlockKey(pageId)}`);
+      else await write(() => storage.setItem(`local:${pageBlockKey(pageId)}`, pageBlockRecordSchema.parse({ ...block, pageId })));
+    },
+    async listPageBlocks() {
+      const all = await storage.snapshot('local');
+      return Object.entries(all).flatMap(([key, raw]) => {
+        if (!key.startsWith(PAGE_BLOCK_PREFIX)) return [];
+        const parsed = pageBlockRecordSchema.safeParse(raw);
+        return parsed.success ? [parsed.data] : [];
+      });
     },
     async getInboxHealth() {
       const parsed = layoutHealthSchema.safeParse(await storage.getItem<unknown>(INBOX_HEALTH_KEY));

@@ -1,22 +1,32 @@
+import { stopBlockHolds } from '../policy';
 import type { SettingsService } from '../settings/service';
 import { withStorageNotice } from '../storage/budget';
 import type { ReopenStore } from '../storage/store';
 import { computeSummary } from './compute-summary';
-import type { SummaryView } from './view';
+import type { PageBlockRow, SummaryView } from './view';
 
 // The popup's and dashboard's summary (summary.get): the figures over the ledger, plus what the manager should know
 // about Reopen's own storage.
 
 export interface ManagerSummaryDeps {
-  store: Pick<ReopenStore, 'listThreads' | 'warnings' | 'usage'>;
+  store: Pick<ReopenStore, 'listThreads' | 'warnings' | 'usage' | 'listPageBlocks' | 'getPages'>;
   settings: Pick<SettingsService, 'effective'>;
   now: () => number;
 }
 
 export async function managerSummary(deps: ManagerSummaryDeps): Promise<SummaryView> {
-  const [threads, settings, warnings] = await Promise.all([deps.store.listThreads(), deps.settings.effective(), deps.store.warnings()]);
-  const summary = computeSummary(threads, deps.now(), { closesSoonMinutes: settings.closesSoonMinutes });
-  // Unreadable stored values that were moved aside (kept in the settings export), and whether the extension storage
-  // is near or at its quota.
-  return withStorageNotice({ ...summary, warnings }, deps.store.usage);
+  const [threads, settings, warnings, blocks] = await Promise.all([
+    deps.store.listThreads(),
+    deps.settings.effective(),
+    deps.store.warnings(),
+    deps.store.listPageBlocks(),
+  ]);
+  const now = deps.now();
+  const summary = computeSummary(threads, now, { closesSoonMinutes: settings.closesSoonMinutes });
+  // Unreadable stored values that were moved aside (kept in the settings export), whether the extension storage
+  // is near or at its quota, and the Pages Meta restricted (only their ids and names are read of the Page list).
+  const holding = blocks.filter((block) => stopBlockHolds(block, now));
+  const names = holding.length ? new Map((await deps.store.getPages()).map((page) => [page.id, page.name])) : new Map<string, string>();
+  const pageBlocks: PageBlockRow[] = holding.map((block) => ({ ...block, pageName: names.get(block.pageId) ?? block.pageId }));
+  return withStorageNotice({ ...summary, warnings, ...(pageBlocks.length ? { pageBlocks } : {}) }, deps.store.usage);
 }

@@ -1,6 +1,6 @@
 import type { Platform, RouteId, WindowState } from '../policy/types';
 import type { StorageNotice } from '../storage/notice';
-import type { StorageWarning } from '../storage/schema';
+import type { PageBlockRecord, StorageWarning } from '../storage/schema';
 
 // The popup's and dashboard's summary (summary.get), as computeSummary (./index.ts) builds it over the ledger.
 // The popup imports these shapes and the figures' order, never the computation.
@@ -66,6 +66,9 @@ export interface DayOutcomes {
 /** A stored value that failed to parse and was moved aside, as the popup lists it. */
 export type SummaryWarning = StorageWarning;
 
+/** A Page Meta restricted from sending (10/1893063) whose block holds now: Meta's words, since and until when. */
+export type PageBlockRow = PageBlockRecord & { pageName: string };
+
 /** Summary for the popup; computed by a pure function over the ledger (lib/summary). */
 export interface SummaryView {
   now: number;
@@ -90,5 +93,7 @@ export interface SummaryView {
   warnings?: SummaryWarning[];
   /** Only when the extension storage is near or at its quota. */
   storage?: StorageNotice;
+  /** Pages Meta restricted whose block holds now (absent: none). */
+  pageBlocks?: PageBlockRow[];
   [extra: string]: unknown;
 }

@@ -1,7 +1,7 @@
 import type { AttemptStatus, BlockReason, RouteId, ThreadFacts } from '../policy/types';
 import type { ErrorView } from '../graph/error-view';
 import type { StorageNotice } from '../storage/notice';
-import type { StoredAttempt, ThreadRecord } from '../storage/schema';
+import type { StopBlock, StoredAttempt, ThreadRecord } from '../storage/schema';
 
 // The thread as the inbox sees it (thread.get, thread.choose): the views' shapes and how a stored record becomes one.
 // Type-only for the views: they import these types; the functions below run in the background.
@@ -58,6 +58,10 @@ export type ThreadView =
       recentAttempts: AttemptView[];
       /** When the facts were read from Meta. */
       checkedAt: number;
+      /** Meta told Reopen to stop messaging this person with tags (whether it still holds: lib/policy stopBlockHolds). */
+      block?: StopBlock;
+      /** Meta restricted the whole Page from sending, and the block holds (added by the background's thread.get). */
+      pageBlock?: StopBlock;
       storage?: StorageNotice;
     }
   | {
@@ -127,5 +131,6 @@ export function resolvedView(record: ThreadRecord): ThreadView {
     facts: threadFacts(record),
     recentAttempts: recent.map(attemptView),
     checkedAt: record.facts?.checkedAt ?? 0,
+    ...(record.block ? { block: record.block } : {}),
   };
 }

@@ -1,4 +1,6 @@
 import { formatDuration, resolveLocale, t, type LanguagePreference, type Locale } from '../i18n';
+import { stopBlockHolds } from '../policy';
+import type { ReopenStore } from '../storage/store';
 import type { ActionCount } from './service';
 
 // The toolbar icon's badge: how many conversations need action now, coloured by the most urgent kind, with a title
@@ -8,6 +10,14 @@ import type { ActionCount } from './service';
 export const CLOSING_COLOR = '#b3261e';
 /** Expired and ready to reopen: no deadline this minute, but work waiting. */
 export const READY_COLOR = '#b45309';
+/** Meta restricted a Page (10/1893063): the badge keeps its count (DESIGN.md §4: the badge text is the number of
+ *  conversations that need action), turns this colour, and the title says which Page first. */
+export const PAGE_BLOCKED_COLOR = '#111827';
+
+/** A Page whose block holds, as the toolbar names it. */
+export interface BlockedPage {
+  pageName: string;
+}
 
 export interface ToolbarBadge {
   /** Empty when nothing needs action (Chrome then shows no badge). */
@@ -16,7 +26,14 @@ export interface ToolbarBadge {
   title: string;
 }
 
-export function toolbarBadge(count: ActionCount, locale: Locale): ToolbarBadge {
+export function toolbarBadge(count: ActionCount, locale: Locale, blocked: readonly BlockedPage[] = []): ToolbarBadge {
+  const badge = countBadge(count, locale);
+  if (blocked.length === 0) return badge;
+  const pages = blocked.map((page) => page.pageName).join(', ');
+  return { text: badge.text, color: PAGE_BLOCKED_COLOR, title: `${t(locale, 'toolbar.pageBlocked', { pages, count: blocked.length })}\n${badge.title}` };
+}
+
+function countBadge(count: ActionCount, locale: Locale): ToolbarBadge {
   const total = count.closing + count.ready;
   if (total === 0) return { text: '', color: READY_COLOR, title: t(locale, 'toolbar.none') };
   return {
@@ -42,6 +59,8 @@ export interface BadgeApi {
 export interface ToolbarSyncDeps {
   action: BadgeApi | undefined;
   count: () => Promise<ActionCount>;
+  /** Pages Meta restricted whose block holds now (default: none). */
+  blockedPages?: () => Promise<BlockedPage[]>;
   language: () => Promise<LanguagePreference>;
   browserLanguage: () => string | undefined;
 }
@@ -56,8 +75,8 @@ export function createToolbarSync(deps: ToolbarSyncDeps): { update(): Promise<vo
   async function run(): Promise<void> {
     const action = deps.action;
     if (!action) return;
-    const [count, language] = await Promise.all([deps.count(), deps.language()]);
-    const badge = toolbarBadge(count, resolveLocale(language, deps.browserLanguage()));
+    const [count, language, blocked] = await Promise.all([deps.count(), deps.language(), deps.blockedPages?.().catch(() => []) ?? []]);
+    const badge = toolbarBadge(count, resolveLocale(language, deps.browserLanguage()), blocked);
     await Promise.all([
       action.setBadgeText({ text: badge.text }),
       action.setBadgeBackgroundColor({ color: badge.color }),
@@ -94,7 +113,16 @@ export async function ensureToolbarAlarm(alarms: {
   await alarms.create(TOOLBAR_ALARM, { periodInMinutes: 1, delayInMinutes: 1 });
 }
 
-/** Storage keys whose change can change the count: a thread, the settings (threshold, language), the Pages. */
+/** Storage keys whose change can change the badge: a thread, the settings (threshold, language), the Pages, a Page's
+ *  block (written by any tab or context). */
 export function touchesCount(keys: readonly string[]): boolean {
-  return keys.some((key) => key.startsWith('thread:') || key === 'settings' || key === 'pages');
+  return keys.some((key) => key.startsWith('thread:') || key.startsWith('pageblock:') || key === 'settings' || key === 'pages');
+}
+
+/** The Pages whose block holds now, by name (a block that only Meta's time ends is recounted with the minute alarm). */
+export async function blockedPages(store: Pick<ReopenStore, 'listPageBlocks' | 'getPages'>, now: number): Promise<BlockedPage[]> {
+  const holding = (await store.listPageBlocks()).filter((block) => stopBlockHolds(block, now));
+  if (holding.length === 0) return [];
+  const names = new Map((await store.getPages()).map((page) => [page.id, page.name]));
+  return holding.map((block) => ({ pageName: names.get(block.pageId) ?? block.pageId }));
 }

@@ -52,4 +52,13 @@ export default {
   'panel.feedbackProblems': 'Fix the survey fields marked above.',
   'panel.outcome.title': 'Your last reactivation attempt',
   'panel.outcome.dismiss': 'Dismiss',
+  // Refusals that mean stop (Meta's answer blocks this person or the whole Page)
+  'panel.stop.person.title': 'Meta said to stop messaging this person',
+  'panel.stop.page.title': 'Meta restricted this Page from sending',
+  'panel.stop.meta': 'Meta answered on {since}: “{message}” (error {code}).',
+  'panel.stop.metaNoWords': 'Meta answered on {since} with error {code}.',
+  'panel.stop.started.person': 'Reopen will not send tagged messages to this person until they write to the Page again.',
+  'panel.stop.started.person.until': 'Reopen will not send tagged messages to this person until they write to the Page again, or until {until}.',
+  'panel.stop.started.page': "Reopen will not send anything from this Page, in any agent's browser tab, until a manager clears the block in Reopen's popup.",
+  'panel.stop.started.page.until': "Reopen will not send anything from this Page, in any agent's browser tab, until {until}.",
 } as const;

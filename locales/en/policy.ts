@@ -26,6 +26,12 @@ export default {
   'policy.reason.template_missing': "This template isn't available for the Page in that language. Pick another one or refresh the list.",
   'policy.reason.template_not_approved': "Meta hasn't approved this template (it is pending or was rejected).",
   'policy.reason.template_parameters': 'Fill in every blank of the template.',
+  'policy.reason.person_blocked': 'Meta told this Page to stop sending tagged messages to this person: wait until they write to the Page again.',
+  'policy.reason.person_blocked.until':
+    'Meta told this Page to stop sending tagged messages to this person: wait until they write to the Page again, or until {until}.',
+  'policy.reason.page_blocked':
+    "Meta has restricted this Page from sending messages: nothing can be sent from it until a manager clears the block in Reopen's popup.",
+  'policy.reason.page_blocked.until': 'Meta has restricted this Page from sending messages: nothing can be sent from it until {until}.',
   'policy.reason.promo_unconfirmed':
     "This looks promotional, and promotions can't be sent this way. Check the highlighted words and confirm it isn't a promotion.",
 

@@ -148,4 +148,16 @@ export default {
 
   'popup.error.fallback': '{message} (code {code})',
   'popup.error.unknownKind': 'Unexpected error ({kind}).',
+  // Page blocks: Meta restricted a Page from sending (10/1893063)
+  'popup.pageBlock.title': '{page}: Meta restricted this Page from sending messages',
+  'popup.pageBlock.meta': 'Meta answered on {since}: “{message}” (error {code}).',
+  'popup.pageBlock.metaNoWords': 'Meta answered on {since} with error {code}.',
+  'popup.pageBlock.until': 'Reopen sends nothing from this Page, for any agent, until {until}.',
+  'popup.pageBlock.noUntil': 'Meta gave no end time: Reopen sends nothing from this Page, for any agent, until a manager clears the block here.',
+  'popup.pageBlock.clear': 'Clear this block…',
+  'popup.pageBlock.confirmText':
+    "Clear it only once Business Suite no longer shows the restriction: sending while Meta restricts the Page can get it restricted for longer. Every agent's Reopen will be able to send from this Page again.",
+  'popup.pageBlock.confirm': 'Yes, clear the block',
+  'popup.pageBlock.cancel': 'Cancel',
+  'popup.pageBlock.failed': 'The block could not be cleared ({detail}).',
 } as const;

@@ -3,4 +3,6 @@ export default {
   'toolbar.none': 'Reopen: no conversation needs action now',
   'toolbar.count':
     'Reopen: {count, plural, one {# conversation needs} other {# conversations need}} action now — {closing} closing within {duration}, {ready} expired and ready to reopen',
+  'toolbar.pageBlocked':
+    '⚠ Meta restricted {count, plural, one {the Page} other {the Pages}} {pages} from sending: Reopen sends nothing from {count, plural, one {that Page} other {those Pages}}. Open Reopen to read why.',
 } as const;

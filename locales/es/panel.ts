@@ -53,4 +53,14 @@ export default {
   'panel.feedbackProblems': 'Corrige los campos de la encuesta marcados arriba.',
   'panel.outcome.title': 'Tu último intento de reactivación',
   'panel.outcome.dismiss': 'Descartar',
+  // Rechazos que significan parar (la respuesta de Meta bloquea a esta persona o a toda la página)
+  'panel.stop.person.title': 'Meta pidió dejar de escribir a esta persona',
+  'panel.stop.page.title': 'Meta restringió el envío de mensajes desde esta página',
+  'panel.stop.meta': 'Meta respondió el {since}: «{message}» (error {code}).',
+  'panel.stop.metaNoWords': 'Meta respondió el {since} con el error {code}.',
+  'panel.stop.started.person': 'Reopen no enviará mensajes con etiqueta a esta persona hasta que vuelva a escribir a la página.',
+  'panel.stop.started.person.until': 'Reopen no enviará mensajes con etiqueta a esta persona hasta que vuelva a escribir a la página, o hasta el {until}.',
+  'panel.stop.started.page':
+    'Reopen no enviará nada desde esta página, en ninguna pestaña de ningún agente, hasta que un responsable quite el bloqueo en la ventana emergente de Reopen.',
+  'panel.stop.started.page.until': 'Reopen no enviará nada desde esta página, en ninguna pestaña de ningún agente, hasta el {until}.',
 } satisfies Record<keyof typeof en, string>;

@@ -29,6 +29,13 @@ export default {
   'policy.reason.template_missing': 'Esta plantilla no está disponible para la página en ese idioma. Elige otra o actualiza la lista.',
   'policy.reason.template_not_approved': 'Meta no aprobó esta plantilla (está pendiente o fue rechazada).',
   'policy.reason.template_parameters': 'Completa todos los campos de la plantilla.',
+  'policy.reason.person_blocked':
+    'Meta pidió a esta página que deje de enviar mensajes con etiqueta a esta persona: espera a que vuelva a escribir a la página.',
+  'policy.reason.person_blocked.until':
+    'Meta pidió a esta página que deje de enviar mensajes con etiqueta a esta persona: espera a que vuelva a escribir a la página, o hasta el {until}.',
+  'policy.reason.page_blocked':
+    'Meta restringió el envío de mensajes desde esta página: no se puede enviar nada desde ella hasta que un responsable quite el bloqueo en la ventana emergente de Reopen.',
+  'policy.reason.page_blocked.until': 'Meta restringió el envío de mensajes desde esta página: no se puede enviar nada desde ella hasta el {until}.',
   'policy.reason.promo_unconfirmed':
     'Esto parece promocional, y no se pueden enviar promociones por esta vía. Revisa las palabras resaltadas y confirma que no es una promoción.',
 

@@ -151,4 +151,17 @@ export default {
 
   'popup.error.fallback': '{message} (código {code})',
   'popup.error.unknownKind': 'Error inesperado ({kind}).',
+  // Bloqueos de página: Meta restringió el envío desde una página (10/1893063)
+  'popup.pageBlock.title': '{page}: Meta restringió el envío de mensajes desde esta página',
+  'popup.pageBlock.meta': 'Meta respondió el {since}: «{message}» (error {code}).',
+  'popup.pageBlock.metaNoWords': 'Meta respondió el {since} con el error {code}.',
+  'popup.pageBlock.until': 'Reopen no envía nada desde esta página, para ningún agente, hasta el {until}.',
+  'popup.pageBlock.noUntil':
+    'Meta no indicó hasta cuándo: Reopen no envía nada desde esta página, para ningún agente, hasta que un responsable quite el bloqueo aquí.',
+  'popup.pageBlock.clear': 'Quitar este bloqueo…',
+  'popup.pageBlock.confirmText':
+    'Quítalo solo cuando Business Suite ya no muestre la restricción: enviar mientras Meta restringe la página puede alargar la restricción. El Reopen de todos los agentes podrá volver a enviar desde esta página.',
+  'popup.pageBlock.confirm': 'Sí, quitar el bloqueo',
+  'popup.pageBlock.cancel': 'Cancelar',
+  'popup.pageBlock.failed': 'No se pudo quitar el bloqueo ({detail}).',
 } satisfies Record<keyof typeof en, string>;

@@ -5,4 +5,6 @@ export default {
   'toolbar.none': 'Reopen: ninguna conversación requiere acción ahora',
   'toolbar.count':
     'Reopen: {count, plural, one {# conversación requiere} other {# conversaciones requieren}} acción ahora — {closing} cierran en menos de {duration}, {ready} expiradas y listas para reabrir',
+  'toolbar.pageBlocked':
+    '⚠ Meta restringió el envío desde {count, plural, one {la página} other {las páginas}} {pages}: Reopen no envía nada desde {count, plural, one {esa página} other {esas páginas}}. Abre Reopen para leer por qué.',
 } satisfies Record<keyof typeof en, string>;

@@ -1,12 +1,17 @@
 import type { BackgroundServices } from '../services';
 import type { HandlerMap } from '../../../lib/messaging/router';
 import { exportAudit } from '../../../lib/audit/export';
+import { clearPageBlock } from '../../../lib/send/blocks';
 import { managerSummary } from '../../../lib/summary/manager-summary';
 
-/** Popup: the manager's figures over the ledger, plus any storage problem the manager should know about. */
-export function summaryHandlers(services: Pick<BackgroundServices, 'store' | 'settings' | 'now'>): HandlerMap<'summary.get' | 'audit.export'> {
+/** Popup: the manager's figures over the ledger, plus any storage problem and Page block the manager should know
+ *  about, and the clear of a Page block (extension pages only: the router refuses it from the inbox). */
+export function summaryHandlers(
+  services: Pick<BackgroundServices, 'store' | 'settings' | 'now'>,
+): HandlerMap<'summary.get' | 'audit.export' | 'pageblock.clear'> {
   return {
     'summary.get': () => managerSummary(services),
     'audit.export': () => exportAudit(services),
+    'pageblock.clear': (request) => clearPageBlock(services.store, request.pageId, request.since, services.now()),
   };
 }
