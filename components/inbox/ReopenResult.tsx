@@ -2,7 +2,7 @@ import type { RefObject } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Locale } from '../../lib/i18n';
 import type { AttemptView } from '../../lib/threads/view';
-import { RECONCILE_READS_AFTER_MS } from '../../lib/send/schedule';
+import { RECONCILE_READS_AFTER_MS, RESEND_AFTER_MS } from '../../lib/policy/reconcile-schedule';
 import { formatInstant } from '../../lib/i18n/format';
 import { t } from '../../lib/i18n/inbox-strings';
 import type { SendResult } from '../../lib/conversation/inbox-store';
