@@ -97,9 +97,26 @@ describe('auditCsv', () => {
     const records = parseCsv(csv);
     expect(records[0]).toEqual([...AUDIT_COLUMNS]);
     expect(records.slice(1)).toEqual([
-      ['2026-05-04T10:00:00.000Z', '111', 'Shop, Inc.', 'Ana', '9001', 'HUMAN_AGENT', 'sent', 'm_abc', '', '', '', '', 'r', '', 'messenger'],
-      ['2026-05-04T10:00:30.000Z', '222', '', '', '9002', 'HUMAN_AGENT', 'failed', '', 'window_closed', '10', '2018278', '', 'r', '', 'messenger'],
-      ['2026-05-04T10:01:00.000Z', '111', 'Shop, Inc.', 'Ana', '9001', 'CUSTOMER_FEEDBACK', 'failed', '', 'token_invalid', '190', '', '', 'r', '', 'messenger'],
+      ['2026-05-04T10:00:00.000Z', '111', 'Shop, Inc.', 'Ana', '9001', 'HUMAN_AGENT', 'sent', 'm_abc', '', '', '', '', 'r', '', 'messenger', ''],
+      ['2026-05-04T10:00:30.000Z', '222', '', '', '9002', 'HUMAN_AGENT', 'failed', '', 'window_closed', '10', '2018278', '', 'r', '', 'messenger', ''],
+      [
+        '2026-05-04T10:01:00.000Z',
+        '111',
+        'Shop, Inc.',
+        'Ana',
+        '9001',
+        'CUSTOMER_FEEDBACK',
+        'failed',
+        '',
+        'token_invalid',
+        '190',
+        '',
+        '',
+        'r',
+        '',
+        'messenger',
+        '',
+      ],
     ]);
   });
 
@@ -147,10 +164,35 @@ describe('auditCsv', () => {
       pages,
     );
     const records = parseCsv(csv);
-    expect(records[0]!.at(-1)).toBe('platform');
-    expect(records.slice(1).map((cells) => [cells[3], cells[4], cells.at(-1)])).toEqual([
+    expect(records[0]!.at(-2)).toBe('platform');
+    expect(records.slice(1).map((cells) => [cells[3], cells[4], cells.at(-2)])).toEqual([
       ['insta.shopper', '17850000000000001', 'instagram'],
       ['Ana', '9001', 'messenger'],
+    ]);
+  });
+
+  test('says plainly when a first message showed up after its resend: the customer got it twice', () => {
+    const csv = auditCsv(
+      [
+        thread({
+          attempts: [
+            attempt({
+              requestId: 'first',
+              messageId: 'm_1',
+              reconciliation: { state: 'found', reads: 5 },
+              doubleDelivery: { messageId: 'm_1', foundAt: T0 + 3_600_000 },
+            }),
+            attempt({ requestId: 'again', at: T0 + 700_000, retryOf: 'first', messageId: 'm_2' }),
+          ],
+        }),
+      ],
+      pages,
+    );
+    const records = parseCsv(csv);
+    expect(records[0]!.at(-1)).toBe('double_delivery');
+    expect(records.slice(1).map((cells) => [cells[12], cells[13], cells.at(-1)])).toEqual([
+      ['first', '', 'yes'],
+      ['again', 'first', ''],
     ]);
   });
 

@@ -25,6 +25,9 @@ export const AUDIT_COLUMNS = [
   // Appended (spreadsheets rely on the columns before it): messenger, or instagram for Instagram Direct threads,
   // whose `psid` column holds the IGSID.
   'platform',
+  // Appended: `yes` on an attempt whose message showed up after the agent sent it again ("It did not arrive — send
+  // again"): the customer got it twice (the resend is the row whose retry_of names it).
+  'double_delivery',
 ] as const;
 
 /** Cells a spreadsheet would evaluate as a formula (or a DDE call) get a leading apostrophe. */
@@ -61,6 +64,7 @@ export function auditCsv(threads: ThreadRecord[], pages: ReadonlyArray<{ id: str
           attempt.requestId,
           attempt.retryOf,
           thread.platform ?? 'messenger',
+          attempt.doubleDelivery ? 'yes' : '',
         ],
       });
     }

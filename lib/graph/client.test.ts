@@ -68,7 +68,13 @@ const sent = { body: { recipient_id: PSID, message_id: 'm_1' } };
 describe('send', () => {
   it('posts the tagged body to /{version}/{page}/messages with the token only in the Authorization header', async () => {
     const { graph, calls } = client([sent]);
-    expect(await graph.send(PAGE, TOKEN, PSID, humanAgent)).toEqual({ ok: true, messageId: 'm_1', recipientId: PSID, tries: 1, metaPostedAt: AFTER_RETIREMENT });
+    expect(await graph.send(PAGE, TOKEN, PSID, humanAgent)).toEqual({
+      ok: true,
+      messageId: 'm_1',
+      recipientId: PSID,
+      tries: 1,
+      metaPostedAt: AFTER_RETIREMENT,
+    });
     expect(calls).toHaveLength(1);
     expect(calls[0]!.url).toBe(`https://graph.example/v25.0/${PAGE}/messages`);
     expect(calls[0]!.method).toBe('POST');
@@ -78,7 +84,13 @@ describe('send', () => {
 
   it('accepts a success without recipient_id', async () => {
     const { graph } = client([{ body: { message_id: 'm_2' } }]);
-    expect(await graph.send(PAGE, TOKEN, PSID, humanAgent)).toEqual({ ok: true, messageId: 'm_2', recipientId: null, tries: 1, metaPostedAt: AFTER_RETIREMENT });
+    expect(await graph.send(PAGE, TOKEN, PSID, humanAgent)).toEqual({
+      ok: true,
+      messageId: 'm_2',
+      recipientId: null,
+      tries: 1,
+      metaPostedAt: AFTER_RETIREMENT,
+    });
   });
 
   it('a rate-limit refusal is not tried again: one POST, the agent is told to wait', async () => {
@@ -113,10 +125,7 @@ describe('send', () => {
     let local = AFTER_RETIREMENT;
     // The agent's clock is 5 minutes ahead of Meta's; each exchange takes 2 s of it.
     const metaDate = (ms: number) => ({ Date: new Date(ms).toUTCString() });
-    const { fetch } = scriptedFetch([
-      { ...sent, headers: metaDate(AFTER_RETIREMENT - 5 * 60_000 + 2_000) },
-      'network',
-    ]);
+    const { fetch } = scriptedFetch([{ ...sent, headers: metaDate(AFTER_RETIREMENT - 5 * 60_000 + 2_000) }, 'network']);
     const graph = createGraphClient({
       version: 'v25.0',
       baseUrl: 'https://graph.example/',
@@ -173,7 +182,12 @@ describe('send', () => {
     ['a 200 without message_id', { status: 200, body: { recipient_id: PSID } }, 'malformed_response'],
   ])('calls %s maybe sent and never sends again', async (_, reply, kind) => {
     const { graph, calls } = client([reply, sent, sent]);
-    expect(await graph.send(PAGE, TOKEN, PSID, humanAgent)).toEqual({ ok: false, tries: 1, metaPostedAt: AFTER_RETIREMENT, error: { kind, retryable: false, delivery: 'maybe_sent' } });
+    expect(await graph.send(PAGE, TOKEN, PSID, humanAgent)).toEqual({
+      ok: false,
+      tries: 1,
+      metaPostedAt: AFTER_RETIREMENT,
+      error: { kind, retryable: false, delivery: 'maybe_sent' },
+    });
     expect(calls).toHaveLength(1);
   });
 

@@ -402,8 +402,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         pacer.recordUsage(pageId, outcome.usage);
         if (outcome.status >= 200 && outcome.status < 300) {
           const parsed = sendSuccessSchema.safeParse(outcome.json);
-          if (parsed.success)
-            return { ok: true, messageId: parsed.data.message_id, recipientId: parsed.data.recipient_id ?? null, tries, metaPostedAt };
+          if (parsed.success) return { ok: true, messageId: parsed.data.message_id, recipientId: parsed.data.recipient_id ?? null, tries, metaPostedAt };
           return { ok: false, error: failure('malformed_response', false, 'maybe_sent'), tries, metaPostedAt };
         }
         // A bare 100 on a tag with a retirement date is read as the retirement even if our clock is behind Meta's.
@@ -418,7 +417,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         // A 5xx says the server failed while handling the request, whatever code its body carries: a refusal code
         // there does not prove the message was left unsent (DESIGN.md §1: every 5xx is `unknown`). Meta's code and
         // trace id are kept for support.
-        if (outcome.status >= 500) return { ok: false, error: { ...view, kind: 'maybe_processed', retryable: false, delivery: 'maybe_sent' }, tries, metaPostedAt };
+        if (outcome.status >= 500)
+          return { ok: false, error: { ...view, kind: 'maybe_processed', retryable: false, delivery: 'maybe_sent' }, tries, metaPostedAt };
         // Meta did not say whether it took the message: never repeated, whatever is_transient says (DESIGN.md §1).
         if (explained.answer === 'not_said') return { ok: false, error: { ...view, delivery: 'maybe_sent' }, tries, metaPostedAt };
         if (explained.answer === 'refused') return { ok: false, error: { ...view, delivery: 'not_sent' }, tries, metaPostedAt };

@@ -351,7 +351,12 @@ describe('retries and maybe-sent sends', () => {
     const { sim, graph } = await world();
     sim.injectFault({ kind: 'drop', match: { method: 'POST' } });
     const result = await graph.send(ACME.id, ACME.token, PSID.humanAgent, tagged('HUMAN_AGENT', 'Did this arrive?'));
-    expect(result).toEqual({ ok: false, tries: 1, metaPostedAt: expect.any(Number), error: { kind: 'network_unknown', retryable: false, delivery: 'maybe_sent' } });
+    expect(result).toEqual({
+      ok: false,
+      tries: 1,
+      metaPostedAt: expect.any(Number),
+      error: { kind: 'network_unknown', retryable: false, delivery: 'maybe_sent' },
+    });
     expect(posts(sim)).toHaveLength(1);
     expect(pageMessages(sim, PSID.humanAgent).filter((message) => message.text === 'Did this arrive?')).toHaveLength(1);
   });

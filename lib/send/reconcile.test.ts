@@ -164,6 +164,40 @@ describe('a worker that dies while the attempt is being checked', () => {
   });
 });
 
+describe('attempts stored before the hour-long schedule', () => {
+  it('a "not found" of the old 2-minute schedule (3 reads, no Meta time) is read again at worker start before "send again"', async () => {
+    bg = await startBackground();
+    const at = bg.sim.clock.now() - 30 * 60_000;
+    // The shape the previous version wrote: no postedAt, no lastReadAfterMs, three reads.
+    const legacy: StoredAttempt = {
+      requestId: '00000000-0000-4000-8000-0000000000aa',
+      at,
+      route: 'HUMAN_AGENT',
+      status: 'unknown',
+      contentKind: 'text',
+      textDigest: await textDigest(TEXT),
+      error: { kind: 'maybe_processed', retryable: false, code: 1 },
+      settledAt: at,
+      reconciliation: { state: 'not_found', reads: 3, settledAt: at + 120_000 },
+    };
+    await bg.services.store.updateThread(ACME.id, PSID.humanAgent, (current) => ({
+      ...(current ?? { pageId: ACME.id, psid: PSID.humanAgent, customerName: null, selectedItemId: null, conversationId: null, facts: null, updatedAt: at }),
+      attempts: [legacy],
+    }));
+    const fresh = bg.restart();
+    const offered = async () => resendOffer(threadFacts(await fresh.services.store.getThread(ACME.id, PSID.humanAgent)), fresh.sim.clock.now());
+    // The old verdict was too early to trust: nothing is offered until a read now says so.
+    expect(await offered()).toBeNull();
+    await fresh.services.reopen.recoverPending();
+    expect(await attempts(fresh)).toMatchObject([{ status: 'unknown', reconciliation: { state: 'checking', reads: 3 } }]);
+    expect(await offered()).toBeNull();
+    expect(await fresh.services.reconciler.runDue()).toMatchObject({ reads: 1 });
+    // Read 30 minutes after the POST: the 10-minute point is covered, the 1-hour one is still to come.
+    expect(await attempts(fresh)).toMatchObject([{ status: 'unknown', reconciliation: { state: 'checking', reads: 4, lastReadAfterMs: 30 * 60_000 } }]);
+    expect(await offered()).toBe(legacy.requestId);
+  });
+});
+
 describe('applyRead', () => {
   const PAGE = '104857600000001';
   const AT = Date.parse('2026-07-12T12:00:00Z');
@@ -212,7 +246,9 @@ describe('applyRead', () => {
 
   it("on Meta's clock: the same text created before the POST (beyond the Date header's seconds) is someone else's", async () => {
     const record = base({ textDigest: await textDigest('Thanks for waiting') });
-    expect(await read(record, [await message('m1', AT - MATCH_TOLERANCE_MS - 1, 'Thanks for waiting')])).toMatchObject({ reconciliation: { state: 'not_found' } });
+    expect(await read(record, [await message('m1', AT - MATCH_TOLERANCE_MS - 1, 'Thanks for waiting')])).toMatchObject({
+      reconciliation: { state: 'not_found' },
+    });
     expect(await read(record, [await message('m2', AT - MATCH_TOLERANCE_MS, 'Thanks for waiting')])).toMatchObject({ status: 'sent', messageId: 'm2' });
   });
 
@@ -232,7 +268,7 @@ describe('applyRead', () => {
     expect(await read(record, [await message('m1', AT + 1000, 'Anything')])).toMatchObject({ status: 'unknown', reconciliation: { state: 'unchecked' } });
   });
 
-  it("a feedback survey is found by its title, and a read without it says nothing: Meta documents no text for one", async () => {
+  it('a feedback survey is found by its title, and a read without it says nothing: Meta documents no text for one', async () => {
     const record = base({ contentKind: 'feedback', route: 'CUSTOMER_FEEDBACK', textDigest: await textDigest('How did we do?') });
     expect(await read(record, [await message('m1', AT + 1000, 'How did we do?')])).toMatchObject({ status: 'sent', messageId: 'm1' });
     expect(await read(record, [])).toMatchObject({ status: 'unknown', reconciliation: { state: 'unchecked' } });

@@ -153,9 +153,7 @@ function withDoubleDeliveries(attempts: StoredAttempt[], at: number): StoredAtte
     if (resend.status === 'sent' && first?.status === 'sent' && first.messageId && !first.doubleDelivery) doubled.add(first.requestId);
   }
   if (doubled.size === 0) return attempts;
-  return attempts.map((attempt) =>
-    doubled.has(attempt.requestId) ? { ...attempt, doubleDelivery: { messageId: attempt.messageId!, foundAt: at } } : attempt,
-  );
+  return attempts.map((attempt) => (doubled.has(attempt.requestId) ? { ...attempt, doubleDelivery: { messageId: attempt.messageId!, foundAt: at } } : attempt));
 }
 
 /**

@@ -233,13 +233,21 @@ describe("Meta's clock and messages shown late", () => {
     expect(await listed()).not.toContain('shown late');
     sim.clock.advance(1);
     expect(await listed()).toContain('shown late');
-    const shown = sim.state().conversations.find((c) => c.psid === PSID.open)!.messages.find((m) => m.text === 'shown late')!;
+    const shown = sim
+      .state()
+      .conversations.find((c) => c.psid === PSID.open)!
+      .messages.find((m) => m.text === 'shown late')!;
     expect(shown.at).toBe(takenAt);
   });
 
   it('addPageMessage: a Page message sent from elsewhere (Business Suite) is listed as the Page', async () => {
     const id = sim.addPageMessage(PSID.open, 'Hello from Business Suite', sim.clock.now() - 30_000);
     expect(await listed()).toContain('Hello from Business Suite');
-    expect(sim.state().conversations.find((c) => c.psid === PSID.open)!.messages.find((m) => m.id === id)).toMatchObject({ from: 'page' });
+    expect(
+      sim
+        .state()
+        .conversations.find((c) => c.psid === PSID.open)!
+        .messages.find((m) => m.id === id),
+    ).toMatchObject({ from: 'page' });
   });
 });

@@ -3,7 +3,17 @@
 import { errors, graphError, type GraphErrorAnswer } from './errors';
 import { FieldsSyntaxError, parseFields, type FieldSelection } from './fields';
 import { decideSend } from './send';
-import { metaTime, updatedAt, visibleMessages, type SimClock, type SimConversation, type SimMessage, type SimPage, type SimTemplate, type World } from './world';
+import {
+  metaTime,
+  updatedAt,
+  visibleMessages,
+  type SimClock,
+  type SimConversation,
+  type SimMessage,
+  type SimPage,
+  type SimTemplate,
+  type World,
+} from './world';
 
 /** Only the 20 most recent messages of a conversation have details (Conversations API limitation). */
 export const MESSAGE_DETAIL_LIMIT = 20;

@@ -53,15 +53,17 @@ export interface StartOptions {
   locks?: BackgroundDeps['locks'];
   /** The Graph client's send timeout (real ms; default the client's 20 s). */
   sendTimeoutMs?: number;
-  /** The agent's clock minus Meta's (ms): the extension's clock is the simulator's plus this (e.g. ±5 min). */
-  skewMs?: number;
+  /** The agent's clock minus Meta's (ms): the extension's clock is the simulator's plus this (e.g. ±5 min); a
+   *  function when a test moves the agent's clock during the run. */
+  skewMs?: number | (() => number);
 }
 
 export async function startBackground(options: StartOptions = {}): Promise<TestBackground> {
   fakeBrowser.reset();
   const sim = await startFixed(options.edit);
   // The agent's clock: Meta's (the simulator's) moved by the skew; the simulator's Date header states Meta's.
-  const agentNow = () => sim.clock.now() + (options.skewMs ?? 0);
+  const skew = options.skewMs;
+  const agentNow = () => sim.clock.now() + (typeof skew === 'function' ? skew() : (skew ?? 0));
   const plainGraph = (version: string) =>
     createGraphClient({
       version,
