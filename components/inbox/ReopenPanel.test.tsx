@@ -436,7 +436,7 @@ describe('reconciling an unknown send', () => {
   const unknownAttempt = (
     state: 'checking' | 'found' | 'not_found' | 'unchecked',
     reads: number,
-    extra: { lastReadAfterMs?: number; lastReadFailed?: boolean } = {},
+    extra: { lastReadAfterMs?: number; lastReadFailed?: boolean; unrecognisable?: boolean } = {},
   ) => ({
     requestId: 'first',
     at: SENT_AT,
@@ -510,6 +510,14 @@ describe('reconciling an unknown send', () => {
     const first = { ...unknownAttempt('found', 5, { lastReadAfterMs: 3_600_000 }), doubleDelivery: { messageId: 'm_1', foundAt: SENT_AT + 3_600_000 } };
     open({ now: SENT_AT + 3_600_000, facts: factsWith('sent', false), attempts: [resend, first] });
     expect(screen.getByTestId('reopen-double-delivery').textContent).toMatch(/arrived late, after it was sent again: the customer got it twice\.$/);
+  });
+
+  test('a survey Reopen cannot be sure to recognise: "look at the conversation first", never "it did not arrive"', () => {
+    const survey = { ...unknownAttempt('unchecked', 5, { lastReadAfterMs: 3_600_000, unrecognisable: true }), route: 'CUSTOMER_FEEDBACK' as const };
+    open({ now: NOW, facts: factsWith('unknown', true), attempts: [survey] });
+    const words = screen.getByTestId('reopen-reconcile').textContent ?? '';
+    expect(words).toContain('Look at the conversation in Business Suite before sending it again.');
+    expect(words).not.toContain('it did not arrive');
   });
 
   test('in Spanish', () => {

@@ -114,6 +114,11 @@ export interface ReconcileStatusProps {
  *  while the reads go on until the hour, that it is missing so far (or that the last read failed). */
 function reconcileWords(locale: Locale, reconciliation: NonNullable<AttemptView['reconciliation']>): string {
   const counts = { reads: reconciliation.reads, total: RECONCILE_READS_AFTER_MS.length };
+  // A message Reopen cannot be sure to recognise: not seeing it is no proof it did not arrive.
+  const lookFirst = reconciliation.unrecognisable && !reconciliation.lastReadFailed;
+  if (lookFirst && (reconciliation.state === 'unchecked' || (reconciliation.lastReadAfterMs ?? 0) >= RESEND_AFTER_MS)) {
+    return t(locale, 'panel.reconcile.unrecognisable');
+  }
   if (reconciliation.state !== 'checking') return t(locale, `panel.reconcile.${reconciliation.state}`);
   if ((reconciliation.lastReadAfterMs ?? 0) < RESEND_AFTER_MS) return t(locale, 'panel.reconcile.checking', counts);
   return t(locale, reconciliation.lastReadFailed ? 'panel.reconcile.missingUnread' : 'panel.reconcile.missing', counts);

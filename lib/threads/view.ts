@@ -36,6 +36,9 @@ export interface ReconciliationView {
   lastReadFailed?: boolean;
   /** The agent may send it again now ("It did not arrive — send again"): see `isResendable`. */
   resendable?: boolean;
+  /** Reopen cannot be sure to recognise this message in the conversation (a feedback survey, whose text Meta does
+   *  not document; an attempt stored without its digest): not seeing it says little. */
+  unrecognisable?: boolean;
 }
 
 export interface Candidate {
@@ -126,6 +129,7 @@ export function attemptView(attempt: StoredAttempt): AttemptView {
             ...(attempt.reconciliation.lastReadAfterMs !== undefined ? { lastReadAfterMs: attempt.reconciliation.lastReadAfterMs } : {}),
             ...(attempt.reconciliation.lastReadFailed ? { lastReadFailed: true } : {}),
             ...(isResendable(attempt) ? { resendable: true } : {}),
+            ...(attempt.textDigest === undefined || attempt.contentKind === 'feedback' ? { unrecognisable: true } : {}),
           },
         }
       : {}),

@@ -45,6 +45,8 @@ export default {
   'panel.reconcile.found': 'Reopen found your message in the conversation: it was delivered.',
   'panel.reconcile.not_found': 'Reopen read the conversation until an hour after sending and your message is not there: it did not arrive.',
   'panel.reconcile.unchecked': 'Reopen could not read the conversation to check. Look at it in Business Suite: if your message is not there, send it again.',
+  'panel.reconcile.unrecognisable':
+    'Reopen has not seen this message in the conversation, but it cannot be sure how Meta shows this kind (a survey, or a message recorded by an older version). Look at the conversation in Business Suite before sending it again.',
   'panel.reconcile.heading': 'Did your last message arrive?',
   'panel.resend': 'It did not arrive — send again',
   'panel.resend.cancel': 'Cancel',

@@ -47,6 +47,8 @@ export default {
   'panel.reconcile.found': 'Reopen encontró tu mensaje en la conversación: se entregó.',
   'panel.reconcile.not_found': 'Reopen revisó la conversación hasta una hora después del envío y tu mensaje no está: no llegó.',
   'panel.reconcile.unchecked': 'Reopen no pudo leer la conversación para comprobarlo. Mírala en Business Suite: si tu mensaje no está, envíalo de nuevo.',
+  'panel.reconcile.unrecognisable':
+    'Reopen no ha visto este mensaje en la conversación, pero no puede estar seguro de cómo muestra Meta este tipo (una encuesta, o un mensaje registrado por una versión anterior). Mira la conversación en Business Suite antes de enviarlo de nuevo.',
   'panel.reconcile.heading': '¿Llegó tu último mensaje?',
   'panel.resend': 'No llegó — enviar de nuevo',
   'panel.resend.cancel': 'Cancelar',
