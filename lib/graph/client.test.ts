@@ -110,7 +110,7 @@ describe('send', () => {
     ['a code Meta does not document', metaError(424242)],
     ['a refusal code flagged is_transient', metaError(100, undefined, { is_transient: true })],
     ['an error body with HTTP 500', { ...metaError(2), status: 500 }],
-    // DESIGN.md §1: every 5xx is `unknown`, whatever code its body carries (the README's fault table, row "5xx").
+    // Every 5xx is `unknown`, whatever code its body carries (the README's fault table, row "5xx").
     ['a refusal code (551) with HTTP 503', { ...metaError(551, 1545041), status: 503 }],
     ['a refusal code (10/2018278) with HTTP 500', { ...metaError(10, 2018278), status: 500 }],
   ])('never repeats %s: Meta did not say whether it took the message (maybe sent)', async (_, reply) => {

@@ -415,7 +415,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         }
         const view = withoutToken(explained.view, token);
         // A 5xx says the server failed while handling the request, whatever code its body carries: a refusal code
-        // there does not prove the message was left unsent (DESIGN.md §1: every 5xx is `unknown`). Meta's code and
+        // there does not prove the message was left unsent (the product's at-most-once rule, README "Never twice": every 5xx is `unknown`). Meta's code and
         // trace id are kept for support.
         if (outcome.status >= 500)
           return { ok: false, error: { ...view, kind: 'maybe_processed', retryable: false, delivery: 'maybe_sent' }, tries, metaPostedAt };

@@ -3,8 +3,8 @@
 //
 // Meta sometimes shows a message in the Conversations API minutes after it took it (an audit reproduced a resend that
 // delivered a second copy when the first showed up more than two minutes late, 2026-12). So the reads go on for an hour,
-// and "It did not arrive — send again" waits for a read at least 10 minutes after the POST (DESIGN.md §1, "What Meta's
-// answer means for at-most-once"); even then the panel asks the agent to confirm, naming the risk of a second copy.
+// and "It did not arrive — send again" waits for a read at least 10 minutes after the POST (the product's at-most-once
+// rule, README "Never twice"); even then the panel asks the agent to confirm, naming the risk of a second copy.
 
 /** Counted from when the POST left (our clock; the first read waits for Meta's answer): 5 s, 30 s, 2 min, 10 min,
  *  1 h. A read that comes late (a worker asleep) covers every point whose time has passed. */

@@ -46,9 +46,11 @@ export async function textDigest(text: string): Promise<string> {
 }
 
 /**
- * A utility template's body as the customer receives it: Meta fills `{{1}}`, `{{2}}`… with the body parameters in
- * order, and named placeholders (`{{order_id}}`) in the order they first appear (reference: Meta's "Send a utility
- * message", 2026-03-13). null when the parameters do not fill the placeholders (Meta would refuse the send).
+ * A utility template's body as the customer receives it: `{{1}}`, `{{2}}`… take the body parameters in order; named
+ * placeholders (`{{order_id}}`) take them in the order they first appear. Meta's "Send a utility message" (updated
+ * 2026-03-13) documents positional and named body parameters, not how the Conversations API shows the sent body:
+ * the filled body is what the Meta simulator shows (UNCONFIRMED against Meta). null when the parameters do not fill
+ * the placeholders (Meta would refuse the send).
  */
 export function renderedUtilityBody(template: Pick<UtilityTemplate, 'bodyText'>, parameters: readonly string[]): string | null {
   const named: string[] = [];
