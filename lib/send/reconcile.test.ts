@@ -149,6 +149,19 @@ describe('a worker that dies while the attempt is being checked', () => {
     expect(await attempts(fresh)).toMatchObject([{ status: 'sent', reconciliation: { state: 'found' } }]);
   });
 
+  it('a worker that dies after the 10-minute read: its successor resumes at the 1-hour read (the alarm path)', async () => {
+    bg = await startBackground();
+    bg.sim.injectFault({ kind: 'http5xx', status: 502, match: { method: 'POST' } });
+    await send(bg);
+    const settledAt = (await attempts(bg))[0]!.settledAt!;
+    for (const at of RECONCILE_READS_AFTER_MS.slice(0, 4)) await runAt(bg, settledAt, at);
+    const fresh = bg.restart();
+    await fresh.services.reopen.recoverPending();
+    expect(fresh.services.reconciler.nextDueAt()).toBe(settledAt + 3_600_000);
+    expect(await runAt(fresh, settledAt, 3_600_000)).toEqual({ reads: 1, found: 0, notFound: 1 });
+    expect(await attempts(fresh)).toMatchObject([{ status: 'unknown', reconciliation: { state: 'not_found', reads: 5 } }]);
+  });
+
   it('a send left pending by a dead worker becomes unknown and is reconciled too', async () => {
     // The request reaches Meta, the worker dies before the answer.
     const dying = dyingMidSend(true);
