@@ -39,6 +39,18 @@ describe('window states in words', () => {
     if (opener) expect(opener.textContent).toBe(locale === 'es' ? 'Reabrir conversación expirada' : 'Reopen expired conversation');
   });
 
+  test.each<[Locale, string]>([
+    ['en', "Doubtful: Meta dated the customer's last message in the future."],
+    ['es', 'Dudoso: Meta fechó el último mensaje del cliente en el futuro.'],
+  ])('a customer message Meta dated in the future: the window is shown as doubtful, not a confident "open" (%s)', (locale, words) => {
+    const { banner } = show(resolved(C + HOUR, facts({ customerTimeInFuture: C + 2 * DAY })), C + HOUR, { locale });
+    expect(banner.dataset.window).toBe('open');
+    expect(banner.dataset.timeDoubt).toBe('customer_time_in_future');
+    expect(screen.getByTestId('reopen-time-doubt').textContent).toContain(words);
+    cleanup();
+    expect(show(resolved(C + HOUR), C + HOUR).banner.dataset.timeDoubt).toBeUndefined();
+  });
+
   test('exactly 24 h after the customer wrote is already expired', () => {
     const { banner } = show(resolved(C + DAY), C + DAY);
     expect(banner.dataset.window).toBe('human_agent');

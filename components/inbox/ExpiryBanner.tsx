@@ -92,6 +92,11 @@ function StatusLines({ locale, now, status }: { locale: Locale; now: number; sta
         </>
       ) : null}
       {window.state === 'unknown' ? <p class="reopen-banner__status">{t(locale, 'banner.unknown.no_customer_message')}</p> : null}
+      {status.customerTimeDoubtful ? (
+        <p class="reopen-hint" data-testid="reopen-time-doubt">
+          {t(locale, 'banner.doubt.customerTimeInFuture')}
+        </p>
+      ) : null}
       {cooldown.active ? (
         <p class="reopen-banner__cooldown">
           {t(locale, 'banner.cooldown', { left: left(cooldown.until) })}
@@ -125,6 +130,7 @@ export function ExpiryBanner(props: ExpiryBannerProps) {
       class={classes.filter(Boolean).join(' ')}
       data-testid="reopen-banner"
       data-window={windowState}
+      data-time-doubt={model.kind === 'resolved' && model.status.customerTimeDoubtful ? 'customer_time_in_future' : undefined}
       data-cooldown={cooling ? 'active' : 'none'}
       aria-label={t(locale, 'banner.region')}
     >

@@ -433,12 +433,16 @@ describe('keyboard', () => {
 describe('reconciling an unknown send', () => {
   const SENT_AT = C + 3 * DAY;
   const NOW = SENT_AT + 10 * 60_000;
-  const unknownAttempt = (state: 'checking' | 'found' | 'not_found' | 'unchecked', reads: number) => ({
+  const unknownAttempt = (
+    state: 'checking' | 'found' | 'not_found' | 'unchecked',
+    reads: number,
+    extra: { lastReadAfterMs?: number; lastReadFailed?: boolean; unrecognisable?: boolean } = {},
+  ) => ({
     requestId: 'first',
     at: SENT_AT,
     route: 'HUMAN_AGENT' as const,
     status: state === 'found' ? ('sent' as const) : ('unknown' as const),
-    reconciliation: { state, reads },
+    reconciliation: { state, reads, ...extra },
   });
   const factsWith = (status: 'unknown' | 'sent', resendable: boolean) =>
     facts({ attempts: [{ at: SENT_AT, status, requestId: 'first', ...(resendable ? { resendable: true } : {}) }] });
@@ -447,7 +451,7 @@ describe('reconciling an unknown send', () => {
     open({ now: NOW, facts: factsWith('unknown', false), attempts: [unknownAttempt('checking', 1)] });
     const status = screen.getByTestId('reopen-reconcile');
     expect(status.dataset.state).toBe('checking');
-    expect(status.textContent).toContain('Reopen is checking the conversation for your message (1 of 3 checks done).');
+    expect(status.textContent).toContain('Reopen is checking the conversation for your message (1 of 5 checks done; it checks until an hour after sending).');
     expect(screen.getByTestId<HTMLButtonElement>('reopen-send').disabled).toBe(true);
     expect(screen.queryByTestId('reopen-send-again')).toBeNull();
   });
@@ -458,23 +462,72 @@ describe('reconciling an unknown send', () => {
     expect(screen.queryByTestId('reopen-send-again')).toBeNull();
   });
 
-  test('not found: the explicit "It did not arrive — send again" sends a new attempt naming the first', () => {
-    const { onSend } = open({ now: NOW, facts: factsWith('unknown', true), attempts: [unknownAttempt('not_found', 3)] });
+  test('not found: the explicit "It did not arrive — send again", confirmed knowing the risk, sends a new attempt naming the first', () => {
+    const { onSend } = open({ now: NOW, facts: factsWith('unknown', true), attempts: [unknownAttempt('not_found', 5, { lastReadAfterMs: 3_600_000 })] });
     expect(screen.getByTestId('reopen-reconcile').textContent).toContain('your message is not there: it did not arrive.');
     expect(screen.queryByTestId('reopen-send')).toBeNull();
     type(screen.getByTestId('reopen-text'), 'Hi again, as promised: your refund is on its way.');
     const again = screen.getByRole('button', { name: 'It did not arrive — send again' });
     expect(again.dataset.testid).toBe('reopen-send-again');
     fireEvent.click(again);
+    // Nothing is sent yet: the panel names the risk and the focus moves to the confirmation.
+    expect(onSend).not.toHaveBeenCalled();
+    const confirm = screen.getByRole('group', { name: 'Your first message may still arrive late: if it does, the customer gets it twice. Send it again?' });
+    const yes = within(confirm).getByRole('button', { name: 'Send again anyway' });
+    expect(document.activeElement).toBe(yes);
+    fireEvent.click(yes);
     expect(onSend).toHaveBeenCalledExactlyOnceWith(
       { route: 'HUMAN_AGENT', content: { kind: 'text', text: 'Hi again, as promised: your refund is on its way.' }, promoConfirmed: false },
       'first',
     );
   });
 
+  test('the confirmation is keyboard-usable: Escape (or Cancel) sends nothing and gives the focus back', () => {
+    const { onSend } = open({ now: NOW, facts: factsWith('unknown', true), attempts: [unknownAttempt('not_found', 5, { lastReadAfterMs: 3_600_000 })] });
+    type(screen.getByTestId('reopen-text'), 'Hi again.');
+    fireEvent.click(screen.getByTestId('reopen-send-again'));
+    fireEvent.keyDown(screen.getByTestId('reopen-send-again-yes'), { key: 'Escape' });
+    expect(screen.queryByTestId('reopen-send-again-confirm')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByTestId('reopen-send-again'));
+    // Escape closed the confirmation, not the panel.
+    expect(screen.getByTestId('reopen-reconcile')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('reopen-send-again'));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(document.activeElement).toBe(screen.getByTestId('reopen-send-again'));
+    expect(onSend).not.toHaveBeenCalled();
+  });
+
+  test('still checking after the 10-minute read found nothing: says so, and offers the resend while the reads go on', () => {
+    open({ now: NOW, facts: factsWith('unknown', true), attempts: [unknownAttempt('checking', 4, { lastReadAfterMs: 600_000 })] });
+    expect(screen.getByTestId('reopen-reconcile').textContent).toContain(
+      'Not in the conversation 10 minutes after sending (4 of 5 checks done). Meta sometimes shows a message late: Reopen keeps checking until an hour after sending.',
+    );
+    expect(screen.getByTestId('reopen-send-again')).toBeTruthy();
+  });
+
+  test('a first message that arrived after its resend is said plainly: the customer got it twice', () => {
+    const resend = { requestId: 'again', at: SENT_AT + 11 * 60_000, route: 'HUMAN_AGENT' as const, status: 'sent' as const, retryOf: 'first' };
+    const first = { ...unknownAttempt('found', 5, { lastReadAfterMs: 3_600_000 }), doubleDelivery: { messageId: 'm_1', foundAt: SENT_AT + 3_600_000 } };
+    open({ now: SENT_AT + 3_600_000, facts: factsWith('sent', false), attempts: [resend, first] });
+    expect(screen.getByTestId('reopen-double-delivery').textContent).toMatch(/arrived late, after it was sent again: the customer got it twice\.$/);
+  });
+
+  test('a survey Reopen cannot be sure to recognise: "look at the conversation first", never "it did not arrive"', () => {
+    const survey = { ...unknownAttempt('unchecked', 5, { lastReadAfterMs: 3_600_000, unrecognisable: true }), route: 'CUSTOMER_FEEDBACK' as const };
+    open({ now: NOW, facts: factsWith('unknown', true), attempts: [survey] });
+    const words = screen.getByTestId('reopen-reconcile').textContent ?? '';
+    expect(words).toContain('Look at the conversation in Business Suite before sending it again.');
+    expect(words).not.toContain('it did not arrive');
+  });
+
   test('in Spanish', () => {
-    open({ locale: 'es', now: NOW, facts: factsWith('unknown', true), attempts: [unknownAttempt('unchecked', 3)] });
+    open({ locale: 'es', now: NOW, facts: factsWith('unknown', true), attempts: [unknownAttempt('unchecked', 5, { lastReadAfterMs: 3_600_000 })] });
     expect(screen.getByTestId('reopen-reconcile').textContent).toContain('Reopen no pudo leer la conversación para comprobarlo.');
-    expect(screen.getByRole('button', { name: 'No llegó — enviar de nuevo' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'No llegó — enviar de nuevo' }));
+    expect(
+      screen.getByRole('group', { name: 'Tu primer mensaje aún puede llegar tarde: si llega, el cliente lo recibe dos veces. ¿Enviarlo de nuevo?' }),
+    ).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Enviar de nuevo de todos modos' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Cancelar' })).toBeTruthy();
   });
 });

@@ -17,7 +17,7 @@ import type { FeedbackTemplate, ReopenContent, ReopenRequest, RouteId, ThreadFac
 import { EMPTY_FEEDBACK, FeedbackForm } from './FeedbackForm';
 import { PanelShell } from './PanelShell';
 import type { AttemptView } from '../../lib/threads/view';
-import { ReconcileStatus, ReopenResult } from './ReopenResult';
+import { DoubleDeliveryNotice, ReconcileStatus, ReopenResult } from './ReopenResult';
 import { reasonText } from './words';
 import type { SendResult, TemplatesState } from '../../lib/conversation/inbox-store';
 import { TagPicker } from './TagPicker';
@@ -206,6 +206,7 @@ export function ReopenPanel(props: ReopenPanelProps) {
         </div>
       ) : null}
 
+      <DoubleDeliveryNotice locale={locale} attempt={props.attempts?.find((attempt) => attempt.doubleDelivery) ?? null} timeZone={props.timeZone} />
       {reconciled ? (
         <ReconcileStatus
           locale={locale}

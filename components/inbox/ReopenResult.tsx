@@ -1,8 +1,8 @@
 import type { RefObject } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Locale } from '../../lib/i18n';
 import type { AttemptView } from '../../lib/threads/view';
-import { RECONCILE_READS_AFTER_MS } from '../../lib/send/schedule';
+import { RECONCILE_READS_AFTER_MS, RESEND_AFTER_MS } from '../../lib/policy/reconcile-schedule';
 import { formatInstant } from '../../lib/i18n/format';
 import { t } from '../../lib/i18n/inbox-strings';
 import type { SendResult } from '../../lib/conversation/inbox-store';
@@ -116,34 +116,105 @@ export interface ReconcileStatusProps {
   resend?: { disabled: boolean; sending: boolean; onResend: () => void } | null;
 }
 
-/** Where the reading of the conversation for an `unknown` send stands, and the explicit resend once it is over. */
+/** What the panel says of the reading: "checking (n of N)", or, once a read 10 minutes after the POST found nothing
+ *  while the reads go on until the hour, that it is missing so far (or that the last read failed). */
+function reconcileWords(locale: Locale, reconciliation: NonNullable<AttemptView['reconciliation']>): string {
+  const counts = { reads: reconciliation.reads, total: RECONCILE_READS_AFTER_MS.length };
+  // A message Reopen cannot be sure to recognise: not seeing it is no proof it did not arrive.
+  const lookFirst = reconciliation.unrecognisable && !reconciliation.lastReadFailed;
+  if (lookFirst && (reconciliation.state === 'unchecked' || (reconciliation.lastReadAfterMs ?? 0) >= RESEND_AFTER_MS)) {
+    return t(locale, 'panel.reconcile.unrecognisable');
+  }
+  if (reconciliation.state !== 'checking') return t(locale, `panel.reconcile.${reconciliation.state}`);
+  if ((reconciliation.lastReadAfterMs ?? 0) < RESEND_AFTER_MS) return t(locale, 'panel.reconcile.checking', counts);
+  return t(locale, reconciliation.lastReadFailed ? 'panel.reconcile.missingUnread' : 'panel.reconcile.missing', counts);
+}
+
+/** Where the reading of the conversation for an `unknown` send stands, and the explicit resend once a read 10 minutes
+ *  after the POST found nothing — behind a confirmation that names the risk (a late first message makes two). */
 export function ReconcileStatus({ locale, attempt, resend }: ReconcileStatusProps) {
+  const [confirming, setConfirming] = useState(false);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const againRef = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+    else if (returnFocus.current) {
+      returnFocus.current = false;
+      againRef.current?.focus();
+    }
+  }, [confirming]);
   const reconciliation = attempt.reconciliation;
   if (!reconciliation) return null;
   const state = reconciliation.state;
+  const cancel = () => {
+    returnFocus.current = true;
+    setConfirming(false);
+  };
   return (
     <section class="reopen-reconcile" data-testid="reopen-reconcile" data-state={state} aria-labelledby="reopen-reconcile-title">
       <h3 id="reopen-reconcile-title" class="reopen-tag__label">
         {t(locale, 'panel.reconcile.heading')}
       </h3>
       <p role="status" aria-live="polite">
-        {state === 'checking'
-          ? t(locale, 'panel.reconcile.checking', { reads: reconciliation.reads, total: RECONCILE_READS_AFTER_MS.length })
-          : t(locale, `panel.reconcile.${state}`)}
+        {reconcileWords(locale, reconciliation)}
       </p>
-      {resend ? (
+      {resend && !confirming ? (
         <button
           type="button"
           class="reopen-button reopen-button--primary"
           data-testid="reopen-send-again"
           data-retry-of={attempt.requestId}
+          ref={againRef}
           disabled={resend.disabled || resend.sending}
           aria-busy={resend.sending}
-          onClick={resend.onResend}
+          onClick={() => setConfirming(true)}
         >
           {resend.sending ? t(locale, 'panel.sending') : t(locale, 'panel.resend')}
         </button>
       ) : null}
+      {resend && confirming ? (
+        <div
+          class="reopen-confirm"
+          role="group"
+          data-testid="reopen-send-again-confirm"
+          aria-labelledby="reopen-resend-risk"
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') {
+              event.stopPropagation();
+              cancel();
+            }
+          }}
+        >
+          <p id="reopen-resend-risk">{t(locale, 'panel.resend.risk')}</p>
+          <button
+            type="button"
+            class="reopen-button reopen-button--primary"
+            data-testid="reopen-send-again-yes"
+            ref={confirmRef}
+            disabled={resend.disabled || resend.sending}
+            onClick={() => {
+              setConfirming(false);
+              resend.onResend();
+            }}
+          >
+            {t(locale, 'panel.resend.confirm')}
+          </button>{' '}
+          <button type="button" class="reopen-button" data-testid="reopen-send-again-cancel" onClick={cancel}>
+            {t(locale, 'panel.resend.cancel')}
+          </button>
+        </div>
+      ) : null}
     </section>
+  );
+}
+
+/** A first message that showed up after the agent sent it again: said plainly, the customer got it twice. */
+export function DoubleDeliveryNotice({ locale, attempt, timeZone }: { locale: Locale; attempt: AttemptView | null; timeZone?: string }) {
+  if (!attempt?.doubleDelivery) return null;
+  return (
+    <p class="reopen-warning" role="status" data-testid="reopen-double-delivery">
+      {t(locale, 'panel.reconcile.doubleDelivery', { time: formatInstant(attempt.at, locale, timeZone) })}
+    </p>
   );
 }

@@ -228,17 +228,19 @@ describe.each(['en', 'es'] as const)('popup in %s', (locale: Locale) => {
     const unconfirmed = [
       { pageId: '111', psid: '9005', customerName: 'Diego Ruiz', selectedItemId: '100029016673111', at: NOW - 10 * 60_000, state: 'checking' as const },
       { pageId: '111', psid: '9006', customerName: null, selectedItemId: null, at: NOW - 3 * HOUR, state: 'not_found' as const },
+      { pageId: '111', psid: '9007', customerName: 'Elena Martín', selectedItemId: null, at: NOW - 4 * HOUR, state: 'double_delivered' as const },
     ];
-    script({ 'summary.get': () => ({ ...summaryFixture(), unconfirmed, unconfirmedTotal: 2 }) }, locale);
+    script({ 'summary.get': () => ({ ...summaryFixture(), unconfirmed, unconfirmedTotal: 3 }) }, locale);
     renderPopup();
     await ready();
     const section = screen.getByTestId('summary-unconfirmed');
     expect(within(section).getByRole('heading').textContent).toBe(locale === 'en' ? 'Sends Meta did not confirm' : 'Envíos que Meta no confirmó');
     const rows = within(section).getAllByTestId('unconfirmed-row');
-    expect(rows.map((row) => row.dataset.state)).toEqual(['checking', 'not_found']);
+    expect(rows.map((row) => row.dataset.state)).toEqual(['checking', 'not_found', 'double_delivered']);
     expect(rows[0]!.getAttribute('href')).toBe(buildInboxUrl({ pageId: '111', selectedItemId: '100029016673111' }));
     expect(rows[0]!.textContent).toContain(locale === 'en' ? 'Reopen is checking the conversation' : 'Reopen está revisando la conversación');
     expect(rows[1]!.textContent).toContain(locale === 'en' ? 'the agent can send it again' : 'el agente puede enviarlo de nuevo');
+    expect(rows[2]!.textContent).toContain(locale === 'en' ? 'the customer got it twice' : 'el cliente lo recibió dos veces');
     cleanup();
     script({}, locale);
     renderPopup();

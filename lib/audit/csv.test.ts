@@ -100,8 +100,26 @@ describe('auditCsv', () => {
     const records = parseCsv(csv);
     expect(records[0]).toEqual([...AUDIT_COLUMNS]);
     expect(records.slice(1)).toEqual([
-      ['2026-05-04T10:00:00.000Z', '111', 'Shop, Inc.', 'Ana', '9001', 'HUMAN_AGENT', 'sent', 'm_abc', '', '', '', '', 'r', '', 'messenger', ...NO_BLOCK],
-      ['2026-05-04T10:00:30.000Z', '222', '', '', '9002', 'HUMAN_AGENT', 'failed', '', 'window_closed', '10', '2018278', '', 'r', '', 'messenger', ...NO_BLOCK],
+      ['2026-05-04T10:00:00.000Z', '111', 'Shop, Inc.', 'Ana', '9001', 'HUMAN_AGENT', 'sent', 'm_abc', '', '', '', '', 'r', '', 'messenger', ...NO_BLOCK, ''],
+      [
+        '2026-05-04T10:00:30.000Z',
+        '222',
+        '',
+        '',
+        '9002',
+        'HUMAN_AGENT',
+        'failed',
+        '',
+        'window_closed',
+        '10',
+        '2018278',
+        '',
+        'r',
+        '',
+        'messenger',
+        ...NO_BLOCK,
+        '',
+      ],
       [
         '2026-05-04T10:01:00.000Z',
         '111',
@@ -119,6 +137,7 @@ describe('auditCsv', () => {
         '',
         'messenger',
         ...NO_BLOCK,
+        '',
       ],
     ]);
   });
@@ -174,6 +193,31 @@ describe('auditCsv', () => {
     ]);
   });
 
+  test('says plainly when a first message showed up after its resend: the customer got it twice', () => {
+    const csv = auditCsv(
+      [
+        thread({
+          attempts: [
+            attempt({
+              requestId: 'first',
+              messageId: 'm_1',
+              reconciliation: { state: 'found', reads: 5 },
+              doubleDelivery: { messageId: 'm_1', foundAt: T0 + 3_600_000 },
+            }),
+            attempt({ requestId: 'again', at: T0 + 700_000, retryOf: 'first', messageId: 'm_2' }),
+          ],
+        }),
+      ],
+      pages,
+    );
+    const records = parseCsv(csv);
+    expect(records[0]!.at(-1)).toBe('double_delivery');
+    expect(records.slice(1).map((cells) => [cells[12], cells[13], cells.at(-1)])).toEqual([
+      ['first', '', 'yes'],
+      ['again', 'first', ''],
+    ]);
+  });
+
   test('a customer name crafted as a formula is neutralised', () => {
     const csv = auditCsv([thread({ customerName: '=cmd|" /C calc"!A0', attempts: [attempt({})] })], pages);
     const records = parseCsv(csv);
@@ -223,7 +267,7 @@ describe('auditCsv', () => {
     );
     const rows = parseCsv(csv)
       .slice(1)
-      .map((cells) => [cells[6], cells[9], cells[10], ...cells.slice(15)]);
+      .map((cells) => [cells[6], cells[9], cells[10], ...cells.slice(15, 20)]);
     expect(rows).toEqual([
       ['failed', '551', '1545041', '', 'person', '2026-05-04T10:00:00.000Z', '', ''],
       ['blocked', '', '', 'person_blocked', 'person', '2026-05-04T10:00:00.000Z', '', ''],

@@ -34,6 +34,9 @@ export const AUDIT_COLUMNS = [
   'block_since',
   'block_until',
   'block_cleared',
+  // Appended: `yes` on an attempt whose message showed up after the agent sent it again ("It did not arrive — send
+  // again"): the customer got it twice (the resend is the row whose retry_of names it).
+  'double_delivery',
 ] as const;
 
 /** Cells a spreadsheet would evaluate as a formula (or a DDE call) get a leading apostrophe. */
@@ -77,6 +80,7 @@ export function auditCsv(threads: ThreadRecord[], pages: ReadonlyArray<{ id: str
           iso(attempt.block?.since),
           iso(attempt.block?.until),
           '',
+          attempt.doubleDelivery ? 'yes' : '',
         ],
       });
     }
@@ -105,6 +109,7 @@ export function auditCsv(threads: ThreadRecord[], pages: ReadonlyArray<{ id: str
         iso(block.since),
         iso(block.until),
         iso(block.clearedAt),
+        '',
       ],
     });
   }

@@ -68,7 +68,13 @@ const sent = { body: { recipient_id: PSID, message_id: 'm_1' } };
 describe('send', () => {
   it('posts the tagged body to /{version}/{page}/messages with the token only in the Authorization header', async () => {
     const { graph, calls } = client([sent]);
-    expect(await graph.send(PAGE, TOKEN, PSID, humanAgent)).toEqual({ ok: true, messageId: 'm_1', recipientId: PSID, tries: 1 });
+    expect(await graph.send(PAGE, TOKEN, PSID, humanAgent)).toEqual({
+      ok: true,
+      messageId: 'm_1',
+      recipientId: PSID,
+      tries: 1,
+      metaPostedAt: AFTER_RETIREMENT,
+    });
     expect(calls).toHaveLength(1);
     expect(calls[0]!.url).toBe(`https://graph.example/v25.0/${PAGE}/messages`);
     expect(calls[0]!.method).toBe('POST');
@@ -78,7 +84,13 @@ describe('send', () => {
 
   it('accepts a success without recipient_id', async () => {
     const { graph } = client([{ body: { message_id: 'm_2' } }]);
-    expect(await graph.send(PAGE, TOKEN, PSID, humanAgent)).toEqual({ ok: true, messageId: 'm_2', recipientId: null, tries: 1 });
+    expect(await graph.send(PAGE, TOKEN, PSID, humanAgent)).toEqual({
+      ok: true,
+      messageId: 'm_2',
+      recipientId: null,
+      tries: 1,
+      metaPostedAt: AFTER_RETIREMENT,
+    });
   });
 
   it('a rate-limit refusal is not tried again: one POST, the agent is told to wait', async () => {
@@ -98,12 +110,43 @@ describe('send', () => {
     ['a code Meta does not document', metaError(424242)],
     ['a refusal code flagged is_transient', metaError(100, undefined, { is_transient: true })],
     ['an error body with HTTP 500', { ...metaError(2), status: 500 }],
+    // Every 5xx is `unknown`, whatever code its body carries (the README's fault table, row "5xx").
+    ['a refusal code (551) with HTTP 503', { ...metaError(551, 1545041), status: 503 }],
+    ['a refusal code (10/2018278) with HTTP 500', { ...metaError(10, 2018278), status: 500 }],
   ])('never repeats %s: Meta did not say whether it took the message (maybe sent)', async (_, reply) => {
     const { graph, calls, sleeps } = client([reply, sent, sent]);
     const result = await graph.send(PAGE, TOKEN, PSID, humanAgent);
     expect(result).toMatchObject({ ok: false, tries: 1, error: { kind: 'maybe_processed', retryable: false, delivery: 'maybe_sent', fbtraceId: 'Tr4ce' } });
     expect(calls).toHaveLength(1);
     expect(sleeps).toEqual([]);
+  });
+
+  it("dates the POST on Meta's clock: the answer's Date header minus the exchange, else the last offset known", async () => {
+    let local = AFTER_RETIREMENT;
+    // The agent's clock is 5 minutes ahead of Meta's; each exchange takes 2 s of it.
+    const metaDate = (ms: number) => ({ Date: new Date(ms).toUTCString() });
+    const { fetch } = scriptedFetch([{ ...sent, headers: metaDate(AFTER_RETIREMENT - 5 * 60_000 + 2_000) }, 'network']);
+    const graph = createGraphClient({
+      version: 'v25.0',
+      baseUrl: 'https://graph.example/',
+      fetch: async (input, init) => {
+        const answer = await fetch(input, init);
+        local += 2_000;
+        return answer;
+      },
+      now: () => local,
+      sleep: async () => {},
+    });
+    expect(graph.metaOffsetMs()).toBeNull();
+    const first = await graph.send(PAGE, TOKEN, PSID, humanAgent);
+    // Meta's time at the answer is within the header's second: the offset is −5 min + half a second.
+    expect(graph.metaOffsetMs()).toBe(-5 * 60_000 + 500);
+    expect(first.metaPostedAt).toBe(AFTER_RETIREMENT - 5 * 60_000 + 500);
+    // A dropped connection states no time: the POST is dated with the offset already known.
+    const postedAt = local;
+    const second = await graph.send(PAGE, TOKEN, PSID, humanAgent);
+    expect(second).toMatchObject({ ok: false, error: { kind: 'network_unknown' } });
+    expect(second.metaPostedAt).toBe(postedAt - 5 * 60_000 + 500);
   });
 
   it("does not try a send again when the usage headers give Meta's time to regain access", async () => {
@@ -124,6 +167,7 @@ describe('send', () => {
     expect(await graph.send(PAGE, TOKEN, PSID, humanAgent)).toEqual({
       ok: false,
       tries: 1,
+      metaPostedAt: AFTER_RETIREMENT,
       error: { kind: 'window_closed', retryable: false, code: 10, subcode: 2018278, metaMessage: 'error', fbtraceId: 'Tr4ce', delivery: 'not_sent' },
     });
     expect(calls).toHaveLength(1);
@@ -138,7 +182,12 @@ describe('send', () => {
     ['a 200 without message_id', { status: 200, body: { recipient_id: PSID } }, 'malformed_response'],
   ])('calls %s maybe sent and never sends again', async (_, reply, kind) => {
     const { graph, calls } = client([reply, sent, sent]);
-    expect(await graph.send(PAGE, TOKEN, PSID, humanAgent)).toEqual({ ok: false, tries: 1, error: { kind, retryable: false, delivery: 'maybe_sent' } });
+    expect(await graph.send(PAGE, TOKEN, PSID, humanAgent)).toEqual({
+      ok: false,
+      tries: 1,
+      metaPostedAt: AFTER_RETIREMENT,
+      error: { kind, retryable: false, delivery: 'maybe_sent' },
+    });
     expect(calls).toHaveLength(1);
   });
 
@@ -147,6 +196,7 @@ describe('send', () => {
     expect(await graph.send(PAGE, TOKEN, PSID, humanAgent)).toEqual({
       ok: false,
       tries: 1,
+      metaPostedAt: AFTER_RETIREMENT,
       error: { kind: 'timeout', retryable: false, delivery: 'maybe_sent' },
     });
     expect(calls).toHaveLength(1);
@@ -232,6 +282,8 @@ describe('reads', () => {
           { id: 'm2', createdTime: Date.UTC(2026, 6, 12, 11, 30), fromId: PAGE, fromName: 'Acme Store', text: 'Let me check.' },
           { id: 'm1', createdTime: Date.UTC(2026, 6, 12, 11), fromId: PSID, fromName: 'Bruno Díaz', text: 'Where is it?' },
         ],
+        // No Date header and no offset known yet: Meta's time of the answer is our clock's.
+        metaNow: AFTER_RETIREMENT,
       },
     });
     const url = new URL(calls[0]!.url);

@@ -5,6 +5,7 @@ import { buildSendBody, SendBodyError } from './body';
 import { CONVERSATIONS_MIN_INTERVAL_MS, GRAPH_BASE_URL, GRAPH_VERSION_PATTERN, MAX_TRIES, READ_TIMEOUT_MS, SEND_TIMEOUT_MS } from './config';
 import { explainGraphError, explainSendError, type ErrorKind } from './errors';
 import { withoutToken, type ErrorView } from './error-view';
+import { createMetaClock } from './meta-clock';
 import { createPagePacer } from './pacer';
 import {
   conversationsPageSchema,
@@ -67,6 +68,8 @@ export interface GraphClient {
   /** When the last send to this Page that made an HTTP call settled (epoch ms, whatever its outcome); null
    *  when none did through this client. A read that started before it may not show that message. */
   lastSendAt(pageId: string): number | null;
+  /** Meta's clock minus ours (ms), from the newest answer's `Date` header; null before any answer stated it. */
+  metaOffsetMs(): number | null;
 }
 
 const CONVERSATION_FIELDS = 'participants,updated_time,snippet,messages.limit(20){created_time,from,message}';
@@ -78,7 +81,17 @@ const MAX_TEMPLATE_PAGES = 10;
 const TEMPLATE_PAGE_SIZE = 100;
 
 /** What came back from one HTTP exchange. */
-type Exchange = { type: 'answer'; status: number; json: unknown; usage: UsageInfo | null } | { type: 'timeout' } | { type: 'network' };
+type Exchange =
+  | {
+      type: 'answer';
+      status: number;
+      json: unknown;
+      usage: UsageInfo | null;
+      /** Meta's time when it answered: its Date header, else our clock with the last known offset. */
+      metaAt: number;
+    }
+  | { type: 'timeout' }
+  | { type: 'network' };
 
 /** A JSON body we could not read is `undefined` (JSON never yields undefined). */
 const UNREADABLE = undefined;
@@ -97,7 +110,7 @@ function failure(kind: ErrorKind, retryable: boolean, delivery: GraphFailure['de
  * professional account (`ownId`): reported as the Page, so "the customer is whoever is not the Page" holds on both
  * platforms. A participant without a `name` (Instagram) is known by its `username`.
  */
-function toConversationSummary(conversation: GraphConversation, pageId: string, ownId: string | null = null): ConversationSummary {
+function toConversationSummary(conversation: GraphConversation, pageId: string, ownId: string | null, metaNow: number): ConversationSummary {
   const asPage = (id: string) => (id === ownId ? pageId : id);
   const messages = (conversation.messages?.data ?? [])
     // A message without a sender cannot be attributed to the customer or the Page; it says nothing about C.
@@ -125,6 +138,7 @@ function toConversationSummary(conversation: GraphConversation, pageId: string, 
       ...(participant.username ? { username: participant.username } : {}),
     })),
     messages,
+    metaNow,
   };
 }
 
@@ -169,6 +183,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 
   const backoff = (tries: number) => sleep(retryBaseDelayMs * 2 ** (tries - 1));
   const sendsSettledAt = new Map<string, number>();
+  const metaClock = createMetaClock();
   // The Instagram professional account linked to each Page, once read (a Page's link rarely changes; a worker
   // restart reads it again).
   const instagramAccounts = new Map<string, string>();
@@ -202,6 +217,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         credentials: 'omit',
       });
       const usage = parseUsageHeaders(response.headers);
+      metaClock.observe(response.headers.get('date'), now());
+      const metaAt = metaClock.toMeta(now());
       // The timer still runs while the body arrives: a body that never ends is a timeout too.
       const text = await response.text();
       let json: unknown = UNREADABLE;
@@ -210,7 +227,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       } catch {
         json = UNREADABLE;
       }
-      return { type: 'answer', status: response.status, json, usage };
+      return { type: 'answer', status: response.status, json, usage, metaAt };
     } catch {
       // The caught error is dropped on purpose: its text is not ours and could quote the request.
       return timedOut ? { type: 'timeout' } : { type: 'network' };
@@ -224,7 +241,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     url: string,
     token: string,
     schema: ZodType<S>,
-    map: (value: S) => T,
+    /** `metaAt`: Meta's time when it answered. */
+    map: (value: S, metaAt: number) => T,
     pacedPageId: string | null,
     usagePageId: string | null = pacedPageId,
     /** Whose conversations are read: Meta's Instagram answers are explained in their own words. */
@@ -251,7 +269,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       if (outcome.type === 'network') return { ok: false, error: failure('network_unknown', true, 'not_sent') };
       if (outcome.status >= 200 && outcome.status < 300) {
         const parsed = schema.safeParse(outcome.json);
-        if (parsed.success) return { ok: true, value: map(parsed.data), usage: outcome.usage };
+        if (parsed.success) return { ok: true, value: map(parsed.data, outcome.metaAt), usage: outcome.usage };
         return { ok: false, error: failure('malformed_response', false, 'not_sent') };
       }
       let view: ErrorView;
@@ -299,9 +317,9 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         url,
         token,
         conversationsPageSchema,
-        (page) => {
+        (page, metaAt) => {
           const first = page.data[0];
-          return first ? toConversationSummary(first, pageId, own.value) : null;
+          return first ? toConversationSummary(first, pageId, own.value, metaAt) : null;
         },
         pageId,
         pageId,
@@ -323,8 +341,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         url,
         token,
         conversationsPageSchema,
-        (result) => ({
-          conversations: result.data.map((conversation) => toConversationSummary(conversation, pageId, own.value)),
+        (result, metaAt) => ({
+          conversations: result.data.map((conversation) => toConversationSummary(conversation, pageId, own.value, metaAt)),
           // Meta keeps sending cursors on the last page; only `next` says there is more.
           after: result.paging?.next ? (result.paging.cursors?.after ?? null) : null,
         }),
@@ -372,15 +390,20 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       // whether the message was processed is `maybe_sent`, and even a rate-limit refusal is not tried again here —
       // the agent is told how long Meta asks to wait and sends again by hand, so a click never makes a second POST.
       const tries = 1;
+      const postedLocally = now();
       try {
         const outcome = await exchange('POST', url, token, sendTimeoutMs, body);
-        if (outcome.type === 'timeout') return { ok: false, error: failure('timeout', false, 'maybe_sent'), tries };
-        if (outcome.type === 'network') return { ok: false, error: failure('network_unknown', false, 'maybe_sent'), tries };
+        // When the POST left, on Meta's clock: the answer's Date header minus the time the exchange took (the
+        // offset this answer measured), else our clock with the last offset known (a timeout or a dropped
+        // connection states no time). Reconciliation looks for the message from this instant on.
+        const metaPostedAt = metaClock.toMeta(postedLocally);
+        if (outcome.type === 'timeout') return { ok: false, error: failure('timeout', false, 'maybe_sent'), tries, metaPostedAt };
+        if (outcome.type === 'network') return { ok: false, error: failure('network_unknown', false, 'maybe_sent'), tries, metaPostedAt };
         pacer.recordUsage(pageId, outcome.usage);
         if (outcome.status >= 200 && outcome.status < 300) {
           const parsed = sendSuccessSchema.safeParse(outcome.json);
-          if (parsed.success) return { ok: true, messageId: parsed.data.message_id, recipientId: parsed.data.recipient_id ?? null, tries };
-          return { ok: false, error: failure('malformed_response', false, 'maybe_sent'), tries };
+          if (parsed.success) return { ok: true, messageId: parsed.data.message_id, recipientId: parsed.data.recipient_id ?? null, tries, metaPostedAt };
+          return { ok: false, error: failure('malformed_response', false, 'maybe_sent'), tries, metaPostedAt };
         }
         // A bare 100 on a tag with a retirement date is read as the retirement even if our clock is behind Meta's.
         const explained = explainSendError(outcome.json, { tag, httpStatus: outcome.status, platform });
@@ -388,16 +411,21 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         // unreadable body) may hide a send.
         if (!explained) {
           const kind = outcome.status >= 500 ? 'maybe_processed' : 'malformed_response';
-          return { ok: false, error: failure(kind, false, 'maybe_sent'), tries };
+          return { ok: false, error: failure(kind, false, 'maybe_sent'), tries, metaPostedAt };
         }
         const view = withoutToken(explained.view, token);
+        // A 5xx says the server failed while handling the request, whatever code its body carries: a refusal code
+        // there does not prove the message was left unsent (the product's at-most-once rule, README "Never twice": every 5xx is `unknown`). Meta's code and
+        // trace id are kept for support.
+        if (outcome.status >= 500)
+          return { ok: false, error: { ...view, kind: 'maybe_processed', retryable: false, delivery: 'maybe_sent' }, tries, metaPostedAt };
         // Meta did not say whether it took the message: never repeated, whatever is_transient says (DESIGN.md §1).
-        if (explained.answer === 'not_said') return { ok: false, error: { ...view, delivery: 'maybe_sent' }, tries };
+        if (explained.answer === 'not_said') return { ok: false, error: { ...view, delivery: 'maybe_sent' }, tries, metaPostedAt };
         // Meta's regain-access estimate, when it gives one: the wait of a rate limit, the end of a block (a refusal that
         // means stop, lib/graph/errors.ts `stop`).
         const regainMinutes = regainMinutesOf(outcome.usage, pageId);
         const regain = regainMinutes > 0 ? { retryAfterMs: regainMinutes * 60_000 } : {};
-        if (explained.answer === 'refused') return { ok: false, error: { ...view, delivery: 'not_sent', ...regain }, tries };
+        if (explained.answer === 'refused') return { ok: false, error: { ...view, delivery: 'not_sent', ...regain }, tries, metaPostedAt };
         // A rate-limit refusal: when Meta says access comes back in minutes, the agent is told how long to wait (an
         // app-level limit keeps its own explanation).
         const kind = regainMinutes > 0 && view.kind !== 'app_rate_limited' ? 'rate_limited' : view.kind;
@@ -405,6 +433,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
           ok: false,
           error: { ...view, kind, delivery: 'not_sent', ...regain },
           tries,
+          metaPostedAt,
         };
       } finally {
         // Reached only after at least one HTTP call: Meta's copy of the thread may have changed.
@@ -415,5 +444,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     lastSendAt(pageId) {
       return sendsSettledAt.get(pageId) ?? null;
     },
+
+    metaOffsetMs: () => metaClock.offsetMs(),
   };
 }

@@ -351,7 +351,12 @@ describe('retries and maybe-sent sends', () => {
     const { sim, graph } = await world();
     sim.injectFault({ kind: 'drop', match: { method: 'POST' } });
     const result = await graph.send(ACME.id, ACME.token, PSID.humanAgent, tagged('HUMAN_AGENT', 'Did this arrive?'));
-    expect(result).toEqual({ ok: false, tries: 1, error: { kind: 'network_unknown', retryable: false, delivery: 'maybe_sent' } });
+    expect(result).toEqual({
+      ok: false,
+      tries: 1,
+      metaPostedAt: expect.any(Number),
+      error: { kind: 'network_unknown', retryable: false, delivery: 'maybe_sent' },
+    });
     expect(posts(sim)).toHaveLength(1);
     expect(pageMessages(sim, PSID.humanAgent).filter((message) => message.text === 'Did this arrive?')).toHaveLength(1);
   });
@@ -360,7 +365,7 @@ describe('retries and maybe-sent sends', () => {
     const { sim, graph } = await world({ client: { sendTimeoutMs: 300 } });
     sim.injectFault({ kind: 'delay', ms: 3000, match: { method: 'POST' } });
     const result = await graph.send(ACME.id, ACME.token, PSID.humanAgent, tagged('HUMAN_AGENT', 'Slow'));
-    expect(result).toEqual({ ok: false, tries: 1, error: { kind: 'timeout', retryable: false, delivery: 'maybe_sent' } });
+    expect(result).toEqual({ ok: false, tries: 1, metaPostedAt: expect.any(Number), error: { kind: 'timeout', retryable: false, delivery: 'maybe_sent' } });
     expect(posts(sim)).toHaveLength(1);
   });
 
@@ -371,7 +376,7 @@ describe('retries and maybe-sent sends', () => {
     const { sim, graph } = await world();
     sim.injectFault({ ...fault, match: { method: 'POST' } });
     const result = await graph.send(ACME.id, ACME.token, PSID.humanAgent, tagged('HUMAN_AGENT', 'hi'));
-    expect(result).toEqual({ ok: false, tries: 1, error: { kind, retryable: false, delivery: 'maybe_sent' } });
+    expect(result).toEqual({ ok: false, tries: 1, metaPostedAt: expect.any(Number), error: { kind, retryable: false, delivery: 'maybe_sent' } });
     expect(posts(sim)).toHaveLength(1);
   });
 });

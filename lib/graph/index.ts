@@ -17,4 +17,5 @@ export { parseUsageHeaders, usageForPage } from './usage';
 export { createPagePacer, type PagePacer, type PacerOptions, type PacerTicket } from './pacer';
 export { customerFacts, parseGraphTime, type CustomerFacts } from './facts';
 export { TAG_RETIRED_AT, isTagRetired } from './tags';
+export { createMetaClock, DATE_RESOLUTION_MS, parseHttpDate, type MetaClock } from './meta-clock';
 export type { ConversationSummary, GraphFailure, GraphResult, SendResult, UsageInfo } from './types';

@@ -159,4 +159,21 @@ describe('createPagePacer', () => {
     pacer.recordUsage('p', null);
     expect(granted(await pacer.acquire('p')).waitedMs).toBe(5000);
   });
+
+  it('a clock moved back does not lock the Page out: holds set "in the future" are dropped', async () => {
+    const time = fakeTime(10 * 3_600_000);
+    const pacer = pacerWith(time);
+    granted(await pacer.acquire('p1')).done();
+    // Meta asked for 5 minutes: calls are refused meanwhile.
+    pacer.recordUsage('p1', { maxPercent: 100, regainAccessMinutes: 5 });
+    expect((await pacer.acquire('p1')).ok).toBe(false);
+    // The agent's clock goes back two hours (set by hand): the hold would last 2 h 5 min by this clock.
+    time.advance(-2 * 3_600_000);
+    const ticket = granted(await pacer.acquire('p1'));
+    expect(ticket.waitedMs).toBe(0);
+    ticket.done();
+    // Pacing itself goes on from the new clock: the next call waits its 500 ms, not two hours.
+    const next = granted(await pacer.acquire('p1'));
+    expect(next.waitedMs).toBe(500);
+  });
 });

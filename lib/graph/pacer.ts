@@ -12,6 +12,10 @@ import { usageForPage } from './usage';
 //
 // A wait longer than `maxWaitMs` is not slept through: the caller gets `retryAfterMs` and reports
 // rate_limited instead, so the agent sees why rather than a spinner that runs for minutes.
+//
+// The clock may move back (set by hand, a synced VM): a hold computed before that would lie hours in the future and
+// refuse every call until the worker restarts. Each hold remembers when it was set; one set "later" than now is
+// stale and dropped.
 
 export interface PacerOptions {
   now: () => number;
@@ -44,6 +48,8 @@ interface PageLane {
   freeAt: number;
   /** Earliest start allowed by the last usage report. */
   usageHoldUntil: number;
+  /** When freeAt and usageHoldUntil were last set: a clock now before it moved back, and they are stale. */
+  setAt: number;
   /** Calls waiting for or holding the Page. */
   queued: number;
 }
@@ -53,16 +59,25 @@ export function createPagePacer(options: PacerOptions): PagePacer {
   const laneOf = (pageId: string): PageLane => {
     let lane = lanes.get(pageId);
     if (!lane) {
-      lane = { tail: Promise.resolve(), freeAt: 0, usageHoldUntil: 0, queued: 0 };
+      lane = { tail: Promise.resolve(), freeAt: 0, usageHoldUntil: 0, setAt: 0, queued: 0 };
       lanes.set(pageId, lane);
     }
     return lane;
+  };
+
+  /** Drops the holds of a lane set at a time our clock has since gone back before. */
+  const forgetIfClockWentBack = (lane: PageLane, now: number) => {
+    if (now >= lane.setAt) return;
+    lane.freeAt = 0;
+    lane.usageHoldUntil = 0;
+    lane.setAt = now;
   };
 
   return {
     async acquire(pageId) {
       const lane = laneOf(pageId);
       const arrivedAt = options.now();
+      forgetIfClockWentBack(lane, arrivedAt);
       // Every call ahead takes at least one interval; refuse now rather than after a long queue.
       const estimate = Math.max(arrivedAt, lane.freeAt, lane.usageHoldUntil) + lane.queued * options.minIntervalMs - arrivedAt;
       if (estimate > options.maxWaitMs) return { ok: false, retryAfterMs: estimate };
@@ -76,6 +91,7 @@ export function createPagePacer(options: PacerOptions): PagePacer {
       await previous;
 
       const now = options.now();
+      forgetIfClockWentBack(lane, now);
       const waitMs = Math.max(0, Math.max(lane.freeAt, lane.usageHoldUntil) - now);
       if (waitMs > options.maxWaitMs) {
         // Meta reported a long hold while this call queued: give the turn on without taking it.
@@ -92,7 +108,8 @@ export function createPagePacer(options: PacerOptions): PagePacer {
           if (released) return;
           released = true;
           lane.queued -= 1;
-          lane.freeAt = options.now() + options.minIntervalMs;
+          lane.setAt = options.now();
+          lane.freeAt = lane.setAt + options.minIntervalMs;
           release();
         },
       };
@@ -102,6 +119,8 @@ export function createPagePacer(options: PacerOptions): PagePacer {
       const lane = laneOf(pageId);
       const { maxPercent, regainAccessMinutes } = usageForPage(usage, pageId);
       const now = options.now();
+      forgetIfClockWentBack(lane, now);
+      lane.setAt = now;
       // The newest report wins: a Page that regained access is released at once.
       if (regainAccessMinutes > 0) lane.usageHoldUntil = now + regainAccessMinutes * 60_000;
       else if (maxPercent >= options.highUsagePercent) lane.usageHoldUntil = now + options.highUsageDelayMs;

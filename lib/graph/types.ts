@@ -12,6 +12,9 @@ export interface ConversationSummary {
   participants: { id: string; name: string; username?: string }[];
   /** Newest first, as Meta lists them. */
   messages: { id: string; createdTime: number; fromId: string; fromName: string | null; text: string | null }[];
+  /** Meta's time when it answered this read (its Date header, else our clock with the last known offset): a
+   *  message dated after it is dated in the future. Absent in summaries not read through the client. */
+  metaNow?: number;
 }
 
 /** How close the app or Page is to Meta's rate limits, from the usage headers of the last answer. */
@@ -34,4 +37,7 @@ export type GraphFailure = ErrorView & {
 
 export type GraphResult<T> = { ok: true; value: T; usage: UsageInfo | null } | { ok: false; error: GraphFailure };
 
-export type SendResult = { ok: true; messageId: string; recipientId: string | null; tries: number } | { ok: false; error: GraphFailure; tries: number };
+/** `metaPostedAt`: when the POST left, on Meta's clock (see ./meta-clock.ts); absent when no POST was made. */
+export type SendResult =
+  | { ok: true; messageId: string; recipientId: string | null; tries: number; metaPostedAt?: number }
+  | { ok: false; error: GraphFailure; tries: number; metaPostedAt?: number };

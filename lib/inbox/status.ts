@@ -18,13 +18,16 @@ export interface ThreadStatus {
   closingSoon: boolean;
   /** Instagram's closed threads have no route at all (the banner says so). */
   platform: Platform;
+  /** Meta dated the customer's last message in the future: the window is counted from Meta's time and shown as
+   *  doubtful. */
+  customerTimeDoubtful: boolean;
 }
 
 export function threadStatus(facts: ThreadFacts, now: number, closesSoonMinutes: number): ThreadStatus {
   const window = windowState(facts.customerLastMessageAt, now);
   const cooldown = cooldownState(facts, now);
   const closingSoon = window.state === 'open' && window.windowClosesAt !== null && window.windowClosesAt - now <= closesSoonMinutes * MINUTE_MS;
-  return { window, cooldown, closingSoon, platform: facts.platform ?? 'messenger' };
+  return { window, cooldown, closingSoon, platform: facts.platform ?? 'messenger', customerTimeDoubtful: facts.customerTimeInFuture !== undefined };
 }
 
 /**

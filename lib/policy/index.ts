@@ -8,5 +8,6 @@ export { availableRoutes, nextAttemptAt, type RouteAvailability } from './routes
 export { MAX_TEXT_CHARS, textLength } from './text';
 export { DEFAULT_PROMO_TERMS, findPromoTerms, type PromoMatch } from './lint';
 export { FEEDBACK_LIMITS, validateFeedbackTemplate, type FeedbackProblem } from './feedback';
+export { RECONCILE_READS_AFTER_MS, RESEND_AFTER_MS, LONGEST_READ_WAIT_MS, isReadDue, readsCovered } from './reconcile-schedule';
 export { preflight, promoMatchesOf, type PreflightContext, type PreflightDecision } from './preflight';
 export { holdingBlock, stopBlockHolds } from './blocks';

@@ -37,6 +37,9 @@ export interface ThreadFacts {
   attempts: ReadonlyArray<FactsAttempt>;
   /** Absent: Messenger (threads stored before Instagram was supported are all Messenger ones). */
   platform?: Platform;
+  /** Meta dated the customer's last message after its own time of the read (this claimed instant): C is Meta's time
+   *  of that read instead, and the window is doubtful, not a confident state. */
+  customerTimeInFuture?: number;
 }
 
 /** One question of Messenger's customer-feedback template. */

@@ -13,7 +13,7 @@ import type { ThreadService } from '../threads/service';
 import { attemptView, threadFacts } from '../threads/view';
 import type { ReopenOutcome } from './view';
 import { createSendLock } from './lock';
-import { checkingFrom, textDigest, type Reconciler } from './reconcile';
+import { checkingFrom, renderedUtilityBody, resumeEarlyVerdict, textDigest, type Reconciler } from './reconcile';
 
 // The reopen pipeline (DESIGN.md §3): validate → preflight → refresh facts → preflight again → reserve → send
 // → commit. At most once: one send per thread at a time (a lock), a request id is answered from the ledger
@@ -51,6 +51,25 @@ export interface ReopenService {
   /** Worker start: every `pending` attempt (its send may or may not have reached Meta) becomes `unknown`, and every
    *  attempt still being reconciled (this one's or a dead worker's) goes back to the reconciler. */
   recoverPending(): Promise<number>;
+}
+
+/**
+ * The text the Conversations API shows for this content, so reconciliation can recognise it: the free text; a utility
+ * template's approved body with its parameters filled; a feedback survey's title (what the Meta simulator shows:
+ * Meta documents nothing here, see ./reconcile.ts). null: nothing recognisable (the attempt is then never "found" by
+ * reading, only `unchecked`).
+ */
+function shownText(content: ReopenRequest['content'], templates: readonly UtilityTemplate[] | null): string | null {
+  switch (content.kind) {
+    case 'text':
+      return content.text;
+    case 'feedback':
+      return content.template.title;
+    case 'utility': {
+      const template = templates?.find((candidate) => candidate.name === content.templateName && candidate.language === content.language);
+      return template ? renderedUtilityBody(template, content.parameters) : null;
+    }
+  }
 }
 
 /** Written on attempts whose worker died between reserve and commit. */
@@ -253,9 +272,9 @@ export function createReopenService(deps: ReopenServiceDeps): ReopenService {
     if (!decision.allowed) return blocked(command, decision);
 
     // Reserve: from here on the attempt counts for the cooldown whatever happens to this worker. The digest of the
-    // text lets a later reconciliation recognise the message, even one a dead worker left pending.
-    const content = command.request.content;
-    const digest = content.kind === 'text' ? { textDigest: await textDigest(content.text) } : {};
+    // text Meta will show lets a later reconciliation recognise the message, even one a dead worker left pending.
+    const shown = shownText(command.request.content, templates);
+    const digest = shown !== null ? { textDigest: await textDigest(shown) } : {};
     const reservedAt = now();
     const base = { ...attemptBase(command, reservedAt), ...digest };
     // A refused reservation throws: no trace in the ledger, no POST (send() explains a full storage).
@@ -267,8 +286,10 @@ export function createReopenService(deps: ReopenServiceDeps): ReopenService {
     if (late) return stopped(command, late, base);
 
     const result = await graph.send(page.id, page.token, command.psid, command.request, platform);
+    // When the POST left on Meta's clock: what reconciliation compares Meta's created_time with.
+    const posted = result.metaPostedAt !== undefined ? { postedAt: result.metaPostedAt } : {};
     if (result.ok) {
-      const outcome = await record(command, { ...base, status: 'sent', messageId: result.messageId, settledAt: now() });
+      const outcome = await record(command, { ...base, ...posted, status: 'sent', messageId: result.messageId, settledAt: now() });
       // Our own message changed the thread: the next thread.get must read Meta again.
       await store
         .updateThread(command.pageId, command.psid, (current) => (current?.facts ? { ...current, facts: { ...current.facts, checkedAt: 0 } } : current))
@@ -279,10 +300,21 @@ export function createReopenService(deps: ReopenServiceDeps): ReopenService {
     const settledAt = now();
     if (result.error.delivery === 'not_sent') {
       const block = await startBlock(command, result.error, platform, settledAt);
-      return record(command, { ...base, status: 'failed', error: errorView(result.error), settledAt, ...(block ? { block: blockSummary(block) } : {}) }, block);
+      return record(
+        command,
+        { ...base, ...posted, status: 'failed', error: errorView(result.error), settledAt, ...(block ? { block: blockSummary(block) } : {}) },
+        block,
+      );
     }
     // Meta did not say whether it took the message: never sent again by itself; the conversation will tell.
-    const unknown: StoredAttempt = { ...base, status: 'unknown', error: errorView(result.error), settledAt, reconciliation: checkingFrom(settledAt) };
+    const unknown: StoredAttempt = {
+      ...base,
+      ...posted,
+      status: 'unknown',
+      error: errorView(result.error),
+      settledAt,
+      reconciliation: checkingFrom(settledAt),
+    };
     const outcome = await record(command, unknown);
     reconcileLater(command.pageId, command.psid, unknown);
     return outcome;
@@ -306,7 +338,9 @@ export function createReopenService(deps: ReopenServiceDeps): ReopenService {
     async recoverPending() {
       let recovered = 0;
       for (const thread of await store.listThreads()) {
-        if (!thread.attempts.some((attempt) => attempt.status === 'pending')) {
+        // A "not found" of the old 2-minute schedule is read again before a resend is offered (./reconcile.ts).
+        const early = thread.attempts.some((attempt) => resumeEarlyVerdict(attempt, now()) !== null);
+        if (!early && !thread.attempts.some((attempt) => attempt.status === 'pending')) {
           for (const attempt of thread.attempts) reconcileLater(thread.pageId, thread.psid, attempt);
           continue;
         }
@@ -318,6 +352,8 @@ export function createReopenService(deps: ReopenServiceDeps): ReopenService {
               ? {
                   ...current,
                   attempts: current.attempts.map((attempt) => {
+                    const resumed = resumeEarlyVerdict(attempt, now());
+                    if (resumed) return resumed;
                     if (attempt.status !== 'pending') return attempt;
                     recovered += 1;
                     return { ...attempt, status: 'unknown', error: INTERRUPTED, settledAt: now(), reconciliation: checkingFrom(now()) };

@@ -5,7 +5,7 @@ import { ACME, DAY, PSID, dyingMidSend, humanAgentText, requestId, startBackgrou
 import { resendOffer } from '../policy';
 import type { StoredAttempt, ThreadRecord } from '../storage/schema';
 import { threadFacts } from '../threads/view';
-import { applyRead, CLOCK_TOLERANCE_MS, RECONCILE_READS_AFTER_MS, textDigest } from './reconcile';
+import { applyRead, MATCH_TOLERANCE_MS, RECONCILE_READS_AFTER_MS, renderedUtilityBody, textDigest } from './reconcile';
 
 // Reconciling an `unknown` send against the Meta simulator: what the conversation shows settles the attempt,
 // in a bounded number of paced reads, and "not found" lets the agent send again only explicitly.
@@ -66,7 +66,7 @@ describe('an unknown send whose message did reach the customer', () => {
 });
 
 describe('an unknown send whose message never went out', () => {
-  it('is read at 5 s, 30 s and 2 min only, then "not found": the cooldown holds except for one explicit resend', async () => {
+  it('is read at 5 s, 30 s, 2 min, 10 min and 1 h only, then "not found": the cooldown holds except for one explicit resend', async () => {
     bg = await startBackground();
     bg.sim.injectFault({ kind: 'graph_error', error: { code: 1 }, match: { method: 'POST' } });
     const first = await send(bg);
@@ -75,16 +75,20 @@ describe('an unknown send whose message never went out', () => {
     const settledAt = (await attempts(bg))[0]!.settledAt!;
 
     bg.clear();
+    const offered = async () => resendOffer(threadFacts(await bg.services.store.getThread(ACME.id, PSID.humanAgent)), bg.sim.clock.now());
     for (const [index, at] of RECONCILE_READS_AFTER_MS.entries()) {
       expect(await runAt(bg, settledAt, at - 1)).toMatchObject({ reads: 0 });
+      // "Send again" waits for the read at least 10 minutes after the POST.
+      expect(await offered()).toBe(at - 1 > 600_000 ? first.requestId : null);
       const last = index === RECONCILE_READS_AFTER_MS.length - 1;
       expect(await runAt(bg, settledAt, at)).toEqual({ reads: 1, found: 0, notFound: last ? 1 : 0 });
     }
+    expect(RECONCILE_READS_AFTER_MS).toEqual([5_000, 30_000, 120_000, 600_000, 3_600_000]);
     // Bounded: nothing more is read however long the worker lives.
-    expect(await runAt(bg, settledAt, 60 * 60_000)).toEqual({ reads: 0, found: 0, notFound: 0 });
+    expect(await runAt(bg, settledAt, 5 * 60 * 60_000)).toEqual({ reads: 0, found: 0, notFound: 0 });
     expect(reads(bg)).toHaveLength(RECONCILE_READS_AFTER_MS.length);
     const [notFound] = await attempts(bg);
-    expect(notFound).toMatchObject({ status: 'unknown', reconciliation: { state: 'not_found', reads: 3 } });
+    expect(notFound).toMatchObject({ status: 'unknown', reconciliation: { state: 'not_found', reads: 5 } });
 
     const record = await bg.services.store.getThread(ACME.id, PSID.humanAgent);
     expect(resendOffer(threadFacts(record), bg.sim.clock.now())).toBe(first.requestId);
@@ -125,7 +129,7 @@ describe('an unknown send whose message never went out', () => {
     bg.sim.injectFault({ kind: 'http5xx', count: 100, match: { method: 'GET', pathIncludes: 'user_id=' } });
     bg.clear();
     for (const at of RECONCILE_READS_AFTER_MS) await runAt(bg, settledAt, at);
-    expect(await attempts(bg)).toMatchObject([{ status: 'unknown', reconciliation: { state: 'unchecked', reads: 3 } }]);
+    expect(await attempts(bg)).toMatchObject([{ status: 'unknown', reconciliation: { state: 'unchecked', reads: 5 } }]);
     // Each read may be tried again by the client on a 5xx (reads change nothing), still a bounded number.
     expect(reads(bg).length).toBeLessThanOrEqual(RECONCILE_READS_AFTER_MS.length * 3);
   });
@@ -145,6 +149,19 @@ describe('a worker that dies while the attempt is being checked', () => {
     expect(await attempts(fresh)).toMatchObject([{ status: 'sent', reconciliation: { state: 'found' } }]);
   });
 
+  it('a worker that dies after the 10-minute read: its successor resumes at the 1-hour read (the alarm path)', async () => {
+    bg = await startBackground();
+    bg.sim.injectFault({ kind: 'http5xx', status: 502, match: { method: 'POST' } });
+    await send(bg);
+    const settledAt = (await attempts(bg))[0]!.settledAt!;
+    for (const at of RECONCILE_READS_AFTER_MS.slice(0, 4)) await runAt(bg, settledAt, at);
+    const fresh = bg.restart();
+    await fresh.services.reopen.recoverPending();
+    expect(fresh.services.reconciler.nextDueAt()).toBe(settledAt + 3_600_000);
+    expect(await runAt(fresh, settledAt, 3_600_000)).toEqual({ reads: 1, found: 0, notFound: 1 });
+    expect(await attempts(fresh)).toMatchObject([{ status: 'unknown', reconciliation: { state: 'not_found', reads: 5 } }]);
+  });
+
   it('a send left pending by a dead worker becomes unknown and is reconciled too', async () => {
     // The request reaches Meta, the worker dies before the answer.
     const dying = dyingMidSend(true);
@@ -157,6 +174,40 @@ describe('a worker that dies while the attempt is being checked', () => {
     expect(recovered).toMatchObject({ status: 'unknown', error: { kind: 'network_unknown' }, reconciliation: { state: 'checking' } });
     expect(await runAt(fresh, recovered!.settledAt!, 5_000)).toMatchObject({ found: 1 });
     expect(await attempts(fresh)).toMatchObject([{ status: 'sent', reconciliation: { state: 'found' } }]);
+  });
+});
+
+describe('attempts stored before the hour-long schedule', () => {
+  it('a "not found" of the old 2-minute schedule (3 reads, no Meta time) is read again at worker start before "send again"', async () => {
+    bg = await startBackground();
+    const at = bg.sim.clock.now() - 30 * 60_000;
+    // The shape the previous version wrote: no postedAt, no lastReadAfterMs, three reads.
+    const legacy: StoredAttempt = {
+      requestId: '00000000-0000-4000-8000-0000000000aa',
+      at,
+      route: 'HUMAN_AGENT',
+      status: 'unknown',
+      contentKind: 'text',
+      textDigest: await textDigest(TEXT),
+      error: { kind: 'maybe_processed', retryable: false, code: 1 },
+      settledAt: at,
+      reconciliation: { state: 'not_found', reads: 3, settledAt: at + 120_000 },
+    };
+    await bg.services.store.updateThread(ACME.id, PSID.humanAgent, (current) => ({
+      ...(current ?? { pageId: ACME.id, psid: PSID.humanAgent, customerName: null, selectedItemId: null, conversationId: null, facts: null, updatedAt: at }),
+      attempts: [legacy],
+    }));
+    const fresh = bg.restart();
+    const offered = async () => resendOffer(threadFacts(await fresh.services.store.getThread(ACME.id, PSID.humanAgent)), fresh.sim.clock.now());
+    // The old verdict was too early to trust: nothing is offered until a read now says so.
+    expect(await offered()).toBeNull();
+    await fresh.services.reopen.recoverPending();
+    expect(await attempts(fresh)).toMatchObject([{ status: 'unknown', reconciliation: { state: 'checking', reads: 3 } }]);
+    expect(await offered()).toBeNull();
+    expect(await fresh.services.reconciler.runDue()).toMatchObject({ reads: 1 });
+    // Read 30 minutes after the POST: the 10-minute point is covered, the 1-hour one is still to come.
+    expect(await attempts(fresh)).toMatchObject([{ status: 'unknown', reconciliation: { state: 'checking', reads: 4, lastReadAfterMs: 30 * 60_000 } }]);
+    expect(await offered()).toBe(legacy.requestId);
   });
 });
 
@@ -174,11 +225,12 @@ describe('applyRead', () => {
       {
         requestId: 'a1',
         at: AT,
+        postedAt: AT,
         route: 'HUMAN_AGENT',
         status: 'unknown',
         contentKind: 'text',
         settledAt: AT,
-        reconciliation: { state: 'checking', reads: 2, nextReadAt: AT + 120_000 },
+        reconciliation: { state: 'checking', reads: 4, nextReadAt: AT + 3_600_000 },
         ...attempt,
       },
     ],
@@ -194,7 +246,7 @@ describe('applyRead', () => {
   });
   const conversation = { id: 't1', updatedTime: null, snippet: null, participants: [], messages: [] };
   const read = async (record: ThreadRecord, messages: Awaited<ReturnType<typeof message>>[], ok = true) =>
-    applyRead(record, { conversation: ok ? conversation : undefined, pageMessages: messages, at: AT + 120_000 }).record.attempts[0];
+    applyRead(record, { conversation: ok ? conversation : undefined, pageMessages: messages, at: AT + 3_600_000 }).record.attempts[0];
 
   it('matches free text by its digest, whatever the line endings and outer spaces', async () => {
     const record = base({ textDigest: await textDigest('Hello\r\nthere ') });
@@ -205,23 +257,57 @@ describe('applyRead', () => {
     expect(await read(record, [await message('m2', AT + 1000, 'Hello\nthere')])).toMatchObject({ status: 'sent', messageId: 'm2' });
   });
 
-  it('takes any Page message for a template, but not one from before the attempt (beyond the clock tolerance)', async () => {
-    const record = base({ contentKind: 'utility', route: 'UTILITY' });
-    expect(await read(record, [await message('m1', AT - CLOCK_TOLERANCE_MS - 1, null)])).toMatchObject({ reconciliation: { state: 'not_found' } });
-    expect(await read(record, [await message('m2', AT - CLOCK_TOLERANCE_MS, null)])).toMatchObject({ status: 'sent', messageId: 'm2' });
+  it("on Meta's clock: the same text created before the POST (beyond the Date header's seconds) is someone else's", async () => {
+    const record = base({ textDigest: await textDigest('Thanks for waiting') });
+    expect(await read(record, [await message('m1', AT - MATCH_TOLERANCE_MS - 1, 'Thanks for waiting')])).toMatchObject({
+      reconciliation: { state: 'not_found' },
+    });
+    expect(await read(record, [await message('m2', AT - MATCH_TOLERANCE_MS, 'Thanks for waiting')])).toMatchObject({ status: 'sent', messageId: 'm2' });
+  });
+
+  it("a template is found only by its rendered body, never by any Page message (a colleague's reply)", async () => {
+    const body = renderedUtilityBody({ bodyText: 'Your order {{1}} is {{2}}.' }, ['#42', 'on its way'])!;
+    expect(body).toBe('Your order #42 is on its way.');
+    const record = base({ contentKind: 'utility', route: 'UTILITY', textDigest: await textDigest(body) });
+    expect(await read(record, [await message('m1', AT + 1000, 'Hi, a colleague here: anything else?')])).toMatchObject({
+      status: 'unknown',
+      reconciliation: { state: 'not_found' },
+    });
+    expect(await read(record, [await message('m2', AT + 1000, body)])).toMatchObject({ status: 'sent', messageId: 'm2' });
+  });
+
+  it('a template whose text Reopen cannot know (an older record) is never found, only "unchecked"', async () => {
+    const record = base({ contentKind: 'utility', route: 'UTILITY', postedAt: undefined });
+    expect(await read(record, [await message('m1', AT + 1000, 'Anything')])).toMatchObject({ status: 'unknown', reconciliation: { state: 'unchecked' } });
+  });
+
+  it('a feedback survey is found by its title, and a read without it says nothing: Meta documents no text for one', async () => {
+    const record = base({ contentKind: 'feedback', route: 'CUSTOMER_FEEDBACK', textDigest: await textDigest('How did we do?') });
+    expect(await read(record, [await message('m1', AT + 1000, 'How did we do?')])).toMatchObject({ status: 'sent', messageId: 'm1' });
+    expect(await read(record, [])).toMatchObject({ status: 'unknown', reconciliation: { state: 'unchecked' } });
   });
 
   it('never gives one message to two attempts, nor one already claimed by a sent attempt', async () => {
-    const record = base({ contentKind: 'feedback', route: 'CUSTOMER_FEEDBACK' });
+    const record = base({ textDigest: await textDigest('Same words') });
     const claimed: ThreadRecord = {
       ...record,
       attempts: [...record.attempts, { requestId: 'a0', at: AT - 10, route: 'HUMAN_AGENT', status: 'sent', contentKind: 'text', messageId: 'm1' }],
     };
-    expect(await read(claimed, [await message('m1', AT + 1000, null)])).toMatchObject({ status: 'unknown', reconciliation: { state: 'not_found' } });
+    expect(await read(claimed, [await message('m1', AT + 1000, 'Same words')])).toMatchObject({ status: 'unknown', reconciliation: { state: 'not_found' } });
   });
 
   it('a failed last read, or a text attempt without its digest, is "unchecked", never "not found"', async () => {
-    expect(await read(base({ textDigest: 'x' }), [], false)).toMatchObject({ reconciliation: { state: 'unchecked', reads: 3 } });
+    expect(await read(base({ textDigest: 'x' }), [], false)).toMatchObject({ reconciliation: { state: 'unchecked', reads: 5, lastReadFailed: true } });
     expect(await read(base({}), [await message('m1', AT + 1000, 'anything')])).toMatchObject({ status: 'unknown', reconciliation: { state: 'unchecked' } });
+  });
+
+  it('a late read covers every point of the schedule that has passed, so the reads stay bounded', async () => {
+    const record = base({ textDigest: 'x', reconciliation: { state: 'checking', reads: 0, nextReadAt: AT + 5_000 } });
+    expect(applyRead(record, { conversation, pageMessages: [], at: AT + 11 * 60_000 }).record.attempts[0]!.reconciliation).toEqual({
+      state: 'checking',
+      reads: 4,
+      nextReadAt: AT + 3_600_000,
+      lastReadAfterMs: 11 * 60_000,
+    });
   });
 });

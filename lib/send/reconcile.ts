@@ -1,24 +1,35 @@
 import type { ConversationSummary, GraphClient } from '../graph';
 import type { PageService } from '../pages/service';
-import type { Platform } from '../policy/types';
+import { isReadDue, readsCovered, RECONCILE_READS_AFTER_MS } from '../policy/reconcile-schedule';
+import type { Platform, UtilityTemplate } from '../policy/types';
 import type { Reconciliation, StoredAttempt, ThreadRecord } from '../storage/schema';
 import type { ReopenStore } from '../storage/store';
 import { withConversation } from '../threads/facts';
-import { RECONCILE_READS_AFTER_MS } from './schedule';
 
 // Reconciling an `unknown` attempt (DESIGN.md §1): Meta's answer did not say whether the message went out, so
-// Reopen reads the conversation a few times, paced and bounded, and settles the attempt by what it shows:
-// - a Page message at or after the attempt (the same text for free text; any Page message for templates, whose
-//   text the Conversations API does not echo reliably) makes it `sent`, with that message's id;
-// - none by the last read makes it "not found": it stays `unknown` (it still holds the cooldown), and the agent is
-//   offered an explicit "It did not arrive — send again" (see lib/policy `factsForResend`).
-// What needs reading is kept in the thread's stored attempt (`reconciliation`), so a worker that dies mid-way
-// leaves the work to its successor: `watch` is fed again from the ledger at worker start.
+// Reopen reads the conversation at 5 s, 30 s, 2 min, 10 min and 1 h after the POST (lib/policy/reconcile-schedule.ts),
+// paced and bounded, and settles the attempt by what it shows. On Meta's clock, not the agent's: the attempt keeps
+// when the POST left by Meta's clock (`postedAt`, from the send answer's Date header), and a message matches only when
+// - Meta created it at or after that instant (less MATCH_TOLERANCE_MS: the Date header and created_time are whole
+//   seconds),
+// - it shows the same text digest: the free text as typed; for a utility message the approved template's body with
+//   its parameters filled; for a feedback survey its title (what the Meta simulator shows for one: Meta documents
+//   nothing here, so a survey not found is `unchecked`, never `not_found`). Never "any Page message": a colleague's
+//   reply from Business Suite is a Page message too;
+// - no other attempt claims it (oldest attempt first, a sent attempt's own message id included).
+// A match makes it `sent`, with that message's id. No match by the 10-minute read lets the agent send it again
+// explicitly ("It did not arrive — send again", behind a confirmation); the reads go on until the hour, so a first
+// message that shows up after a resend is found too, and recorded on it as a double delivery. What needs reading is
+// kept in the thread's stored attempt (`reconciliation`), so a worker that dies mid-way leaves the work to its
+// successor: `watch` is fed again from the ledger at worker start.
 
 export { RECONCILE_READS_AFTER_MS };
-/** A Page message this much before our attempt's local time still counts: Meta's clock and ours differ a little,
- *  and a Page message before the attempt would have held the cooldown and blocked the send in the first place. */
-export const CLOCK_TOLERANCE_MS = 60_000;
+/** Meta's Date header and created_time are whole seconds (floored), and our estimate of Meta's clock is within half
+ *  a second of it: a message created this much before the POST's Meta time may still be ours. */
+export const MATCH_TOLERANCE_MS = 2_000;
+/** Attempts recorded before Meta's clock was kept (no `postedAt`) are matched as they were then: from 60 s before
+ *  their local time. */
+export const LEGACY_CLOCK_TOLERANCE_MS = 60_000;
 /** The alarm that wakes a worker for a read when no timer of a living worker will (chrome.alarms). */
 export const RECONCILE_ALARM = 'reopen-reconcile';
 
@@ -34,17 +45,56 @@ export async function textDigest(text: string): Promise<string> {
   return [...new Uint8Array(hash)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
+/**
+ * A utility template's body as the customer receives it: `{{1}}`, `{{2}}`… take the body parameters in order; named
+ * placeholders (`{{order_id}}`) take them in the order they first appear. Meta's "Send a utility message" (updated
+ * 2026-03-13) documents positional and named body parameters, not how the Conversations API shows the sent body:
+ * the filled body is what the Meta simulator shows (UNCONFIRMED against Meta). null when the parameters do not fill
+ * the placeholders (Meta would refuse the send).
+ */
+export function renderedUtilityBody(template: Pick<UtilityTemplate, 'bodyText'>, parameters: readonly string[]): string | null {
+  const named: string[] = [];
+  for (const match of template.bodyText.matchAll(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g)) {
+    const key = match[1]!;
+    if (!/^\d+$/.test(key) && !named.includes(key)) named.push(key);
+  }
+  let complete = true;
+  const body = template.bodyText.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (_, key: string) => {
+    const index = /^\d+$/.test(key) ? Number(key) - 1 : named.indexOf(key);
+    const value = parameters[index];
+    if (value === undefined) complete = false;
+    return value ?? '';
+  });
+  return complete && body.trim() !== '' ? body : null;
+}
+
 /** The reconciliation an attempt starts with when it settles `unknown` at `at`. */
 export function checkingFrom(at: number): Reconciliation {
   return { state: 'checking', reads: 0, nextReadAt: at + RECONCILE_READS_AFTER_MS[0]! };
 }
 
-/** When the next read of this thread is due; null when nothing in it is being checked. */
-export function nextReadOf(record: ThreadRecord | null): number | null {
+/**
+ * A verdict reached under the old schedule (three reads, the last 2 min after the answer; no `lastReadAfterMs`):
+ * too early to say a message did not arrive, as Meta may show it later. Such an `unknown` attempt is read again — once
+ * now, covering every point of the schedule that has passed — before a resend is offered. null: nothing to resume.
+ */
+export function resumeEarlyVerdict(attempt: StoredAttempt, now: number): StoredAttempt | null {
+  const reconciliation = attempt.reconciliation;
+  if (attempt.status !== 'unknown' || !reconciliation || reconciliation.lastReadAfterMs !== undefined) return null;
+  if (reconciliation.state !== 'not_found' && reconciliation.state !== 'unchecked') return null;
+  const reads = Math.min(reconciliation.reads, RECONCILE_READS_AFTER_MS.length - 1);
+  return { ...attempt, reconciliation: { state: 'checking', reads, nextReadAt: now } };
+}
+
+/** When the next read of this thread is due at `now`; null when nothing in it is being checked. A read planned
+ *  further ahead than any read can be (the clock moved back) is due now. */
+export function nextReadOf(record: ThreadRecord | null, now: number): number | null {
   let next: number | null = null;
   for (const attempt of record?.attempts ?? []) {
-    const due = attempt.reconciliation?.state === 'checking' ? attempt.reconciliation.nextReadAt : undefined;
-    if (due !== undefined && (next === null || due < next)) next = due;
+    if (attempt.reconciliation?.state !== 'checking') continue;
+    const planned = attempt.reconciliation.nextReadAt;
+    const due = isReadDue(planned, now) ? Math.min(planned ?? now, now) : planned!;
+    if (next === null || due < next) next = due;
   }
   return next;
 }
@@ -74,42 +124,66 @@ export interface Reconciler {
   nextDueAt(): number | null;
 }
 
-/** A Page message that settles the attempt, if the read shows one. */
-function deliveredMessage(
-  attempt: StoredAttempt,
-  pageMessages: readonly (ConversationSummary['messages'][number] & { digest: string | null })[],
-  claimed: ReadonlySet<string>,
-) {
-  return pageMessages.find(
-    (message) =>
-      !claimed.has(message.id) &&
-      message.createdTime >= attempt.at - CLOCK_TOLERANCE_MS &&
-      (attempt.contentKind !== 'text' || (attempt.textDigest !== undefined && message.digest === attempt.textDigest)),
-  );
+/** A Page message of one read, with the digest of its text. */
+export type ReadMessage = ConversationSummary['messages'][number] & { digest: string | null };
+
+/** Whether reading the conversation can recognise this attempt's message: it knows the text Meta shows for it. */
+const recognisable = (attempt: StoredAttempt) => attempt.textDigest !== undefined;
+
+/** Meta documents no text for a feedback survey in the Conversations API; only the simulator's (its title) is looked
+ *  for, so not seeing it says nothing. */
+const absenceProvable = (attempt: StoredAttempt) => recognisable(attempt) && attempt.contentKind !== 'feedback';
+
+/** The earliest created_time (Meta's clock) a message of this attempt can have. */
+function earliestCreated(attempt: StoredAttempt): number {
+  return attempt.postedAt !== undefined ? attempt.postedAt - MATCH_TOLERANCE_MS : attempt.at - LEGACY_CLOCK_TOLERANCE_MS;
+}
+
+/** The Page message that settles the attempt, if the read shows one (oldest first). */
+function deliveredMessage(attempt: StoredAttempt, pageMessages: readonly ReadMessage[], claimed: ReadonlySet<string>) {
+  if (!recognisable(attempt)) return undefined;
+  const from = earliestCreated(attempt);
+  return pageMessages.find((message) => !claimed.has(message.id) && message.createdTime >= from && message.digest === attempt.textDigest);
+}
+
+/** Marks each attempt whose message reached the customer while its explicit resend did too. */
+function withDoubleDeliveries(attempts: StoredAttempt[], at: number): StoredAttempt[] {
+  const byId = new Map(attempts.map((attempt) => [attempt.requestId, attempt]));
+  const doubled = new Set<string>();
+  for (const resend of attempts) {
+    const first = resend.retryOf ? byId.get(resend.retryOf) : undefined;
+    if (resend.status === 'sent' && first?.status === 'sent' && first.messageId && !first.doubleDelivery) doubled.add(first.requestId);
+  }
+  if (doubled.size === 0) return attempts;
+  return attempts.map((attempt) => (doubled.has(attempt.requestId) ? { ...attempt, doubleDelivery: { messageId: attempt.messageId!, foundAt: at } } : attempt));
 }
 
 /**
  * One read applied to one thread: the conversation's facts, and every attempt whose read was due settled or
  * moved to its next read. `conversation` undefined: the read failed (it still counts, so the reads stay bounded).
+ * `at` is our clock (the schedule's); the matching is on Meta's (see the header comment).
  */
 export function applyRead(
   record: ThreadRecord,
-  read: { conversation: ConversationSummary | null | undefined; pageMessages: Parameters<typeof deliveredMessage>[1]; at: number },
-): { record: ThreadRecord; found: number; notFound: number } {
+  read: { conversation: ConversationSummary | null | undefined; pageMessages: readonly ReadMessage[]; at: number },
+): { record: ThreadRecord; found: number; notFound: number; doubleDeliveries: number } {
   let next = read.conversation
     ? withConversation(record, read.conversation, { pageId: record.pageId, psid: record.psid, selectedItemId: null }, read.at)
     : record;
   const claimed = new Set(next.attempts.flatMap((attempt) => (attempt.messageId ? [attempt.messageId] : [])));
   let found = 0;
   let notFound = 0;
+  const readWorked = read.conversation !== undefined;
   // Oldest first, so two attempts never claim the same message and the older gets the older message.
   const order = [...next.attempts].sort((a, b) => a.at - b.at);
   const settled = new Map<string, StoredAttempt>();
   for (const attempt of order) {
     const checking = attempt.reconciliation;
-    if (checking?.state !== 'checking' || (checking.nextReadAt ?? 0) > read.at) continue;
-    const reads = checking.reads + 1;
-    const message = read.conversation !== undefined ? deliveredMessage(attempt, read.pageMessages, claimed) : undefined;
+    if (checking?.state !== 'checking' || !isReadDue(checking.nextReadAt, read.at)) continue;
+    const afterMs = read.at - attempt.at;
+    const reads = readsCovered(checking.reads, afterMs);
+    const lastRead = { lastReadAfterMs: afterMs, ...(readWorked ? {} : { lastReadFailed: true }) };
+    const message = readWorked ? deliveredMessage(attempt, read.pageMessages, claimed) : undefined;
     if (message) {
       claimed.add(message.id);
       found += 1;
@@ -117,27 +191,35 @@ export function applyRead(
         ...attempt,
         status: 'sent',
         messageId: message.id,
-        reconciliation: { state: 'found', reads, settledAt: read.at },
+        reconciliation: { state: 'found', reads, settledAt: read.at, ...lastRead },
       });
       continue;
     }
     if (reads >= RECONCILE_READS_AFTER_MS.length) {
-      // Only a read that worked, of an attempt it could recognise, says "not there"; anything else is unchecked.
-      const checkable = read.conversation !== undefined && (attempt.contentKind !== 'text' || attempt.textDigest !== undefined);
+      // Only a read that worked, of an attempt whose absence it can tell, says "not there"; anything else is unchecked.
+      const checkable = readWorked && absenceProvable(attempt);
       if (checkable) notFound += 1;
-      settled.set(attempt.requestId, { ...attempt, reconciliation: { state: checkable ? 'not_found' : 'unchecked', reads, settledAt: read.at } });
+      settled.set(attempt.requestId, {
+        ...attempt,
+        reconciliation: { state: checkable ? 'not_found' : 'unchecked', reads, settledAt: read.at, ...lastRead },
+      });
       continue;
     }
-    const from = attempt.settledAt ?? attempt.at;
     settled.set(attempt.requestId, {
       ...attempt,
-      reconciliation: { state: 'checking', reads, nextReadAt: Math.max(read.at + 1, from + RECONCILE_READS_AFTER_MS[reads]!) },
+      reconciliation: { state: 'checking', reads, nextReadAt: Math.max(read.at + 1, attempt.at + RECONCILE_READS_AFTER_MS[reads]!), ...lastRead },
     });
   }
+  let doubleDeliveries = 0;
   if (settled.size > 0 || next !== record) {
-    next = { ...next, attempts: next.attempts.map((attempt) => settled.get(attempt.requestId) ?? attempt), updatedAt: Math.max(next.updatedAt, read.at) };
+    const attempts = withDoubleDeliveries(
+      next.attempts.map((attempt) => settled.get(attempt.requestId) ?? attempt),
+      read.at,
+    );
+    doubleDeliveries = attempts.filter((attempt, index) => attempt.doubleDelivery && !next.attempts[index]!.doubleDelivery).length;
+    next = { ...next, attempts, updatedAt: Math.max(next.updatedAt, read.at) };
   }
-  return { record: next, found, notFound };
+  return { record: next, found, notFound, doubleDeliveries };
 }
 
 export function createReconciler(deps: ReconcilerDeps): Reconciler {
@@ -147,9 +229,15 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
 
   const keyOf = (pageId: string, psid: string) => `${pageId}:${psid}`;
 
+  /** A wake-up planned before the clock moved back would lie hours ahead: it is due now instead. */
+  const dueOf = (dueAt: number) => (isReadDue(dueAt, now()) ? Math.min(dueAt, now()) : dueAt);
+
   function earliest(): number | null {
     let first: number | null = null;
-    for (const entry of watched.values()) if (first === null || entry.dueAt < first) first = entry.dueAt;
+    for (const entry of watched.values()) {
+      const due = dueOf(entry.dueAt);
+      if (first === null || due < first) first = due;
+    }
     return first;
   }
 
@@ -171,7 +259,7 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
   /** Reads one thread's conversation if one of its attempts is due; answers the thread's next read. */
   async function check(pageId: string, psid: string, report: ReconcileReport): Promise<number | null> {
     const thread = await store.getThread(pageId, psid);
-    const due = nextReadOf(thread);
+    const due = nextReadOf(thread, now());
     if (due === null || due > now()) return due;
     const conversation = await readConversation(pageId, psid, thread?.platform ?? 'messenger');
     report.reads += 1;
@@ -191,14 +279,14 @@ export function createReconciler(deps: ReconcilerDeps): Reconciler {
     });
     report.found += outcome.found;
     report.notFound += outcome.notFound;
-    return nextReadOf(saved);
+    return nextReadOf(saved, now());
   }
 
   async function runOnce(): Promise<ReconcileReport> {
     const report: ReconcileReport = { reads: 0, found: 0, notFound: 0 };
     // A bounded pass: each watched thread is looked at once per run.
     for (const [key, entry] of [...watched]) {
-      if (entry.dueAt > now()) continue;
+      if (!isReadDue(entry.dueAt, now())) continue;
       let next: number | null;
       try {
         next = await check(entry.pageId, entry.psid, report);

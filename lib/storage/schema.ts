@@ -8,15 +8,30 @@ import { routeIdSchema } from '../policy/reopen-request';
 
 /** Where the reading of the conversation for an `unknown` attempt stands: `checking` (reads to come),
  *  `found` (a Page message matched: the attempt became `sent`), `not_found` (the last read showed none) or
- *  `unchecked` (the reads failed). The last two let the agent send again, explicitly. */
+ *  `unchecked` (the reads failed, or Reopen cannot recognise this kind of message). The agent may send it again,
+ *  explicitly, once a read at least 10 minutes after the POST found nothing (lib/threads/view.ts `isResendable`).
+ *  Records written before the hour-long schedule have no `lastReadAfterMs` and at most 3 reads: they are read again
+ *  (lib/send/reconcile.ts `resumeEarlyVerdict`). */
 export const reconciliationSchema = z.object({
   state: z.enum(['checking', 'found', 'not_found', 'unchecked']),
-  /** Reads done so far. */
+  /** Points of the schedule covered so far (lib/policy/reconcile-schedule.ts). */
   reads: z.number().int().nonnegative(),
   /** When the next read is due (state `checking`). */
   nextReadAt: z.number().optional(),
   /** When the state last changed to a verdict. */
   settledAt: z.number().optional(),
+  /** How long after the POST (our clock) the newest read was made. */
+  lastReadAfterMs: z.number().optional(),
+  /** The newest read could not read the conversation. */
+  lastReadFailed: z.boolean().optional(),
+});
+
+/** A first message that showed up after the agent sent it again: the customer got both copies. */
+export const doubleDeliverySchema = z.object({
+  /** Meta's id of the first message's copy. */
+  messageId: z.string(),
+  /** When Reopen saw both (our clock). */
+  foundAt: z.number(),
 });
 
 /** Epoch milliseconds from 1973 on: a smaller number is not a time this product wrote (an epoch in seconds, as
@@ -57,9 +72,15 @@ export const attemptSchema = z.object({
   reason: z.string().optional(),
   /** When the attempt was committed (sent/failed/unknown). */
   settledAt: z.number().optional(),
-  /** SHA-256 (hex) of the free text as sent (lib/send/reconcile.ts): lets reconciliation recognise the message
-   *  in the conversation without keeping the text itself. */
+  /** SHA-256 (hex) of the text the Conversations API shows for the message (lib/send/reconcile.ts): the free text as
+   *  sent, a utility template's body with its parameters filled, a feedback survey's title. Lets reconciliation
+   *  recognise the message without keeping the text itself. */
   textDigest: z.string().optional(),
+  /** When the POST left, on Meta's clock (the send answer's Date header, else our clock with the last offset known):
+   *  reconciliation compares it with Meta's created_time. Absent on attempts recorded before Meta's clock was kept. */
+  postedAt: z.number().optional(),
+  /** Set on an attempt whose message showed up after the agent sent it again. */
+  doubleDelivery: doubleDeliverySchema.optional(),
   /** The `unknown` attempt this one sends again, after reconciliation did not find it ("It did not arrive —
    *  send again"). */
   retryOf: z.string().optional(),
@@ -75,6 +96,9 @@ export const threadFactsSchema = z.object({
   pageLastMessageAt: z.number().nullable(),
   /** When these facts were read from Meta. */
   checkedAt: z.number(),
+  /** The customer's last message was dated after Meta's own time of the read (this instant, Meta's clock): C was
+   *  taken as Meta's time instead, and the window is shown as doubtful until a read dates it sensibly. */
+  customerTimeInFuture: z.number().optional(),
 });
 
 export const threadRecordSchema = z.object({

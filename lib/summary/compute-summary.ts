@@ -140,8 +140,10 @@ export function computeSummary(threads: ThreadRecord[], now: number, options: Su
 
     // An unknown send matters while the cooldown it holds runs: being checked, or not found (the agent may resend).
     for (const attempt of thread.attempts) {
-      const state = attempt.reconciliation?.state;
-      if (attempt.status !== 'unknown' || !state || state === 'found' || attempt.at <= now - COOLDOWN_MS) continue;
+      const reconciled = attempt.reconciliation?.state;
+      const state = attempt.doubleDelivery ? 'double_delivered' : reconciled;
+      if (!state || attempt.at <= now - COOLDOWN_MS) continue;
+      if (state !== 'double_delivered' && (attempt.status !== 'unknown' || state === 'found')) continue;
       unconfirmedTotal++;
       unconfirmed.push({
         pageId: thread.pageId,

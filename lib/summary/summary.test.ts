@@ -351,4 +351,19 @@ describe('sends Meta did not confirm', () => {
     expect(summary.unconfirmedTotal).toBe(2);
     expect(summary.counts['sent-today']).toBe(1);
   });
+
+  test('a first message found after its resend is listed as a double delivery while its day lasts', () => {
+    const doubled = thread(3 * DAY, {
+      attempts: [
+        attempt(NOW - 2 * HOUR, 'sent', {
+          reconciliation: { state: 'found', reads: 5 },
+          messageId: 'm_1',
+          doubleDelivery: { messageId: 'm_1', foundAt: NOW - HOUR },
+        }),
+        attempt(NOW - 2 * HOUR + 11 * MIN, 'sent', { retryOf: 'x', messageId: 'm_2' }),
+      ],
+    });
+    const summary = computeSummary([doubled], NOW, OPTIONS);
+    expect(summary.unconfirmed?.map((row) => [row.psid, row.state])).toEqual([[doubled.psid, 'double_delivered']]);
+  });
 });

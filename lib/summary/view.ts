@@ -27,7 +27,9 @@ export interface SummaryThreadRow {
 }
 
 /** A send Meta's answer left `unknown`, as the popup lists it while its reconciliation matters (within the
- *  cooldown it holds): being checked, or read and not found / not readable (the agent may send it again). */
+ *  cooldown it holds): being checked, or read and not found / not readable (the agent may send it again); or, for a
+ *  day after it, one whose message showed up after the agent sent it again (`double_delivered`: the customer got
+ *  two copies). */
 export interface UnconfirmedSendRow {
   pageId: string;
   psid: string;
@@ -35,7 +37,7 @@ export interface UnconfirmedSendRow {
   selectedItemId: string | null;
   platform?: Platform;
   at: number;
-  state: 'checking' | 'not_found' | 'unchecked';
+  state: 'checking' | 'not_found' | 'unchecked' | 'double_delivered';
 }
 
 /** Reactivations by one route over one period; replies are credited to the last sent attempt before the

@@ -1,3 +1,4 @@
+import { RESEND_AFTER_MS } from '../policy/reconcile-schedule';
 import type { AttemptStatus, BlockReason, RouteId, ThreadFacts } from '../policy/types';
 import type { ErrorView } from '../graph/error-view';
 import type { StorageNotice } from '../storage/notice';
@@ -18,6 +19,8 @@ export interface AttemptView {
   retryOf?: string;
   /** For an `unknown` attempt (or one that became `sent` by it): reading the conversation to find it. */
   reconciliation?: ReconciliationView;
+  /** Its message showed up after the agent sent it again: the customer got it twice. */
+  doubleDelivery?: { messageId: string; foundAt: number };
 }
 
 /** Where reading the conversation for an `unknown` attempt stands (lib/send/reconcile.ts). */
@@ -27,6 +30,15 @@ export interface ReconciliationView {
   /** When the next read is due (state `checking`): the inbox asks again a moment after it. */
   nextReadAt?: number;
   settledAt?: number;
+  /** How long after the POST the newest read was made (our clock). */
+  lastReadAfterMs?: number;
+  /** The newest read could not read the conversation. */
+  lastReadFailed?: boolean;
+  /** The agent may send it again now ("It did not arrive — send again"): see `isResendable`. */
+  resendable?: boolean;
+  /** Reopen cannot be sure to recognise this message in the conversation (a feedback survey, whose text Meta does
+   *  not document; an attempt stored without its digest): not seeing it says little. */
+  unrecognisable?: boolean;
 }
 
 export interface Candidate {
@@ -76,11 +88,13 @@ export type ThreadView =
 /** How many attempts the panel lists (newest first). */
 const RECENT_ATTEMPTS = 5;
 
-/** An `unknown` attempt whose conversation was read without finding it (or could not be read): the agent may
- *  send it again, explicitly. */
+/** An `unknown` attempt whose conversation a read at least 10 minutes after the POST did not find it in (or could not
+ *  read): the agent may send it again, explicitly, even while the reads go on until the hour (a message found later is
+ *  recorded as a double delivery). Verdicts of the old 2-minute schedule (no `lastReadAfterMs`) are not enough. */
 export function isResendable(attempt: StoredAttempt): boolean {
-  const state = attempt.reconciliation?.state;
-  return attempt.status === 'unknown' && (state === 'not_found' || state === 'unchecked');
+  const reconciliation = attempt.reconciliation;
+  if (attempt.status !== 'unknown' || !reconciliation || reconciliation.state === 'found') return false;
+  return (reconciliation.lastReadAfterMs ?? -1) >= RESEND_AFTER_MS;
 }
 
 /** The policy's view of a stored thread: facts plus every attempt (the cooldown needs them all). */
@@ -95,6 +109,7 @@ export function threadFacts(record: ThreadRecord | null): ThreadFacts {
       ...(isResendable(attempt) ? { resendable: true } : {}),
     })),
     ...(record?.platform === 'instagram' ? { platform: 'instagram' as const } : {}),
+    ...(record?.facts?.customerTimeInFuture !== undefined ? { customerTimeInFuture: record.facts.customerTimeInFuture } : {}),
   };
 }
 
@@ -115,9 +130,14 @@ export function attemptView(attempt: StoredAttempt): AttemptView {
             reads: attempt.reconciliation.reads,
             ...(attempt.reconciliation.nextReadAt !== undefined ? { nextReadAt: attempt.reconciliation.nextReadAt } : {}),
             ...(attempt.reconciliation.settledAt !== undefined ? { settledAt: attempt.reconciliation.settledAt } : {}),
+            ...(attempt.reconciliation.lastReadAfterMs !== undefined ? { lastReadAfterMs: attempt.reconciliation.lastReadAfterMs } : {}),
+            ...(attempt.reconciliation.lastReadFailed ? { lastReadFailed: true } : {}),
+            ...(isResendable(attempt) ? { resendable: true } : {}),
+            ...(attempt.textDigest === undefined || attempt.contentKind === 'feedback' ? { unrecognisable: true } : {}),
           },
         }
       : {}),
+    ...(attempt.doubleDelivery ? { doubleDelivery: attempt.doubleDelivery } : {}),
   };
 }
 

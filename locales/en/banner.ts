@@ -39,4 +39,6 @@ export default {
   'banner.candidates.none': 'No recent conversation matches. Open the conversation from the list again, or check again later.',
   'banner.candidate.choose': 'This is {name}',
   'banner.candidate.updated': 'Last activity {time}',
+  'banner.doubt.customerTimeInFuture':
+    "Doubtful: Meta dated the customer's last message in the future. Reopen counts from Meta's current time instead; check the times in the conversation before relying on this.",
 } as const;

@@ -45,6 +45,7 @@ export default {
   'popup.unconfirmed.checking': 'sent {duration} ago — Reopen is checking the conversation',
   'popup.unconfirmed.not_found': 'sent {duration} ago — not in the conversation: the agent can send it again',
   'popup.unconfirmed.unchecked': 'sent {duration} ago — Reopen could not check: look at the conversation',
+  'popup.unconfirmed.double_delivered': 'sent {duration} ago — arrived late, after it was sent again: the customer got it twice',
 
   'popup.failures.heading': 'Failed reactivations (last 30 days)',
   'popup.failures.none': 'No failed reactivation in the last 30 days.',

@@ -40,4 +40,6 @@ export default {
   'banner.candidates.none': 'Ninguna conversación reciente coincide. Vuelve a abrir la conversación desde la lista o revisa más tarde.',
   'banner.candidate.choose': 'Es {name}',
   'banner.candidate.updated': 'Última actividad {time}',
+  'banner.doubt.customerTimeInFuture':
+    'Dudoso: Meta fechó el último mensaje del cliente en el futuro. Reopen cuenta desde la hora actual de Meta; revisa las horas en la conversación antes de fiarte de esto.',
 } satisfies Record<keyof typeof en, string>;

@@ -42,12 +42,23 @@ export default {
   'panel.result.blocked': 'No enviado: {reason}',
   'panel.result.failed': 'No enviado: {explain}',
   'panel.result.unknown': 'Meta no dijo si se entregó; Reopen revisará la conversación.',
-  'panel.reconcile.checking': 'Reopen está buscando tu mensaje en la conversación ({reads} de {total} revisiones hechas).',
+  'panel.reconcile.checking':
+    'Reopen está buscando tu mensaje en la conversación ({reads} de {total} revisiones hechas; revisa hasta una hora después del envío).',
   'panel.reconcile.found': 'Reopen encontró tu mensaje en la conversación: se entregó.',
-  'panel.reconcile.not_found': 'Reopen revisó la conversación y tu mensaje no está: no llegó.',
+  'panel.reconcile.not_found': 'Reopen revisó la conversación hasta una hora después del envío y tu mensaje no está: no llegó.',
   'panel.reconcile.unchecked': 'Reopen no pudo leer la conversación para comprobarlo. Mírala en Business Suite: si tu mensaje no está, envíalo de nuevo.',
+  'panel.reconcile.unrecognisable':
+    'Reopen no ha visto este mensaje en la conversación, pero no puede estar seguro de cómo muestra Meta este tipo (una encuesta, o un mensaje registrado por una versión anterior). Mira la conversación en Business Suite antes de enviarlo de nuevo.',
   'panel.reconcile.heading': '¿Llegó tu último mensaje?',
   'panel.resend': 'No llegó — enviar de nuevo',
+  'panel.resend.cancel': 'Cancelar',
+  'panel.resend.confirm': 'Enviar de nuevo de todos modos',
+  'panel.resend.risk': 'Tu primer mensaje aún puede llegar tarde: si llega, el cliente lo recibe dos veces. ¿Enviarlo de nuevo?',
+  'panel.reconcile.doubleDelivery': 'Tu mensaje enviado el {time} llegó tarde, después de enviarlo de nuevo: el cliente lo recibió dos veces.',
+  'panel.reconcile.missingUnread':
+    'Reopen no pudo leer la conversación 10 minutos después del envío ({reads} de {total} revisiones hechas). Mírala en Business Suite antes de enviarlo de nuevo; Reopen sigue revisando hasta una hora después del envío.',
+  'panel.reconcile.missing':
+    'No está en la conversación 10 minutos después del envío ({reads} de {total} revisiones hechas). Meta a veces muestra un mensaje tarde: Reopen sigue revisando hasta una hora después del envío.',
   'panel.result.errorCode': 'Error de Meta {code}: {message}',
   'panel.result.rejected': 'Reopen rechazó la solicitud ({message}). No se envió nada.',
   'panel.feedbackProblems': 'Corrige los campos de la encuesta marcados arriba.',

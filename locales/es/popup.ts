@@ -47,6 +47,7 @@ export default {
   'popup.unconfirmed.checking': 'enviado hace {duration}: Reopen está revisando la conversación',
   'popup.unconfirmed.not_found': 'enviado hace {duration}: no está en la conversación, el agente puede enviarlo de nuevo',
   'popup.unconfirmed.unchecked': 'enviado hace {duration}: Reopen no pudo comprobarlo, revisa la conversación',
+  'popup.unconfirmed.double_delivered': 'enviado hace {duration}: llegó tarde, después de enviarlo de nuevo; el cliente lo recibió dos veces',
 
   'popup.failures.heading': 'Reactivaciones fallidas (últimos 30 días)',
   'popup.failures.none': 'Ninguna reactivación fallida en los últimos 30 días.',

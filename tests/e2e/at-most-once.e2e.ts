@@ -111,3 +111,88 @@ test('the service worker stopped while Meta delays the answer: "unknown", the co
   const outcomesByCustomer = rows.map((cells) => `${cells[3]}:${cells[6]}:${cells[8]}:${cells[11]}`).sort();
   expect(outcomesByCustomer).toEqual(['Diego Ruiz:sent:network_unknown:found', 'Fatima Zahra:blocked::', 'Fatima Zahra:sent::', 'Ivan Petrov:sent::']);
 });
+
+test('"It did not arrive — send again" 10 minutes on: the panel asks first, naming the risk; Escape sends nothing; one POST on confirmation', async () => {
+  const john = reopen.conversation('t_e2e_human_30h');
+  // An attempt Meta's answer left unknown 15 minutes ago, whose 10-minute read found nothing (reads go on until the
+  // hour), as a worker would have stored it: the real schedule cannot be waited for in a browser test.
+  const options = await reopen.options();
+  const firstId = '00000000-0000-4000-8000-0000000e2e01';
+  await options.evaluate(
+    async ({ key, record }) => {
+      const { chrome } = globalThis as unknown as { chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } } };
+      await chrome.storage.local.set({ [key]: record });
+    },
+    {
+      key: `thread:${reopen.page.id}:${john.psid}`,
+      record: {
+        pageId: reopen.page.id,
+        psid: john.psid,
+        customerName: null,
+        selectedItemId: null,
+        conversationId: null,
+        facts: null,
+        attempts: [
+          {
+            requestId: firstId,
+            at: Date.now() - 15 * 60_000,
+            postedAt: Date.now() - 15 * 60_000,
+            route: 'HUMAN_AGENT',
+            status: 'unknown',
+            contentKind: 'text',
+            textDigest: '0'.repeat(64),
+            error: { kind: 'maybe_processed', retryable: false, code: 1 },
+            settledAt: Date.now() - 15 * 60_000,
+            reconciliation: { state: 'checking', reads: 4, nextReadAt: Date.now() + 45 * 60_000, lastReadAfterMs: 10 * 60_000 },
+          },
+        ],
+        updatedAt: Date.now(),
+      },
+    },
+  );
+  await options.close();
+  const page = await reopen.openThread(john.selectedItemId);
+  await waitForBanner(page, { window: 'human_agent', cooldown: 'active' });
+  await composeTagged(page, 'Hi John, here is the tracking link you asked for: it left the warehouse today.');
+  const status = page.locator('[data-testid="reopen-reconcile"][data-state="checking"]');
+  expect(await status.innerText()).toContain('Not in the conversation 10 minutes after sending (4 of 5 checks done).');
+  // The only send offered is the explicit one; by keyboard it opens the confirmation, focused on its answer.
+  expect(await page.getByTestId('reopen-send').count()).toBe(0);
+  await page.getByTestId('reopen-send-again').focus();
+  await page.keyboard.press('Enter');
+  const confirm = page.getByTestId('reopen-send-again-confirm');
+  expect(await confirm.innerText()).toContain('Your first message may still arrive late: if it does, the customer gets it twice. Send it again?');
+  expect(await page.getByTestId('reopen-send-again-yes').evaluate((element) => element === (element.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+  await page.keyboard.press('Escape');
+  expect(await confirm.count()).toBe(0);
+  expect(await page.getByTestId('reopen-panel').count()).toBe(1);
+  expect(sendRequests(reopen.sim, john.psid)).toHaveLength(0);
+  // Confirmed: one POST, recorded as a new attempt that names the first.
+  await page.getByTestId('reopen-send-again').focus();
+  await page.keyboard.press('Enter');
+  const yes = page.getByTestId('reopen-send-again-yes');
+  await yes.waitFor({ timeout: WAIT.ui });
+  await eventually(() => yes.evaluate((element) => element === (element.getRootNode() as ShadowRoot).activeElement), {
+    timeoutMs: WAIT.ui,
+    what: 'the focus on "Send again anyway"',
+  });
+  await page.keyboard.press('Enter');
+  const result = await waitForResult(page);
+  expect(result.outcome).toBe('sent');
+  expect(sendRequests(reopen.sim, john.psid)).toHaveLength(1);
+  await waitForBanner(page, { window: 'human_agent', cooldown: 'active' });
+  expect(sendRequests(reopen.sim, john.psid)).toHaveLength(1);
+  await artifact(page.getByTestId('reopen-panel'), 'panel-resend-confirmed');
+  // The ledger keeps both: the first still being read until its hour, the resend naming it.
+  const ledger = await reopen.options();
+  const stored = (await ledger.evaluate(async (key) => {
+    const { chrome } = globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } };
+    return (await chrome.storage.local.get(key))[key];
+  }, `thread:${reopen.page.id}:${john.psid}`)) as { attempts: { requestId: string; status: string; retryOf?: string; reconciliation?: { state: string } }[] };
+  expect(stored.attempts.map((attempt) => [attempt.status, attempt.retryOf ?? null, attempt.reconciliation?.state ?? null])).toEqual([
+    ['unknown', null, 'checking'],
+    ['sent', firstId, null],
+  ]);
+  await ledger.close();
+  await page.close();
+});

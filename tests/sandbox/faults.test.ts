@@ -210,3 +210,44 @@ describe('graph_error defaults', () => {
     expect((await postJson(sim, SEND, textMessage(PSID.open, 'x'))).body.error.message).toBe('(#4242) Simulated Graph error');
   });
 });
+
+describe("Meta's clock and messages shown late", () => {
+  const listed = async () => {
+    const answer = await getJson(sim, `/v25.0/${ACME.id}/conversations?platform=messenger&user_id=${PSID.open}&fields=messages{message,created_time}`);
+    return (answer.body.data[0].messages.data as { message: string; created_time: string }[]).map((message) => message.message);
+  };
+
+  it('every answer carries a Date header that follows the simulator clock, not the wall clock', async () => {
+    sim.clock.set(Date.parse('2031-01-02T03:04:05.600Z'));
+    const answer = await getJson(sim, `/v25.0/${ACME.id}/conversations?platform=messenger`);
+    expect(answer.headers.get('date')).toBe('Thu, 02 Jan 2031 03:04:05 GMT');
+  });
+
+  it('visibleAfterMs: a message Meta took keeps its created_time but is listed only once the simulator clock reaches it', async () => {
+    const takenAt = sim.clock.now();
+    sim.injectFault({ kind: 'http5xx', applied: true, visibleAfterMs: 180_000, match: { method: 'POST' } });
+    expect((await send('shown late')).status).toBe(503);
+    expect(sentTexts()).toContain('shown late');
+    expect(await listed()).not.toContain('shown late');
+    sim.clock.advance(179_999);
+    expect(await listed()).not.toContain('shown late');
+    sim.clock.advance(1);
+    expect(await listed()).toContain('shown late');
+    const shown = sim
+      .state()
+      .conversations.find((c) => c.psid === PSID.open)!
+      .messages.find((m) => m.text === 'shown late')!;
+    expect(shown.at).toBe(takenAt);
+  });
+
+  it('addPageMessage: a Page message sent from elsewhere (Business Suite) is listed as the Page', async () => {
+    const id = sim.addPageMessage(PSID.open, 'Hello from Business Suite', sim.clock.now() - 30_000);
+    expect(await listed()).toContain('Hello from Business Suite');
+    expect(
+      sim
+        .state()
+        .conversations.find((c) => c.psid === PSID.open)!
+        .messages.find((m) => m.id === id),
+    ).toMatchObject({ from: 'page' });
+  });
+});

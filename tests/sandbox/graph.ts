@@ -3,7 +3,17 @@
 import { errors, graphError, type GraphErrorAnswer } from './errors';
 import { FieldsSyntaxError, parseFields, type FieldSelection } from './fields';
 import { decideSend } from './send';
-import { metaTime, updatedAt, type SimClock, type SimConversation, type SimMessage, type SimPage, type SimTemplate, type World } from './world';
+import {
+  metaTime,
+  updatedAt,
+  visibleMessages,
+  type SimClock,
+  type SimConversation,
+  type SimMessage,
+  type SimPage,
+  type SimTemplate,
+  type World,
+} from './world';
 
 /** Only the 20 most recent messages of a conversation have details (Conversations API limitation). */
 export const MESSAGE_DETAIL_LIMIT = 20;
@@ -48,6 +58,8 @@ export class GraphApi {
   private readonly usage = new Map<string, { hour: number; calls: number }>();
   /** Per Page: instants of accepted Conversations API calls in the pacing window. */
   private readonly conversationCalls = new Map<string, number[]>();
+  /** Set by the server around one request a fault says Meta shows late: its sent message is hidden this long. */
+  sendsShownAfterMs = 0;
 
   constructor(
     private readonly world: World,
@@ -279,7 +291,7 @@ export class GraphApi {
     request: GraphRequest,
     query: Record<string, string>,
   ): Routed {
-    const recent = conversation.messages.slice(-MESSAGE_DETAIL_LIMIT).reverse();
+    const recent = visibleMessages(conversation, this.clock.now()).slice(-MESSAGE_DETAIL_LIMIT).reverse();
     const limitQuery = { ...query, ...(selection.modifiers.limit === undefined ? {} : { limit: selection.modifiers.limit }) };
     const pageResult = paginate(recent, (message) => message.id, limitQuery, DEFAULT_PAGE_SIZE);
     if ('error' in pageResult) return pageResult;
@@ -306,7 +318,7 @@ export class GraphApi {
   }
 
   private messageNode(page: SimPage, conversation: SimConversation, message: SimMessage, request: GraphRequest): Routed {
-    const recent = conversation.messages.slice(-MESSAGE_DETAIL_LIMIT);
+    const recent = visibleMessages(conversation, this.clock.now()).slice(-MESSAGE_DETAIL_LIMIT);
     if (!recent.includes(message)) return errors.messageTooOld(message.id);
     const fields = this.fields(request, 'id,created_time');
     if (!Array.isArray(fields)) return fields;
@@ -338,7 +350,9 @@ export class GraphApi {
     if (!decision.ok) return decision.answer;
     const { conversation, message } = decision;
     if (!message) return { body: { recipient_id: conversation.psid } };
-    const stored = this.world.append(conversation, { from: 'page', at: this.clock.now(), ...message });
+    const at = this.clock.now();
+    const late = this.sendsShownAfterMs;
+    const stored = this.world.append(conversation, { from: 'page', at, ...message, ...(late ? { visibleAt: at + late } : {}) });
     return { body: { recipient_id: conversation.psid, message_id: stored.id } };
   }
 

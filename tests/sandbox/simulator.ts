@@ -1,6 +1,6 @@
 // Local Meta Graph API simulator for tests, e2e runs and the demo. A plain node:http server on
 // 127.0.0.1 that answers the Send, Conversations and message-template endpoints the way
-// /work/shared/reference/meta-messenger.md describes, with an injectable fault queue, a request
+// Meta's documentation describes (Send API, Conversations API, message templates; as collected up to 2026-09), with an injectable fault queue, a request
 // log and a controllable clock. The same controls are exposed over HTTP under /__sim/.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -20,6 +20,7 @@ const MAX_BODY_BYTES = 1_000_000;
 const MAX_DELAY_MS = 120_000;
 const MAX_FAULT_COUNT = 1000;
 const MAX_LOG_ENTRIES = 10_000;
+const MAX_VISIBLE_AFTER_MS = 24 * 3_600_000;
 
 const faultMatchSchema = z.object({
   method: z.enum(['GET', 'POST']).optional(),
@@ -29,6 +30,9 @@ const faultMatchSchema = z.object({
 const faultCommon = {
   count: z.number().int().min(1).max(MAX_FAULT_COUNT).optional(),
   match: faultMatchSchema.optional(),
+  /** For a send the fault lets through (`applied`): Meta keeps the message's created_time but shows it in the
+   *  Conversations API only this long (simulator clock) after it took it — a message that shows up late. */
+  visibleAfterMs: z.number().int().min(0).max(MAX_VISIBLE_AFTER_MS).optional(),
 };
 export const faultSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -113,6 +117,9 @@ export interface Simulator {
   ageWorld(ms: number): void;
   /** Adds a customer message (default: now) and returns its message id; throws for an unknown PSID. */
   addCustomerMessage(psid: string, text: string, at?: number, pageId?: string): string;
+  /** Adds a Page message as Business Suite or another tool would send it (not through this Send API; default:
+   *  now) and returns its message id; throws for an unknown PSID. */
+  addPageMessage(psid: string, text: string, at?: number, pageId?: string): string;
   injectFault(fault: Fault): void;
   /** Drops every queued fault. */
   clearFaults(): void;
@@ -168,14 +175,16 @@ export async function startSimulator(options: StartOptions): Promise<Simulator> 
     return queued.fault;
   };
 
-  const addCustomerMessage = (psid: string, text: string, at?: number, pageId?: string): string => {
+  const addMessage = (from: 'customer' | 'page', psid: string, text: string, at?: number, pageId?: string): string => {
     const conversation = world.conversations.find((candidate) => candidate.psid === psid && (pageId === undefined || candidate.pageId === pageId));
     if (!conversation) throw new Error(`No conversation with PSID ${psid}${pageId ? ` on Page ${pageId}` : ''}`);
-    if (typeof text !== 'string' || text === '') throw new Error('A customer message needs text');
+    if (typeof text !== 'string' || text === '') throw new Error(`A ${from} message needs text`);
     const instant = at ?? clock.now();
     if (!Number.isFinite(instant)) throw new Error(`Invalid instant ${at}`);
-    return world.append(conversation, { from: 'customer', text, at: instant }).id;
+    return world.append(conversation, { from, text, at: instant }).id;
   };
+  const addCustomerMessage = (psid: string, text: string, at?: number, pageId?: string) => addMessage('customer', psid, text, at, pageId);
+  const addPageMessage = (psid: string, text: string, at?: number, pageId?: string) => addMessage('page', psid, text, at, pageId);
 
   const controls = {
     clock: {
@@ -185,6 +194,7 @@ export async function startSimulator(options: StartOptions): Promise<Simulator> 
     },
     ageWorld: (ms: number) => world.age(ms),
     addCustomerMessage,
+    addPageMessage,
     injectFault,
     clearFaults: () => {
       faults.length = 0;
@@ -211,6 +221,9 @@ export async function startSimulator(options: StartOptions): Promise<Simulator> 
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    // Meta's clock, as every HTTP answer states it (RFC 9110 Date, second resolution): the simulator's clock, so a
+    // client can measure how far its own clock is from Meta's.
+    res.setHeader('Date', new Date(clock.now()).toUTCString());
     if (req.method === 'OPTIONS') {
       res.writeHead(204, corsHeaders({ 'Access-Control-Max-Age': '600' }));
       res.end();
@@ -257,6 +270,15 @@ export async function startSimulator(options: StartOptions): Promise<Simulator> 
     };
     const fault = takeFault(method, `${url.pathname}${url.search}`);
     if (fault) entry.fault = fault.kind;
+    // A message this request sends is shown late when the fault says so (graph.handle runs synchronously).
+    const handle = (graphRequest: GraphRequest): GraphAnswer => {
+      graph.sendsShownAfterMs = fault?.visibleAfterMs ?? 0;
+      try {
+        return graph.handle(graphRequest);
+      } finally {
+        graph.sendsShownAfterMs = 0;
+      }
+    };
 
     const answer = (graphAnswer: GraphAnswer) => {
       if (clientGone) return;
@@ -267,35 +289,35 @@ export async function startSimulator(options: StartOptions): Promise<Simulator> 
 
     switch (fault?.kind) {
       case undefined:
-        answer(graph.handle(request));
+        answer(handle(request));
         return;
       case 'delay': {
         if (fault.applied === false) {
           await wait(fault.ms);
-          if (!clientGone) answer(graph.handle(request));
+          if (!clientGone) answer(handle(request));
         } else {
-          const result = graph.handle(request);
+          const result = handle(request);
           await wait(fault.ms);
           answer(result);
         }
         return;
       }
       case 'drop':
-        if (fault.applied !== false) graph.handle(request);
+        if (fault.applied !== false) handle(request);
         if (options.log) console.log(`${method} ${url.pathname}${url.search} → dropped`);
         req.socket.destroy();
         return;
       case 'http5xx': {
         const status = fault.status ?? 503;
         entry.status = status;
-        if (fault.applied === true) graph.handle(request);
+        if (fault.applied === true) handle(request);
         else graph.countCall(request);
         res.writeHead(status, corsHeaders({ 'Content-Type': 'text/html; charset=utf-8' }));
         res.end(`<html><body><h1>${status} Server Error</h1></body></html>`);
         return;
       }
       case 'malformed': {
-        const usage = fault.applied === false ? graph.countCall(request) : graph.handle(request).headers;
+        const usage = fault.applied === false ? graph.countCall(request) : handle(request).headers;
         entry.status = 200;
         res.writeHead(200, corsHeaders({ 'Content-Type': 'application/json; charset=UTF-8', ...usage }));
         // Truncated JSON, as when a proxy cuts an answer short.
@@ -303,7 +325,7 @@ export async function startSimulator(options: StartOptions): Promise<Simulator> 
         return;
       }
       case 'graph_error': {
-        const usage = fault.applied === true ? graph.handle(request).headers : graph.countCall(request);
+        const usage = fault.applied === true ? handle(request).headers : graph.countCall(request);
         const error = {
           message: fault.error.message ?? defaultMessageFor(fault.error.code, fault.error.error_subcode),
           type: fault.error.type ?? 'OAuthException',
@@ -360,6 +382,15 @@ export async function startSimulator(options: StartOptions): Promise<Simulator> 
           const at = input.at === undefined ? undefined : toInstant(input.at, 'at');
           const pageId = typeof input.pageId === 'string' ? input.pageId : undefined;
           const id = addCustomerMessage(input.psid, input.text, at, pageId);
+          return sendJson(res, 201, { message_id: id });
+        }
+        case 'POST /__sim/page-message': {
+          if (typeof input.psid !== 'string' || typeof input.text !== 'string') {
+            return fail(400, '"psid" and "text" must be strings');
+          }
+          const at = input.at === undefined ? undefined : toInstant(input.at, 'at');
+          const pageId = typeof input.pageId === 'string' ? input.pageId : undefined;
+          const id = addPageMessage(input.psid, input.text, at, pageId);
           return sendJson(res, 201, { message_id: id });
         }
         case 'POST /__sim/fault': {
@@ -479,7 +510,7 @@ function corsHeaders(extra: Record<string, string> = {}): Record<string, string>
     'Access-Control-Allow-Origin': '*',
     'Access-Control-Allow-Methods': 'GET, POST, DELETE, OPTIONS',
     'Access-Control-Allow-Headers': 'Authorization, Content-Type',
-    'Access-Control-Expose-Headers': 'X-Business-Use-Case-Usage, X-FB-Trace-ID, WWW-Authenticate',
+    'Access-Control-Expose-Headers': 'X-Business-Use-Case-Usage, X-FB-Trace-ID, WWW-Authenticate, Date',
     ...extra,
   };
 }

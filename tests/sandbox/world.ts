@@ -66,6 +66,9 @@ export interface SimMessage {
   text: string;
   /** Epoch ms. */
   at: number;
+  /** When Meta starts showing it in the Conversations API (epoch ms); absent: at once. A message Meta took but shows
+   *  late (a fault's `visibleAfterMs`) keeps its `created_time` (`at`) and is hidden until then. */
+  visibleAt?: number;
   /** For Page messages sent through the simulator's Send API: how they were sent. */
   messagingType?: string;
   tag?: string;
@@ -210,6 +213,11 @@ export function customerLastMessageAt(conversation: SimConversation): number | n
     if (message?.from === 'customer') return message.at;
   }
   return null;
+}
+
+/** The messages the Conversations API shows at `now` (oldest first): those Meta shows late are hidden until then. */
+export function visibleMessages(conversation: SimConversation, now: number): SimMessage[] {
+  return conversation.messages.filter((message) => message.visibleAt === undefined || message.visibleAt <= now);
 }
 
 export function updatedAt(conversation: SimConversation): number {

@@ -53,22 +53,28 @@ export interface StartOptions {
   locks?: BackgroundDeps['locks'];
   /** The Graph client's send timeout (real ms; default the client's 20 s). */
   sendTimeoutMs?: number;
+  /** The agent's clock minus Meta's (ms): the extension's clock is the simulator's plus this (e.g. ±5 min); a
+   *  function when a test moves the agent's clock during the run. */
+  skewMs?: number | (() => number);
 }
 
 export async function startBackground(options: StartOptions = {}): Promise<TestBackground> {
   fakeBrowser.reset();
   const sim = await startFixed(options.edit);
+  // The agent's clock: Meta's (the simulator's) moved by the skew; the simulator's Date header states Meta's.
+  const skew = options.skewMs;
+  const agentNow = () => sim.clock.now() + (typeof skew === 'function' ? skew() : (skew ?? 0));
   const plainGraph = (version: string) =>
     createGraphClient({
       version,
       baseUrl: sim.url,
-      now: () => sim.clock.now(),
+      now: agentNow,
       sleep: async (ms) => sim.clock.advance(ms),
       retryBaseDelayMs: 1000,
       ...(options.sendTimeoutMs !== undefined ? { sendTimeoutMs: options.sendTimeoutMs } : {}),
     });
   const deps: BackgroundDeps = {
-    now: () => sim.clock.now(),
+    now: agentNow,
     createGraph: (version) => (options.wrapGraph ? options.wrapGraph(plainGraph(version)) : plainGraph(version)),
     managed: async () => options.managed ?? EMPTY_MANAGED_CONFIG,
     tuning: options.tuning,
