@@ -70,6 +70,7 @@ describe('preflight: every block reason', () => {
     ['template_not_approved', request('UTILITY', utility(['A1', 'enviado'])), context({}, { templates: [{ ...orderUpdate, status: 'PENDING' }] }), NOW],
     ['template_parameters', request('UTILITY', utility(['A1'])), context(), NOW],
     ['promo_unconfirmed', request('HUMAN_AGENT', text('Te damos un cupón')), context(), NOW],
+    ['recipient_unproven', request('HUMAN_AGENT', text('Hola')), { ...context(), recipientProven: false }, NOW],
   ];
 
   test.each(cases)('%s', (reason, req, ctx, now) => {

@@ -11,6 +11,9 @@ export interface PreflightContext {
   /** The Page's message templates; null when they could not be listed. */
   templates: readonly UtilityTemplate[] | null;
   promoTerms: readonly string[];
+  /** false: the person was found by display name only and neither the pane nor the agent proved them (DESIGN.md §1,
+   *  "The recipient must be proven"). Absent: proven, or decided elsewhere. */
+  recipientProven?: boolean;
 }
 
 export type PreflightDecision =
@@ -76,6 +79,8 @@ export function promoMatchesOf(content: ReopenContent, terms: readonly string[])
  * confirmed any promotional-looking wording. The background runs it again right before sending.
  */
 export function preflight(request: ReopenRequest, ctx: PreflightContext, now: number): PreflightDecision {
+  // Before anything else: a message must reach the person on screen or nobody.
+  if (ctx.recipientProven === false) return { allowed: false, reason: 'recipient_unproven' };
   const route = routeById(request.route);
   const availability = availableRoutes(ctx.facts, now).find((entry) => entry.route.id === route.id);
   if (availability?.reason) {

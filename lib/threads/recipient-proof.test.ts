@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PaneReading } from '../inbox/schema';
 import type { Scenario } from '../../tests/sandbox/simulator';
-import { ACME, DAY, HOUR, START, startBackground, type TestBackground } from '../../tests/support/background';
+import { ACME, DAY, HOUR, INBOX_TAB, START, humanAgentText, requestId, startBackground, type TestBackground } from '../../tests/support/background';
 
 // Issue 19, item 1: a tagged message reaches the person on screen or nobody. Two customers named "Ana Ruiz": the one
 // on screen wrote 5 days ago and sits beyond the Page's 150 most recent conversations; her namesake wrote 6 hours
@@ -195,5 +195,24 @@ describe('a recipient found by name needs the pane’s proof', () => {
     if (view.status !== 'resolved') throw new Error('unreachable');
     expect(await bg.services.store.getPsidMapping(ACME.id, '100029016679999')).toMatchObject({ psid: view.psid, source: 'name_match' });
     expect(await bg.services.threads.recipientProven(ACME.id, '100029016679999', view.psid)).toBe(false);
+  });
+
+  it('the background refuses a send to a person found by name only — no POST — and sends once the agent confirmed', async () => {
+    bg = await startBackground({ edit: namesakes, tuning: { nameSearch: { pageSize: 50, maxPages: 3 } } });
+    await get(OLD.item, paneOld());
+    const send = () =>
+      bg.ask(
+        { type: 'reopen.send', requestId: requestId(), pageId: ACME.id, psid: RECENT.psid, selectedItemId: OLD.item, request: humanAgentText() },
+        INBOX_TAB,
+      );
+    // The window of the recent Ana is open (6 h): a tag is not even needed, but the recipient check comes first.
+    expect(await send()).toMatchObject({ ok: true, value: { outcome: 'blocked', reason: 'recipient_unproven' } });
+    // Without the conversation's id, only a person proven in this worker would do.
+    const bare = await bg.ask({ type: 'reopen.send', requestId: requestId(), pageId: ACME.id, psid: RECENT.psid, request: humanAgentText() }, INBOX_TAB);
+    expect(bare).toMatchObject({ ok: true, value: { outcome: 'blocked', reason: 'recipient_unproven' } });
+    expect(bg.posts()).toHaveLength(0);
+    await bg.services.threads.choose({ pageId: ACME.id, selectedItemId: OLD.item, psid: RECENT.psid });
+    expect(await send()).toMatchObject({ ok: true, value: { outcome: 'blocked', reason: 'window_open' } });
+    expect(bg.posts()).toHaveLength(0);
   });
 });

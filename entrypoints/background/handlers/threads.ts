@@ -19,6 +19,7 @@ export function threadHandlers(
           refresh: request.refresh,
           awaitingName: request.awaitingName,
           conflictingNames: request.conflictingNames,
+          pane: request.pane,
         }),
         services.store.usage,
       ),
