@@ -11,6 +11,8 @@ import { factsForResend, preflight, type FeedbackProblem } from '../policy';
 import type { BlockReason, Platform, ReopenRequest, UtilityTemplate } from '../policy/types';
 import { sameConversation, type InboxLocation } from '../inbox/url';
 import { DEFAULT_CLOSES_SOON_MINUTES } from '../inbox/status';
+import type { PaneReading } from '../inbox/schema';
+import { samePane } from '../inbox/pane-messages';
 
 export interface InboxDeps {
   ask: Ask;
@@ -52,6 +54,9 @@ export interface InboxViewState {
   /** What the page's name signals said (lib/inbox/identity.ts): without a name, whether one is expected soon
    *  (a generic title or a stale name was rejected) or the signals disagree. */
   nameHint: NameHint;
+  /** The messages the conversation pane shows (lib/inbox/pane-messages.ts), when they are this conversation's: what
+   *  proves a person found by name. null: not read yet, or still the previous conversation's. */
+  pane: PaneReading | null;
   /** No composer anchor: the UI floats bottom-right and says the layout changed. */
   floating: boolean;
   thread: ThreadView | null;
@@ -83,6 +88,9 @@ export interface InboxActions {
   /** The URL or the header changed. Re-asks the background only when the conversation or name really changed;
    *  a switch may be answered from the background's 60 s cache. */
   showConversation: (location: InboxLocation | null, displayName: string | null, hint?: NameHint) => void;
+  /** The pane's messages changed (new visible messages, or the pane of this conversation rendered). A person found
+   *  by name is judged again against them; a person proven otherwise is not asked about again. */
+  showPane: (pane: PaneReading | null) => void;
   /**
    * Reads the thread from Meta again, past the background's cache: the periodic refresh, the tab becoming
    * visible, "Check again", and after a send. Joins a refresh already on its way unless `force` (a send changed
@@ -129,6 +137,7 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
     location: null,
     displayName: null,
     nameHint: NO_HINT,
+    pane: null,
     floating: false,
     thread: null,
     loading: false,
@@ -197,7 +206,7 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
   }
 
   async function fetchThread(refresh: boolean): Promise<void> {
-    const { location, displayName, nameHint } = get();
+    const { location, displayName, nameHint, pane } = get();
     if (!isThread(location)) return;
     // Nothing identifies a conversation yet (none selected, header not rendered): wait for one.
     if (!location.selectedItemId && !displayName) {
@@ -218,6 +227,7 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
         ...(refresh ? { refresh: true } : {}),
         ...(displayName === null && nameHint.status === 'waiting' ? { awaitingName: true } : {}),
         ...(displayName === null && nameHint.status === 'conflict' ? { conflictingNames: nameHint.conflicting } : {}),
+        ...(pane ? { pane } : {}),
       });
       if (current()) set({ thread, failure: null, loading: false, now: deps.now() });
     } catch (error) {
@@ -283,6 +293,25 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
         sending: false,
         loading: isThread(location),
       });
+      void readThread(false);
+    },
+
+    showPane(pane) {
+      const state = get();
+      if (samePane(state.pane, pane)) return;
+      set({ pane });
+      if (!pane || !isThread(state.location)) return;
+      const thread = state.thread;
+      // Asked again only where the pane decides: a person found by name (proven by the pane or not yet), a choice
+      // among namesakes, or an answer still on its way (asked without these messages).
+      const byName = !thread
+        ? true
+        : thread.status === 'resolved'
+          ? thread.recipient?.proof === 'pane' || thread.recipient?.proof === 'none'
+          : thread.reason === 'ambiguous' || thread.reason === 'not_found';
+      if (!byName) return;
+      generation += 1;
+      threadRequest = null;
       void readThread(false);
     },
 
@@ -352,6 +381,8 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
           facts: retryOf ? (factsForResend(thread.facts, retryOf) ?? thread.facts) : thread.facts,
           templates: state.templates.status === 'ready' ? state.templates.templates : null,
           promoTerms: state.promoTerms,
+          // Found by name only: nothing leaves until the agent confirms or picks (the background checks it too).
+          ...(thread.recipient?.proof === 'none' ? { recipientProven: false } : {}),
         },
         now,
       );
@@ -381,6 +412,7 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
           requestId: deps.newRequestId(),
           pageId: thread.pageId,
           psid: thread.psid,
+          selectedItemId: state.location?.selectedItemId ?? null,
           request,
           ...(retryOf ? { retryOf } : {}),
         });
