@@ -52,4 +52,11 @@ export default {
   'panel.feedbackProblems': 'Fix the survey fields marked above.',
   'panel.outcome.title': 'Your last reactivation attempt',
   'panel.outcome.dismiss': 'Dismiss',
+  'panel.recipient.title': 'Who gets this message?',
+  'panel.recipient.byName':
+    'Reopen found {name} by name only. Check the last message below against the conversation on screen, then confirm, or pick the right person.',
+  'panel.recipient.confirm': 'Yes, message {name}',
+  'panel.recipient.pick': 'Message {name} instead',
+  'panel.recipient.others': 'Someone else?',
+  'panel.recipient.hint': 'Nothing can be sent until you confirm. Reopen remembers your choice for this conversation.',
 } as const;

@@ -53,4 +53,11 @@ export default {
   'panel.feedbackProblems': 'Corrige los campos de la encuesta marcados arriba.',
   'panel.outcome.title': 'Tu último intento de reactivación',
   'panel.outcome.dismiss': 'Descartar',
+  'panel.recipient.title': '¿Quién recibirá este mensaje?',
+  'panel.recipient.byName':
+    'Reopen encontró a {name} solo por el nombre. Compara el último mensaje de abajo con la conversación en pantalla y confirma, o elige a la persona correcta.',
+  'panel.recipient.confirm': 'Sí, enviar a {name}',
+  'panel.recipient.pick': 'Enviar a {name} en su lugar',
+  'panel.recipient.others': '¿Es otra persona?',
+  'panel.recipient.hint': 'No se puede enviar nada hasta que confirmes. Reopen recuerda tu elección para esta conversación.',
 } satisfies Record<keyof typeof en, string>;
