@@ -23,8 +23,14 @@ test('changed layout (no composer, no header): the banner floats, says why, reso
   expect(await page.getByTestId('reopen-candidate').count()).toBe(0);
   expect(await banner(page).getAttribute('class')).toContain('reopen-banner--floating');
 
+  // This layout's message pane cannot be read, so nothing proves that the Noah found by name is the one on screen:
+  // the banner says so, and the panel asks the agent to confirm before anything can be sent (issue 19).
+  expect(await banner(page).getAttribute('data-doubt')).toBe('true');
   await composeTagged(page, 'Hi Noah, yes, we ship to Norway: 3 to 5 working days.');
   expect(await page.getByTestId('reopen-panel').isVisible()).toBe(true);
+  expect(await page.getByTestId('reopen-send').isDisabled()).toBe(true);
+  await page.locator(`[data-testid="reopen-candidate"][data-psid="${noah.psid}"]`).click();
+  await page.getByTestId('reopen-recipient').waitFor({ state: 'detached', timeout: WAIT.graph });
   const result = await sendAndWaitForResult(page);
   expect(result.outcome).toBe('sent');
   expect(sendRequests(reopen.sim, noah.psid).map((call) => (call.body as { tag?: string }).tag)).toEqual(['HUMAN_AGENT']);
