@@ -323,7 +323,11 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
     async choose(psid) {
       const { location } = get();
       if (!isThread(location)) return;
-      const mine = generation;
+      // A read asked before the choice must not paint over it; the choice's answer wins over any read of the same
+      // conversation started before it (the pane may re-ask while the choice is on its way).
+      generation += 1;
+      threadRequest = null;
+      const stillHere = () => sameConversation(location, get().location);
       set({ choosing: true });
       try {
         const thread = await deps.ask({
@@ -333,9 +337,12 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
           platform: location.threadType,
           psid,
         });
-        if (mine === generation) set({ thread, choosing: false, failure: null, now: deps.now() });
+        if (!stillHere()) return;
+        generation += 1;
+        threadRequest = null;
+        set({ thread, choosing: false, failure: null, loading: false, now: deps.now() });
       } catch (error) {
-        if (mine === generation) set({ choosing: false, failure: error instanceof ProtocolFailure ? error.code : 'no_reply' });
+        if (stillHere()) set({ choosing: false, failure: error instanceof ProtocolFailure ? error.code : 'no_reply' });
       }
     },
 

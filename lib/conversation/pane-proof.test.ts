@@ -76,4 +76,24 @@ describe('the pane and the recipient in the inbox store', () => {
     await store.actions.send(send);
     expect(of('reopen.send')).toEqual([expect.objectContaining({ psid: '7001', selectedItemId: '100029016673099' })]);
   });
+
+  test('the agent’s choice wins over a read the pane asked for while the choice was on its way', async () => {
+    let release: (value: unknown) => void = () => undefined;
+    const asks: string[] = [];
+    const ask = vi.fn(async (request: RequestOf<RequestType>) => {
+      asks.push(request.type);
+      if (request.type === 'thread.choose') return resolvedThread(facts(), { recipient: { proof: 'chosen' } });
+      // The second read (asked by the pane) answers late, with what the background knew before the choice.
+      if (asks.filter((type) => type === 'thread.get').length === 2) return new Promise((resolve) => (release = resolve));
+      return resolvedThread(facts(), { recipient: { proof: 'none' } });
+    }) as unknown as Ask;
+    const store = createInboxStore({ ask, now: () => C + 3 * DAY, newRequestId: () => '00000000-0000-4000-8000-000000000001', browserLanguage: 'en-US' });
+    store.actions.showConversation(parseInboxUrl(URL_A), 'Maria Lopez');
+    await flush();
+    store.actions.showPane(pane('Hello?'));
+    await store.actions.choose('7001');
+    release(resolvedThread(facts(), { recipient: { proof: 'none' } }));
+    await flush();
+    expect(store.getState().thread).toMatchObject({ recipient: { proof: 'chosen' } });
+  });
 });

@@ -214,7 +214,14 @@ export function createThreadService(deps: ThreadServiceDeps): ThreadService {
 
   async function remember(pageId: string, selectedItemId: string | null, psid: string, source: PsidMapping['source']) {
     if (PROVEN_SOURCES.has(source)) vouched.add(personKey(pageId, psid));
-    if (selectedItemId) await store.setPsidMapping(pageId, selectedItemId, { psid, source, at: now() });
+    if (!selectedItemId) return;
+    // A name match is no proof: it never replaces a link proven or chosen meanwhile (a read that started before the
+    // agent's choice ends after it).
+    if (source === 'name_match') {
+      const current = await store.getPsidMapping(pageId, selectedItemId);
+      if (current && PROVEN_SOURCES.has(current.source)) return;
+    }
+    await store.setPsidMapping(pageId, selectedItemId, { psid, source, at: now() });
   }
 
   /** The recipient part of a view: how it is known, and Meta's last customer message when it is not proven. */
