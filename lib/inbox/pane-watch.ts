@@ -20,7 +20,7 @@ export interface PaneWatchOptions {
 export interface PaneWatcher {
   /** Reads now and observes the region found now (at start and after a switch). */
   rescan(): PaneReading;
-  stop(): void;
+  stop: () => void;
 }
 
 export function watchPane(doc: Document, options: PaneWatchOptions): PaneWatcher {

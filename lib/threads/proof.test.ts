@@ -33,7 +33,12 @@ function pane(...messages: (string | [text: string, earliest?: number, latest?: 
   };
 }
 
-const anaOld = meta(['c', 'Hi, is the green raincoat still in stock?', 6.5 * DAY], ['p', 'Yes, in sizes S and M.', 6.4 * DAY], ['c', 'Great, size M please.', 5.5 * DAY], ['c', 'Can you hold the order for me?', 5.4 * DAY]);
+const anaOld = meta(
+  ['c', 'Hi, is the green raincoat still in stock?', 6.5 * DAY],
+  ['p', 'Yes, in sizes S and M.', 6.4 * DAY],
+  ['c', 'Great, size M please.', 5.5 * DAY],
+  ['c', 'Can you hold the order for me?', 5.4 * DAY],
+);
 const anaRecent = meta(['c', 'Do you ship to Canarias?', 7 * HOUR], ['p', 'We do!', 6.5 * HOUR], ['c', 'Perfect, see you then', 6 * HOUR]);
 
 describe('the proof rule', () => {

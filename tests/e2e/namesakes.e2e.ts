@@ -85,8 +85,8 @@ async function storeMapping(item: string, mapping: { psid: string; source: strin
     async ([key, value]) => {
       const area = (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void>; remove(k: string[]): Promise<void> } } } }).chrome
         .storage.local;
-      if (value === null) await area.remove([key as string, `${key as string}$`]);
-      else await area.set({ [key as string]: value, [`${key as string}$`]: { v: 1 } });
+      if (value === null) await area.remove([key, `${key}$`]);
+      else await area.set({ [key]: value, [`${key}$`]: { v: 1 } });
     },
     [`psidmap:${PAGE.id}:${item}`, mapping] as const,
   );
