@@ -211,6 +211,8 @@ describe('a recipient found by name needs the pane’s proof', () => {
     const bare = await bg.ask({ type: 'reopen.send', requestId: requestId(), pageId: ACME.id, psid: RECENT.psid, request: humanAgentText() }, INBOX_TAB);
     expect(bare).toMatchObject({ ok: true, value: { outcome: 'blocked', reason: 'recipient_unproven' } });
     expect(bg.posts()).toHaveLength(0);
+    // A conversation the page selects by this very id is that person's (Business Suite's id is the PSID).
+    expect(await bg.services.threads.recipientProven(ACME.id, RECENT.psid, RECENT.psid)).toBe(true);
     await bg.services.threads.choose({ pageId: ACME.id, selectedItemId: OLD.item, psid: RECENT.psid });
     expect(await send()).toMatchObject({ ok: true, value: { outcome: 'blocked', reason: 'window_open' } });
     expect(bg.posts()).toHaveLength(0);

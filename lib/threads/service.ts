@@ -513,6 +513,8 @@ export function createThreadService(deps: ThreadServiceDeps): ThreadService {
     },
 
     async recipientProven(pageId, selectedItemId, psid) {
+      // The conversation the page selects is this very id: the person on screen (a wrong id reaches nobody).
+      if (selectedItemId && selectedItemId === psid) return true;
       if (selectedItemId) {
         const mapping = await store.getPsidMapping(pageId, selectedItemId);
         return !!mapping && mapping.psid === psid && PROVEN_SOURCES.has(mapping.source);
