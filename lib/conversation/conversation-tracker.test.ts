@@ -128,6 +128,19 @@ describe('trackConversation', () => {
     expect(panes.at(-1)).toMatchObject({ status: 'read', messages: [{ text: 'Do you ship to Canarias?' }] });
   });
 
+  test("a pane that shows the new conversation's messages by the time the URL changes is reported at once", () => {
+    page('Ana Ruiz', { links: false });
+    document
+      .querySelector('[role="main"]')!
+      .insertAdjacentHTML('beforeend', '<div role="log" aria-label="Messages"><div><div dir="auto">Can you hold the order?</div><span>5 d</span></div></div>');
+    navigate(url('111'));
+    const { store, panes } = fakeStore();
+    trackConversation(context, store, timers, () => {});
+    document.querySelector('[dir="auto"]')!.textContent = 'Do you ship to Canarias?';
+    navigate(url('222'));
+    expect(panes.at(-1)).toMatchObject({ status: 'read', messages: [{ text: 'Do you ship to Canarias?' }] });
+  });
+
   test('a URL change within the same conversation is not a switch', () => {
     page('Ana Ruiz');
     navigate(url('111'));

@@ -66,15 +66,18 @@ export function trackConversation(
   });
   ctx.onInvalidated(header.stop);
 
-  // The pane's messages, the proof of a person found by name. Right after a switch the pane still shows the previous
-  // conversation's: a reading equal to what it showed then is not this conversation's, and is not reported.
+  // The pane's messages, the proof of a person found by name. Right after a switch the pane may still show the
+  // previous conversation's: a reading equal to the last one reported for it is not this conversation's, and is not
+  // reported.
   let stalePane: PaneReading | null = null;
+  let lastPane: PaneReading | null = null;
   const showPane = (reading: PaneReading) => {
     if (stalePane && samePane(stalePane, reading)) {
       store.actions.showPane(null);
       return;
     }
     stalePane = null;
+    if (reading.status === 'read') lastPane = reading;
     store.actions.showPane(reading);
   };
   const pane = watchPane(document, {
@@ -104,10 +107,9 @@ export function trackConversation(
     staleName = store.getState().displayName;
     switchClick = switchClickTarget(lastClick, clock());
     location = next;
-    // What the pane shows now is still the previous conversation's (reported as none until it changes).
-    const shown = pane.rescan();
-    stalePane = shown.status === 'read' ? shown : null;
-    showPane(shown);
+    // Until the pane shows something else than the previous conversation's messages, it is reported as none.
+    stalePane = lastPane;
+    showPane(pane.rescan());
     show(header.rescope());
   });
   return reportHealth;
