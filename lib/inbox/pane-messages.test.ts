@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { messageRegion, readPane, samePane } from './pane-messages';
+import { isTimeLabel, messageRegion, readPane, samePane } from './pane-messages';
 import { parseTimeLabel } from './time-labels';
 
 const FIXTURES = resolve(import.meta.dirname, '../../tests/fixtures/inbox');
@@ -35,6 +35,14 @@ describe('time labels', () => {
   test.each(['Ana Ruiz', 'Can you hold the order for me?', '25:99', '5 parsecs', 'Seen', ''])('%s is no time label', (label) => {
     expect(parseTimeLabel(label, NOW)).toBeNull();
   });
+
+  test.each(['Ana Ruiz', 'Can you hold the order for me?', 'Seen', ''])('the content script takes %s for no label', (label) => {
+    expect(isTimeLabel(label)).toBe(false);
+  });
+
+  test.each(['5 d', '6h', '10:42', 'ayer 10:42', 'Hoy 9:15', 'Mon 3:15 PM', 'Nov 27', 'lun'])('the content script tells %s for a label', (label) => {
+    expect(isTimeLabel(label)).toBe(true);
+  });
 });
 
 describe('the pane reading', () => {
@@ -44,26 +52,24 @@ describe('the pane reading', () => {
       status: 'read',
       readAt: NOW,
       messages: [
-        { text: 'Hi, is the green raincoat still in stock?', earliest: NOW - 7 * DAY, latest: NOW - 6 * DAY },
-        { text: 'Yes, in sizes S and M.', earliest: NOW - 7 * DAY, latest: NOW - 6 * DAY },
-        { text: 'Great, size M please.', earliest: NOW - 6 * DAY, latest: NOW - 5 * DAY },
-        { text: 'Can you hold the order for me?', earliest: NOW - 6 * DAY, latest: NOW - 5 * DAY },
+        { text: 'Hi, is the green raincoat still in stock?', labels: ['6 d'] },
+        { text: 'Yes, in sizes S and M.', labels: ['6 d'] },
+        { text: 'Great, size M please.', labels: ['5 d'] },
+        { text: 'Can you hold the order for me?', labels: ['5 d'] },
       ],
     });
   });
 
   test('Spanish 2026 region, day groups whose labels separate the messages', () => {
     const reading = readPane(load('panes/region-groups-es.html'), NOW, 'Lucía Fernández');
-    const yesterday = new Date(2026, 11, 1, 10, 42).getTime();
-    const today = new Date(2026, 11, 2, 9, 15).getTime();
     expect(reading).toEqual({
       status: 'read',
       readAt: NOW,
       messages: [
-        { text: '¿Tenéis la talla M en azul?', earliest: yesterday, latest: today + 60_000 - 1 },
-        { text: 'Sí, nos quedan dos.', earliest: yesterday, latest: today + 60_000 - 1 },
-        { text: 'Perfecto, ¿me la reserváis hasta el viernes?', earliest: today },
-        { text: '¡Claro, Lucía!', earliest: today },
+        { text: '¿Tenéis la talla M en azul?', after: 'ayer 10:42', before: 'hoy 9:15' },
+        { text: 'Sí, nos quedan dos.', after: 'ayer 10:42', before: 'hoy 9:15' },
+        { text: 'Perfecto, ¿me la reserváis hasta el viernes?', after: 'hoy 9:15' },
+        { text: '¡Claro, Lucía!', after: 'hoy 9:15' },
       ],
     });
   });

@@ -5,14 +5,16 @@
 //     messages, role="log"); none, or more than one outside the list → unreadable;
 //   - the region still loading (aria-busy, a progress bar) → unreadable;
 //   - the texts: the region's text leaves marked dir="auto" (§7a), else every text leaf; time labels are the leaves
-//     whose whole text is a time (./time-labels.ts), delivery marks and the customer's own name are left out;
-//   - rows: the children of the element that holds every text; a time label in a text's own row dates that text to
-//     its resolution, a row holding only labels separates what comes before from what comes after.
+//     whose whole text is a time token (./wording.ts, optionally followed by a clock time), delivery marks and the
+//     customer's own name are left out;
+//   - rows: the children of the element that holds every text; a time label in a text's own row dates that text, a
+//     label elsewhere separates what comes before it from what comes after.
+// The labels are passed on as the page wrote them: the background reads them (./time-labels.ts), which keeps this
+// reading small in the content script.
 // Whatever cannot be read this way is "unreadable", never a guess: the background then asks the agent.
 import type { PaneMessage, PaneReading } from './schema';
 import { cleanText, MESSAGE_REGIONS, MESSAGE_TEXT, PANE_LOADING, textLeaves, insideThreadList } from './page-geometry';
-import { parseTimeLabel, type TimeInterval } from './time-labels';
-import { normalizeText, PANE_STATUS_WORDS } from './wording';
+import { isCardTimeToken, normalizeText, PANE_STATUS_WORDS } from './wording';
 
 /** The newest texts a reading keeps (the proof looks at the last few). */
 export const PANE_MESSAGES_KEPT = 8;
@@ -45,7 +47,16 @@ function rowOf(element: Element, container: Element): Element {
 interface Leaf {
   element: Element;
   text: string;
-  time: TimeInterval | null;
+  /** A time label, not a message. */
+  time: boolean;
+}
+
+/** "5 d", "Nov 27", "lun", and those followed by a clock time ("ayer 10:42", "Mon 3:15 PM"). */
+export function isTimeLabel(text: string): boolean {
+  if (text.length > 40) return false;
+  if (isCardTimeToken(text)) return true;
+  const split = /^(.+?),? (\d{1,2}:\d{2}(?: ?[ap]\.? ?m\.?)?)$/i.exec(text.trim());
+  return !!split && isCardTimeToken(split[1]!);
 }
 
 /** What the pane shows now; `displayName` (the customer's name as the page shows it) is no message text. */
@@ -61,7 +72,7 @@ export function readPane(root: ParentNode, now: number, displayName: string | nu
     if (!text) continue;
     const normalized = normalizeText(text);
     if (PANE_STATUS_WORDS.includes(normalized) || normalized === name) continue;
-    leaves.push({ element, text, time: parseTimeLabel(text, now) });
+    leaves.push({ element, text, time: isTimeLabel(text) });
   }
   const marked = leaves.filter((leaf) => !leaf.time && leaf.element.closest(MESSAGE_TEXT) && region.contains(leaf.element.closest(MESSAGE_TEXT)));
   const texts = marked.length > 0 ? marked : leaves.filter((leaf) => !leaf.time);
@@ -84,25 +95,25 @@ export function readPane(root: ParentNode, now: number, displayName: string | nu
   const ownRow = (row: Element) => textsPerRow.get(row) === 1;
 
   const messages: PaneMessage[] = [];
-  // A separator row's time bounds the texts after it from below and the texts before it from above.
-  let lowerBound: number | null = null;
-  const waitingForUpper: PaneMessage[] = [];
+  // A separating label bounds the texts after it from below and the texts before it from above.
+  let after: string | null = null;
+  const waitingForBefore: PaneMessage[] = [];
   for (const leaf of ordered) {
     const row = rowOfLeaf.get(leaf)!;
     if (leaf.time) {
       if (ownRow(row)) continue; // a text's own label: read with its text below
-      for (const before of waitingForUpper.splice(0)) before.latest = Math.min(before.latest ?? Infinity, leaf.time.latest);
-      lowerBound = leaf.time.earliest;
+      for (const before of waitingForBefore.splice(0)) before.before = leaf.text.slice(0, 40);
+      after = leaf.text.slice(0, 40);
       continue;
     }
-    const own = ownRow(row) ? labels.filter((label) => rowOfLeaf.get(label) === row).map((label) => label.time!) : [];
+    const own = ownRow(row) ? labels.filter((label) => rowOfLeaf.get(label) === row).map((label) => label.text.slice(0, 40)) : [];
     const message: PaneMessage = { text: leaf.text.slice(0, PANE_TEXT_CHARS) };
-    if (own.length) {
-      message.earliest = Math.min(...own.map((time) => time.earliest));
-      message.latest = Math.max(...own.map((time) => time.latest));
-    } else if (lowerBound !== null) message.earliest = lowerBound;
+    if (own.length) message.labels = own.slice(0, 4);
+    else {
+      if (after !== null) message.after = after;
+      waitingForBefore.push(message);
+    }
     messages.push(message);
-    if (!own.length) waitingForUpper.push(message);
   }
   return { status: 'read', readAt: now, messages: messages.slice(-PANE_MESSAGES_KEPT) };
 }

@@ -1,7 +1,7 @@
 // The proof rule (./proof.ts): when the pane's messages prove that Meta's conversation is the one on screen.
 import { describe, expect, test } from 'vitest';
-import type { PaneReading } from '../inbox/schema';
-import { judgePane, SLACK_MS } from './proof';
+import type { PaneMessage, PaneReading } from '../inbox/schema';
+import { judgePane, paneTimes } from './proof';
 
 const NOW = Date.UTC(2026, 11, 2, 12);
 const HOUR = 3_600_000;
@@ -21,14 +21,12 @@ function meta(...messages: [from: 'c' | 'p', text: string | null, ageMs: number]
   };
 }
 
-function pane(...messages: (string | [text: string, earliest?: number, latest?: number])[]): PaneReading {
+function pane(...messages: (string | [text: string, ...labels: string[]] | PaneMessage)[]): PaneReading {
   return {
     status: 'read',
     readAt: NOW,
     messages: messages.map((message) =>
-      typeof message === 'string'
-        ? { text: message }
-        : { text: message[0], ...(message[1] !== undefined ? { earliest: message[1] } : {}), ...(message[2] !== undefined ? { latest: message[2] } : {}) },
+      typeof message === 'string' ? { text: message } : Array.isArray(message) ? { text: message[0], labels: message.slice(1) } : message,
     ),
   };
 }
@@ -41,19 +39,23 @@ const anaOld = meta(
 );
 const anaRecent = meta(['c', 'Do you ship to Canarias?', 7 * HOUR], ['p', 'We do!', 6.5 * HOUR], ['c', 'Perfect, see you then', 6 * HOUR]);
 
+describe("the pane's time labels, read in the background", () => {
+  test('own labels date a message to their resolution; separating labels bound it; unknown labels say nothing', () => {
+    expect(paneTimes({ text: 'x', labels: ['5 d'] }, NOW)).toEqual({ earliest: NOW - 6 * DAY, latest: NOW - 5 * DAY });
+    expect(paneTimes({ text: 'x', after: '6 h', before: '2 h' }, NOW)).toEqual({ earliest: NOW - 7 * HOUR, latest: NOW - 2 * HOUR });
+    expect(paneTimes({ text: 'x', labels: ['a while back'] }, NOW)).toEqual({});
+  });
+});
+
 describe('the proof rule', () => {
   test('agrees: the last texts in the same order, case, accents and spaces aside, times within their labels', () => {
-    const shown = pane(
-      ['Yes, in sizes S  and M.', NOW - 7 * DAY, NOW - 6 * DAY],
-      ['great, SIZE m please.', NOW - 6 * DAY, NOW - 5 * DAY],
-      ['Can you hold the order for me?', NOW - 6 * DAY, NOW - 5 * DAY],
-    );
+    const shown = pane(['Yes, in sizes S  and M.', '6 d'], ['great, SIZE m please.', '5 d'], ['Can you hold the order for me?', '5 d']);
     expect(judgePane(shown, anaOld)).toEqual({ verdict: 'agrees', matched: 3 });
     expect(judgePane(pane('¿Tenéis la talla M en azul?'), meta(['c', '¿teneis la talla m en azul?', HOUR]))).toEqual({ verdict: 'agrees', matched: 1 });
   });
 
   test("disagrees: the namesake's conversation — other texts, and Meta's newest message far newer than the pane's", () => {
-    const shown = pane(['Great, size M please.', NOW - 6 * DAY, NOW - 5 * DAY], ['Can you hold the order for me?', NOW - 6 * DAY, NOW - 5 * DAY]);
+    const shown = pane(['Great, size M please.', '5 d'], ['Can you hold the order for me?', '5 d']);
     expect(judgePane(shown, anaRecent)).toMatchObject({ verdict: 'disagrees', why: 'times' });
     expect(judgePane(pane('Great, size M please.', 'Can you hold the order for me?'), anaRecent)).toEqual({ verdict: 'disagrees', why: 'texts', matched: 0 });
   });
@@ -63,11 +65,13 @@ describe('the proof rule', () => {
   });
 
   test('disagrees: a matching text whose own label does not allow Meta’s time', () => {
-    const shown = pane('Great, size M please.', ['Can you hold the order for me?', NOW - 2 * HOUR, NOW - HOUR]);
+    const shown = pane('Great, size M please.', ['Can you hold the order for me?', '1 h']);
     expect(judgePane(shown, anaOld)).toMatchObject({ verdict: 'disagrees', why: 'times' });
-    // Within the slack for clocks it still agrees.
-    const edge = pane('Great, size M please.', ['Can you hold the order for me?', NOW - 5.4 * DAY + SLACK_MS - 1, NOW]);
-    expect(judgePane(edge, anaOld)).toEqual({ verdict: 'agrees', matched: 2 });
+    // "5 d" allows 5 to 6 days; a minute beyond it is within the slack for clocks, three minutes are not.
+    const justBeyond = (extra: number) => meta(['c', 'Great, size M please.', 6.5 * DAY], ['c', 'Can you hold the order for me?', 6 * DAY + extra]);
+    const edge = pane('Great, size M please.', ['Can you hold the order for me?', '5 d']);
+    expect(judgePane(edge, justBeyond(60_000))).toEqual({ verdict: 'agrees', matched: 2 });
+    expect(judgePane(edge, justBeyond(3 * 60_000))).toMatchObject({ verdict: 'disagrees', why: 'times' });
   });
 
   test('unknown: too few texts, or only short ones', () => {

@@ -1,5 +1,6 @@
 import type { ConversationSummary } from '../graph';
-import type { PaneReading } from '../inbox/schema';
+import type { PaneMessage, PaneReading } from '../inbox/schema';
+import { parseTimeLabel } from '../inbox/time-labels';
 import { normalizeText } from '../inbox/wording';
 
 // Is the conversation Meta returns for a person the one on screen? A display name cannot say (two customers share
@@ -32,11 +33,22 @@ export type PaneVerdict =
 
 const comparable = (text: string) => normalizeText(text);
 
+/** The instants the pane's labels allow for one message, read at `readAt` in the agent's time zone: its own row's
+ *  labels (their resolution), else the separating labels around it (at or after the one before, at or before the one
+ *  after). A label that does not parse says nothing. */
+export function paneTimes(message: PaneMessage, readAt: number): { earliest?: number; latest?: number } {
+  const own = (message.labels ?? []).map((label) => parseTimeLabel(label, readAt)).filter((time) => time !== null);
+  if (own.length) return { earliest: Math.min(...own.map((time) => time.earliest)), latest: Math.max(...own.map((time) => time.latest)) };
+  const after = message.after ? parseTimeLabel(message.after, readAt) : null;
+  const before = message.before ? parseTimeLabel(message.before, readAt) : null;
+  return { ...(after ? { earliest: after.earliest } : {}), ...(before ? { latest: before.latest } : {}) };
+}
+
 export function judgePane(pane: PaneReading | null | undefined, conversation: Pick<ConversationSummary, 'messages'>): PaneVerdict {
   if (!pane) return { verdict: 'unknown', why: 'no_pane', matched: 0 };
   if (pane.status !== 'read') return { verdict: 'unknown', why: 'unreadable', matched: 0 };
   const shown = pane.messages
-    .map((message) => ({ ...message, key: comparable(message.text) }))
+    .map((message) => ({ ...paneTimes(message, pane.readAt), key: comparable(message.text) }))
     .filter((message) => message.key)
     .slice(-CONSIDERED);
   // Newest first, as Meta lists them.

@@ -68,18 +68,18 @@ const paneOld = (readAt = START): PaneReading => ({
   status: 'read',
   readAt,
   messages: [
-    { text: 'Hi, is the green raincoat still in stock?', earliest: START - 6 * DAY, latest: START - 5 * DAY },
-    { text: 'Yes, in sizes S and M.', earliest: START - 6 * DAY, latest: START - 5 * DAY },
-    { text: 'Can you hold the order for me?', earliest: START - 6 * DAY, latest: START - 5 * DAY },
+    { text: 'Hi, is the green raincoat still in stock?', labels: ['5 d'] },
+    { text: 'Yes, in sizes S and M.', labels: ['5 d'] },
+    { text: 'Can you hold the order for me?', labels: ['5 d'] },
   ],
 });
 const paneRecent = (): PaneReading & { status: 'read' } => ({
   status: 'read',
   readAt: START,
   messages: [
-    { text: 'Do you ship to the Canary Islands?', earliest: START - 8 * HOUR, latest: START - 7 * HOUR },
-    { text: 'We do!', earliest: START - 7 * HOUR, latest: START - 6 * HOUR },
-    { text: 'Perfect, see you then', earliest: START - 7 * HOUR, latest: START - 6 * HOUR },
+    { text: 'Do you ship to the Canary Islands?', labels: ['7 h'] },
+    { text: 'We do!', labels: ['6 h'] },
+    { text: 'Perfect, see you then', labels: ['6 h'] },
   ],
 });
 
