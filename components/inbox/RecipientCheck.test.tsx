@@ -55,7 +55,7 @@ describe('the panel names who would get the message', () => {
     expect(candidates[1]!.textContent).toContain('Message Ana Ruiz instead');
     expect(candidates[1]!.textContent).toContain('Can you hold the order for me?');
     // Labelled buttons, reachable by keyboard (no tabindex games), each saying whose message it is.
-    expect(candidates[1]!.getAttribute('aria-label')).toContain('Can you hold the order for me?');
+    expect(candidates[1]!.textContent).toContain('Message Ana Ruiz instead Last message from the customer: “Can you hold the order for me?”');
     expect(screen.getByTestId('reopen-recipient').getAttribute('aria-labelledby')).toBe('reopen-recipient-title');
 
     fireEvent.input(screen.getByTestId('reopen-text'), { target: { value: 'We kept the raincoat for you.' } });

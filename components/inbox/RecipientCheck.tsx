@@ -47,11 +47,16 @@ export function RecipientCheck({ locale, psid, name, recipient, busy, timeZone, 
           data-testid="reopen-candidate"
           data-psid={candidate.psid}
           disabled={busy}
-          aria-label={last ? `${label}. ${last}` : label}
           onClick={() => onChoose(candidate.psid)}
         >
+          {/* The visible words are the button's name (WCAG 2.5.3): who, then their last message. */}
           <span class="reopen-candidate__name">{label}</span>
-          {last ? <span class="reopen-candidate__snippet">{last}</span> : null}
+          {last ? (
+            <>
+              {' '}
+              <span class="reopen-candidate__snippet">{last}</span>
+            </>
+          ) : null}
         </button>
       </li>
     );

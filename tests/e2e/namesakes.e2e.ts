@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Scenario } from '../sandbox/simulator';
 import { banner, composeTagged, eventually, sendAndWaitForResult, sendRequests, startReopen, waitForBanner, WAIT, type Reopen } from './harness';
@@ -157,5 +158,35 @@ test('from the recent Ana, first visit: proven by the pane with at most one read
   expect(sendRequests(reopen.sim, RECENT.psid)).toHaveLength(1);
   // Still exactly one to the older Ana: nothing went to the wrong person.
   expect(sendRequests(reopen.sim, OLD.psid)).toHaveLength(1);
+  await page.close();
+});
+
+test('found by name only (an older link, pane unreadable): the panel names the person, is labelled and keyboard-usable, and nothing is sent until the agent confirms', async () => {
+  await storeMapping(RECENT.item, { psid: RECENT.psid, source: 'name_match', at: Date.now() - 3_600_000 });
+  const posts = sendRequests(reopen.sim).length;
+  const page = await reopen.openThread(RECENT.item, { fixture: 'changed-layout.html' });
+  await eventually(async () => (await banner(page).getAttribute('data-doubt')) === 'true', { timeoutMs: WAIT.long, what: 'a banner in doubt' });
+  expect(await banner(page).getAttribute('data-window')).toBe('human_agent');
+  expect(await page.getByTestId('reopen-doubt').innerText()).toContain('Not confirmed: Reopen found Ana Ruiz by name only');
+  await page.getByTestId('reopen-open').click();
+  const check = page.getByTestId('reopen-recipient');
+  await check.waitFor({ timeout: WAIT.ui });
+  const proposed = page.locator(`[data-testid="reopen-recipient"] [data-testid="reopen-candidate"][data-psid="${RECENT.psid}"]`);
+  expect(await proposed.innerText()).toContain('Perfect, I will order tonight');
+  expect(await page.getByTestId('reopen-send').isDisabled()).toBe(true);
+
+  const results = await new AxeBuilder({ page })
+    .include({ fromShadowDom: ['reopen-inbox-floating', '.reopen-root'] })
+    .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
+    .analyze();
+  expect(results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)).toEqual(
+    [],
+  );
+
+  // By keyboard: focus the confirmation and press Enter.
+  await proposed.focus();
+  await page.keyboard.press('Enter');
+  await check.waitFor({ state: 'detached', timeout: WAIT.graph });
+  expect(sendRequests(reopen.sim)).toHaveLength(posts);
   await page.close();
 });
