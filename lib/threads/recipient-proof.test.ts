@@ -217,4 +217,13 @@ describe('a recipient found by name needs the pane’s proof', () => {
     expect(await send()).toMatchObject({ ok: true, value: { outcome: 'blocked', reason: 'window_open' } });
     expect(bg.posts()).toHaveLength(0);
   });
+
+  it('a person the agent chose stays chosen, but a pane that contradicts their conversation puts the window in doubt', async () => {
+    bg = await startBackground({ edit: namesakes });
+    await bg.services.threads.choose({ pageId: ACME.id, selectedItemId: OLD.item, psid: RECENT.psid });
+    expect(await get(OLD.item, paneOld())).toMatchObject({ psid: RECENT.psid, recipient: { proof: 'chosen', doubt: 'times' } });
+    expect(await get(OLD.item, paneRecent())).toMatchObject({ psid: RECENT.psid, recipient: { proof: 'chosen' } });
+    const agreeing = await get(OLD.item, paneRecent());
+    expect(agreeing.status === 'resolved' && agreeing.recipient?.doubt).toBeUndefined();
+  });
 });

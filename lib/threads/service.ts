@@ -250,18 +250,25 @@ export function createThreadService(deps: ThreadServiceDeps): ThreadService {
     refresh: boolean,
     platform: Platform,
     proof: RecipientView['proof'],
+    pane?: PaneReading,
   ): Promise<ThreadView | null> {
+    // A person proven otherwise (the page's id, the agent's choice) is not judged by the pane, but a pane that
+    // contradicts their conversation (as last read) still puts the window in doubt.
+    const verdict = () => {
+      const kept = pane ? conversations.get(personKey(page.id, psid)) : undefined;
+      return kept ? judgePane(pane, kept.conversation) : null;
+    };
     if (!refresh) {
       const stored = await store.getThread(page.id, psid);
       if (stored?.facts && (stored.platform ?? 'messenger') === platform && now() - stored.facts.checkedAt < ttl && now() >= stored.facts.checkedAt) {
-        return resolvedView(stored, recipientOf(page.id, psid, proof, null));
+        return resolvedView(stored, recipientOf(page.id, psid, proof, verdict()));
       }
     }
     const graph = await deps.graph();
     const lookup = await graph.conversationForUser(page.id, psid, page.token, platform);
     if (!lookup.ok) return failureView(page.id, lookup.error);
     if (!lookup.value) return null;
-    return resolvedView(await recordConversation(page.id, psid, lookup.value, selectedItemId, platform), recipientOf(page.id, psid, proof, null));
+    return resolvedView(await recordConversation(page.id, psid, lookup.value, selectedItemId, platform), recipientOf(page.id, psid, proof, verdict()));
   }
 
   /** One user_id lookup of a person's conversation, recorded. */
@@ -447,7 +454,7 @@ export function createThreadService(deps: ThreadServiceDeps): ThreadService {
           const byName = mapping.source === 'pane_match' || mapping.source === 'name_match';
           const view = byName
             ? await recheck(page, { ...query, selectedItemId: query.selectedItemId }, mapping, platform, refresh)
-            : await factsFor(page, mapping.psid, query.selectedItemId, refresh, platform, PROOF_OF_SOURCE[mapping.source]);
+            : await factsFor(page, mapping.psid, query.selectedItemId, refresh, platform, PROOF_OF_SOURCE[mapping.source], query.pane);
           if (view) return view;
           lookedUp = mapping.psid;
           // The mapped customer has no conversation any more, or the pane disagrees: forget it and resolve again.
