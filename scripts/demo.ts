@@ -220,7 +220,14 @@ async function tour(reopen: Reopen, conversations: DemoConversation[], optionsPa
     shot: await screenshot(inbox, 'human-agent-panel'),
   });
 
-  // 4. Send one HUMAN_AGENT reopen: exactly one POST reaches the simulator.
+  // 4. Send one HUMAN_AGENT reopen: exactly one POST reaches the simulator. When Reopen could not prove who this is from
+  // the conversation's own messages, the panel names the person first: the agent confirms, as the tour does here.
+  const recipientCheck = inbox.getByTestId('reopen-recipient');
+  if ((await recipientCheck.count()) > 0) {
+    await recipientCheck.locator(`[data-testid="reopen-candidate"][data-psid="${humanAgent.psid}"]`).click({ timeout: STEP_TIMEOUT_MS });
+    await recipientCheck.waitFor({ state: 'detached', timeout: STEP_TIMEOUT_MS });
+    show('Recipient confirmed by the agent', { person: humanAgent.name });
+  }
   await inbox.locator('[data-testid="reopen-tag"][data-tag="HUMAN_AGENT"]').click({ timeout: STEP_TIMEOUT_MS });
   await inbox.getByTestId('reopen-text').fill(reopenText(humanAgent.name), { timeout: STEP_TIMEOUT_MS });
   await inbox.getByTestId('reopen-send').click({ timeout: STEP_TIMEOUT_MS });

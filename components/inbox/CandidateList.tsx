@@ -2,6 +2,7 @@ import type { Locale } from '../../lib/i18n';
 import { formatInstant } from '../../lib/i18n/format';
 import { t } from '../../lib/i18n/inbox-strings';
 import type { Candidate } from '../../lib/threads/view';
+import { lastMessageLine } from './RecipientCheck';
 
 export interface CandidateListProps {
   locale: Locale;
@@ -35,7 +36,11 @@ export function CandidateList({ locale, candidates, busy, timeZone, onChoose }: 
                 onClick={() => onChoose(candidate.psid)}
               >
                 <span class="reopen-candidate__name">{candidate.name}</span>
-                {candidate.snippet ? <span class="reopen-candidate__snippet">{candidate.snippet}</span> : null}
+                {candidate.customerLastMessageAt !== undefined ? (
+                  <span class="reopen-candidate__snippet">{lastMessageLine(locale, candidate, timeZone)}</span>
+                ) : candidate.snippet ? (
+                  <span class="reopen-candidate__snippet">{candidate.snippet}</span>
+                ) : null}
                 {candidate.updatedAt ? (
                   <span class="reopen-candidate__time">
                     {t(locale, 'banner.candidate.updated', { time: formatInstant(candidate.updatedAt, locale, timeZone) })}

@@ -3,7 +3,7 @@ import type { Locale } from '../../lib/i18n';
 import { formatDuration } from '../../lib/i18n/format';
 import { t } from '../../lib/i18n/inbox-strings';
 import type { ThreadStatus } from '../../lib/inbox/status';
-import type { Candidate, UnresolvedReason } from '../../lib/threads/view';
+import type { Candidate, RecipientView, UnresolvedReason } from '../../lib/threads/view';
 import type { ErrorView } from '../../lib/graph/error-view';
 import type { StorageNotice } from '../../lib/storage/notice';
 import { storagePercent } from '../../lib/storage/notice';
@@ -25,7 +25,8 @@ export type BannerModel =
        *  conversations, is why it is not found. */
       nameUnread?: boolean;
     }
-  | { kind: 'resolved'; status: ThreadStatus };
+  /** `recipient`: how Reopen knows who this is; found by name only, or contradicted by the pane, the window is in doubt. */
+  | { kind: 'resolved'; status: ThreadStatus; recipient?: RecipientView; customerName?: string };
 
 export interface ExpiryBannerProps {
   locale: Locale;
@@ -114,6 +115,10 @@ export function ExpiryBanner(props: ExpiryBannerProps) {
   const cooling = model.kind === 'resolved' && model.status.cooldown.active;
   const urgent = model.kind === 'resolved' && model.status.closingSoon;
   const canReopen = windowState === 'human_agent' || windowState === 'closed';
+  // The window shown is the resolved person's as Meta has it: in doubt when nothing proved that person is the one on
+  // screen, or the pane contradicts it (DESIGN.md §1, "The recipient must be proven").
+  const recipient = model.kind === 'resolved' ? model.recipient : undefined;
+  const doubt = recipient?.doubt ?? (recipient?.proof === 'none' ? 'unproven' : null);
   // A known window gets "Check again" too: the customer may have replied since the last read, and the
   // periodic refresh comes only once a minute.
   const fix: Fix = model.kind === 'unresolved' ? FIX_FOR[model.reason] : model.kind === 'failure' || model.kind === 'resolved' ? 'retry' : null;
@@ -132,6 +137,7 @@ export function ExpiryBanner(props: ExpiryBannerProps) {
       data-window={windowState}
       data-time-doubt={model.kind === 'resolved' && model.status.customerTimeDoubtful ? 'customer_time_in_future' : undefined}
       data-cooldown={cooling ? 'active' : 'none'}
+      data-doubt={doubt ? 'true' : undefined}
       aria-label={t(locale, 'banner.region')}
     >
       {floating ? <p class="reopen-banner__floating">{t(locale, 'banner.floating')}</p> : null}
@@ -140,6 +146,11 @@ export function ExpiryBanner(props: ExpiryBannerProps) {
       ) : null}
 
       {model.kind === 'resolved' ? <StatusLines locale={locale} now={now} status={model.status} /> : null}
+      {model.kind === 'resolved' && doubt ? (
+        <p class="reopen-banner__doubt" data-testid="reopen-doubt" data-doubt-kind={doubt}>
+          {t(locale, `banner.doubt.${doubt}`, { name: model.customerName ?? '' })}
+        </p>
+      ) : null}
       {model.kind === 'loading' ? (
         <p class="reopen-banner__status" aria-busy="true">
           {t(locale, 'banner.loading')}
@@ -164,7 +175,7 @@ export function ExpiryBanner(props: ExpiryBannerProps) {
       ) : null}
 
       <div class="reopen-banner__actions">
-        {canReopen ? (
+        {canReopen || recipient?.proof === 'none' ? (
           <button
             type="button"
             class="reopen-button reopen-button--primary"
@@ -174,7 +185,7 @@ export function ExpiryBanner(props: ExpiryBannerProps) {
             aria-controls="reopen-panel"
             onClick={props.onOpenPanel}
           >
-            {t(locale, 'panel.open')}
+            {canReopen ? t(locale, 'panel.open') : t(locale, 'banner.fix.checkRecipient')}
           </button>
         ) : null}
         {fix === 'connect' || fix === 'reconnect' ? (

@@ -34,7 +34,13 @@ export interface InboxRootProps {
 
 export function bannerModel(state: InboxViewState): BannerModel {
   const { thread, location, displayName } = state;
-  if (thread?.status === 'resolved') return { kind: 'resolved', status: threadStatus(thread.facts, state.now, state.closesSoonMinutes) };
+  if (thread?.status === 'resolved') {
+    return {
+      kind: 'resolved',
+      status: threadStatus(thread.facts, state.now, state.closesSoonMinutes),
+      ...(thread.recipient ? { recipient: thread.recipient, customerName: thread.customerName ?? displayName ?? '' } : {}),
+    };
+  }
   if (thread?.status === 'unresolved') {
     return {
       kind: 'unresolved',
@@ -160,6 +166,17 @@ export function InboxRoot({ store, scheduler, onOpenOptions, timeZone }: InboxRo
           onClose={actions.closePanel}
           onNeedTemplates={() => void actions.loadTemplates()}
           timeZone={timeZone}
+          {...(thread.recipient
+            ? {
+                recipient: {
+                  psid: thread.psid,
+                  name: thread.customerName ?? state.displayName ?? '',
+                  view: thread.recipient,
+                  choosing: state.choosing,
+                  onChoose: (psid: string) => void actions.choose(psid),
+                },
+              }
+            : {})}
         />
       ) : null}
       {state.panelOpen && thread?.status !== 'resolved' && (state.result || state.sending) ? (

@@ -16,7 +16,8 @@ import {
 import type { FeedbackTemplate, ReopenContent, ReopenRequest, RouteId, ThreadFacts } from '../../lib/policy/types';
 import { EMPTY_FEEDBACK, FeedbackForm } from './FeedbackForm';
 import { PanelShell } from './PanelShell';
-import type { AttemptView } from '../../lib/threads/view';
+import type { AttemptView, RecipientView } from '../../lib/threads/view';
+import { RecipientCheck } from './RecipientCheck';
 import { DoubleDeliveryNotice, ReconcileStatus, ReopenResult } from './ReopenResult';
 import { reasonText } from './words';
 import type { SendResult, TemplatesState } from '../../lib/conversation/inbox-store';
@@ -44,6 +45,8 @@ export interface ReopenPanelProps {
   onSend: (request: ReopenRequest, retryOf?: string) => void;
   onClose: () => void;
   onNeedTemplates: () => void;
+  /** Who would get the message and how Reopen knows (found by name only: the agent confirms or picks first). */
+  recipient?: { psid: string; name: string; view: RecipientView; choosing: boolean; onChoose: (psid: string) => void };
 }
 
 /** The content the agent is composing, as the policy will see it. */
@@ -133,8 +136,10 @@ export function ReopenPanel(props: ReopenPanelProps) {
 
   // Why Send is off when no route is in use: what blocks them all (a cooldown first), or "choose one".
   const blocking = routes.find((entry) => entry.reason === 'cooldown') ?? routes.find((entry) => entry.recommended) ?? routes[0];
-  const sendOff =
-    route !== null
+  const unproven = props.recipient?.view.proof === 'none';
+  const sendOff = unproven
+    ? reasonText(locale, 'recipient_unproven')
+    : route !== null
       ? null
       : routes.some((entry) => entry.available)
         ? t(locale, 'panel.chooseRoute')
@@ -161,6 +166,17 @@ export function ReopenPanel(props: ReopenPanelProps) {
     >
       {props.block ? <StopNotice locale={locale} block={props.block} timeZone={props.timeZone} /> : null}
 
+      {unproven && props.recipient ? (
+        <RecipientCheck
+          locale={locale}
+          psid={props.recipient.psid}
+          name={props.recipient.name}
+          recipient={props.recipient.view}
+          busy={props.recipient.choosing}
+          timeZone={props.timeZone}
+          onChoose={props.recipient.onChoose}
+        />
+      ) : null}
       <TagPicker locale={locale} routes={routes} selected={route} cooldownUntil={cooldown.until} onSelect={setChosen} timeZone={props.timeZone} />
 
       {contentKind === 'text' ? (
@@ -223,7 +239,7 @@ export function ReopenPanel(props: ReopenPanelProps) {
             class="reopen-button reopen-button--primary"
             data-testid="reopen-send"
             ref={sendRef}
-            disabled={props.sending || route === null}
+            disabled={props.sending || route === null || unproven}
             aria-disabled={props.block ? 'true' : undefined}
             aria-busy={props.sending}
             aria-describedby={props.block ? 'reopen-stop-why' : sendOff ? 'reopen-send-off' : undefined}

@@ -99,7 +99,7 @@ export function createServices(deps: BackgroundDeps): BackgroundServices {
     now,
     listings,
     factsTtlMs: deps.tuning?.factsTtlMs,
-    nameSearchPages: deps.tuning?.nameSearch?.maxPages,
+    nameSearchMaxPages: deps.tuning?.nameSearch?.maxPages,
   });
   const reconciler = createReconciler({ store, pages, graph, now, wake: deps.wakeReconciler });
   const lock = createSendLock({ locks: deps.locks === undefined ? runtimeLocks() : deps.locks, onMissing: deps.onLockMissing });

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import type { LayoutHealth } from '../inbox/layout-health';
 import { parseInboxUrl } from '../inbox/url';
-import { HEADER_DEBOUNCE_MS, trackConversation } from './conversation-tracker';
+import { HEADER_DEBOUNCE_MS, PANE_DEBOUNCE_MS, trackConversation } from './conversation-tracker';
 import type { InboxStore, NameHint } from './inbox-store';
+import type { PaneReading } from '../inbox/schema';
 
 // The content script's conversation tracker on a small inbox page: which conversation the store is told about, with
 // which name, and what is left alone.
@@ -51,17 +52,19 @@ function navigate(to: string) {
 
 function fakeStore() {
   const shown: { selectedItemId: string | null; name: string | null; hint: NameHint | undefined }[] = [];
+  const panes: (PaneReading | null)[] = [];
   let displayName: string | null = null;
   const store = {
     getState: () => ({ displayName }),
     actions: {
+      showPane: (pane: PaneReading | null) => panes.push(pane),
       showConversation: (location: { selectedItemId: string | null } | null, name: string | null, hint?: NameHint) => {
         shown.push({ selectedItemId: location?.selectedItemId ?? null, name, hint });
         displayName = name;
       },
     },
   } as unknown as Pick<InboxStore, 'actions' | 'getState'>;
-  return { store, shown };
+  return { store, shown, panes };
 }
 
 const timers = { setTimeout: (run: () => void, ms: number) => window.setTimeout(run, ms), clearTimeout: (id: number) => window.clearTimeout(id) };
@@ -105,6 +108,37 @@ describe('trackConversation', () => {
     document.querySelectorAll('[role="row"] span')[1]!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
     navigate(url('222'));
     expect(shown.at(-1)).toMatchObject({ selectedItemId: '222', name: 'Ana Ruiz' });
+  });
+
+  test("the pane's messages are reported, but not the previous conversation's still on screen after a switch", async () => {
+    page('Ana Ruiz', { links: false });
+    const main = document.querySelector('[role="main"]')!;
+    main.insertAdjacentHTML(
+      'beforeend',
+      '<div role="log" aria-label="Messages"><div><div dir="auto">Can you hold the order?</div><span>5 d</span></div></div>',
+    );
+    navigate(url('111'));
+    const { store, panes } = fakeStore();
+    trackConversation(context, store, timers, () => {});
+    expect(panes.at(-1)).toMatchObject({ status: 'read', messages: [{ text: 'Can you hold the order?' }] });
+    navigate(url('222'));
+    expect(panes.at(-1)).toBeNull();
+    document.querySelector('[dir="auto"]')!.textContent = 'Do you ship to Canarias?';
+    await new Promise((resolve) => setTimeout(resolve, PANE_DEBOUNCE_MS + 80));
+    expect(panes.at(-1)).toMatchObject({ status: 'read', messages: [{ text: 'Do you ship to Canarias?' }] });
+  });
+
+  test("a pane that shows the new conversation's messages by the time the URL changes is reported at once", () => {
+    page('Ana Ruiz', { links: false });
+    document
+      .querySelector('[role="main"]')!
+      .insertAdjacentHTML('beforeend', '<div role="log" aria-label="Messages"><div><div dir="auto">Can you hold the order?</div><span>5 d</span></div></div>');
+    navigate(url('111'));
+    const { store, panes } = fakeStore();
+    trackConversation(context, store, timers, () => {});
+    document.querySelector('[dir="auto"]')!.textContent = 'Do you ship to Canarias?';
+    navigate(url('222'));
+    expect(panes.at(-1)).toMatchObject({ status: 'read', messages: [{ text: 'Do you ship to Canarias?' }] });
   });
 
   test('a URL change within the same conversation is not a switch', () => {

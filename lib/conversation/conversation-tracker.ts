@@ -13,10 +13,15 @@ import { readIdentity, switchClickTarget, type IdentityReading } from '../inbox/
 import type { LayoutHealth } from '../inbox/layout-health';
 import type { ContextTimers } from '../inbox/timers';
 import { parseInboxUrl, sameConversation } from '../inbox/url';
+import { readPane, samePane } from '../inbox/pane-messages';
+import { watchPane } from '../inbox/pane-watch';
+import type { PaneReading } from '../inbox/schema';
 import type { InboxStore } from './inbox-store';
 
 /** How long the page must be quiet before the customer's name is read again. */
 export const HEADER_DEBOUNCE_MS = 150;
+/** How long the message pane must be quiet before its messages are read again. */
+export const PANE_DEBOUNCE_MS = 300;
 
 /**
  * Follows the conversation on the page for `store`, from now until `ctx` ends: reads who it is with now, and again
@@ -59,8 +64,34 @@ export function trackConversation(
       reportHealth();
     },
   });
-  show(header.rescope());
   ctx.onInvalidated(header.stop);
+
+  // The pane's messages, the proof of a person found by name. Right after a switch the pane may still show the
+  // previous conversation's: a reading equal to the last one reported for it is not this conversation's, and is not
+  // reported.
+  let stalePane: PaneReading | null = null;
+  let lastPane: PaneReading | null = null;
+  const showPane = (reading: PaneReading) => {
+    if (stalePane && samePane(stalePane, reading)) {
+      store.actions.showPane(null);
+      return;
+    }
+    stalePane = null;
+    if (reading.status === 'read') lastPane = reading;
+    store.actions.showPane(reading);
+  };
+  const pane = watchPane(document, {
+    ...timers,
+    debounceMs: PANE_DEBOUNCE_MS,
+    now: clock,
+    read: () => readPane(document, Date.now(), store.getState().displayName),
+    onReading: showPane,
+  });
+  ctx.onInvalidated(pane.stop);
+
+  // The pane first: the first ask for this conversation carries its messages.
+  showPane(pane.rescan());
+  show(header.rescope());
 
   ctx.addEventListener(
     document,
@@ -76,6 +107,9 @@ export function trackConversation(
     staleName = store.getState().displayName;
     switchClick = switchClickTarget(lastClick, clock());
     location = next;
+    // Until the pane shows something else than the previous conversation's messages, it is reported as none.
+    stalePane = lastPane;
+    showPane(pane.rescan());
     show(header.rescope());
   });
   return reportHealth;

@@ -12,6 +12,8 @@ import type { StopBlock } from '../storage/schema';
 import type { BlockReason, Platform, ReopenRequest, UtilityTemplate } from '../policy/types';
 import { sameConversation, type InboxLocation } from '../inbox/url';
 import { DEFAULT_CLOSES_SOON_MINUTES } from '../inbox/status';
+import type { PaneReading } from '../inbox/schema';
+import { samePane } from '../inbox/pane-messages';
 
 export interface InboxDeps {
   ask: Ask;
@@ -56,6 +58,9 @@ export interface InboxViewState {
   /** What the page's name signals said (lib/inbox/identity.ts): without a name, whether one is expected soon
    *  (a generic title or a stale name was rejected) or the signals disagree. */
   nameHint: NameHint;
+  /** The messages the conversation pane shows (lib/inbox/pane-messages.ts), when they are this conversation's: what
+   *  proves a person found by name. null: not read yet, or still the previous conversation's. */
+  pane: PaneReading | null;
   /** No composer anchor: the UI floats bottom-right and says the layout changed. */
   floating: boolean;
   thread: ThreadView | null;
@@ -87,6 +92,9 @@ export interface InboxActions {
   /** The URL or the header changed. Re-asks the background only when the conversation or name really changed;
    *  a switch may be answered from the background's 60 s cache. */
   showConversation: (location: InboxLocation | null, displayName: string | null, hint?: NameHint) => void;
+  /** The pane's messages changed (new visible messages, or the pane of this conversation rendered). A person found
+   *  by name is judged again against them; a person proven otherwise is not asked about again. */
+  showPane: (pane: PaneReading | null) => void;
   /**
    * Reads the thread from Meta again, past the background's cache: the periodic refresh, the tab becoming
    * visible, "Check again", and after a send. Joins a refresh already on its way unless `force` (a send changed
@@ -133,6 +141,7 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
     location: null,
     displayName: null,
     nameHint: NO_HINT,
+    pane: null,
     floating: false,
     thread: null,
     loading: false,
@@ -201,7 +210,7 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
   }
 
   async function fetchThread(refresh: boolean): Promise<void> {
-    const { location, displayName, nameHint } = get();
+    const { location, displayName, nameHint, pane } = get();
     if (!isThread(location)) return;
     // Nothing identifies a conversation yet (none selected, header not rendered): wait for one.
     if (!location.selectedItemId && !displayName) {
@@ -222,6 +231,7 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
         ...(refresh ? { refresh: true } : {}),
         ...(displayName === null && nameHint.status === 'waiting' ? { awaitingName: true } : {}),
         ...(displayName === null && nameHint.status === 'conflict' ? { conflictingNames: nameHint.conflicting } : {}),
+        ...(pane ? { pane } : {}),
       });
       if (current()) set({ thread, failure: null, loading: false, now: deps.now() });
     } catch (error) {
@@ -290,6 +300,25 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
       void readThread(false);
     },
 
+    showPane(pane) {
+      const state = get();
+      if (samePane(state.pane, pane)) return;
+      set({ pane });
+      if (!pane || !isThread(state.location)) return;
+      const thread = state.thread;
+      // Asked again only where the pane decides: a person found by name (proven by the pane or not yet), a choice
+      // among namesakes, or an answer still on its way (asked without these messages).
+      const byName = !thread
+        ? true
+        : thread.status === 'resolved'
+          ? thread.recipient?.proof === 'pane' || thread.recipient?.proof === 'none'
+          : thread.reason === 'ambiguous' || thread.reason === 'not_found';
+      if (!byName) return;
+      generation += 1;
+      threadRequest = null;
+      void readThread(false);
+    },
+
     async refresh(options = {}) {
       if (threadRequest?.fresh && !options.force) return threadRequest.promise;
       return readThread(true);
@@ -298,7 +327,11 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
     async choose(psid) {
       const { location } = get();
       if (!isThread(location)) return;
-      const mine = generation;
+      // A read asked before the choice must not paint over it; the choice's answer wins over any read of the same
+      // conversation started before it (the pane may re-ask while the choice is on its way).
+      generation += 1;
+      threadRequest = null;
+      const stillHere = () => sameConversation(location, get().location);
       set({ choosing: true });
       try {
         const thread = await deps.ask({
@@ -308,9 +341,12 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
           platform: location.threadType,
           psid,
         });
-        if (mine === generation) set({ thread, choosing: false, failure: null, now: deps.now() });
+        if (!stillHere()) return;
+        generation += 1;
+        threadRequest = null;
+        set({ thread, choosing: false, failure: null, loading: false, now: deps.now() });
       } catch (error) {
-        if (mine === generation) set({ choosing: false, failure: error instanceof ProtocolFailure ? error.code : 'no_reply' });
+        if (stillHere()) set({ choosing: false, failure: error instanceof ProtocolFailure ? error.code : 'no_reply' });
       }
     },
 
@@ -358,6 +394,8 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
           promoTerms: state.promoTerms,
           // No blocks from Meta here: the view's may be stale (a manager may have cleared the Page's since), and the
           // background refuses on the stored ones before any Graph call, for every tab at once.
+          // Found by name only: nothing leaves until the agent confirms or picks (the background checks it too).
+          ...(thread.recipient?.proof === 'none' ? { recipientProven: false } : {}),
         },
         now,
       );
@@ -387,6 +425,7 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
           requestId: deps.newRequestId(),
           pageId: thread.pageId,
           psid: thread.psid,
+          selectedItemId: state.location?.selectedItemId ?? null,
           request,
           ...(retryOf ? { retryOf } : {}),
         });

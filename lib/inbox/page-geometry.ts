@@ -24,6 +24,14 @@ export const CARD_ROLES = '[role="row"], [role="listitem"], [role="option"], [ro
 /** A link to a conversation (§7a: "only sometimes a[href*=selected_item_id]"). */
 export const THREAD_LINK = 'a[href*="selected_item_id="]';
 export const MESSAGE_LOG = '[role="log"], [aria-label*="message list" i], [aria-label*="lista de mensajes" i]';
+/** The conversation's messages, by independent marks (§7a: `div[aria-label*="Message list container"]`,
+ *  `div[role="region"][aria-label*="message"]`; the fixtures' `role="log"`, English and Spanish labels). */
+export const MESSAGE_REGIONS =
+  '[aria-label*="message list container" i], [role="region"][aria-label*="message" i], [role="region"][aria-label*="mensaje" i], [role="log"], [aria-label*="message list" i], [aria-label*="lista de mensajes" i]';
+/** The message list still loading (§7a: `[aria-busy="true"]`, `div[role="progressbar"]`, `svg[aria-label*="Loading"]`). */
+export const PANE_LOADING = '[aria-busy="true"], [role="progressbar"], svg[aria-label*="loading" i], svg[aria-label*="cargando" i]';
+/** A message's own text (§7a: rows with `dir="auto"` text). */
+export const MESSAGE_TEXT = '[dir="auto"]';
 export const PAGE_CHROME = '[role="banner"], [role="navigation"], [role="contentinfo"], [role="dialog"], [role="menu"]';
 export const EDITABLE = '[contenteditable="true"], textarea';
 export const MAIN = '[role="main"]';

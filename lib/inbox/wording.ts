@@ -36,6 +36,23 @@ export const REPLY_WORDS: readonly string[] = ['reply', 'responder', 'responde',
 
 export const SEND_WORDS: readonly string[] = ['send', 'enviar'];
 
+/** What the message list shows beside the messages that is no message: delivery marks and who wrote
+ *  (messenger-en.html, suite-2026-es.html; the pane fixtures of tests/fixtures/inbox/pane-*.html). */
+export const PANE_STATUS_WORDS: readonly string[] = [
+  'seen',
+  'visto',
+  'sent',
+  'enviado',
+  'delivered',
+  'entregado',
+  'read',
+  'leido',
+  'you sent',
+  'enviaste',
+  'you',
+  'tu',
+];
+
 /** Labels of the conversation list (messenger-en.html, messenger-es.html; §7a: `div[aria-label="Inbox"]`). */
 export const THREAD_LIST_WORDS: readonly string[] = ['conversations', 'conversaciones', 'chats', 'messages', 'mensajes', 'inbox', 'bandeja de entrada'];
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LOCALES } from '../i18n/core';
 import { layoutHealthSchema } from '../inbox/layout-health';
+import { paneReadingSchema } from '../inbox/schema';
 import { reopenRequestSchema } from '../policy/reopen-request';
 import { settingsPatchSchema } from '../settings/schema';
 
@@ -29,6 +30,8 @@ export const requestSchema = z.discriminatedUnion('type', [
     awaitingName: z.boolean().optional(),
     /** No name because the page's name signals disagree: the names they read, for the agent to pick among. */
     conflictingNames: z.array(z.string().min(1).max(300)).max(4).optional(),
+    /** The messages the conversation pane shows: what proves a person found by name (lib/threads/proof.ts). */
+    pane: paneReadingSchema.optional(),
   }),
   z.object({ type: z.literal('thread.choose'), pageId: id, selectedItemId: id.nullable(), platform, psid: id }),
   z.object({
@@ -36,6 +39,8 @@ export const requestSchema = z.discriminatedUnion('type', [
     requestId: z.uuid(),
     pageId: id,
     psid: id,
+    /** The conversation the send is made from: the background sends only to a person proven for it. */
+    selectedItemId: id.nullable().optional(),
     request: reopenRequestSchema,
     /** "It did not arrive — send again": the `unknown` attempt Reopen read the conversation for and did not find. */
     retryOf: z.uuid().optional(),

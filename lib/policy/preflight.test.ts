@@ -85,6 +85,7 @@ describe('preflight: every block reason', () => {
       ),
       NOW,
     ],
+    ['recipient_unproven', request('HUMAN_AGENT', text('Hola')), { ...context(), recipientProven: false }, NOW],
   ];
 
   test.each(cases)('%s', (reason, req, ctx, now) => {

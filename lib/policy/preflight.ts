@@ -14,6 +14,9 @@ export interface PreflightContext {
   promoTerms: readonly string[];
   /** Blocks from refusals that mean stop (the person's and the Page's), when known: one that holds refuses first. */
   blocks?: ReadonlyArray<StopBlockFacts | null | undefined>;
+  /** false: the person was found by display name only and neither the pane nor the agent proved them (DESIGN.md §1,
+   *  "The recipient must be proven"). Absent: proven, or decided elsewhere. */
+  recipientProven?: boolean;
 }
 
 export type PreflightDecision =
@@ -30,6 +33,16 @@ export type PreflightDecision =
     };
 
 type Refusal = Extract<PreflightDecision, { allowed: false }>;
+
+/** The refusal for a block from Meta that still holds, with Meta's stated time when it gave one. */
+function blockedBy(block: StopBlockFacts): Refusal {
+  return {
+    allowed: false,
+    reason: block.scope === 'page' ? 'page_blocked' : 'person_blocked',
+    block,
+    ...(block.until !== undefined ? { until: block.until } : {}),
+  };
+}
 
 /** Why the content itself cannot be sent, or null when it can. */
 function contentProblem(content: ReopenContent, templates: readonly UtilityTemplate[] | null): Refusal | null {
@@ -81,16 +94,19 @@ export function promoMatchesOf(content: ReopenContent, terms: readonly string[])
  * confirmed any promotional-looking wording. The background runs it again right before sending.
  */
 export function preflight(request: ReopenRequest, ctx: PreflightContext, now: number): PreflightDecision {
-  // Meta said stop: nothing else matters until the block lifts.
-  const block = holdingBlock(ctx.blocks ?? [], now, ctx.facts.customerLastMessageAt);
-  if (block) {
-    return {
-      allowed: false,
-      reason: block.scope === 'page' ? 'page_blocked' : 'person_blocked',
-      block,
-      ...(block.until !== undefined ? { until: block.until } : {}),
-    };
-  }
+  // Meta restricted the whole Page: nothing leaves it, whoever the person is.
+  const blocks = ctx.blocks ?? [];
+  const pageBlock = holdingBlock(
+    blocks.filter((entry) => entry?.scope === 'page'),
+    now,
+    ctx.facts.customerLastMessageAt,
+  );
+  if (pageBlock) return blockedBy(pageBlock);
+  // Then: a message must reach the person on screen or nobody (a person's block below is that person's).
+  if (ctx.recipientProven === false) return { allowed: false, reason: 'recipient_unproven' };
+  // Meta said stop for this person: nothing else matters until the block lifts.
+  const block = holdingBlock(blocks, now, ctx.facts.customerLastMessageAt);
+  if (block) return blockedBy(block);
   const route = routeById(request.route);
   const availability = availableRoutes(ctx.facts, now).find((entry) => entry.route.id === route.id);
   if (availability?.reason) {

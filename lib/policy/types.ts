@@ -62,6 +62,8 @@ export const BLOCK_REASONS = [
   /** Meta does not offer this route on the thread's platform (on Instagram only HUMAN_AGENT exists). */
   'not_on_platform',
   'state_unknown',
+  /** Found by the customer's name only: who would get the message is not proven (the agent confirms or picks). */
+  'recipient_unproven',
   'window_open',
   'tag_retired',
   'past_tag_limit',

@@ -91,7 +91,14 @@ describe('five clicks after a refusal that means stop: exactly one POST', () => 
     bg.sim.injectFault(refusal(613, 2018338));
     const ask = () =>
       bg.ask(
-        { type: 'reopen.send', requestId: requestId(), pageId: ACME.id, psid: PSID.humanAgent, request: humanAgentText('Hi Bruno, one more thing.') },
+        {
+          type: 'reopen.send',
+          requestId: requestId(),
+          pageId: ACME.id,
+          psid: PSID.humanAgent,
+          selectedItemId: PSID.humanAgent,
+          request: humanAgentText('Hi Bruno, one more thing.'),
+        },
         INBOX_TAB,
       );
     const first = await ask();

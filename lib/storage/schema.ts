@@ -207,8 +207,10 @@ export const quarantineKey = (key: string, at: number) => `quarantine:${key}:${a
 /** selected_item_id → PSID: how the mapping was established matters when the agent asks "why this person?". */
 export const psidMappingSchema = z.object({
   psid: z.string(),
-  /** 'proven': the user_id lookup or a unique name match; 'chosen': the agent picked it among candidates. */
-  source: z.enum(['proven', 'name_match', 'chosen']),
+  /** 'proven': the user_id lookup of selected_item_id; 'pane_match': a name match the pane's messages proved;
+   *  'chosen': the agent confirmed or picked it; 'name_match': a name match only — no proof (mappings of older
+   *  versions have it too), re-checked against the pane on every visit. */
+  source: z.enum(['proven', 'name_match', 'pane_match', 'chosen']),
   at: z.number(),
 });
 export type PsidMapping = z.infer<typeof psidMappingSchema>;

@@ -80,10 +80,12 @@ describe('reopening an Instagram thread', () => {
   async function resolved() {
     bg = await startBackground({ edit: withInstagram });
     await get('insta.shopper');
+    // Found by username only: the agent confirms who it is before anything can be sent (issue 19).
+    await bg.services.threads.choose({ pageId: ACME.id, selectedItemId: IG_ITEM.recent, psid: IGSID.recent, platform: 'instagram' });
     bg.clear();
   }
   const send = (request: Record<string, unknown>) =>
-    bg.ask({ type: 'reopen.send', requestId: requestId(), pageId: ACME.id, psid: IGSID.recent, request }, INBOX_TAB);
+    bg.ask({ type: 'reopen.send', requestId: requestId(), pageId: ACME.id, psid: IGSID.recent, selectedItemId: IG_ITEM.recent, request }, INBOX_TAB);
 
   it('HUMAN_AGENT: read with platform=instagram, one POST to the IGSID with the tag, then the cooldown', async () => {
     await resolved();

@@ -35,6 +35,15 @@ export interface RecentListing {
   graph: GraphClient;
 }
 
+/** How deep a listing must go: at least `pages` pages and, with `through`, on until its conversations are older than
+ *  that instant (Meta lists by updated_time, newest first, and updated_time is never before the customer's last
+ *  message), bounded by `maxPages`. A listing with no further page is deep enough whatever is asked. */
+export interface ListingDepth {
+  pages: number;
+  through?: number;
+  maxPages?: number;
+}
+
 export type ListingRead = { ok: true; listing: RecentListing } | { ok: false; failure: GraphFailure };
 
 /** What a badge refresh did: nothing (read within the interval), or a read and what Meta answered. */
@@ -43,7 +52,7 @@ export type RefreshOutcome = { read: false } | { read: true; ok: true } | { read
 export interface ListingService {
   /** For name matching: a listing of at least `pages` pages (or all there is) that is fresh by the TTL and no send
    *  since, else read now. `fresh`: the agent asked to refresh, so a new read from the first page. */
-  current(page: PageRecord, platform: Platform, options: { pages: number; fresh?: boolean }): Promise<ListingRead>;
+  current(page: PageRecord, platform: Platform, options: ListingDepth & { fresh?: boolean }): Promise<ListingRead>;
   /** The listing `current` would answer with `pages: 1` without a call, or null. */
   cached(pageId: string, platform: Platform, graph: GraphClient): RecentListing | null;
   /** For the badges: reads the first page again when the last read of this key started `intervalMs` ago or more. */
@@ -103,11 +112,17 @@ export function createListingService(deps: ListingDeps): ListingService {
     return age >= 0 && age < ttl && (sentAt === null || sentAt < listing.requestedAt) ? listing : null;
   }
 
-  const deepEnough = (listing: RecentListing, pages: number) => listing.pages >= pages || listing.after === null;
+  function deepEnough(listing: RecentListing, depth: ListingDepth): boolean {
+    if (listing.after === null || listing.pages >= Math.max(depth.pages, depth.maxPages ?? 0)) return true;
+    if (listing.pages < depth.pages) return false;
+    if (depth.through === undefined) return true;
+    const oldest = listing.conversations.at(-1)?.updatedTime ?? null;
+    return oldest !== null && oldest < depth.through;
+  }
 
   /** Reads pages until the listing holds `pages` of them: from the first page, or on from `from`'s last. Each page
    *  answered is kept at once, so a failure further on still leaves what Meta did answer. */
-  async function readPages(page: PageRecord, platform: Platform, graph: GraphClient, pages: number, from: RecentListing | null): Promise<ListingRead> {
+  async function readPages(page: PageRecord, platform: Platform, graph: GraphClient, pages: ListingDepth, from: RecentListing | null): Promise<ListingRead> {
     const entry = entryOf(page.id, platform);
     let listing = from;
     const requestedAt = listing?.requestedAt ?? now();
@@ -150,7 +165,7 @@ export function createListingService(deps: ListingDeps): ListingService {
   }
 
   return {
-    async current(page, platform, { pages, fresh = false }) {
+    async current(page, platform, { fresh = false, ...pages }) {
       const graph = await deps.graph();
       const key = keyOf(page.id, platform);
       if (fresh) entryOf(page.id, platform).notBefore = now();
@@ -187,7 +202,7 @@ export function createListingService(deps: ListingDeps): ListingService {
       };
       if (!reading.has(keyOf(page.id, platform)) && !due()) return { read: false };
       const graph = await deps.graph();
-      const answer = await enqueue(page.id, platform, () => (due() ? readPages(page, platform, graph, 1, null) : Promise.resolve(null)));
+      const answer = await enqueue(page.id, platform, () => (due() ? readPages(page, platform, graph, { pages: 1 }, null) : Promise.resolve(null)));
       if (!answer) return { read: false };
       return answer.ok ? { read: true, ok: true } : { read: true, ok: false, failure: answer.failure };
     },

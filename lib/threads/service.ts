@@ -7,16 +7,29 @@ import type { ReopenStore } from '../storage/store';
 import { withConversation } from './facts';
 import type { ListingService, RecentListing } from './listing';
 import { normalizeDisplayName } from '../policy/display-name';
-import { resolvedView, type Candidate, type ThreadView, type UnresolvedReason } from './view';
+import { resolvedView, type Candidate, type RecipientView, type ThreadView, type UnresolvedReason } from './view';
+import type { PaneReading } from '../inbox/schema';
+import { judgePane, type PaneVerdict } from './proof';
 
 // Thread state: which customer (PSID) an inbox conversation is, and what Meta says about it (C, the Page's last
-// message). DESIGN.md §2: cached mapping → selected_item_id as PSID → unique display-name match → the agent picks.
+// message). DESIGN.md §2: cached mapping → selected_item_id as PSID → display-name match → the agent picks.
+// A name is never proof (DESIGN.md §1): a person found by name is the one on screen only when the pane's messages
+// agree with Meta's (./proof.ts); otherwise the view says so (recipient.proof 'none') and no send goes out until the
+// agent confirms or picks (recipientProven, checked by the background before any send). A link learned by name is
+// judged again whenever the inbox asks with a pane reading, and dropped when the pane disagrees.
 // Instagram threads the same way with the IGSID in the PSID's place, except the probe: Business Suite's id of an
 // Instagram thread is a long id of its own, never the IGSID (reference §7a), so no call is spent trying it.
 
 export const FACTS_TTL_MS = 60_000;
-/** Listing pages the display-name search reads at most (LISTING_PAGE_SIZE conversations each). */
-export const NAME_SEARCH_PAGES = 3;
+/** Listing pages the display-name search reads at least (LISTING_PAGE_SIZE conversations each); it goes on until
+ *  the conversations are older than SEARCH_WINDOW_MS (every conversation a tag can still reach), up to
+ *  NAME_SEARCH_MAX_PAGES. */
+export const NAME_SEARCH_PAGES = 1;
+export const NAME_SEARCH_MAX_PAGES = 20;
+export const SEARCH_WINDOW_MS = 7 * 24 * 3_600_000;
+/** Where a mapping's link counts as proof of the recipient (a 'name_match' never does). */
+const PROVEN_SOURCES: ReadonlySet<PsidMapping['source']> = new Set(['proven', 'pane_match', 'chosen']);
+const PROOF_OF_SOURCE = { proven: 'psid', pane_match: 'pane', chosen: 'chosen', name_match: 'none' } as const;
 /** How many selected-item ids proven not to be PSIDs are kept in memory (oldest forgotten first). */
 export const KNOWN_NOT_PSID_LIMIT = 2000;
 
@@ -28,8 +41,9 @@ export interface ThreadServiceDeps {
   factsTtlMs?: number;
   /** The background's one listing of each Page's recent conversations (shared with the row badges). */
   listings: ListingService;
-  /** How many listing pages the display-name search goes through (a name must be unique among all of them). */
+  /** How many listing pages the display-name search goes through at least, and at most. */
   nameSearchPages?: number;
+  nameSearchMaxPages?: number;
   /** Bound of the in-memory record of failed PSID probes. */
   knownNotPsidLimit?: number;
 }
@@ -46,6 +60,8 @@ export interface ThreadQuery {
   awaitingName?: boolean;
   /** The page's name signals disagree: only conversations with one of these names are offered to pick from. */
   conflictingNames?: string[];
+  /** The messages the conversation pane shows (lib/inbox/pane-messages.ts): the proof of a person found by name. */
+  pane?: PaneReading;
 }
 
 /** Fresh facts for one thread, or why they could not be read. */
@@ -56,12 +72,22 @@ export interface ThreadService {
   choose(choice: { pageId: string; selectedItemId: string | null; psid: string; platform?: Platform }): Promise<ThreadView>;
   /** Reads the conversation from Meta now (no cache) and stores its facts. Used by the send pipeline. */
   readFacts(page: PageRecord, psid: string, platform?: Platform): Promise<FactsRead>;
+  /** Whether a send to `psid` from this conversation goes to a proven person: the page's id proved as the PSID, a
+   *  name match the pane proved, or the agent's choice. A name match alone never is. */
+  recipientProven(pageId: string, selectedItemId: string | null, psid: string): Promise<boolean>;
 }
 
 const CANDIDATES_SHOWN = 20;
 
 function unresolved(pageId: string, reason: UnresolvedReason, extra: { candidates?: Candidate[]; error?: ErrorView } = {}): ThreadView {
   return { status: 'unresolved', pageId, reason, ...extra };
+}
+
+/** Meta's newest message from the customer, and when: what the agent recognises a conversation by. */
+function lastCustomerMessage(conversation: ConversationSummary, pageId: string): { lastCustomerText?: string; customerLastMessageAt?: number } {
+  const last = conversation.messages.filter((message) => message.fromId !== pageId).sort((a, b) => b.createdTime - a.createdTime)[0];
+  if (!last) return {};
+  return { customerLastMessageAt: last.createdTime, ...(last.text ? { lastCustomerText: last.text.slice(0, 300) } : {}) };
 }
 
 function candidateOf(conversation: ConversationSummary, pageId: string): Candidate | null {
@@ -72,8 +98,12 @@ function candidateOf(conversation: ConversationSummary, pageId: string): Candida
     name: facts.customerName ?? '',
     ...(conversation.snippet ? { snippet: conversation.snippet } : {}),
     ...(conversation.updatedTime !== null ? { updatedAt: conversation.updatedTime } : {}),
+    ...lastCustomerMessage(conversation, pageId),
   };
 }
+
+/** The pane's verdict as the view says it: a contradiction is a doubt about the window shown. */
+const doubtOf = (verdict: PaneVerdict | null): Pick<RecipientView, 'doubt'> => (verdict?.verdict === 'disagrees' ? { doubt: verdict.why } : {});
 
 /** A display name as the header may show an Instagram username ("@insta.shopper" or "insta.shopper"). */
 const comparable = (name: string) => normalizeDisplayName(name).replace(/^@/, '');
@@ -102,6 +132,7 @@ export function createThreadService(deps: ThreadServiceDeps): ThreadService {
   const ttl = deps.factsTtlMs ?? FACTS_TTL_MS;
   const { listings } = deps;
   const nameSearchPages = Math.max(1, deps.nameSearchPages ?? NAME_SEARCH_PAGES);
+  const nameSearchMaxPages = Math.max(nameSearchPages, deps.nameSearchMaxPages ?? NAME_SEARCH_MAX_PAGES);
   const knownNotPsidLimit = Math.max(1, deps.knownNotPsidLimit ?? KNOWN_NOT_PSID_LIMIT);
 
   // Memory of this worker only. A failed probe matters only until the thread resolves (from then on its stored
@@ -110,6 +141,13 @@ export function createThreadService(deps: ThreadServiceDeps): ThreadService {
   // Map order is insertion order: re-inserting on use keeps the least recently used first, to be dropped first.
   const knownNotPsid = new Map<string, true>();
   const probesInFlight = new Map<string, Promise<ProbeOutcome>>();
+  // Meta's conversation of each person as last read (within the facts' TTL), for judging the pane again without a
+  // call when it changes; and the people proven in a conversation without a selected_item_id (nothing to store
+  // their link under), for the send's check. Both this worker's memory only: losing them costs a read, or a
+  // confirmation, never a send to someone unproven.
+  const conversations = new Map<string, { conversation: ConversationSummary; at: number }>();
+  const vouched = new Set<string>();
+  const personKey = (pageId: string, psid: string) => `${pageId}\u0000${psid}`;
 
   const itemKey = (pageId: string, selectedItemId: string) => `${pageId}\u0000${selectedItemId}`;
 
@@ -154,6 +192,13 @@ export function createThreadService(deps: ThreadServiceDeps): ThreadService {
   }
 
   function recordConversation(pageId: string, psid: string, conversation: ConversationSummary, selectedItemId: string | null, platform: Platform, at = now()) {
+    const key = personKey(pageId, psid);
+    const known = conversations.get(key);
+    if (!known || known.at <= at) {
+      conversations.delete(key);
+      conversations.set(key, { conversation, at });
+      while (conversations.size > 200) conversations.delete(conversations.keys().next().value!);
+    }
     return store.updateThread(pageId, psid, (current) =>
       withConversation(current, conversation, { pageId, psid, selectedItemId, platform }, at),
     ) as Promise<ThreadRecord>;
@@ -168,27 +213,154 @@ export function createThreadService(deps: ThreadServiceDeps): ThreadService {
   }
 
   async function remember(pageId: string, selectedItemId: string | null, psid: string, source: PsidMapping['source']) {
-    if (selectedItemId) await store.setPsidMapping(pageId, selectedItemId, { psid, source, at: now() });
+    if (PROVEN_SOURCES.has(source)) vouched.add(personKey(pageId, psid));
+    if (!selectedItemId) return;
+    // A name match is no proof: it never replaces a link proven or chosen meanwhile (a read that started before the
+    // agent's choice ends after it).
+    if (source === 'name_match') {
+      const current = await store.getPsidMapping(pageId, selectedItemId);
+      if (current && PROVEN_SOURCES.has(current.source)) return;
+    }
+    await store.setPsidMapping(pageId, selectedItemId, { psid, source, at: now() });
+  }
+
+  /** The recipient part of a view: how it is known, and Meta's last customer message when it is not proven. */
+  function recipientOf(
+    pageId: string,
+    psid: string,
+    proof: RecipientView['proof'],
+    verdict: PaneVerdict | null,
+    extra: { candidates?: Candidate[] } = {},
+  ): RecipientView {
+    const known = conversations.get(personKey(pageId, psid));
+    return {
+      proof,
+      ...doubtOf(verdict),
+      ...(known ? lastCustomerMessage(known.conversation, pageId) : {}),
+      ...(proof === 'none' && extra.candidates?.length ? { candidates: extra.candidates } : {}),
+    };
   }
 
   /** Facts of a known PSID (IGSID): the stored ones inside the TTL, else one user_id lookup. null: no such
    *  conversation on that platform. */
-  async function factsFor(page: PageRecord, psid: string, selectedItemId: string | null, refresh: boolean, platform: Platform): Promise<ThreadView | null> {
+  async function factsFor(
+    page: PageRecord,
+    psid: string,
+    selectedItemId: string | null,
+    refresh: boolean,
+    platform: Platform,
+    proof: RecipientView['proof'],
+    pane?: PaneReading,
+  ): Promise<ThreadView | null> {
+    // A person proven otherwise (the page's id, the agent's choice) is not judged by the pane, but a pane that
+    // contradicts their conversation (as last read) still puts the window in doubt.
+    const verdict = () => {
+      const kept = pane ? conversations.get(personKey(page.id, psid)) : undefined;
+      return kept ? judgePane(pane, kept.conversation) : null;
+    };
     if (!refresh) {
       const stored = await store.getThread(page.id, psid);
       if (stored?.facts && (stored.platform ?? 'messenger') === platform && now() - stored.facts.checkedAt < ttl && now() >= stored.facts.checkedAt) {
-        return resolvedView(stored);
+        return resolvedView(stored, recipientOf(page.id, psid, proof, verdict()));
       }
     }
     const graph = await deps.graph();
     const lookup = await graph.conversationForUser(page.id, psid, page.token, platform);
     if (!lookup.ok) return failureView(page.id, lookup.error);
     if (!lookup.value) return null;
-    return resolvedView(await recordConversation(page.id, psid, lookup.value, selectedItemId, platform));
+    return resolvedView(await recordConversation(page.id, psid, lookup.value, selectedItemId, platform), recipientOf(page.id, psid, proof, verdict()));
   }
 
-  /** (3) The display name among the listing's participants: exactly one → remembered; several → the agent picks
-   *  among them; none (or no name) → the agent picks among the most recent conversations. */
+  /** One user_id lookup of a person's conversation, recorded. */
+  async function lookUp(
+    page: PageRecord,
+    psid: string,
+    selectedItemId: string | null,
+    platform: Platform,
+  ): Promise<{ ok: true; record: ThreadRecord; conversation: ConversationSummary } | { ok: false; view: ThreadView } | null> {
+    const graph = await deps.graph();
+    const lookup = await graph.conversationForUser(page.id, psid, page.token, platform);
+    if (!lookup.ok) return { ok: false, view: await failureView(page.id, lookup.error) };
+    if (!lookup.value) return null;
+    return { ok: true, record: await recordConversation(page.id, psid, lookup.value, selectedItemId, platform), conversation: lookup.value };
+  }
+
+  /**
+   * A person found by name, judged against the pane: Meta's conversation as last read (a listing's, or the lookup
+   * kept in memory within the TTL), read again once when the pane shows a text it does not have yet or nothing is
+   * kept. null: the person has no conversation any more.
+   */
+  async function judgePerson(
+    page: PageRecord,
+    psid: string,
+    query: ThreadQuery,
+    platform: Platform,
+    refresh: boolean,
+  ): Promise<{ ok: true; record: ThreadRecord; verdict: PaneVerdict } | { ok: false; view: ThreadView } | null> {
+    const key = personKey(page.id, psid);
+    const kept = conversations.get(key);
+    const fresh = kept && !refresh && now() - kept.at < ttl && now() >= kept.at ? kept : null;
+    if (fresh) {
+      const verdict = judgePane(query.pane, fresh.conversation);
+      const stored = await store.getThread(page.id, psid);
+      const stale = verdict.verdict === 'unknown' && verdict.why === 'newest_missing';
+      if (stored?.facts && !stale) return { ok: true, record: stored, verdict };
+    }
+    const read = await lookUp(page, psid, query.selectedItemId, platform);
+    if (!read || !read.ok) return read;
+    return { ok: true, record: read.record, verdict: judgePane(query.pane, read.conversation) };
+  }
+
+  /** A stored link learned by name ('pane_match', or an older version's 'name_match'): judged again against the pane;
+   *  a disagreement drops it (null: resolve again). A pane that cannot say (unreadable, too few texts) leaves a
+   *  proven link proven and an unproven one unproven. */
+  async function recheck(
+    page: PageRecord,
+    query: ThreadQuery & { selectedItemId: string },
+    mapping: PsidMapping,
+    platform: Platform,
+    refresh: boolean,
+  ): Promise<ThreadView | null> {
+    const judged = await judgePerson(page, mapping.psid, query, platform, refresh);
+    if (judged && !judged.ok) return judged.view;
+    if (!judged || judged.verdict.verdict === 'disagrees') {
+      await store.setPsidMapping(page.id, query.selectedItemId, null);
+      vouched.delete(personKey(page.id, mapping.psid));
+      return null;
+    }
+    if (judged.verdict.verdict === 'agrees') {
+      if (mapping.source !== 'pane_match') await remember(page.id, query.selectedItemId, mapping.psid, 'pane_match');
+      return resolvedView(judged.record, recipientOf(page.id, mapping.psid, 'pane', judged.verdict));
+    }
+    const proof = PROOF_OF_SOURCE[mapping.source];
+    if (proof !== 'none') return resolvedView(judged.record, recipientOf(page.id, mapping.psid, proof, judged.verdict));
+    // Unproven: the person, and whoever else a tag can still reach in the listing at hand, to confirm or pick.
+    const kept = conversations.get(personKey(page.id, mapping.psid));
+    const self = kept ? candidateOf(kept.conversation, page.id) : null;
+    const cached = listings.cached(page.id, platform, await deps.graph());
+    const others = cached ? reachable(cached, page.id, new Set([mapping.psid])) : [];
+    return resolvedView(judged.record, recipientOf(page.id, mapping.psid, 'none', judged.verdict, { candidates: [...(self ? [self] : []), ...others] }));
+  }
+
+  /** Conversations a tag can still reach (customer's last message inside 7 days), most recent first: the ones offered
+   *  to pick from. */
+  function reachable(listing: RecentListing, pageId: string, except: ReadonlySet<string>): Candidate[] {
+    const since = now() - SEARCH_WINDOW_MS;
+    const seen = new Set(except);
+    const out: Candidate[] = [];
+    for (const conversation of listing.conversations) {
+      const candidate = candidateOf(conversation, pageId);
+      if (!candidate || seen.has(candidate.psid)) continue;
+      seen.add(candidate.psid);
+      if ((candidate.customerLastMessageAt ?? -Infinity) >= since) out.push(candidate);
+    }
+    return out.sort((a, b) => (b.customerLastMessageAt ?? 0) - (a.customerLastMessageAt ?? 0)).slice(0, CANDIDATES_SHOWN);
+  }
+
+  /** (3) The display name among the listing's participants (every conversation inside 7 days at least), each match
+   *  judged against the pane: one that agrees is proven and remembered; one match alone is offered for the agent to
+   *  confirm (never sent to before); several → the agent picks among them; none (or no name) → the agent picks
+   *  among the most recent conversations. */
   async function matchByName(page: PageRecord, query: ThreadQuery, listing: RecentListing, platform: Platform): Promise<ThreadView> {
     const candidates = new Map<string, { candidate: Candidate; conversation: ConversationSummary; names: string[] }>();
     for (const conversation of listing.conversations) {
@@ -202,20 +374,58 @@ export function createThreadService(deps: ThreadServiceDeps): ThreadService {
     const disputed = new Set((query.conflictingNames ?? []).map(comparable));
     const named = wanted ? [] : [...candidates.values()].filter(({ names }) => names.some((name) => disputed.has(name)));
     if (named.length > 0) return unresolved(page.id, 'ambiguous', { candidates: named.map(({ candidate }) => candidate) });
-    if (matches.length === 1) {
-      const { candidate, conversation } = matches[0]!;
-      await remember(page.id, query.selectedItemId, candidate.psid, 'name_match');
-      if (conversation.messages.length) {
-        // The facts are as old as the listing, and say so: the TTL runs from when Meta answered.
-        return resolvedView(await recordConversation(page.id, candidate.psid, conversation, query.selectedItemId, platform, listing.answeredAt));
+
+    if (matches.length > 0) {
+      // Every match against the pane, from the listing's messages (no call).
+      let judged = matches.map((match) => ({ ...match, verdict: judgePane(query.pane, match.conversation) }));
+      const agreeing = () => judged.filter(({ verdict }) => verdict.verdict === 'agrees');
+      // The listing may be older than the pane's newest message: one lookup of the likeliest match (the most texts
+      // found, then the most recent) reads it again. The only read the proof adds.
+      if (agreeing().length === 0) {
+        const stale = judged
+          .filter(({ verdict }) => verdict.verdict === 'unknown' && verdict.why === 'newest_missing')
+          .sort((a, b) => b.verdict.matched - a.verdict.matched || (b.candidate.updatedAt ?? 0) - (a.candidate.updatedAt ?? 0))[0];
+        if (stale) {
+          const read = await lookUp(page, stale.candidate.psid, query.selectedItemId, platform);
+          if (read && !read.ok) return read.view;
+          if (read)
+            judged = judged.map((match) =>
+              match === stale ? { ...match, conversation: read.conversation, verdict: judgePane(query.pane, read.conversation) } : match,
+            );
+        }
       }
-      // The listing came without messages: one lookup gives C.
-      return (await factsFor(page, candidate.psid, query.selectedItemId, true, platform)) ?? unresolved(page.id, 'not_found');
+      const proven = agreeing();
+      const record = async (match: (typeof judged)[number]) =>
+        // The facts are as old as the listing, and say so: the TTL runs from when Meta answered.
+        match.conversation.messages.length
+          ? recordConversation(page.id, match.candidate.psid, match.conversation, query.selectedItemId, platform, listing.answeredAt)
+          : null;
+      if (proven.length === 1) {
+        const match = proven[0]!;
+        await remember(page.id, query.selectedItemId, match.candidate.psid, 'pane_match');
+        const stored = (await record(match)) ?? null;
+        if (stored) return resolvedView(stored, recipientOf(page.id, match.candidate.psid, 'pane', match.verdict));
+        return (await factsFor(page, match.candidate.psid, query.selectedItemId, true, platform, 'pane')) ?? unresolved(page.id, 'not_found');
+      }
+      if (judged.length === 1) {
+        // One person by that name, not proven: offered for the agent to confirm, with everyone a tag can still reach
+        // to pick from instead. Remembered as a name match (never proof) unless the pane contradicts it.
+        const match = judged[0]!;
+        if (match.verdict.verdict !== 'disagrees') await remember(page.id, query.selectedItemId, match.candidate.psid, 'name_match');
+        const others = reachable(listing, page.id, new Set([match.candidate.psid]));
+        const recipient = () => recipientOf(page.id, match.candidate.psid, 'none', match.verdict, { candidates: [match.candidate, ...others] });
+        const stored = await record(match);
+        if (stored) return resolvedView(stored, recipient());
+        const view = await factsFor(page, match.candidate.psid, query.selectedItemId, true, platform, 'none');
+        return view?.status === 'resolved' ? { ...view, recipient: recipient() } : (view ?? unresolved(page.id, 'not_found'));
+      }
+      // Several people by that name and the pane proves none of them: the agent picks (those the pane contradicts last).
+      const order = (verdict: PaneVerdict) => (verdict.verdict === 'disagrees' ? 1 : 0);
+      return unresolved(page.id, 'ambiguous', {
+        candidates: [...judged].sort((a, b) => order(a.verdict) - order(b.verdict)).map(({ candidate }) => candidate),
+      });
     }
-    if (matches.length > 1) {
-      return unresolved(page.id, 'ambiguous', { candidates: matches.map(({ candidate }) => candidate) });
-    }
-    // Nobody by that name among the recent conversations: offer the most recent ones to pick from.
+    // Nobody by that name among the conversations read: offer the most recent ones to pick from.
     const recent = [...candidates.values()]
       .map(({ candidate }) => candidate)
       .sort((a, b) => (b.updatedAt ?? 0) - (a.updatedAt ?? 0))
@@ -236,16 +446,19 @@ export function createThreadService(deps: ThreadServiceDeps): ThreadService {
       const refresh = query.refresh === true;
       const platform = query.platform ?? 'messenger';
 
-      // (1) A mapping proven or chosen earlier.
+      // (1) A mapping proven or chosen earlier; one learned by name is judged against the pane again.
       let lookedUp: string | null = null;
       if (query.selectedItemId) {
         const mapping = await store.getPsidMapping(page.id, query.selectedItemId);
         if (mapping) {
-          const view = await factsFor(page, mapping.psid, query.selectedItemId, refresh, platform);
+          const byName = mapping.source === 'pane_match' || mapping.source === 'name_match';
+          const view = byName
+            ? await recheck(page, { ...query, selectedItemId: query.selectedItemId }, mapping, platform, refresh)
+            : await factsFor(page, mapping.psid, query.selectedItemId, refresh, platform, PROOF_OF_SOURCE[mapping.source], query.pane);
           if (view) return view;
           lookedUp = mapping.psid;
-          // The mapped customer has no conversation any more: forget it and resolve again.
-          await store.setPsidMapping(page.id, query.selectedItemId, null);
+          // The mapped customer has no conversation any more, or the pane disagrees: forget it and resolve again.
+          if (!byName) await store.setPsidMapping(page.id, query.selectedItemId, null);
         }
       }
 
@@ -255,7 +468,8 @@ export function createThreadService(deps: ThreadServiceDeps): ThreadService {
         const outcome = await probe(page, query.selectedItemId);
         if (outcome.kind === 'psid') {
           await remember(page.id, query.selectedItemId, query.selectedItemId, 'proven');
-          return resolvedView(await recordConversation(page.id, query.selectedItemId, outcome.conversation, query.selectedItemId, platform));
+          const record = await recordConversation(page.id, query.selectedItemId, outcome.conversation, query.selectedItemId, platform);
+          return resolvedView(record, recipientOf(page.id, query.selectedItemId, 'psid', query.pane ? judgePane(query.pane, outcome.conversation) : null));
         }
         if (outcome.kind === 'failed') return failureView(page.id, outcome.failure);
       }
@@ -268,10 +482,15 @@ export function createThreadService(deps: ThreadServiceDeps): ThreadService {
         return unresolved(page.id, 'awaiting_name');
       }
 
-      // (3) The display name among the Page's recent conversations; (4) otherwise the agent picks. A name must be
-      // unique among every page of the search; the most recent conversations to pick from are on the first page.
-      const pages = query.displayName || disputed ? nameSearchPages : 1;
-      const listing = await listings.current(page, platform, { pages, fresh: refresh });
+      // (3) The display name among every conversation a tag can still reach (the listing goes on until its
+      // conversations are older than 7 days, bounded); (4) otherwise the agent picks. The most recent conversations
+      // to pick from are on the first page.
+      const searching = !!query.displayName || disputed;
+      const listing = await listings.current(page, platform, {
+        pages: searching ? nameSearchPages : 1,
+        ...(searching ? { through: now() - SEARCH_WINDOW_MS, maxPages: nameSearchMaxPages } : {}),
+        fresh: refresh,
+      });
       if (!listing.ok) return failureView(page.id, listing.failure);
       return matchByName(page, query, listing.listing, platform);
     },
@@ -280,7 +499,7 @@ export function createThreadService(deps: ThreadServiceDeps): ThreadService {
       const access = await deps.pages.pageForUse(choice.pageId);
       if (!access.ok) return unresolved(choice.pageId, access.reason);
       // Only a PSID that really has a conversation with this Page (on this platform) can be chosen.
-      const view = await factsFor(access.page, choice.psid, choice.selectedItemId, true, choice.platform ?? 'messenger');
+      const view = await factsFor(access.page, choice.psid, choice.selectedItemId, true, choice.platform ?? 'messenger', 'chosen');
       if (!view) return unresolved(choice.pageId, 'not_found');
       if (view.status === 'resolved') await remember(choice.pageId, choice.selectedItemId, choice.psid, 'chosen');
       return view;
@@ -298,6 +517,16 @@ export function createThreadService(deps: ThreadServiceDeps): ThreadService {
       }
       if (!lookup.value) return { ok: false, reason: 'not_found' };
       return { ok: true, record: await recordConversation(page.id, psid, lookup.value, null, platform) };
+    },
+
+    async recipientProven(pageId, selectedItemId, psid) {
+      // The conversation the page selects is this very id: the person on screen (a wrong id reaches nobody).
+      if (selectedItemId && selectedItemId === psid) return true;
+      if (selectedItemId) {
+        const mapping = await store.getPsidMapping(pageId, selectedItemId);
+        return !!mapping && mapping.psid === psid && PROVEN_SOURCES.has(mapping.source);
+      }
+      return vouched.has(personKey(pageId, psid));
     },
   };
 }

@@ -46,6 +46,32 @@ export interface Candidate {
   name: string;
   snippet?: string;
   updatedAt?: number;
+  /** Meta's last message from the customer in that conversation, and when (what the agent recognises them by). */
+  lastCustomerText?: string;
+  customerLastMessageAt?: number;
+}
+
+/** How Reopen knows the resolved person is the one on screen (DESIGN.md §1, "The recipient must be proven"). */
+export type RecipientProof =
+  /** Business Suite's id is the PSID: the user_id lookup proved it. */
+  | 'psid'
+  /** Found by name, and the pane's messages agree with Meta's conversation of that person (lib/threads/proof.ts). */
+  | 'pane'
+  /** The agent confirmed or picked this person. */
+  | 'chosen'
+  /** A name match only: nothing can be sent until the agent confirms or picks. */
+  | 'none';
+
+export interface RecipientView {
+  proof: RecipientProof;
+  /** The pane's messages contradict Meta's conversation of this person: other texts, another order, or times its
+   *  labels do not allow. The window shown may not be this conversation's. */
+  doubt?: 'texts' | 'order' | 'times';
+  /** Meta's last message from this customer, and when: what the agent confirms by. */
+  lastCustomerText?: string;
+  customerLastMessageAt?: number;
+  /** Unproven: others the agent may pick instead (same name first, then conversations inside 7 days). */
+  candidates?: Candidate[];
 }
 
 export type UnresolvedReason =
@@ -74,6 +100,8 @@ export type ThreadView =
       block?: StopBlock;
       /** Meta restricted the whole Page from sending, and the block holds (added by the background's thread.get). */
       pageBlock?: StopBlock;
+      /** Who this is and how Reopen knows (absent only in views built by tests). */
+      recipient?: RecipientView;
       storage?: StorageNotice;
     }
   | {
@@ -141,9 +169,10 @@ export function attemptView(attempt: StoredAttempt): AttemptView {
   };
 }
 
-export function resolvedView(record: ThreadRecord): ThreadView {
+export function resolvedView(record: ThreadRecord, recipient?: RecipientView): ThreadView {
   const recent = [...record.attempts].sort((a, b) => b.at - a.at).slice(0, RECENT_ATTEMPTS);
   return {
+    ...(recipient ? { recipient } : {}),
     status: 'resolved',
     pageId: record.pageId,
     psid: record.psid,

@@ -32,6 +32,7 @@ export default {
   'banner.fix.connect': 'Connect this Page',
   'banner.fix.reconnect': 'Reconnect this Page',
   'banner.fix.retry': 'Check again',
+  'banner.fix.checkRecipient': 'Check who this is',
   'banner.refresh.label': 'Check again for new messages from the customer',
   'banner.floating': "Business Suite's layout changed, so Reopen shows here instead of beside the reply box. Everything still works.",
   'banner.candidates.title': 'Which conversation is this?',
@@ -41,4 +42,14 @@ export default {
   'banner.candidate.updated': 'Last activity {time}',
   'banner.doubt.customerTimeInFuture':
     "Doubtful: Meta dated the customer's last message in the future. Reopen counts from Meta's current time instead; check the times in the conversation before relying on this.",
+  'banner.candidate.last': 'Last message from the customer: “{text}” ({time})',
+  'banner.candidate.lastTime': 'Last message from the customer {time}',
+  'banner.doubt.unproven':
+    "Not confirmed: Reopen found {name} by name only, so this window is {name}'s as Meta has it. Check who this is in the reopen panel before sending.",
+  'banner.doubt.texts':
+    "In doubt: the messages on screen don't match {name}'s conversation at Meta. This window may belong to someone else with the same name.",
+  'banner.doubt.order':
+    "In doubt: the messages on screen are in another order than in {name}'s conversation at Meta. This window may belong to someone else with the same name.",
+  'banner.doubt.times':
+    "In doubt: the times on screen don't match Meta's for {name} (Meta's last message is newer or older than the conversation shows). This window may belong to someone else with the same name.",
 } as const;

@@ -71,4 +71,11 @@ export default {
   'panel.stop.started.person.until': 'Reopen will not send tagged messages to this person until they write to the Page again, or until {until}.',
   'panel.stop.started.page': "Reopen will not send anything from this Page, in any agent's browser tab, until a manager clears the block in Reopen's popup.",
   'panel.stop.started.page.until': "Reopen will not send anything from this Page, in any agent's browser tab, until {until}.",
+  'panel.recipient.title': 'Who gets this message?',
+  'panel.recipient.byName':
+    'Reopen found {name} by name only. Check the last message below against the conversation on screen, then confirm, or pick the right person.',
+  'panel.recipient.confirm': 'Yes, message {name}',
+  'panel.recipient.pick': 'Message {name} instead',
+  'panel.recipient.others': 'Someone else?',
+  'panel.recipient.hint': 'Nothing can be sent until you confirm. Reopen remembers your choice for this conversation.',
 } as const;

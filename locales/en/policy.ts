@@ -19,6 +19,8 @@ export default {
   'policy.reason.tag_retired': 'Meta retired this tag, so it no longer reaches the customer. Use a utility message instead.',
   'policy.reason.past_tag_limit': "7 days have passed since the customer's last message, so this tag can't be used any more.",
   'policy.reason.route_content_mismatch': 'This option takes a different kind of message (text, survey or template). Choose it again and retry.',
+  'policy.reason.recipient_unproven':
+    "Reopen found this person by name only and hasn't confirmed it is who you are looking at: confirm or pick the person first. Nothing was sent.",
   'policy.reason.cooldown': 'One reactivation per conversation every 24 hours. Next one possible {until}.',
   'policy.reason.empty_text': 'Write a message first.',
   'policy.reason.text_too_long': 'The message is too long: Messenger only accepts messages under 2,000 characters.',

@@ -32,6 +32,7 @@ export default {
   'banner.unknown.no_customer_message': 'Ventana desconocida: no se encontró ningún mensaje del cliente en esta conversación.',
   'banner.fix.connect': 'Conectar esta página',
   'banner.fix.reconnect': 'Volver a conectar esta página',
+  'banner.fix.checkRecipient': 'Comprobar quién es',
   'banner.fix.retry': 'Volver a revisar',
   'banner.refresh.label': 'Volver a revisar si hay mensajes nuevos del cliente',
   'banner.floating': 'El diseño de Business Suite cambió, así que Reopen aparece aquí en lugar de junto al cuadro de respuesta. Todo sigue funcionando.',
@@ -39,6 +40,16 @@ export default {
   'banner.candidates.hint': 'Reopen recuerda tu elección para esta conversación.',
   'banner.candidates.none': 'Ninguna conversación reciente coincide. Vuelve a abrir la conversación desde la lista o revisa más tarde.',
   'banner.candidate.choose': 'Es {name}',
+  'banner.candidate.last': 'Último mensaje del cliente: «{text}» ({time})',
+  'banner.candidate.lastTime': 'Último mensaje del cliente {time}',
+  'banner.doubt.unproven':
+    'Sin confirmar: Reopen encontró a {name} solo por el nombre, así que esta ventana es la de {name} según Meta. Comprueba quién es en el panel de reapertura antes de enviar.',
+  'banner.doubt.texts':
+    'En duda: los mensajes en pantalla no coinciden con la conversación de {name} en Meta. Esta ventana puede ser de otra persona con el mismo nombre.',
+  'banner.doubt.order':
+    'En duda: los mensajes en pantalla están en otro orden que en la conversación de {name} en Meta. Esta ventana puede ser de otra persona con el mismo nombre.',
+  'banner.doubt.times':
+    'En duda: las horas en pantalla no coinciden con las de Meta para {name} (el último mensaje según Meta es más nuevo o más antiguo de lo que muestra la conversación). Esta ventana puede ser de otra persona con el mismo nombre.',
   'banner.candidate.updated': 'Última actividad {time}',
   'banner.doubt.customerTimeInFuture':
     'Dudoso: Meta fechó el último mensaje del cliente en el futuro. Reopen cuenta desde la hora actual de Meta; revisa las horas en la conversación antes de fiarte de esto.',

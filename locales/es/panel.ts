@@ -74,4 +74,11 @@ export default {
   'panel.stop.started.page':
     'Reopen no enviará nada desde esta página, en ninguna pestaña de ningún agente, hasta que un responsable quite el bloqueo en la ventana emergente de Reopen.',
   'panel.stop.started.page.until': 'Reopen no enviará nada desde esta página, en ninguna pestaña de ningún agente, hasta el {until}.',
+  'panel.recipient.title': '¿Quién recibirá este mensaje?',
+  'panel.recipient.byName':
+    'Reopen encontró a {name} solo por el nombre. Compara el último mensaje de abajo con la conversación en pantalla y confirma, o elige a la persona correcta.',
+  'panel.recipient.confirm': 'Sí, enviar a {name}',
+  'panel.recipient.pick': 'Enviar a {name} en su lugar',
+  'panel.recipient.others': '¿Es otra persona?',
+  'panel.recipient.hint': 'No se puede enviar nada hasta que confirmes. Reopen recuerda tu elección para esta conversación.',
 } satisfies Record<keyof typeof en, string>;

@@ -22,6 +22,8 @@ export default {
   'policy.reason.tag_retired': 'Meta retiró esta etiqueta y ya no le llega al cliente. Usa un mensaje de utilidad.',
   'policy.reason.past_tag_limit': 'Ya pasaron 7 días desde el último mensaje del cliente, así que esta etiqueta ya no se puede usar.',
   'policy.reason.route_content_mismatch': 'Esta opción usa otro tipo de mensaje (texto, encuesta o plantilla). Vuelve a elegirla e inténtalo de nuevo.',
+  'policy.reason.recipient_unproven':
+    'Reopen encontró a esta persona solo por el nombre y no ha confirmado que sea la que estás viendo: confírmala o elige a la persona primero. No se envió nada.',
   'policy.reason.cooldown': 'Una reactivación por conversación cada 24 horas. La próxima será posible: {until}.',
   'policy.reason.empty_text': 'Escribe un mensaje primero.',
   'policy.reason.text_too_long': 'El mensaje es demasiado largo: Messenger solo acepta mensajes de menos de 2000 caracteres.',

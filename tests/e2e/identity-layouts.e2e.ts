@@ -100,6 +100,10 @@ test('a header without any heading: the profile link and the selected option nam
   await waitForBanner(page, { window: 'human_agent', cooldown: 'none' });
   await expectNoChoice(page);
   await composeTagged(page, 'Hi Lena, your refund went out this morning.');
+  // Lena's only message ("Hello?") is too short to prove who she is: the agent confirms before the send (issue 19).
+  await page.locator(`[data-testid="reopen-candidate"][data-psid="${lena.psid}"]`).click();
+  await page.getByTestId('reopen-recipient').waitFor({ state: 'detached', timeout: WAIT.graph });
+  await page.getByTestId('reopen-recipient').waitFor({ state: 'detached', timeout: WAIT.graph });
   const result = await sendAndWaitForResult(page);
   expect(result.outcome).toBe('sent');
   expect(sendRequests(reopen.sim, lena.psid)).toHaveLength(1);

@@ -10,11 +10,26 @@ export interface FixtureThread {
   customerName: string;
   /** The newest message of the conversation, either side, as the list shows it. */
   snippet: string;
+  /** The newest messages (oldest first) as the conversation pane shows them: text and a relative time label. */
+  messages: { text: string; label: string }[];
 }
+
+/** How Business Suite labels a message's age ("now", "5 min", "6 h", "5 d"): the pane's own time labels. */
+export function relativeLabel(ageMs: number): string {
+  const minutes = Math.floor(ageMs / 60_000);
+  if (minutes < 1) return 'now';
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h`;
+  return `${Math.floor(hours / 24)} d`;
+}
+
+/** Messages the fixture pane shows: the last few, as Business Suite keeps the log scrolled to the bottom. */
+export const PANE_MESSAGES_SHOWN = 6;
 
 /** The Page's conversations as the inbox list shows them: newest activity first. One platform's: an Instagram
  *  thread's URL (thread_type=IG_MESSAGE) lists the Instagram conversations, any other the Messenger ones. */
-export function fixtureThreads(state: ScenarioState, pageId: string, platform: 'messenger' | 'instagram' = 'messenger'): FixtureThread[] {
+export function fixtureThreads(state: ScenarioState, pageId: string, platform: 'messenger' | 'instagram' = 'messenger', now = Date.now()): FixtureThread[] {
   return state.conversations
     .filter((conversation) => conversation.pageId === pageId && conversation.platform === platform)
     .sort((a, b) => b.updatedAt - a.updatedAt)
@@ -22,6 +37,7 @@ export function fixtureThreads(state: ScenarioState, pageId: string, platform: '
       selectedItemId: conversation.selectedItemId,
       customerName: conversation.customerName,
       snippet: conversation.messages.at(-1)?.text ?? '',
+      messages: conversation.messages.slice(-PANE_MESSAGES_SHOWN).map((message) => ({ text: message.text, label: relativeLabel(now - message.at) })),
     }));
 }
 
@@ -99,8 +115,51 @@ const REBUILD = `
   var profile = document.querySelector('[data-fixture-profile]');
   if (profile && selectedId) profile.setAttribute('href', 'https://www.facebook.com/' + selectedId);
   if (profile && profile.hasAttribute('data-fixture-profile-text')) profile.textContent = name;
-  var log = document.querySelector('[data-fixture-log] [dir="auto"]') || document.querySelector('[data-fixture-log]');
-  if (log) log.textContent = current ? current.snippet : '';
+  // The conversation pane's messages, one row each with its own time label, in the layout's own row markup. The
+  // fixtures' own click handlers write the clicked card's preview into the log's first [dir=auto]: a hidden
+  // placeholder takes it, and the log is rebuilt for the conversation the URL selects as soon as a click changes it.
+  var logRoot = document.querySelector('[data-fixture-log]');
+  if (logRoot) {
+    var firstText = logRoot.querySelector('[dir="auto"]');
+    var rowTemplate = null;
+    if (firstText) {
+      rowTemplate = firstText;
+      while (rowTemplate.parentElement && rowTemplate.parentElement !== logRoot) rowTemplate = rowTemplate.parentElement;
+      if (rowTemplate === firstText) rowTemplate = null;
+    }
+    var shownId = null;
+    var renderLog = function (id) {
+      shownId = id;
+      var thread = null;
+      threads.forEach(function (each) { if (each.selectedItemId === id) thread = each; });
+      while (logRoot.firstChild) logRoot.removeChild(logRoot.firstChild);
+      if (!firstText) { logRoot.textContent = thread ? thread.snippet : ''; return; }
+      var sink = document.createElement('div');
+      sink.setAttribute('dir', 'auto');
+      sink.setAttribute('aria-hidden', 'true');
+      sink.hidden = true;
+      logRoot.appendChild(sink);
+      (thread ? thread.messages : []).forEach(function (message) {
+        var row = rowTemplate ? rowTemplate.cloneNode(false) : document.createElement('div');
+        var text = firstText.cloneNode(false);
+        text.textContent = message.text;
+        var label = document.createElement('span');
+        label.textContent = message.label;
+        row.appendChild(text);
+        row.appendChild(label);
+        logRoot.appendChild(row);
+      });
+    };
+    renderLog(selectedId);
+    document.addEventListener('click', function () {
+      [0, 50, 150, 400].forEach(function (ms) {
+        setTimeout(function () {
+          var id = new URL(location.href).searchParams.get('selected_item_id');
+          if (id !== shownId) renderLog(id);
+        }, ms);
+      });
+    });
+  }
 })`;
 
 /** The fixture HTML with the rebuild script for this URL's Page and selected conversation. */

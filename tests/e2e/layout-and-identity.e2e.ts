@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { artifact, banner, composeTagged, sendAndWaitForResult, sendRequests, waitForBanner, WAIT, type Reopen } from './harness';
+import { artifact, banner, composeTagged, eventually, sendAndWaitForResult, sendRequests, waitForBanner, WAIT, type Reopen } from './harness';
 import { useConnectedReopen } from './journey';
 
 // Journeys 8 and 9: Reopen keeps working when Business Suite's layout changes under it (floating UI, said so,
@@ -23,8 +23,14 @@ test('changed layout (no composer, no header): the banner floats, says why, reso
   expect(await page.getByTestId('reopen-candidate').count()).toBe(0);
   expect(await banner(page).getAttribute('class')).toContain('reopen-banner--floating');
 
+  // This layout's message pane cannot be read, so nothing proves that the Noah found by name is the one on screen:
+  // the banner says so, and the panel asks the agent to confirm before anything can be sent (issue 19).
+  expect(await banner(page).getAttribute('data-doubt')).toBe('true');
   await composeTagged(page, 'Hi Noah, yes, we ship to Norway: 3 to 5 working days.');
   expect(await page.getByTestId('reopen-panel').isVisible()).toBe(true);
+  expect(await page.getByTestId('reopen-send').isDisabled()).toBe(true);
+  await page.locator(`[data-testid="reopen-candidate"][data-psid="${noah.psid}"]`).click();
+  await page.getByTestId('reopen-recipient').waitFor({ state: 'detached', timeout: WAIT.graph });
   const result = await sendAndWaitForResult(page);
   expect(result.outcome).toBe('sent');
   expect(sendRequests(reopen.sim, noah.psid).map((call) => (call.body as { tag?: string }).tag)).toEqual(['HUMAN_AGENT']);
@@ -42,8 +48,9 @@ test('changed layout (no composer, no header): the banner floats, says why, reso
   await page.close();
 });
 
-test('two customers named "María García": the agent picks one, the banner resolves, and the choice is remembered', async () => {
-  reopen.session.useInboxFixture('messenger-en.html');
+test('two customers named "María García": where the pane cannot be read the agent picks one and the choice is remembered; where it can, its messages tell them apart', async () => {
+  // A layout whose message pane Reopen cannot read: nothing but the name, so the agent picks (issue 19).
+  reopen.session.useInboxFixture('changed-layout.html');
   const maria = reopen.conversation('t_e2e_same_name_a');
   const namesake = reopen.conversation('t_e2e_same_name_b');
   const page = await reopen.openThread(maria.selectedItemId);
@@ -59,7 +66,7 @@ test('two customers named "María García": the agent picks one, the banner reso
 
   await page.locator(`[data-testid="reopen-candidate"][data-psid="${maria.psid}"]`).click();
   await waitForBanner(page, { window: 'human_agent', cooldown: 'none' });
-  expect(await banner(page).innerText()).toMatch(/^Expired 1 hr( \d{1,2} min)? ago/);
+  expect(await banner(page).innerText()).toMatch(/Expired 1 hr( \d{1,2} min)? ago/);
   expect(await candidates.count()).toBe(0);
 
   // Later, the same conversation again: no question, no search through the Page's conversations.
@@ -69,8 +76,10 @@ test('two customers named "María García": the agent picks one, the banner reso
   expect(await later.getByTestId('reopen-candidate').count()).toBe(0);
   expect(listCalls(reopen)).toHaveLength(listsBefore);
 
-  // The memory is per conversation: the namesake's conversation still asks.
-  const other = await reopen.openThread(namesake.selectedItemId);
-  await other.getByTestId('reopen-candidate').first().waitFor({ timeout: WAIT.graph });
+  // The namesake's conversation on a layout whose pane is read: her own messages prove who she is, no question.
+  const other = await reopen.openThread(namesake.selectedItemId, { fixture: 'messenger-en.html' });
+  await waitForBanner(other, { window: 'human_agent', cooldown: 'none' });
+  await eventually(async () => (await banner(other).getAttribute('data-doubt')) === null, { what: 'a banner without doubt' });
+  expect(await other.getByTestId('reopen-candidate').count()).toBe(0);
   expect(sendRequests(reopen.sim, maria.psid)).toEqual([]);
 });

@@ -136,9 +136,12 @@ export function humanAgentText(text = 'Hi Bruno, the replacement ships today.') 
 }
 
 /** One click of Send in the inbox: a HUMAN_AGENT reopen of the human_agent thread, through the router as the
- *  content script asks. */
+ *  content script asks, from the conversation whose selected_item_id is that PSID (the person on screen). */
 export function clickSend(background: TestBackground) {
-  return background.ask({ type: 'reopen.send', requestId: requestId(), pageId: ACME.id, psid: PSID.humanAgent, request: humanAgentText() }, INBOX_TAB);
+  return background.ask(
+    { type: 'reopen.send', requestId: requestId(), pageId: ACME.id, psid: PSID.humanAgent, selectedItemId: PSID.humanAgent, request: humanAgentText() },
+    INBOX_TAB,
+  );
 }
 
 let counter = 0;

@@ -22,6 +22,7 @@ export function threadHandlers(
             refresh: request.refresh,
             awaitingName: request.awaitingName,
             conflictingNames: request.conflictingNames,
+            pane: request.pane,
           }),
           services.store,
           services.now(),
