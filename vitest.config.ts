@@ -8,7 +8,7 @@ export default defineConfig({
   plugins: [WxtVitest(), preact(), preactClassicJsx()],
   test: {
     environment: 'happy-dom',
-    setupFiles: ['tests/setup-indexeddb.ts'],
+    setupFiles: ['tests/setup-indexeddb.ts', 'tests/setup-dom-events.ts'],
     include: ['lib/**/*.test.ts', 'components/**/*.test.tsx', 'entrypoints/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/sandbox/**/*.test.ts'],
     server: { deps: { inline: ['zustand'] } },
     testTimeout: 15000,

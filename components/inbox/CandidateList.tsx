@@ -3,6 +3,7 @@ import { formatInstant } from '../../lib/i18n/format';
 import { t } from '../../lib/i18n/inbox-strings';
 import type { Candidate } from '../../lib/threads/view';
 import { lastMessageLine } from './RecipientCheck';
+import { onTrusted } from './trusted';
 
 export interface CandidateListProps {
   locale: Locale;
@@ -33,7 +34,7 @@ export function CandidateList({ locale, candidates, busy, timeZone, onChoose }: 
                 data-psid={candidate.psid}
                 disabled={busy}
                 aria-label={t(locale, 'banner.candidate.choose', { name: candidate.name })}
-                onClick={() => onChoose(candidate.psid)}
+                onClick={onTrusted(() => onChoose(candidate.psid))}
               >
                 <span class="reopen-candidate__name">{candidate.name}</span>
                 {candidate.customerLastMessageAt !== undefined ? (

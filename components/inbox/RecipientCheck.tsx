@@ -2,6 +2,7 @@ import type { Locale } from '../../lib/i18n';
 import { formatInstant } from '../../lib/i18n/format';
 import { t } from '../../lib/i18n/inbox-strings';
 import type { Candidate, RecipientView } from '../../lib/threads/view';
+import { onTrusted } from './trusted';
 
 export interface RecipientCheckProps {
   locale: Locale;
@@ -47,7 +48,7 @@ export function RecipientCheck({ locale, psid, name, recipient, busy, timeZone, 
           data-testid="reopen-candidate"
           data-psid={candidate.psid}
           disabled={busy}
-          onClick={() => onChoose(candidate.psid)}
+          onClick={onTrusted(() => onChoose(candidate.psid))}
         >
           {/* The visible words are the button's name (WCAG 2.5.3): who, then their last message. */}
           <span class="reopen-candidate__name">{label}</span>

@@ -25,6 +25,7 @@ import { TagPicker } from './TagPicker';
 import { StopNotice } from './StopNotice';
 import type { StopBlock } from '../../lib/storage/schema';
 import { UtilityForm, type UtilityDraft } from './UtilityForm';
+import { onTrusted } from './trusted';
 
 export interface ReopenPanelProps {
   locale: Locale;
@@ -216,7 +217,18 @@ export function ReopenPanel(props: ReopenPanelProps) {
             </>
           ) : null}
           <label class="reopen-check">
-            <input type="checkbox" required checked={promoConfirmed} onChange={(event) => setConfirmedTerms(event.currentTarget.checked ? termsKey : null)} />
+            <input
+              type="checkbox"
+              required
+              checked={promoConfirmed}
+              onChange={onTrusted(
+                (event) => setConfirmedTerms(event.currentTarget.checked ? termsKey : null),
+                // A page script ticked it: the box shows what the agent confirmed, nothing else.
+                (event) => {
+                  event.currentTarget.checked = promoConfirmed;
+                },
+              )}
+            />
             {t(locale, 'policy.promo.confirm')}
           </label>
         </div>
@@ -243,7 +255,7 @@ export function ReopenPanel(props: ReopenPanelProps) {
             aria-disabled={props.block ? 'true' : undefined}
             aria-busy={props.sending}
             aria-describedby={props.block ? 'reopen-stop-why' : sendOff ? 'reopen-send-off' : undefined}
-            onClick={send}
+            onClick={onTrusted(send)}
           >
             {props.sending ? t(locale, 'panel.sending') : t(locale, 'panel.send')}
           </button>

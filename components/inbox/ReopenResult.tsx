@@ -8,6 +8,7 @@ import { t } from '../../lib/i18n/inbox-strings';
 import type { SendResult } from '../../lib/conversation/inbox-store';
 import { errorText, reasonText } from './words';
 import { MetaWords, blockStartedText } from './StopNotice';
+import { onTrusted } from './trusted';
 
 export interface ReopenResultProps {
   locale: Locale;
@@ -168,7 +169,7 @@ export function ReconcileStatus({ locale, attempt, resend }: ReconcileStatusProp
           ref={againRef}
           disabled={resend.disabled || resend.sending}
           aria-busy={resend.sending}
-          onClick={() => setConfirming(true)}
+          onClick={onTrusted(() => setConfirming(true))}
         >
           {resend.sending ? t(locale, 'panel.sending') : t(locale, 'panel.resend')}
         </button>
@@ -193,10 +194,10 @@ export function ReconcileStatus({ locale, attempt, resend }: ReconcileStatusProp
             data-testid="reopen-send-again-yes"
             ref={confirmRef}
             disabled={resend.disabled || resend.sending}
-            onClick={() => {
+            onClick={onTrusted(() => {
               setConfirming(false);
               resend.onResend();
-            }}
+            })}
           >
             {t(locale, 'panel.resend.confirm')}
           </button>{' '}

@@ -9,11 +9,20 @@ import { ONLY_SENDS, useConnectedReopen } from './journey';
 let reopen: Reopen;
 useConnectedReopen((started) => (reopen = started));
 
-test('a double click on send sends one message', async () => {
+test("a page script clicking Send sends nothing; the agent's double click sends one message", async () => {
   const ivan = reopen.conversation('t_e2e_double_click');
   const page = await reopen.openThread(ivan.selectedItemId);
   await waitForBanner(page, { window: 'human_agent', cooldown: 'none' });
   await composeTagged(page, 'Hi Ivan, you were right: the size chart is fixed now.');
+  // The host page's own script reaches into Reopen's open shadow root and clicks Send (an untrusted event). Had it
+  // sent, the agent's click below would meet the cooldown (or the send lock) and not be `sent`.
+  const scripted = await page.evaluate(() => {
+    const hosts = [...document.querySelectorAll('*')].filter((element) => element.shadowRoot);
+    const button = hosts.map((host) => host.shadowRoot!.querySelector<HTMLButtonElement>('[data-testid="reopen-send"]')).find(Boolean);
+    button?.click();
+    return button !== undefined && button !== null;
+  });
+  expect(scripted).toBe(true);
   await page.getByTestId('reopen-send').dblclick();
   const result = await waitForResult(page);
   expect(result.outcome).toBe('sent');
