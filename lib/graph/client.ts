@@ -54,7 +54,14 @@ export interface GraphClient {
   me(token: string): Promise<GraphResult<{ id: string; name: string }>>;
   /** The conversation of one customer (by PSID, or IGSID on Instagram) with its 20 newest messages; null when there
    *  is none. */
-  conversationForUser(pageId: string, psid: string, token: string, platform?: Platform): Promise<GraphResult<ConversationSummary | null>>;
+  conversationForUser(
+    pageId: string,
+    psid: string,
+    token: string,
+    platform?: Platform,
+    /** `urgent`: an agent waits on this read (the one right before a send): it goes ahead of background reads. */
+    pacing?: { urgent?: boolean },
+  ): Promise<GraphResult<ConversationSummary | null>>;
   recentConversations(
     pageId: string,
     token: string,
@@ -247,12 +254,13 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     usagePageId: string | null = pacedPageId,
     /** Whose conversations are read: Meta's Instagram answers are explained in their own words. */
     platform: Platform = 'messenger',
+    urgent = false,
   ): Promise<GraphResult<T>> {
     if (!TOKEN_SHAPE.test(token)) return { ok: false, error: failure('token_invalid', false, 'not_sent') };
     for (let tries = 1; ; tries++) {
       let done = () => {};
       if (pacedPageId !== null) {
-        const ticket = await pacer.acquire(pacedPageId);
+        const ticket = await pacer.acquire(pacedPageId, { urgent });
         if (!ticket.ok) return { ok: false, error: failure('rate_limited', true, 'not_sent', { retryAfterMs: ticket.retryAfterMs }) };
         done = ticket.done;
       }
@@ -309,7 +317,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       return read(urlFor(['me'], { fields: 'id,name' }), token, meSchema, (me) => ({ id: me.id, name: me.name }), null);
     },
 
-    async conversationForUser(pageId, psid, token, platform = 'messenger') {
+    async conversationForUser(pageId, psid, token, platform = 'messenger', pacing) {
       const own = await ownAccount(pageId, token, platform);
       if (!own.ok) return own;
       const url = urlFor([pageId, 'conversations'], { platform, user_id: psid, fields: fieldsFor(platform) });
@@ -324,6 +332,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         pageId,
         pageId,
         platform,
+        pacing?.urgent === true,
       );
     },
 

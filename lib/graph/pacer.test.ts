@@ -123,6 +123,37 @@ describe('createPagePacer', () => {
     for (const ticket of tickets.slice(0, 3)) granted(await ticket).done();
   });
 
+  it('an urgent call (the read before a send) goes next, ahead of background reads already queued, then they run in order', async () => {
+    const time = fakeTime();
+    const pacer = pacerWith(time);
+    const order: string[] = [];
+    const run = async (name: string, urgent = false) => {
+      const ticket = granted(await pacer.acquire('p', { urgent }));
+      order.push(name);
+      await Promise.resolve();
+      time.advance(100);
+      ticket.done();
+    };
+    const holder = granted(await pacer.acquire('p'));
+    const calls = [run('listing-1'), run('listing-2'), run('listing-3'), run('before-send', true), run('listing-4')];
+    holder.done();
+    await Promise.all(calls);
+    expect(order).toEqual(['before-send', 'listing-1', 'listing-2', 'listing-3', 'listing-4']);
+  });
+
+  it('an urgent call is not refused for a long queue of background reads: only urgent calls ahead count', async () => {
+    const time = fakeTime();
+    const pacer = pacerWith(time, { maxWaitMs: 1000 });
+    const background = [pacer.acquire('p'), pacer.acquire('p'), pacer.acquire('p')];
+    expect(await pacer.acquire('p')).toEqual({ ok: false, retryAfterMs: 1500 });
+    const urgent = pacer.acquire('p', { urgent: true });
+    granted(await background[0]!).done();
+    const ticket = granted(await urgent);
+    expect(ticket.waitedMs).toBe(500);
+    ticket.done();
+    for (const queued of background.slice(1)) granted(await queued).done();
+  });
+
   it('gives the turn on when Meta reports a long hold while a call is queued', async () => {
     const time = fakeTime();
     const pacer = pacerWith(time);

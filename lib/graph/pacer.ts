@@ -35,23 +35,30 @@ export type PacerTicket =
   { ok: true; waitedMs: number; done: () => void } | { ok: false; retryAfterMs: number };
 
 export interface PagePacer {
-  /** Waits for this Page's turn; refuses at once when the turn is more than maxWaitMs away. */
-  acquire(pageId: string): Promise<PacerTicket>;
+  /** Waits for this Page's turn; refuses at once when the turn is more than maxWaitMs away. An `urgent` call (the
+   *  read right before a send: an agent is waiting on it) goes ahead of every call that is not. */
+  acquire(pageId: string, options?: { urgent?: boolean }): Promise<PacerTicket>;
   /** Remembers what Meta's last answer for this Page said about usage (null: nothing said). */
   recordUsage(pageId: string, usage: UsageInfo | null): void;
 }
 
+interface Waiter {
+  urgent: boolean;
+  /** Hands this waiter the Page. */
+  go: () => void;
+}
+
 interface PageLane {
-  /** Settles when the call now holding the Page is done. */
-  tail: Promise<void>;
+  /** A call holds the Page (from its turn until `done`). */
+  busy: boolean;
+  /** Calls waiting for the Page: urgent ones first, then in arrival order. */
+  waiters: Waiter[];
   /** Earliest start of the next call, from the last answer. */
   freeAt: number;
   /** Earliest start allowed by the last usage report. */
   usageHoldUntil: number;
   /** When freeAt and usageHoldUntil were last set: a clock now before it moved back, and they are stale. */
   setAt: number;
-  /** Calls waiting for or holding the Page. */
-  queued: number;
 }
 
 export function createPagePacer(options: PacerOptions): PagePacer {
@@ -59,7 +66,7 @@ export function createPagePacer(options: PacerOptions): PagePacer {
   const laneOf = (pageId: string): PageLane => {
     let lane = lanes.get(pageId);
     if (!lane) {
-      lane = { tail: Promise.resolve(), freeAt: 0, usageHoldUntil: 0, setAt: 0, queued: 0 };
+      lane = { busy: false, waiters: [], freeAt: 0, usageHoldUntil: 0, setAt: 0 };
       lanes.set(pageId, lane);
     }
     return lane;
@@ -73,30 +80,46 @@ export function createPagePacer(options: PacerOptions): PagePacer {
     lane.setAt = now;
   };
 
+  /** Resolves when the Page is this call's: at once when free, else when the calls ahead of it are done. */
+  const takeTurn = (lane: PageLane, urgent: boolean): Promise<void> => {
+    if (!lane.busy && lane.waiters.length === 0) {
+      lane.busy = true;
+      return Promise.resolve();
+    }
+    return new Promise<void>((go) => {
+      const waiter: Waiter = { urgent, go };
+      const firstNotUrgent = urgent ? lane.waiters.findIndex((other) => !other.urgent) : -1;
+      if (firstNotUrgent === -1) lane.waiters.push(waiter);
+      else lane.waiters.splice(firstNotUrgent, 0, waiter);
+    });
+  };
+
+  /** Gives the Page to the next waiter (it stays busy), or frees it. */
+  const passTurn = (lane: PageLane) => {
+    const next = lane.waiters.shift();
+    if (next) next.go();
+    else lane.busy = false;
+  };
+
   return {
-    async acquire(pageId) {
+    async acquire(pageId, acquireOptions) {
+      const urgent = acquireOptions?.urgent === true;
       const lane = laneOf(pageId);
       const arrivedAt = options.now();
       forgetIfClockWentBack(lane, arrivedAt);
       // Every call ahead takes at least one interval; refuse now rather than after a long queue.
-      const estimate = Math.max(arrivedAt, lane.freeAt, lane.usageHoldUntil) + lane.queued * options.minIntervalMs - arrivedAt;
+      const ahead = (lane.busy ? 1 : 0) + (urgent ? lane.waiters.filter((other) => other.urgent).length : lane.waiters.length);
+      const estimate = Math.max(arrivedAt, lane.freeAt, lane.usageHoldUntil) + ahead * options.minIntervalMs - arrivedAt;
       if (estimate > options.maxWaitMs) return { ok: false, retryAfterMs: estimate };
 
-      lane.queued += 1;
-      const previous = lane.tail;
-      let release!: () => void;
-      lane.tail = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      await previous;
+      await takeTurn(lane, urgent);
 
       const now = options.now();
       forgetIfClockWentBack(lane, now);
       const waitMs = Math.max(0, Math.max(lane.freeAt, lane.usageHoldUntil) - now);
       if (waitMs > options.maxWaitMs) {
         // Meta reported a long hold while this call queued: give the turn on without taking it.
-        lane.queued -= 1;
-        release();
+        passTurn(lane);
         return { ok: false, retryAfterMs: waitMs };
       }
       if (waitMs > 0) await options.sleep(waitMs);
@@ -107,10 +130,9 @@ export function createPagePacer(options: PacerOptions): PagePacer {
         done: () => {
           if (released) return;
           released = true;
-          lane.queued -= 1;
           lane.setAt = options.now();
           lane.freeAt = lane.setAt + options.minIntervalMs;
-          release();
+          passTurn(lane);
         },
       };
     },

@@ -507,7 +507,9 @@ export function createThreadService(deps: ThreadServiceDeps): ThreadService {
 
     async readFacts(page, psid, platform = 'messenger') {
       const graph = await deps.graph();
-      const lookup = await graph.conversationForUser(page.id, psid, page.token, platform);
+      // The read right before a send: the agent waits on it, so it goes ahead of background reads (badges, a name
+      // search's later pages, reconciliation) queued for the Page.
+      const lookup = await graph.conversationForUser(page.id, psid, page.token, platform, { urgent: true });
       if (!lookup.ok) {
         if (isTokenInvalid(lookup.error)) {
           await deps.pages.markNeedsReconnect(page.id);
