@@ -41,6 +41,8 @@ export interface ExpiryBannerProps {
   checking?: boolean;
   timeZone?: string;
   openerRef?: Ref<HTMLButtonElement>;
+  /** The key the browser assigned to the panel's shortcut ('' when none): named in the opener's title. */
+  shortcut?: string;
   onOpenPanel: () => void;
   /** Reads the thread from Meta again (past the background's cache). */
   onRetry: () => void;
@@ -183,6 +185,8 @@ export function ExpiryBanner(props: ExpiryBannerProps) {
             ref={props.openerRef}
             aria-expanded={props.panelOpen}
             aria-controls="reopen-panel"
+            title={props.shortcut ? t(locale, 'panel.open.shortcut', { key: props.shortcut }) : t(locale, 'panel.open.noShortcut')}
+            aria-keyshortcuts={props.shortcut || undefined}
             onClick={props.onOpenPanel}
           >
             {canReopen ? t(locale, 'panel.open') : t(locale, 'banner.fix.checkRecipient')}

@@ -4,6 +4,8 @@ export default {
   'panel.open': 'Reopen expired conversation',
   'panel.title': 'Reopen this conversation',
   'panel.close': 'Close',
+  'panel.open.shortcut': "Keyboard shortcut: {key} (change it on the browser's extension shortcuts page)",
+  'panel.open.noShortcut': "No keyboard shortcut: set one on the browser's extension shortcuts page",
   'panel.routes': 'How to reach the customer',
   'panel.route.details': 'Details',
   'panel.route.detailsOf': 'Details of {name}',

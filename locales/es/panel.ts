@@ -5,6 +5,8 @@ export default {
   'panel.open': 'Reabrir conversación expirada',
   'panel.title': 'Reabrir esta conversación',
   'panel.close': 'Cerrar',
+  'panel.open.shortcut': 'Atajo de teclado: {key} (se cambia en la página de atajos de extensiones del navegador)',
+  'panel.open.noShortcut': 'Sin atajo de teclado: asígnale uno en la página de atajos de extensiones del navegador',
   'panel.routes': 'Cómo llegar al cliente',
   'panel.route.details': 'Detalles',
   'panel.route.detailsOf': 'Detalles de {name}',
