@@ -274,6 +274,13 @@ describe('what is shown where', () => {
     expect(feedback.hasAttribute('disabled')).toBe(true);
     expect(document.getElementById('reopen-tag-reason-CUSTOMER_FEEDBACK')!.textContent).toMatch(/^Not available on Instagram/);
     expect(document.getElementById('reopen-tag-reason-UTILITY')!.textContent).toMatch(/^Not available on Instagram/);
+    // One line names what Meta allows there; the five others and the one explanation wait inside a closed <details>.
+    expect(screen.getByTestId('reopen-platform-routes').textContent).toBe('On Instagram, Meta allows only: Human agent.');
+    const details = screen.getByTestId<HTMLDetailsElement>('reopen-platform-details');
+    expect(details.open).toBe(false);
+    expect(details.querySelector('summary')!.textContent).toBe('Why not the other 5 routes');
+    expect(details.contains(feedback)).toBe(true);
+    expect(screen.getByTestId('reopen-panel').textContent.split("Meta's Instagram messaging accepts only").length - 1).toBe(1);
   });
 
   test('Instagram after 7 days: the banner says nothing can be sent there (no utility message either)', async () => {
