@@ -101,6 +101,18 @@ test('on a closed thread the × is whole inside the panel', async () => {
   // And nothing in the panel is wider than it (the cause of a clipped ×).
   const overflow = await page.getByTestId('reopen-panel').evaluate((element) => element.scrollWidth - element.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+  // Scrolled to its end (the routes are longer than the panel), the × and Send are still whole and on top.
+  const onTop = await page.getByTestId('reopen-panel').evaluate((element) => {
+    element.scrollTop = element.scrollHeight;
+    const panelBox = element.getBoundingClientRect();
+    const root = element.getRootNode() as ShadowRoot;
+    return [element.querySelector('.reopen-panel__header button'), element.querySelector('[data-testid="reopen-send"]')].map((button) => {
+      const box = button!.getBoundingClientRect();
+      const inside = box.top >= panelBox.top && box.bottom <= panelBox.bottom && box.left >= panelBox.left && box.right <= panelBox.right;
+      return inside && root.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2) === button;
+    });
+  });
+  expect(onTop).toEqual([true, true]);
   await artifact(page, 'panel-closed-1366x768');
   await page.close();
 });
