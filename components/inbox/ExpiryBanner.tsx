@@ -94,6 +94,12 @@ function StatusLines({ locale, now, status }: { locale: Locale; now: number; sta
           <p class="reopen-hint">{t(locale, status.platform === 'instagram' ? 'banner.closedRouteInstagram' : 'banner.closedRoute')}</p>
         </>
       ) : null}
+      {window.state === 'human_agent' || window.state === 'closed' ? (
+        // What the window limits: sends through Meta's Send API, not Business Suite's own reply box (unconfirmed by Meta).
+        <p class="reopen-hint" data-testid="reopen-api-scope">
+          {t(locale, 'banner.apiScope')}
+        </p>
+      ) : null}
       {window.state === 'unknown' ? <p class="reopen-banner__status">{t(locale, 'banner.unknown.no_customer_message')}</p> : null}
       {status.customerTimeDoubtful ? (
         <p class="reopen-hint" data-testid="reopen-time-doubt">

@@ -287,7 +287,7 @@ describe('what is shown where', () => {
     await mount(resolvedThread(facts({ platform: 'instagram' })), C + 8 * DAY, URL_A.replace('FB_MESSAGE', 'IG_MESSAGE'), 'insta.shopper');
     const banner = screen.getByTestId('reopen-banner');
     expect(banner.getAttribute('data-window')).toBe('closed');
-    expect(banner.textContent).toContain('On Instagram nothing can be sent now');
+    expect(banner.textContent).toContain('On Instagram nothing can be sent through the Send API now');
     expect(banner.textContent).not.toContain('utility message from an approved template');
   });
 

@@ -117,6 +117,7 @@ export function TagPicker({ locale, routes, selected, cooldownUntil, timeZone, o
       <p id={groupId} class="reopen-section-title">
         {t(locale, 'panel.routes')}
       </p>
+      <p class="reopen-hint">{t(locale, 'panel.routes.scope')}</p>
       {routesInPickerOrder(allowed).map(entry)}
       {elsewhere.length > 0 ? (
         <>

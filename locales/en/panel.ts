@@ -4,6 +4,8 @@ export default {
   'panel.open': 'Reopen expired conversation',
   'panel.title': 'Reopen this conversation',
   'panel.close': 'Close',
+  'panel.routes.scope':
+    "What Meta allows for messages sent through its Send API (this panel, any integration); Business Suite's own reply box may not be bound by it.",
   'panel.routes.instagramOnly': 'On Instagram, Meta allows only: {routes}.',
   'panel.routes.instagramOthers': 'Why not the other {count} routes',
   'panel.routes.notOnInstagram': 'Not available on Instagram.',

@@ -5,6 +5,8 @@ export default {
   'panel.open': 'Reabrir conversación expirada',
   'panel.title': 'Reabrir esta conversación',
   'panel.close': 'Cerrar',
+  'panel.routes.scope':
+    'Lo que Meta permite a los mensajes enviados por su API de envío (este panel, cualquier integración); el cuadro de respuesta de Business Suite puede no estar sujeto a ello.',
   'panel.routes.instagramOnly': 'En Instagram, Meta solo permite: {routes}.',
   'panel.routes.instagramOthers': 'Por qué no las otras {count} vías',
   'panel.routes.notOnInstagram': 'No disponible en Instagram.',

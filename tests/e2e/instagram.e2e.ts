@@ -98,7 +98,7 @@ test('9 days after the customer wrote on Instagram: closed, the banner says noth
   const page = await openInstagramThread(runner.selectedItemId);
   await waitForBanner(page, { window: 'closed', cooldown: 'none' });
   expect(await words(page)).toContain("Closed: more than 7 days since the customer's last message");
-  expect(await words(page)).toContain('On Instagram nothing can be sent now');
+  expect(await words(page)).toContain('On Instagram nothing can be sent through the Send API now');
   expect(await words(page)).not.toContain('utility message from an approved template');
   await artifact(banner(page), 'banner-instagram-closed');
 
