@@ -17,6 +17,7 @@ import type { FeedbackTemplate, ReopenContent, ReopenRequest, RouteId, ThreadFac
 import { EMPTY_FEEDBACK, FeedbackForm } from './FeedbackForm';
 import { PanelShell } from './PanelShell';
 import type { AttemptView, RecipientView } from '../../lib/threads/view';
+import type { PanelDraft } from '../../lib/conversation/drafts';
 import { RecipientCheck } from './RecipientCheck';
 import { DoubleDeliveryNotice, ReconcileStatus, ReopenResult } from './ReopenResult';
 import { reasonText } from './words';
@@ -25,7 +26,6 @@ import { TagPicker } from './TagPicker';
 import { StopNotice } from './StopNotice';
 import type { StopBlock } from '../../lib/storage/schema';
 import { UtilityForm, type UtilityDraft } from './UtilityForm';
-import type { PanelDraft } from '../../lib/conversation/drafts';
 
 export interface ReopenPanelProps {
   locale: Locale;
