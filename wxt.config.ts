@@ -49,7 +49,7 @@ export default defineConfig({
     // Keyboard route to the reopen panel of the conversation on screen (entrypoints/background/index.ts relays it to the
     // inbox tab). The agent can change the key in the browser's shortcut settings.
     commands: {
-      [OPEN_PANEL_COMMAND]: { suggested_key: { default: 'Alt+Shift+R' }, description: '__MSG_commandOpenPanel__' },
+      [OPEN_PANEL_COMMAND]: { suggested_key: { default: 'Alt+Shift+O' }, description: '__MSG_commandOpenPanel__' },
     },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     // Chrome's enterprise policy for administrators' preset Pages and locked settings (lib/settings/managed.ts).

@@ -41,6 +41,8 @@ export interface ExpiryBannerProps {
   checking?: boolean;
   timeZone?: string;
   openerRef?: Ref<HTMLButtonElement>;
+  /** The key the browser assigned to the panel's shortcut ('' when none): named in the opener's title. */
+  shortcut?: string;
   onOpenPanel: () => void;
   /** Reads the thread from Meta again (past the background's cache). */
   onRetry: () => void;
@@ -91,6 +93,12 @@ function StatusLines({ locale, now, status }: { locale: Locale; now: number; sta
           <p class="reopen-banner__status">{t(locale, 'banner.closed')}</p>
           <p class="reopen-hint">{t(locale, status.platform === 'instagram' ? 'banner.closedRouteInstagram' : 'banner.closedRoute')}</p>
         </>
+      ) : null}
+      {window.state === 'human_agent' || window.state === 'closed' ? (
+        // What the window limits: sends through Meta's Send API, not Business Suite's own reply box (unconfirmed by Meta).
+        <p class="reopen-hint" data-testid="reopen-api-scope">
+          {t(locale, 'banner.apiScope')}
+        </p>
       ) : null}
       {window.state === 'unknown' ? <p class="reopen-banner__status">{t(locale, 'banner.unknown.no_customer_message')}</p> : null}
       {status.customerTimeDoubtful ? (
@@ -183,6 +191,8 @@ export function ExpiryBanner(props: ExpiryBannerProps) {
             ref={props.openerRef}
             aria-expanded={props.panelOpen}
             aria-controls="reopen-panel"
+            title={props.shortcut ? t(locale, 'panel.open.shortcut', { key: props.shortcut }) : t(locale, 'panel.open.noShortcut')}
+            aria-keyshortcuts={props.shortcut || undefined}
             onClick={props.onOpenPanel}
           >
             {canReopen ? t(locale, 'panel.open') : t(locale, 'banner.fix.checkRecipient')}

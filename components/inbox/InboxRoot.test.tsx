@@ -226,6 +226,26 @@ describe('panel and keyboard', () => {
     expect(document.activeElement).toBe(screen.getByTestId('reopen-open'));
   });
 
+  test("the opener's title names the key the browser assigned (read from the background), and where to change it", async () => {
+    await mount(
+      (request) => (request.type === 'shortcut.get' ? { shortcut: 'Alt+Shift+O' } : request.type === 'thread.get' ? resolvedThread(facts()) : undefined),
+      C + 3 * DAY,
+    );
+    const opener = screen.getByTestId('reopen-open');
+    expect(opener.title).toBe("Keyboard shortcut: Alt+Shift+O (change it on the browser's extension shortcuts page)");
+    expect(opener.getAttribute('aria-keyshortcuts')).toBe('Alt+Shift+O');
+  });
+
+  test('no key assigned: the title says so and how to set one; no aria-keyshortcuts', async () => {
+    await mount(
+      (request) => (request.type === 'shortcut.get' ? { shortcut: '' } : request.type === 'thread.get' ? resolvedThread(facts()) : undefined),
+      C + 3 * DAY,
+    );
+    const opener = screen.getByTestId('reopen-open');
+    expect(opener.title).toBe("No keyboard shortcut: set one on the browser's extension shortcuts page");
+    expect(opener.hasAttribute('aria-keyshortcuts')).toBe(false);
+  });
+
   test('the close button closes too', async () => {
     await mount(resolvedThread(facts()), C + 9 * DAY);
     fireEvent.click(screen.getByTestId('reopen-open'));
@@ -254,13 +274,20 @@ describe('what is shown where', () => {
     expect(feedback.hasAttribute('disabled')).toBe(true);
     expect(document.getElementById('reopen-tag-reason-CUSTOMER_FEEDBACK')!.textContent).toMatch(/^Not available on Instagram/);
     expect(document.getElementById('reopen-tag-reason-UTILITY')!.textContent).toMatch(/^Not available on Instagram/);
+    // One line names what Meta allows there; the five others and the one explanation wait inside a closed <details>.
+    expect(screen.getByTestId('reopen-platform-routes').textContent).toBe('On Instagram, Meta allows only: Human agent.');
+    const details = screen.getByTestId<HTMLDetailsElement>('reopen-platform-details');
+    expect(details.open).toBe(false);
+    expect(details.querySelector('summary')!.textContent).toBe('Why not the other 5 routes');
+    expect(details.contains(feedback)).toBe(true);
+    expect(screen.getByTestId('reopen-panel').textContent.split("Meta's Instagram messaging accepts only").length - 1).toBe(1);
   });
 
   test('Instagram after 7 days: the banner says nothing can be sent there (no utility message either)', async () => {
     await mount(resolvedThread(facts({ platform: 'instagram' })), C + 8 * DAY, URL_A.replace('FB_MESSAGE', 'IG_MESSAGE'), 'insta.shopper');
     const banner = screen.getByTestId('reopen-banner');
     expect(banner.getAttribute('data-window')).toBe('closed');
-    expect(banner.textContent).toContain('On Instagram nothing can be sent now');
+    expect(banner.textContent).toContain('On Instagram nothing can be sent through the Send API now');
     expect(banner.textContent).not.toContain('utility message from an approved template');
   });
 
@@ -385,5 +412,90 @@ describe('following the reconciliation of an unknown send', () => {
     const asked = vi.mocked(ask).mock.calls.filter(([request]) => request.type === 'thread.get').length;
     expect(asked).toBeLessThanOrEqual(1 + FOLLOW_MAX_ASKS);
     expect(asked).toBeGreaterThan(1);
+  });
+});
+
+describe('the draft survives (per conversation, in memory)', () => {
+  const URL_B = URL_A.replace('100029016673099', '100029016673100');
+  const threads = (request: RequestOf<RequestType>) => {
+    if (request.type !== 'thread.get') return undefined;
+    return request.selectedItemId === '100029016673100' ? resolvedThread(facts(), { psid: '7002', customerName: 'Ana Ruiz' }) : resolvedThread(facts());
+  };
+  const show = async (store: ReturnType<typeof createInboxStore>, url: string, name: string) => {
+    await act(async () => {
+      store.actions.showConversation(parseInboxUrl(url), name);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+  };
+  const open = () => fireEvent.click(screen.getByTestId('reopen-open'));
+  const text = () => screen.getByTestId<HTMLTextAreaElement>('reopen-text');
+
+  test('Escape in the text field closes the panel and keeps the text; opening again shows it', async () => {
+    await mount(threads, C + 3 * DAY);
+    open();
+    text().focus();
+    fireEvent.input(text(), { target: { value: 'Your refund was approved yesterday.' } });
+    fireEvent.keyDown(text(), { key: 'Escape' });
+    expect(screen.queryByTestId('reopen-panel')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByTestId('reopen-open'));
+    open();
+    expect(text().value).toBe('Your refund was approved yesterday.');
+  });
+
+  test('Escape while an input method composes does not close the panel', async () => {
+    await mount(threads, C + 3 * DAY);
+    open();
+    fireEvent.input(text(), { target: { value: 'にほん' } });
+    fireEvent.keyDown(text(), { key: 'Escape', isComposing: true });
+    expect(screen.getByTestId('reopen-panel')).toBeTruthy();
+    expect(text().value).toBe('にほん');
+  });
+
+  test('the route picked and the feedback fields survive the close button', async () => {
+    await mount(threads, C + 3 * DAY);
+    open();
+    fireEvent.click(screen.getByRole('button', { name: /Customer feedback/ }));
+    fireEvent.input(screen.getByLabelText('Title'), { target: { value: 'How did we do?' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    open();
+    expect(screen.getByRole('button', { name: /Customer feedback/ }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByLabelText<HTMLInputElement>('Title').value).toBe('How did we do?');
+  });
+
+  test('each conversation keeps its own draft across a switch away and back', async () => {
+    const { store } = await mount(threads, C + 3 * DAY);
+    open();
+    fireEvent.input(text(), { target: { value: 'For Maria: your parcel left today.' } });
+    await show(store, URL_B, 'Ana Ruiz');
+    expect(screen.queryByTestId('reopen-panel')).toBeNull();
+    open();
+    expect(text().value).toBe('');
+    fireEvent.input(text(), { target: { value: 'For Ana: the size you asked for is back.' } });
+    await show(store, URL_A, 'Maria Lopez');
+    open();
+    expect(text().value).toBe('For Maria: your parcel left today.');
+    await show(store, URL_B, 'Ana Ruiz');
+    open();
+    expect(text().value).toBe('For Ana: the size you asked for is back.');
+  });
+
+  test('a message that was sent is no draft any more: the panel opens empty again', async () => {
+    await mount(
+      (request) => {
+        if (request.type === 'reopen.send') return { requestId: request.requestId, outcome: 'sent', at: C + 3 * DAY, messageId: 'm_1' };
+        return threads(request);
+      },
+      C + 3 * DAY,
+    );
+    open();
+    fireEvent.input(text(), { target: { value: 'Your corrected invoice is ready.' } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('reopen-send'));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(screen.getByTestId('reopen-result').dataset.outcome).toBe('sent');
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    open();
+    expect(text().value).toBe('');
   });
 });

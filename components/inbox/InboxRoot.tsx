@@ -7,6 +7,7 @@ import { ReopenPanel } from './ReopenPanel';
 import { isThread, type InboxStore, type InboxViewState } from '../../lib/conversation/inbox-store';
 import { useStoreState } from '../use-store-state';
 import type { ContextTimers } from '../../lib/inbox/timers';
+import { draftKey } from '../../lib/conversation/drafts';
 
 /**
  * How long the header's name may take to render before Reopen reads the Page's conversations without it (the
@@ -132,6 +133,7 @@ export function InboxRoot({ store, scheduler, onOpenOptions, timeZone }: InboxRo
   if (state.strings === 'failed') return <StringsUnavailable floating={state.floating} />;
 
   const thread = state.thread;
+  const drafted = thread?.status === 'resolved' ? draftKey(thread.pageId, state.location.selectedItemId, thread.psid) : '';
   return (
     <div class={`reopen-root${state.floating ? ' reopen-root--floating' : ''}`} lang={state.locale} ref={rootRef}>
       <ExpiryBanner
@@ -144,6 +146,7 @@ export function InboxRoot({ store, scheduler, onOpenOptions, timeZone }: InboxRo
         checking={state.loading}
         storage={thread?.storage}
         openerRef={openerRef}
+        shortcut={state.shortcut}
         onOpenPanel={() => (state.panelOpen ? actions.closePanel() : actions.openPanel())}
         onRetry={() => void actions.refresh()}
         onOpenOptions={onOpenOptions}
@@ -165,6 +168,8 @@ export function InboxRoot({ store, scheduler, onOpenOptions, timeZone }: InboxRo
           onSend={(request, retryOf) => void actions.send(request, retryOf ? { retryOf } : {})}
           onClose={actions.closePanel}
           onNeedTemplates={() => void actions.loadTemplates()}
+          draft={actions.draftOf(drafted)}
+          onDraft={(draft) => actions.keepDraft(drafted, draft)}
           timeZone={timeZone}
           {...(thread.recipient
             ? {

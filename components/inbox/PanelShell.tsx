@@ -8,7 +8,8 @@ export interface PanelShellProps {
   title: string;
   /** The heading takes the focus when the panel opens, so keyboard users land inside it. */
   titleRef: Ref<HTMLHeadingElement>;
-  /** Escape leaves the panel (close or dismiss) without reaching Business Suite's own shortcuts. */
+  /** Escape leaves the panel (close or dismiss) without reaching Business Suite's own shortcuts. From a text field
+   *  too: what the agent typed is kept by the panel's owner (the reopen panel's draft), so nothing is lost. */
   onEscape: () => void;
   /** Controls beside the title (the close button). */
   headerActions?: ComponentChildren;
@@ -24,7 +25,8 @@ export function PanelShell(props: PanelShellProps) {
       data-testid={props.testId}
       aria-labelledby={props.titleId}
       onKeyDown={(event) => {
-        if (event.key === 'Escape') {
+        // Escape while an input method is composing belongs to it (it cancels the composition), not to the panel.
+        if (event.key === 'Escape' && !event.isComposing) {
           event.stopPropagation();
           props.onEscape();
         }

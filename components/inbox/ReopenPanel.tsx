@@ -17,6 +17,7 @@ import type { FeedbackTemplate, ReopenContent, ReopenRequest, RouteId, ThreadFac
 import { EMPTY_FEEDBACK, FeedbackForm } from './FeedbackForm';
 import { PanelShell } from './PanelShell';
 import type { AttemptView, RecipientView } from '../../lib/threads/view';
+import type { PanelDraft } from '../../lib/conversation/drafts';
 import { RecipientCheck } from './RecipientCheck';
 import { DoubleDeliveryNotice, ReconcileStatus, ReopenResult } from './ReopenResult';
 import { reasonText } from './words';
@@ -48,6 +49,10 @@ export interface ReopenPanelProps {
   onNeedTemplates: () => void;
   /** Who would get the message and how Reopen knows (found by name only: the agent confirms or picks first). */
   recipient?: { psid: string; name: string; view: RecipientView; choosing: boolean; onChoose: (psid: string) => void };
+  /** What the agent had composed for this conversation (Escape, closing, a switch away and back keep it). */
+  draft?: PanelDraft;
+  /** Told of every change to what the agent composes, to keep it for when the panel opens again. */
+  onDraft?: (draft: PanelDraft) => void;
 }
 
 /** The content the agent is composing, as the policy will see it. */
@@ -97,18 +102,24 @@ export function ReopenPanel(props: ReopenPanelProps) {
   // Until the agent picks: the recommended route, else the first available one. A pick that is no longer
   // available: the recommended one if it is available, else none (and Send says why). A cooldown that ends
   // gives the agent's pick back.
-  const [chosen, setChosen] = useState<RouteId | null>(null);
+  const draft = props.draft;
+  const [chosen, setChosen] = useState<RouteId | null>(draft?.chosen ?? null);
   const route: RouteId | null =
     chosen !== null && isAvailable(chosen)
       ? chosen
       : chosen === null
         ? (recommendedRoute ?? routes.find((entry) => entry.available)?.route.id ?? null)
         : recommendedRoute;
-  const [text, setText] = useState('');
-  const [feedback, setFeedback] = useState<FeedbackTemplate>(EMPTY_FEEDBACK);
-  const [utility, setUtility] = useState<UtilityDraft | null>(null);
+  const [text, setText] = useState(draft?.text ?? '');
+  const [feedback, setFeedback] = useState<FeedbackTemplate>(draft?.feedback ?? EMPTY_FEEDBACK);
+  const [utility, setUtility] = useState<UtilityDraft | null>(draft?.utility ?? null);
   // The confirmation covers the wording the agent saw: new flagged words need a new confirmation.
-  const [confirmedTerms, setConfirmedTerms] = useState<string | null>(null);
+  const [confirmedTerms, setConfirmedTerms] = useState<string | null>(draft?.confirmedTerms ?? null);
+  const onDraft = props.onDraft;
+  useEffect(() => {
+    onDraft?.({ chosen, text, feedback, utility, confirmedTerms });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- kept when the agent changes something, not at every new callback
+  }, [chosen, text, feedback, utility, confirmedTerms]);
   const titleRef = useRef<HTMLHeadingElement>(null);
   const sendRef = useRef<HTMLButtonElement>(null);
 

@@ -7,6 +7,9 @@ import { NotifySetting, type NotificationPermissions } from './NotifySetting';
 import { Pages } from './Pages';
 import { SettingsForm } from './SettingsForm';
 import { SettingsTransfer } from './SettingsTransfer';
+import { ShortcutSetting } from './ShortcutSetting';
+
+const readShortcut = async () => (await ask({ type: 'shortcut.get' })).shortcut;
 
 export interface OptionsAppProps {
   timeZone?: string;
@@ -43,6 +46,7 @@ export function OptionsApp({ timeZone, browserLanguage, permissions = (browser.p
           <Pages pages={load.pages} locale={locale} timeZone={timeZone} onConnect={controller.connect} onDisconnect={controller.disconnect} />
           <SettingsForm settings={load.settings} locale={locale} onSave={controller.saveSettings} />
           <NotifySetting settings={load.settings} locale={locale} permissions={permissions} onSave={controller.saveSetting} />
+          <ShortcutSetting locale={locale} readShortcut={readShortcut} />
           <SettingsTransfer locale={locale} onExport={controller.exportSettings} onImport={controller.importSettings} />
         </>
       )}

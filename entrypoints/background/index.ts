@@ -20,6 +20,7 @@ export default defineBackground(() => {
     createGraph: (version) => createGraphClient({ version }),
     managed: () => readManagedConfig(browser.storage.managed),
     openOptionsPage: () => browser.runtime.openOptionsPage(),
+    commands: async () => (await browser.commands?.getAll()) ?? [],
     wakeReconciler: (at) => wakeReconciler(at),
     onLockMissing: (kind) => console.error(`[reopen] ${kind}: sends are serialised in this worker only`),
     onUrgencyListing: () => void toolbar.update(),

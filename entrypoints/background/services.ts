@@ -12,6 +12,7 @@ import { createStore, type ReopenStore } from '../../lib/storage/store';
 import { createListingService, type ListingService } from '../../lib/threads/listing';
 import { createThreadService, type ThreadService } from '../../lib/threads/service';
 import { createUrgencyService, type UrgencyService } from '../../lib/urgency/service';
+import type { CommandInfo } from '../../lib/messaging/commands';
 
 // The background's services, built once per worker from a few injected edges (clock, Graph client factory,
 // the administrator's policy), so every handler can be tested as a plain function against fake storage and
@@ -26,6 +27,8 @@ export interface BackgroundDeps {
   managed: () => Promise<ManagedConfig>;
   /** browser.runtime.openOptionsPage (content scripts cannot open extension pages themselves). */
   openOptionsPage?: () => Promise<void>;
+  /** browser.commands.getAll: the keyboard shortcuts as the browser assigned them (the agent may change them). */
+  commands?: () => Promise<CommandInfo[]>;
   /** Asks to be woken at `at` to read conversations of `unknown` sends (a timer and an alarm in the worker). */
   wakeReconciler?: (at: number) => void;
   /** The Web Locks API shared by the extension's contexts; default: this runtime's navigator.locks. null: none. */
@@ -55,6 +58,7 @@ export interface BackgroundServices {
   overview: OverviewService;
   urgency: UrgencyService;
   openOptionsPage: () => Promise<void>;
+  commands: () => Promise<CommandInfo[]>;
 }
 
 export function createServices(deps: BackgroundDeps): BackgroundServices {
@@ -107,5 +111,6 @@ export function createServices(deps: BackgroundDeps): BackgroundServices {
   const overview = createOverviewService({ store, pages, graph, now, pageSize: deps.tuning?.overviewPageSize });
   const urgency = createUrgencyService({ store, pages, listings, settings, now });
   const openOptionsPage = deps.openOptionsPage ?? (async () => {});
-  return { now, store, graph, pages, listings, threads, reopen, reconciler, settings, overview, urgency, openOptionsPage };
+  const commands = deps.commands ?? (() => Promise.resolve([]));
+  return { now, store, graph, pages, listings, threads, reopen, reconciler, settings, overview, urgency, openOptionsPage, commands };
 }

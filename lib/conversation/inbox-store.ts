@@ -14,6 +14,7 @@ import { sameConversation, type InboxLocation } from '../inbox/url';
 import { DEFAULT_CLOSES_SOON_MINUTES } from '../inbox/status';
 import type { PaneReading } from '../inbox/schema';
 import { samePane } from '../inbox/pane-messages';
+import { createDraftBook, draftKey, type PanelDraft } from './drafts';
 
 export interface InboxDeps {
   ask: Ask;
@@ -73,6 +74,8 @@ export interface InboxViewState {
   templates: TemplatesState;
   sending: boolean;
   result: SendResult | null;
+  /** The key the browser assigned to the panel's shortcut ('' when none), read from the background. */
+  shortcut: string;
 }
 
 /** Without a trusted name: `waiting` — the page showed only a title or the previous customer's name, the real
@@ -104,6 +107,9 @@ export interface InboxActions {
   choose: (psid: string) => Promise<void>;
   openPanel: () => void;
   closePanel: () => void;
+  /** The panel's draft of a conversation (./drafts.ts: in memory only), and the panel keeping what the agent typed. */
+  draftOf: (key: string) => PanelDraft | undefined;
+  keepDraft: (key: string, draft: PanelDraft) => void;
   loadTemplates: () => Promise<void>;
   /** `retryOf`: "It did not arrive — send again" for that `unknown` attempt (Reopen read the conversation and did
    *  not find it); a new attempt that names it, allowed through the cooldown only for that. */
@@ -152,8 +158,10 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
     templates: { status: 'idle' },
     sending: false,
     result: null,
+    shortcut: '',
   }));
   const { getState: get, setState: set } = store;
+  const drafts = createDraftBook();
 
   // Each conversation shown gets a generation; an answer for an older one is dropped, so a slow reply
   // never paints the previous customer's window on the current conversation.
@@ -263,6 +271,11 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
       } catch {
         // Defaults (browser language, 2 h) keep the banner useful until settings answer; the background checks wording itself.
       }
+      // Read again whenever the tab is shown: the agent may have changed the key on the browser's shortcut page.
+      void deps
+        .ask({ type: 'shortcut.get' })
+        .then((answer) => set({ shortcut: answer.shortcut }))
+        .catch(() => undefined);
       await showLocale(locale);
     },
 
@@ -358,6 +371,9 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
       set({ panelOpen: false });
     },
 
+    draftOf: (key) => drafts.get(key),
+    keepDraft: (key, draft) => drafts.keep(key, draft),
+
     async loadTemplates() {
       const { thread, templates } = get();
       if (thread?.status !== 'resolved' || templates.status === 'loading') return;
@@ -448,6 +464,8 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
       } finally {
         sendInFlight = false;
       }
+      // A message that may have reached the customer is no draft any more; one Meta refused (or never got) stays.
+      if (result.outcome === 'sent' || result.outcome === 'unknown') drafts.drop(draftKey(thread.pageId, state.location?.selectedItemId, thread.psid));
       if (mine !== generation) return;
       set({ sending: false, result, now: deps.now() });
       // The attempt changed the ledger (cooldown, last attempt): show what the background now knows.

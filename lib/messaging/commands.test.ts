@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isOpenPanelMessage, OPEN_PANEL_COMMAND, OPEN_PANEL_MESSAGE, relayOpenPanel, type CommandTabs, type TabInfo } from './commands';
+import { isOpenPanelMessage, OPEN_PANEL_COMMAND, OPEN_PANEL_MESSAGE, panelShortcut, relayOpenPanel, type CommandTabs, type TabInfo } from './commands';
 
 const INBOX = 'https://business.facebook.com/latest/inbox/all?asset_id=111&selected_item_id=222&thread_type=FB_MESSAGE';
 const EXT = 'abcdefghijklmnop';
@@ -16,7 +16,7 @@ function fakeTabs(active: TabInfo[], failSend = false) {
   return { tabs, sent };
 }
 
-describe('relayOpenPanel (the Alt+Shift+R shortcut)', () => {
+describe('relayOpenPanel (the panel shortcut, Alt+Shift+O by default)', () => {
   test('on the inbox the panel-open message goes to the tab the browser named', async () => {
     const { tabs, sent } = fakeTabs([{ id: 9, url: INBOX }]);
     expect(await relayOpenPanel(tabs, OPEN_PANEL_COMMAND, { id: 4, url: INBOX })).toBe('sent');
@@ -67,5 +67,22 @@ describe('isOpenPanelMessage (the content script opens its panel only for this)'
     ['an array', ['panel.open'], { id: EXT }],
   ])('refused: %s', (_name, message, sender) => {
     expect(isOpenPanelMessage(message, sender, EXT)).toBe(false);
+  });
+});
+
+describe('panelShortcut (what the opener title and the options page name)', () => {
+  test('the key the browser assigned to the panel command, whatever the agent changed it to', () => {
+    expect(
+      panelShortcut([
+        { name: '_execute_action', shortcut: '' },
+        { name: OPEN_PANEL_COMMAND, shortcut: 'Ctrl+Shift+9' },
+      ]),
+    ).toBe('Ctrl+Shift+9');
+  });
+
+  test('none when the browser assigned nothing or the command is missing', () => {
+    expect(panelShortcut([{ name: OPEN_PANEL_COMMAND, shortcut: '' }])).toBe('');
+    expect(panelShortcut([{ name: OPEN_PANEL_COMMAND }])).toBe('');
+    expect(panelShortcut([])).toBe('');
   });
 });

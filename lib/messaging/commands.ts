@@ -20,6 +20,18 @@ export function isOpenPanelMessage(message: unknown, sender: { id?: string; tab?
   return sender.id === extensionId && sender.tab === undefined && isBareMessage(message, OPEN_PANEL_MESSAGE.type);
 }
 
+/** The fields of commands.Command the shortcut's readers use. */
+export interface CommandInfo {
+  name?: string;
+  shortcut?: string;
+}
+
+/** The key the browser assigned to the panel's command now ('' when none: the default was taken, or the agent
+ *  removed it). Read at every ask, since the agent may change it on the browser's shortcut page at any time. */
+export function panelShortcut(commands: readonly CommandInfo[]): string {
+  return commands.find((command) => command.name === OPEN_PANEL_COMMAND)?.shortcut ?? '';
+}
+
 /** The fields of tabs.Tab the relay reads. */
 export interface TabInfo {
   id?: number;

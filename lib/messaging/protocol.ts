@@ -52,6 +52,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('options.open') }),
   // The content script bundles no catalog: it asks for the inbox's words in the agent's language only.
   z.object({ type: z.literal('ui.strings'), locale: z.enum(LOCALES) }),
+  // The key the browser assigned to the panel's shortcut (commands.getAll lives in the background); the options page too.
+  z.object({ type: z.literal('shortcut.get') }),
   // The conversation list's row badges: the Page's recent conversations with a unique name (lib/urgency).
   z.object({ type: z.literal('urgency.rows'), pageId: id }),
   // popup

@@ -23,6 +23,8 @@ export interface ResponseMap {
   'options.open': { opened: true };
   /** The inbox areas of the catalog (common, policy, errors, banner, panel) in `locale`: key → template. */
   'ui.strings': { locale: Locale; strings: Record<string, string> };
+  /** The panel's keyboard shortcut as the browser assigned it; '' when it has none. */
+  'shortcut.get': { shortcut: string };
   /** Row badge facts of one Page (lib/urgency/service.ts). */
   'urgency.rows': RowsView;
   'summary.get': SummaryView;

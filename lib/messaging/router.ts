@@ -20,6 +20,7 @@ export const CONTENT_SCRIPT_TYPES: ReadonlySet<RequestType> = new Set<RequestTyp
   'inbox.health',
   'options.open',
   'ui.strings',
+  'shortcut.get',
   'urgency.rows',
 ]);
 

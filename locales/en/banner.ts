@@ -6,9 +6,10 @@ export default {
   'banner.closingSoon': 'Closing soon',
   'banner.humanAgent': 'Expired {ago} ago — human-agent reply possible for {left} more',
   'banner.closed': "Closed: more than 7 days since the customer's last message",
-  'banner.closedRoute': 'Only a utility message from an approved template can reach this customer now.',
+  'banner.closedRoute': 'Through the Send API (Reopen or any integration), only a utility message from an approved template can reach this customer now.',
+  'banner.apiScope': "Meta's limits for messages sent through its Send API (Reopen, any integration). Business Suite's own reply box may not be bound by them.",
   'banner.closedRouteInstagram':
-    'On Instagram nothing can be sent now: after 7 days Meta allows no tag, survey or utility message there. The customer has to write first.',
+    'On Instagram nothing can be sent through the Send API now: after 7 days Meta allows no tag, survey or utility message there until the customer writes again.',
   'banner.cooldown': 'Next reactivation possible in {left}',
   'banner.cooldownWhy': 'One reactivation per conversation every 24 hours; then wait for the customer to reply.',
   'banner.loading': 'Checking this conversation…',

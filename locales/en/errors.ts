@@ -51,7 +51,7 @@ export default {
   // Instagram conversations (Meta's Instagram answers, and what Reopen refuses there before asking Meta).
   'errors.instagram_window_closed.explain':
     "Meta refused the message: on Instagram, after 24 hours only a Human Agent reply is allowed, and only within 7 days of the customer's last message.",
-  'errors.instagram_window_closed.next': 'Nothing more can be sent on Instagram now. Wait for the customer to write again.',
+  'errors.instagram_window_closed.next': 'Nothing more can be sent through the Send API on Instagram now. Wait for the customer to write again.',
   'errors.instagram_permission_denied.explain':
     "Meta refused: the app behind Reopen cannot message this Page's Instagram account (it lacks instagram_basic or instagram_manage_messages, or the Page is not linked to the Instagram account).",
   'errors.instagram_permission_denied.next':

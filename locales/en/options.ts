@@ -63,6 +63,11 @@ export default {
   'options.problem.promoTermTooLong': 'Line {line} is longer than 64 characters.',
   'options.problem.promoTermsTooMany': 'At most 500 words or phrases.',
 
+  'options.shortcut.heading': 'Keyboard shortcut',
+  'options.shortcut.current': 'Open the reopen panel of the conversation on screen:',
+  'options.shortcut.none': 'No key opens the reopen panel: the browser did not assign one, or it was removed.',
+  'options.shortcut.change':
+    "You can change it on the browser's extension shortcuts page: chrome://extensions/shortcuts in Chrome, Edge and other Chromium browsers; in Firefox, about:addons → the gear menu → Manage Extension Shortcuts.",
   'options.notify.heading': 'Notifications',
   'options.notify.label': 'Desktop notification before a reply window closes',
   'options.notify.hint':

@@ -4,6 +4,13 @@ export default {
   'panel.open': 'Reopen expired conversation',
   'panel.title': 'Reopen this conversation',
   'panel.close': 'Close',
+  'panel.routes.scope':
+    "What Meta allows for messages sent through its Send API (this panel, any integration); Business Suite's own reply box may not be bound by it.",
+  'panel.routes.instagramOnly': 'On Instagram, Meta allows only: {routes}.',
+  'panel.routes.instagramOthers': 'Why not the other {count} routes',
+  'panel.routes.notOnInstagram': 'Not available on Instagram.',
+  'panel.open.shortcut': "Keyboard shortcut: {key} (change it on the browser's extension shortcuts page)",
+  'panel.open.noShortcut': "No keyboard shortcut: set one on the browser's extension shortcuts page",
   'panel.routes': 'How to reach the customer',
   'panel.route.details': 'Details',
   'panel.route.detailsOf': 'Details of {name}',

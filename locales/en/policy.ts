@@ -8,7 +8,8 @@ export default {
   'policy.state.unknown': 'Unknown',
   'policy.state.open.hint': 'The customer wrote less than 24 hours ago: reply in Business Suite as usual.',
   'policy.state.human_agent.hint': "More than 24 hours since the customer's last message: a person can still answer with the Human Agent tag for up to 7 days.",
-  'policy.state.closed.hint': "7 days or more since the customer's last message: only a utility message from an approved template can reach them.",
+  'policy.state.closed.hint':
+    "7 days or more since the customer's last message: through the Send API only a utility message from an approved template can reach them.",
   'policy.state.unknown.hint': "Reopen doesn't know yet when the customer last wrote.",
 
   // Why a route or a send is blocked (one per BlockReason)

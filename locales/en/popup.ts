@@ -19,7 +19,7 @@ export default {
   'popup.figure.human_agent': 'Human agent',
   'popup.figure.human_agent.hint': 'Between 24 h and 7 days: a human agent may reopen with the HUMAN_AGENT tag.',
   'popup.figure.closed': 'Closed',
-  'popup.figure.closed.hint': '7 days or more: only a utility message from an approved template reaches the customer.',
+  'popup.figure.closed.hint': '7 days or more: through the Send API only a utility message from an approved template reaches the customer.',
   'popup.figure.unknown': 'Unknown',
   'popup.figure.unknown.hint': 'Not read from Meta yet, or the Page needs reconnecting.',
   'popup.figure.cooling': 'Cooling down',

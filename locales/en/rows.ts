@@ -7,5 +7,5 @@ export default {
   'rows.cooling': 'cooling {duration}',
   'rows.cooling.label': 'Reopen: the window expired; the next reactivation is possible in {duration}',
   'rows.closed': 'closed',
-  'rows.closed.label': 'Reopen: closed for 7 days or more; only a utility message reaches the customer',
+  'rows.closed.label': 'Reopen: 7 days or more since the customer wrote; through the Send API only a utility message reaches them',
 } as const;

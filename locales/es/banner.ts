@@ -7,9 +7,12 @@ export default {
   'banner.closingSoon': 'Se cierra pronto',
   'banner.humanAgent': 'Expiró hace {ago}: respuesta de agente humano posible durante {left} más',
   'banner.closed': 'Cerrada: pasaron más de 7 días desde el último mensaje del cliente',
-  'banner.closedRoute': 'Ahora solo un mensaje de utilidad de una plantilla aprobada puede llegar a este cliente.',
+  'banner.closedRoute':
+    'Por la API de envío (Reopen o cualquier integración), ahora solo un mensaje de utilidad de una plantilla aprobada puede llegar a este cliente.',
+  'banner.apiScope':
+    'Límites de Meta para los mensajes enviados por su API de envío (Reopen, cualquier integración). El cuadro de respuesta de Business Suite puede no estar sujeto a ellos.',
   'banner.closedRouteInstagram':
-    'En Instagram ya no se puede enviar nada: después de 7 días Meta no permite ahí etiquetas, encuestas ni mensajes de utilidad. El cliente tiene que escribir primero.',
+    'En Instagram ya no se puede enviar nada por la API de envío: después de 7 días Meta no permite ahí etiquetas, encuestas ni mensajes de utilidad hasta que el cliente vuelva a escribir.',
   'banner.cooldown': 'Próxima reactivación posible en {left}',
   'banner.cooldownWhy': 'Una reactivación por conversación cada 24 horas; después, espera la respuesta del cliente.',
   'banner.loading': 'Revisando esta conversación…',

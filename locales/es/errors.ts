@@ -53,7 +53,7 @@ export default {
   // Conversaciones de Instagram (respuestas de Meta sobre Instagram, y lo que Reopen rechaza ahí antes de preguntar a Meta).
   'errors.instagram_window_closed.explain':
     'Meta rechazó el mensaje: en Instagram, pasadas 24 horas solo se permite una respuesta de agente humano, y solo hasta 7 días después del último mensaje del cliente.',
-  'errors.instagram_window_closed.next': 'Ya no se puede enviar nada por Instagram. Espera a que el cliente vuelva a escribir.',
+  'errors.instagram_window_closed.next': 'Ya no se puede enviar nada por la API de envío en Instagram. Espera a que el cliente vuelva a escribir.',
   'errors.instagram_permission_denied.explain':
     'Meta lo rechazó: la app de Reopen no puede enviar mensajes desde la cuenta de Instagram de esta página (le falta instagram_basic o instagram_manage_messages, o la página no está vinculada a la cuenta de Instagram).',
   'errors.instagram_permission_denied.next':

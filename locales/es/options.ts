@@ -64,6 +64,11 @@ export default {
   'options.problem.promoTermTooLong': 'La línea {line} tiene más de 64 caracteres.',
   'options.problem.promoTermsTooMany': 'Como máximo 500 palabras o frases.',
 
+  'options.shortcut.heading': 'Atajo de teclado',
+  'options.shortcut.current': 'Abrir el panel de reapertura de la conversación en pantalla:',
+  'options.shortcut.none': 'Ninguna tecla abre el panel de reapertura: el navegador no asignó ninguna, o se quitó.',
+  'options.shortcut.change':
+    'Puedes cambiarlo en la página de atajos de extensiones del navegador: chrome://extensions/shortcuts en Chrome, Edge y otros navegadores Chromium; en Firefox, about:addons → el menú del engranaje → Administrar atajos de extensiones.',
   'options.notify.heading': 'Notificaciones',
   'options.notify.label': 'Notificación de escritorio antes de que se cierre una ventana de respuesta',
   'options.notify.hint':

@@ -5,6 +5,13 @@ export default {
   'panel.open': 'Reabrir conversación expirada',
   'panel.title': 'Reabrir esta conversación',
   'panel.close': 'Cerrar',
+  'panel.routes.scope':
+    'Lo que Meta permite a los mensajes enviados por su API de envío (este panel, cualquier integración); el cuadro de respuesta de Business Suite puede no estar sujeto a ello.',
+  'panel.routes.instagramOnly': 'En Instagram, Meta solo permite: {routes}.',
+  'panel.routes.instagramOthers': 'Por qué no las otras {count} vías',
+  'panel.routes.notOnInstagram': 'No disponible en Instagram.',
+  'panel.open.shortcut': 'Atajo de teclado: {key} (se cambia en la página de atajos de extensiones del navegador)',
+  'panel.open.noShortcut': 'Sin atajo de teclado: asígnale uno en la página de atajos de extensiones del navegador',
   'panel.routes': 'Cómo llegar al cliente',
   'panel.route.details': 'Detalles',
   'panel.route.detailsOf': 'Detalles de {name}',

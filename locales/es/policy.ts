@@ -11,7 +11,7 @@ export default {
   'policy.state.human_agent.hint':
     'Pasaron más de 24 horas desde el último mensaje del cliente: una persona todavía puede responder con la etiqueta Human Agent, hasta los 7 días.',
   'policy.state.closed.hint':
-    'Pasaron 7 días o más desde el último mensaje del cliente: solo le puede llegar un mensaje de utilidad con una plantilla aprobada.',
+    'Pasaron 7 días o más desde el último mensaje del cliente: por la API de envío solo le puede llegar un mensaje de utilidad con una plantilla aprobada.',
   'policy.state.unknown.hint': 'Reopen todavía no sabe cuándo escribió el cliente por última vez.',
 
   // Por qué no se puede enviar

@@ -21,7 +21,7 @@ export default {
   'popup.figure.human_agent': 'Agente humano',
   'popup.figure.human_agent.hint': 'Entre 24 h y 7 días: un agente humano puede reabrir con la etiqueta HUMAN_AGENT.',
   'popup.figure.closed': 'Cerradas',
-  'popup.figure.closed.hint': '7 días o más: solo llega un mensaje de utilidad de una plantilla aprobada.',
+  'popup.figure.closed.hint': '7 días o más: por la API de envío solo llega un mensaje de utilidad de una plantilla aprobada.',
   'popup.figure.unknown': 'Desconocidas',
   'popup.figure.unknown.hint': 'Aún no leídas de Meta, o la página necesita reconectarse.',
   'popup.figure.cooling': 'En espera',

@@ -9,5 +9,5 @@ export default {
   'rows.cooling': 'en espera {duration}',
   'rows.cooling.label': 'Reopen: la ventana expiró; la próxima reactivación será posible en {duration}',
   'rows.closed': 'cerrada',
-  'rows.closed.label': 'Reopen: cerrada hace 7 días o más; solo un mensaje de utilidad llega al cliente',
+  'rows.closed.label': 'Reopen: 7 días o más desde que escribió el cliente; por la API de envío solo le llega un mensaje de utilidad',
 } satisfies Record<keyof typeof en, string>;

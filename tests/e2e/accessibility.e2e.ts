@@ -71,7 +71,7 @@ test('the keyboard shortcut reaches the inbox tab: the background relays it and 
   await expired.locator('[data-testid="reopen-banner"][data-window="human_agent"]').waitFor({ timeout: WAIT.graph });
   expect(await expired.getByTestId('reopen-panel').count()).toBe(0);
   await expired.bringToFront();
-  // What the background's commands.onCommand listener does for Alt+Shift+R (a browser accelerator, which
+  // What the background's commands.onCommand listener does for Alt+Shift+O (a browser accelerator, which
   // Playwright's synthetic keys do not reach): the same message to the inbox tab that is on screen.
   const worker = await reopen.session.worker();
   const outcome = await worker.evaluate(async () => {

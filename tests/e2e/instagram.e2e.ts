@@ -46,6 +46,15 @@ test('30 h after the customer wrote on Instagram: human_agent banner, only HUMAN
   await panel.waitFor({ timeout: WAIT.ui });
   const tags = page.getByTestId('reopen-tag');
   expect(await tags.count()).toBe(6);
+  // One line says what Meta allows on Instagram; the five other routes and why wait behind a disclosure, not on screen.
+  expect(await page.getByTestId('reopen-platform-routes').innerText()).toBe('On Instagram, Meta allows only: Human agent.');
+  const details = page.getByTestId('reopen-platform-details');
+  expect(await details.evaluate((element) => (element as HTMLDetailsElement).open)).toBe(false);
+  expect(await tag(page, 'CUSTOMER_FEEDBACK').isVisible()).toBe(false);
+  expect(await panel.innerText()).not.toContain("Meta's Instagram messaging accepts only");
+  await details.locator('summary').click();
+  expect(await tag(page, 'CUSTOMER_FEEDBACK').isVisible()).toBe(true);
+  expect(await details.innerText()).toContain("Meta's Instagram messaging accepts only the Human Agent tag");
   for (const other of ['CUSTOMER_FEEDBACK', 'UTILITY', 'ACCOUNT_UPDATE', 'CONFIRMED_EVENT_UPDATE', 'POST_PURCHASE_UPDATE']) {
     expect(await tag(page, other).isDisabled(), other).toBe(true);
     expect(await tag(page, other).getAttribute('aria-disabled'), other).toBe('true');
@@ -54,6 +63,7 @@ test('30 h after the customer wrote on Instagram: human_agent banner, only HUMAN
   expect(await tag(page, 'HUMAN_AGENT').isEnabled()).toBe(true);
   expect(await tag(page, 'HUMAN_AGENT').getAttribute('aria-disabled')).toBe('false');
   expect(await tag(page, 'HUMAN_AGENT').getAttribute('aria-pressed')).toBe('true');
+  await details.locator('summary').click();
   await artifact(panel, 'panel-instagram');
 
   const text = 'Hi! The green parka is back in stock: I have put a size M aside for you.';
@@ -88,7 +98,7 @@ test('9 days after the customer wrote on Instagram: closed, the banner says noth
   const page = await openInstagramThread(runner.selectedItemId);
   await waitForBanner(page, { window: 'closed', cooldown: 'none' });
   expect(await words(page)).toContain("Closed: more than 7 days since the customer's last message");
-  expect(await words(page)).toContain('On Instagram nothing can be sent now');
+  expect(await words(page)).toContain('On Instagram nothing can be sent through the Send API now');
   expect(await words(page)).not.toContain('utility message from an approved template');
   await artifact(banner(page), 'banner-instagram-closed');
 
@@ -96,6 +106,7 @@ test('9 days after the customer wrote on Instagram: closed, the banner says noth
   await page.getByTestId('reopen-panel').waitFor({ timeout: WAIT.ui });
   expect(await page.locator('[data-testid="reopen-tag"][aria-disabled="false"]').count()).toBe(0);
   expect(await page.locator('#reopen-tag-reason-HUMAN_AGENT').innerText()).toMatch(/^7 days have passed/);
+  await page.getByTestId('reopen-platform-details').locator('summary').click();
   expect(await page.locator('#reopen-tag-reason-UTILITY').innerText()).toMatch(/^Not available on Instagram/);
   expect(await page.getByTestId('reopen-send').isDisabled()).toBe(true);
   expect(sendRequests(reopen.sim, runner.psid)).toEqual([]);

@@ -51,7 +51,12 @@ test('2 h, 30 h, 6 d 23 h and 9 d after the customer wrote: open, human_agent (d
   const closed = await reopen.openThread(reopen.conversation('t_e2e_closed_9d').selectedItemId);
   await waitForBanner(closed, { window: 'closed' });
   expect(await words(closed)).toContain("Closed: more than 7 days since the customer's last message");
-  expect(await words(closed)).toContain('Only a utility message from an approved template can reach this customer now.');
+  expect(await words(closed)).toContain(
+    'Through the Send API (Reopen or any integration), only a utility message from an approved template can reach this customer now.',
+  );
+  // Said of Meta's Send API, never of Business Suite's own reply box (reference §7c).
+  expect(await words(closed)).toContain("Business Suite's own reply box may not be bound by them.");
+  expect(await words(closed)).not.toMatch(/reply box (is|was) closed/i);
   await artifact(banner(closed), 'banner-closed');
 
   // Looking is free: reads only, and every read found the conversation by its PSID (never by Business
