@@ -1,4 +1,7 @@
 import type { RowFact } from '../inbox/row-badge-model';
+import { COOLDOWN_MS, cooldownState } from '../policy';
+import { normalizeDisplayName } from '../policy/display-name';
+import type { InboxViewState } from './inbox-store';
 
 // When the content script asks the background for the row badges' facts (urgency.rows): the background reads a Page's
 // listing at most once a minute, so asking more often would only repeat its answer.
@@ -28,4 +31,26 @@ export function rowsRefresher(deps: RowsRefreshDeps): () => void {
       () => undefined,
     );
   };
+}
+
+/**
+ * The row fact of the conversation on screen, from what its banner and panel know now: the thread's own read and the
+ * outcome of a send just made (a `sent` or `unknown` answer holds the cooldown at once, before the thread is read
+ * again). The row badges prefer it to the background's when fresher (lib/inbox/row-badges.ts local), so the
+ * conversation's row changes with the banner, with no call of its own.
+ */
+export function screenRowFact(state: Pick<InboxViewState, 'thread' | 'result' | 'now'>): RowFact | null {
+  const thread = state.thread;
+  if (thread?.status !== 'resolved' || !thread.customerName) return null;
+  const name = normalizeDisplayName(thread.customerName);
+  const customerLastMessageAt = thread.facts.customerLastMessageAt;
+  if (!name || customerLastMessageAt === null) return null;
+  const cooldown = cooldownState(thread.facts, state.now);
+  let cooldownUntil = cooldown.active ? cooldown.until : null;
+  const result = state.result;
+  if (result && (result.outcome === 'sent' || result.outcome === 'unknown')) {
+    const until = result.nextAttemptAt ?? state.now + COOLDOWN_MS;
+    if (until > state.now && (cooldownUntil === null || until > cooldownUntil)) cooldownUntil = until;
+  }
+  return { name, customerLastMessageAt, cooldownUntil };
 }
