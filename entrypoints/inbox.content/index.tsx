@@ -9,6 +9,7 @@ import { createContextTimers, pacedFrames } from '../../lib/inbox/timers';
 import { preferredLanguage } from '../../lib/i18n/core';
 import { ask } from '../../lib/messaging/client';
 import { isOpenPanelMessage } from '../../lib/messaging/commands';
+import { isRowsChangedMessage } from '../../lib/messaging/rows-changed';
 import { watchPageTheme } from '../../lib/inbox/page-theme';
 import { watchRowBadges } from '../../lib/inbox/row-badges';
 import { rowsRefresher, screenRowFact } from '../../lib/conversation/row-facts-refresher';
@@ -156,6 +157,12 @@ export default defineContentScript({
       everyMs: REFRESH_EVERY_MS,
     });
     refreshRows();
+    // The background says a conversation's row facts changed (lib/messaging/rows-changed.ts): ask again now.
+    const onRowsChanged = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+      if (isRowsChangedMessage(message, sender, browser.runtime.id)) refreshRows({ force: true });
+    };
+    browser.runtime.onMessage.addListener(onRowsChanged);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onRowsChanged));
     store.subscribe((state, previous) => {
       if (state.locale !== previous.locale || state.strings !== previous.strings) rows.tick();
       // The conversation on screen's own facts (a send's outcome, its thread read): its row changes with the banner.

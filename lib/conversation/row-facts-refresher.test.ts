@@ -36,6 +36,24 @@ describe('rowsRefresher: at most once a minute per Page, never while hidden', ()
     expect(asked).toEqual(['p1', 'p1']);
   });
 
+  it("asks at once when the background says a conversation's facts changed; hidden, at the next occasion once shown", () => {
+    const { state, asked, refresh } = setUp();
+    refresh();
+    state.now += 1_000;
+    refresh({ force: true });
+    expect(asked).toEqual(['p1', 'p1']);
+    state.visible = false;
+    refresh({ force: true });
+    expect(asked).toHaveLength(2);
+    state.visible = true;
+    state.now += 1_000;
+    refresh();
+    expect(asked).toHaveLength(3);
+    // Told once: the next ordinary occasion within the minute asks nothing.
+    refresh();
+    expect(asked).toHaveLength(3);
+  });
+
   it('asks nothing while hidden, however long; at once when shown again', () => {
     const { state, asked, refresh } = setUp();
     state.visible = false;

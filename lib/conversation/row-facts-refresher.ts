@@ -18,13 +18,19 @@ export interface RowsRefreshDeps {
 }
 
 /** The content script's side of "at most once a minute, never while hidden": call it on every occasion (start, timer,
- *  tab shown, URL change); it asks only when visible and when the Page changed or the interval is over. */
-export function rowsRefresher(deps: RowsRefreshDeps): () => void {
+ *  tab shown, URL change); it asks only when visible and when the Page changed or the interval is over. `force`: the
+ *  background said a conversation's facts changed (a send, a customer's message: lib/messaging/rows-changed.ts); it
+ *  asks at once, or, hidden, at the next occasion once shown. (The background still reads the listing no more than
+ *  once a minute: a forced ask answers from it and the stored threads.) */
+export function rowsRefresher(deps: RowsRefreshDeps): (options?: { force?: boolean }) => void {
   let last: { pageId: string; at: number } | null = null;
-  return () => {
+  let stale = false;
+  return (options) => {
+    if (options?.force) stale = true;
     const pageId = deps.pageId();
     if (!pageId || !deps.visible()) return;
-    if (last?.pageId === pageId && deps.now() - last.at < deps.everyMs - 5000) return;
+    if (!stale && last?.pageId === pageId && deps.now() - last.at < deps.everyMs - 5000) return;
+    stale = false;
     last = { pageId, at: deps.now() };
     deps.ask(pageId).then(
       (view) => deps.apply(view.rows, view.closesSoonMinutes),
