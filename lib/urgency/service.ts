@@ -92,6 +92,10 @@ export function createUrgencyService(deps: UrgencyDeps): UrgencyService {
         if (!psid) continue;
         const key = `${pageId}\u0000${psid}`;
         if (storedOnly && !merged.has(key)) continue;
+        // A thread read after this listing (a switch, "Check again", a send's read) knows better: a customer who wrote
+        // since the listing was read would otherwise count by the listing's older message.
+        const current = merged.get(key);
+        if (current?.facts && current.facts.checkedAt > listing.answeredAt) continue;
         merged.set(key, withConversation(merged.get(key) ?? null, conversation, { pageId, psid, selectedItemId: null, platform }, listing.answeredAt));
       }
     }

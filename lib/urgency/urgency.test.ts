@@ -170,6 +170,21 @@ describe('urgency service against the simulator', () => {
     expect(toolbar.closing).toBeGreaterThanOrEqual(1);
   });
 
+  it('a thread read after the listing keeps its newer facts: a customer who wrote since counts as open', async () => {
+    bg = await startBackground();
+    await bg.services.urgency.rows(ACME.id);
+    // Bruno (human_agent in the listing) wrote again, and an agent's read of his thread stored it after the listing.
+    bg.sim.clock.advance(10_000);
+    await bg.services.store.updateThread(ACME.id, PSID.humanAgent, () =>
+      thread(PSID.humanAgent, 'Bruno Díaz', START + 5_000, {
+        facts: { customerLastMessageAt: START + 5_000, pageLastMessageAt: null, checkedAt: START + 10_000 },
+      }),
+    );
+    const { records } = await bg.services.urgency.records();
+    expect(records.find((record) => record.psid === PSID.humanAgent)?.facts?.customerLastMessageAt).toBe(START + 5_000);
+    expect(await bg.services.urgency.needingAction()).toMatchObject({ ready: 1 });
+  });
+
   it("storedRecords: the conversations Reopen resolved, with a listing's newer window, never listing-only ones", async () => {
     bg = await startBackground();
     // Stored a day ago: Ana's window then had 1 h left. She has written again since (the listing: 1 h ago).
