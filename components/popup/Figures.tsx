@@ -6,11 +6,15 @@ import { formatCount } from './format';
 const figureName = (figure: SummaryFigure): MessageKey => `popup.figure.${figure}`;
 const figureHint = (figure: SummaryFigure): MessageKey => `popup.figure.${figure}.hint`;
 
-export function Figures({ counts, locale }: { counts: SummaryView['counts']; locale: Locale }) {
+/** The figures, under a heading that says which conversations they count (lib/summary/urgency-counts.ts): the Page's
+ *  recent conversations, as the toolbar and the row badges, or only the ones opened in Reopen. */
+export function Figures({ counts, locale, source }: { counts: SummaryView['counts']; locale: Locale; source?: SummaryView['source'] }) {
   const t = translator(locale);
   return (
     <section aria-labelledby="figures-heading">
-      <h2 id="figures-heading">{t('popup.figures.heading')}</h2>
+      <h2 id="figures-heading" data-testid="summary-source" data-source={source ?? 'opened'}>
+        {t(source === 'recent' ? 'popup.figures.heading' : 'popup.figures.heading.opened')}
+      </h2>
       <dl class="figures">
         {FIGURES.map((name) => (
           <div key={name} class={`figure figure-${name}`} data-testid={`summary-${name}`} data-value={String(counts[name])}>

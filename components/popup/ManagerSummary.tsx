@@ -109,7 +109,7 @@ export function ManagerSummary(props: ManagerSummaryProps) {
       ) : null}
       {summary && (
         <>
-          <Figures counts={summary.counts} locale={locale} />
+          <Figures counts={summary.counts} locale={locale} source={summary.source} />
           <ActionList
             testId="summary-ready-list"
             heading={t('popup.ready.heading')}

@@ -7,6 +7,8 @@ import { createServices } from './services';
 import { ensureRetentionAlarm, onRetentionAlarm, onWorkerStart, reconcileWaker, restrictToTrustedContexts, RETENTION_ALARM } from './lifecycle';
 import { RECONCILE_ALARM } from '@/lib/send/reconcile';
 import { relayOpenPanel } from '@/lib/messaging/commands';
+import { tellInboxTabs } from '@/lib/messaging/rows-changed';
+import { changesRowFacts } from '@/lib/urgency/row-changes';
 import { createRouter } from '@/lib/messaging/router';
 import { readManagedConfig } from '@/lib/settings/managed';
 import { blockedPages, createToolbarSync, ensureToolbarAlarm, TOOLBAR_ALARM, touchesCount, type BadgeApi } from '@/lib/urgency/toolbar';
@@ -93,6 +95,8 @@ export default defineBackground(() => {
   });
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && touchesCount(Object.keys(changes))) void toolbar.update();
+    // A send, a customer's new message (from any tab): the inbox tabs' row badges ask again now, not in a minute.
+    if (area === 'local' && changesRowFacts(changes)) void tellInboxTabs(browser.tabs);
     if (area === 'local' && 'settings' in changes) checkClosing();
   });
   browser.alarms.onAlarm.addListener((alarm) => {

@@ -9,9 +9,10 @@ import { createContextTimers, pacedFrames } from '../../lib/inbox/timers';
 import { preferredLanguage } from '../../lib/i18n/core';
 import { ask } from '../../lib/messaging/client';
 import { isOpenPanelMessage } from '../../lib/messaging/commands';
+import { isRowsChangedMessage } from '../../lib/messaging/rows-changed';
 import { watchPageTheme } from '../../lib/inbox/page-theme';
 import { watchRowBadges } from '../../lib/inbox/row-badges';
-import { rowsRefresher } from '../../lib/conversation/row-facts-refresher';
+import { rowsRefresher, screenRowFact } from '../../lib/conversation/row-facts-refresher';
 import { rowBadgeWords } from '../../components/inbox/row-words';
 import { browser } from 'wxt/browser';
 
@@ -134,6 +135,11 @@ export default defineContentScript({
       // At most one pass per BADGE_GAP_MS while the list churns (pacedFrames): the context's timers, plain rAF as the
       // composer's.
       requestFrame: pacedFrames(BADGE_GAP_MS, { now: () => performance.now(), frame: (run) => void requestAnimationFrame(run), later: scheduler.setTimeout }),
+      // The next instant a badge changes kind (a window closing, a cooldown ending): repainted then, locally.
+      later: (run, ms) => {
+        const timer = scheduler.setTimeout(run, ms);
+        return () => scheduler.clearTimeout(timer);
+      },
     });
     // Dark with Business Suite's dark theme, else with the system (lib/inbox/page-theme.ts); the CSS reads the mark.
     const theme = watchPageTheme(window, (value) => {
@@ -151,8 +157,16 @@ export default defineContentScript({
       everyMs: REFRESH_EVERY_MS,
     });
     refreshRows();
+    // The background says a conversation's row facts changed (lib/messaging/rows-changed.ts): ask again now.
+    const onRowsChanged = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+      if (isRowsChangedMessage(message, sender, browser.runtime.id)) refreshRows({ force: true });
+    };
+    browser.runtime.onMessage.addListener(onRowsChanged);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onRowsChanged));
     store.subscribe((state, previous) => {
       if (state.locale !== previous.locale || state.strings !== previous.strings) rows.tick();
+      // The conversation on screen's own facts (a send's outcome, its thread read): its row changes with the banner.
+      if (state.thread !== previous.thread || state.result !== previous.result) rows.local(screenRowFact(state));
       if (state.location === previous.location) return;
       // Another conversation: the composer may take its time again, and another Page's inbox has its own row facts
       // (the same Page is asked no more than once a minute).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DAY, FACTS, HOUR, MIN, NOW } from '../../tests/support/row-facts';
-import { compactMs, factsByName, matchRow, rowBadgeView } from './row-badge-model';
+import { compactMs, factsByName, freshestFact, matchRow, nextBadgeChange, rowBadgeView } from './row-badge-model';
 
 // What a row badge says, from the background's facts and the clock.
 
@@ -30,5 +30,24 @@ describe('rowBadgeView', () => {
     expect(matchRow('  ANA   López ', facts)?.name).toBe('ana lopez');
     expect(matchRow('María García', facts)).toBeNull();
     expect(matchRow(null, facts)).toBeNull();
+  });
+});
+
+describe('fresh facts and the next change', () => {
+  const bruno = { name: 'bruno diaz', customerLastMessageAt: NOW - 2 * DAY, cooldownUntil: null };
+  it('the newer customer message wins; for the same one, the later cooldown', () => {
+    const sent = { ...bruno, cooldownUntil: NOW + DAY };
+    expect(freshestFact(bruno, sent)).toBe(sent);
+    expect(freshestFact(sent, bruno)).toBe(sent);
+    const wrote = { ...bruno, customerLastMessageAt: NOW - MIN };
+    expect(freshestFact(sent, wrote)).toBe(wrote);
+  });
+
+  it('is the nearest of: entering the threshold, the window closing, 7 days, a cooldown ending', () => {
+    expect(nextBadgeChange([{ ...bruno, customerLastMessageAt: NOW - 20 * HOUR }], NOW, 120)).toBe(NOW + 2 * HOUR);
+    expect(nextBadgeChange([{ ...bruno, customerLastMessageAt: NOW - 23 * HOUR }], NOW, 120)).toBe(NOW + HOUR);
+    expect(nextBadgeChange([bruno], NOW, 120)).toBe(NOW + 5 * DAY);
+    expect(nextBadgeChange([{ ...bruno, cooldownUntil: NOW + 3 * HOUR }], NOW, 120)).toBe(NOW + 3 * HOUR);
+    expect(nextBadgeChange([{ ...bruno, customerLastMessageAt: NOW - 10 * DAY }], NOW, 120)).toBeNull();
   });
 });

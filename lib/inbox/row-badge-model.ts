@@ -3,7 +3,7 @@
 // components/inbox/row-words.ts puts it into words.
 import { normalizeDisplayName } from '../policy/display-name';
 import type { WindowState } from '../policy/types';
-import { windowState } from '../policy/window';
+import { HUMAN_AGENT_LIMIT_MS, WINDOW_MS, windowState } from '../policy/window';
 import { memo } from './wording';
 
 const MINUTE = 60_000;
@@ -61,4 +61,25 @@ const normalizedName = memo(normalizeDisplayName);
 /** The fact of a row, by the name it shows; null for a name Reopen does not know (or knows twice). */
 export function matchRow(name: string | null | undefined, facts: ReadonlyMap<string, RowFact>): RowFact | null {
   return name ? (facts.get(normalizedName(name)) ?? null) : null;
+}
+
+/** The fresher of two facts about the same conversation: the newer customer message wins (it ends any cooldown); for
+ *  the same one, the later cooldown end (a send the other has not seen yet). The background's facts may be up to a
+ *  minute old; the conversation on screen has the send's result and the thread's own read (lib/conversation). */
+export function freshestFact(a: RowFact, b: RowFact): RowFact {
+  if (a.customerLastMessageAt !== b.customerLastMessageAt) return a.customerLastMessageAt > b.customerLastMessageAt ? a : b;
+  return (a.cooldownUntil ?? 0) >= (b.cooldownUntil ?? 0) ? a : b;
+}
+
+/** The next instant after `now` at which some badge changes kind: an open window enters the "closes soon" threshold,
+ *  closes, or reaches 7 days, or a cooldown ends; null when none will. The painter repaints then, on its own clock. */
+export function nextBadgeChange(facts: Iterable<RowFact>, now: number, closesSoonMinutes: number): number | null {
+  let next: number | null = null;
+  for (const fact of facts) {
+    const closes = fact.customerLastMessageAt + WINDOW_MS;
+    for (const at of [closes - closesSoonMinutes * MINUTE, closes, fact.customerLastMessageAt + HUMAN_AGENT_LIMIT_MS, fact.cooldownUntil]) {
+      if (at !== null && at > now && (next === null || at < next)) next = at;
+    }
+  }
+  return next;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FACTS, HOUR, MIN, NOW } from '../../tests/support/row-facts';
+import { DAY, FACTS, HOUR, MIN, NOW } from '../../tests/support/row-facts';
 import { cardName } from './page-geometry';
 import { badgeCss, watchRowBadges, type RowBadges } from './row-badges';
 
@@ -46,14 +46,22 @@ describe('watchRowBadges', () => {
   const start = () => {
     clock = NOW;
     wordsAsked = 0;
+    timers.length = 0;
     badges = watchRowBadges(document, {
       css: STYLESHEET,
       words: (view) => (wordsAsked++, { text: `${view.kind}:${view.left}`, label: `label ${view.kind}` }),
       now: () => clock,
       requestFrame: (pass) => void frames.push(pass),
+      later: (run, ms) => {
+        const timer = { run, at: clock + ms };
+        timers.push(timer);
+        return () => timers.splice(timers.indexOf(timer) >>> 0, 1);
+      },
     });
     badges.update(FACTS, 120);
   };
+  // The painter's own timer (the next instant a badge changes kind): at most one pending.
+  const timers: { run: () => void; at: number }[] = [];
   const hosts = () => [...document.querySelectorAll<HTMLElement>('[data-testid="reopen-row-badge"]')];
   const shown = () => hosts().map((host) => [host.dataset.name, host.dataset.window, host.dataset.kind]);
   const sheets = () => [...document.head.querySelectorAll('style')].filter((style) => style.textContent.includes('reopen-row-badge'));
@@ -229,6 +237,49 @@ describe('watchRowBadges', () => {
       ['Fede Sanz', `open:${21 * HOUR + 30 * MIN}`],
       ['Ana López', `open:${30 * MIN}`],
     ]);
+  });
+
+  it('repaints on its own at the instant a window closes, enters the threshold, or a cooldown ends: no tick, no listing', () => {
+    renderList(['Ana López', 'Elena Martín', 'Fede Sanz']);
+    start();
+    expect(shown()).toEqual([
+      ['Ana López', 'open', 'urgent'],
+      ['Elena Martín', 'human_agent', 'cooling'],
+      ['Fede Sanz', 'open', 'open'],
+    ]);
+    // The first change: Ana's window closes an hour from now.
+    expect(timers).toHaveLength(1);
+    expect(timers[0]!.at - NOW).toBeGreaterThanOrEqual(HOUR);
+    expect(timers[0]!.at - NOW).toBeLessThan(HOUR + 1000);
+    clock = timers[0]!.at;
+    timers.shift()!.run();
+    expect(shown()[0]).toEqual(['Ana López', 'human_agent', 'ready']);
+    // Then Elena's cooldown ends (5 h 10 min from the start), and so on: one timer pending at a time.
+    expect(timers).toHaveLength(1);
+    clock = timers[0]!.at;
+    timers.shift()!.run();
+    expect(shown()[1]).toEqual(['Elena Martín', 'human_agent', 'ready']);
+    expect(timers).toHaveLength(1);
+    badges!.stop();
+    expect(timers).toHaveLength(0);
+  });
+
+  it("the conversation on screen's fresh facts win for its row at once: a send's cooldown, a customer's new message", () => {
+    renderList(['Ana López', 'Bruno Díaz', 'María García']);
+    start();
+    expect(shown()[1]).toEqual(['Bruno Díaz', 'human_agent', 'ready']);
+    // The agent sent a reactivation to Bruno: the panel knows the cooldown before any listing does.
+    badges!.local({ name: 'bruno diaz', customerLastMessageAt: NOW - 2 * DAY, cooldownUntil: NOW + DAY });
+    expect(shown()[1]).toEqual(['Bruno Díaz', 'human_agent', 'cooling']);
+    // A listing read before the send (no cooldown yet) does not take it back.
+    badges!.update(FACTS, 120);
+    expect(shown()[1]).toEqual(['Bruno Díaz', 'human_agent', 'cooling']);
+    // Bruno writes again: his window is open, whatever the older cooldown.
+    badges!.local({ name: 'bruno diaz', customerLastMessageAt: NOW - MIN, cooldownUntil: null });
+    expect(shown()[1]).toEqual(['Bruno Díaz', 'open', 'open']);
+    // A name the background left out (two "María García") gets no badge from the screen either.
+    badges!.local({ name: 'maria garcia', customerLastMessageAt: NOW - MIN, cooldownUntil: null });
+    expect(shown().map(([name]) => name)).toEqual(['Ana López', 'Bruno Díaz']);
   });
 
   it('follows the page theme, on the badges in place and on those made after', async () => {

@@ -1,5 +1,6 @@
 // Row badges on Business Suite's conversation list (issue 11, DESIGN.md §3-4): one small element first in each card
-// whose conversation Reopen knows (floated to the card's top right), with the time left or what can be done. The list
+// whose conversation Reopen knows (laid over the card's top right, out of its flow: the card's size and line breaks
+// never change), with the time left or what can be done. The list
 // is virtualized and re-rendered by React, so badges are re-applied, never assumed to stay. A 50-row list may be
 // re-rendered many times a second, every card new, so a badge costs the host page as little as it can
 // (scripts/bench/rows.bench.ts):
@@ -33,7 +34,7 @@
 //   - nothing else of React's is touched, and nothing is observed while the tab is hidden or there are no facts.
 import type { PageTheme } from './page-theme';
 import { cardList, cardNameOf, childCards, listCards } from './page-geometry';
-import { factsByName, matchRow, rowBadgeView, type RowBadgeView, type RowFact } from './row-badge-model';
+import { factsByName, freshestFact, matchRow, nextBadgeChange, rowBadgeView, type RowBadgeView, type RowFact } from './row-badge-model';
 
 export interface RowBadgeHooks {
   /** The content script's stylesheet (lib/inbox/shadow-ui.ts loadUiCss): its row-badge rules go into the document. */
@@ -42,11 +43,18 @@ export interface RowBadgeHooks {
   words(view: RowBadgeView): { text: string; label: string } | null;
   now(): number;
   requestFrame(pass: () => void): void;
+  /** A timer: the painter repaints at the next instant a badge changes kind (a window closing, a cooldown ending),
+   *  instead of waiting for the next tick or listing. Returns its cancel. */
+  later(run: () => void, ms: number): () => void;
 }
 
 export interface RowBadges {
   /** New facts from the background (or none: every badge goes). */
   update(rows: readonly RowFact[], closesSoonMinutes: number): void;
+  /** The conversation on screen's own fresh facts (its send's result, its thread read), or null: they win over the
+   *  background's for that name when fresher (row-badge-model freshestFact), so its row changes with the banner. A
+   *  name the background's facts do not have (unknown, or shared by two conversations) still gets no badge. */
+  local(fact: RowFact | null): void;
   /** Re-renders every badge now (the clock moved on, or the words' language). */
   tick(): void;
   /** The page's theme (lib/inbox/page-theme.ts): the badges' colours follow it. */
@@ -66,7 +74,11 @@ export function badgeCss(css: string): string {
 }
 
 export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
+  // The background's facts, the conversation on screen's, and both merged (what the badges show).
+  let listed = new Map<string, RowFact>();
+  let onScreen: RowFact | null = null;
   let facts = new Map<string, RowFact>();
+  let cancelChange: (() => void) | null = null;
   let threshold = 120;
   let theme: PageTheme = 'light';
   let list: Element | null = null;
@@ -155,6 +167,25 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
     return badge;
   }
 
+  function merge() {
+    facts = listed;
+    const known = onScreen && listed.get(onScreen.name);
+    if (!known || !onScreen) return;
+    facts = new Map(listed);
+    facts.set(onScreen.name, freshestFact(known, onScreen));
+  }
+
+  /** Repaints every badge at the next instant one changes kind (and again from there); nothing while paused. */
+  function scheduleChange() {
+    cancelChange?.();
+    cancelChange = null;
+    if (paused || facts.size === 0) return;
+    const now = hooks.now();
+    const next = nextBadgeChange(facts.values(), now, threshold);
+    // (A few ms past the instant, so the clock has crossed it; the 30 s tick covers anything further than a day.)
+    if (next !== null && next - now < 86_400_000) cancelChange = hooks.later(() => pass(true), next - now + 20);
+  }
+
   function removeAll() {
     for (const host of doc.querySelectorAll(`[data-testid="${HOST}"]`)) host.remove();
     sheet.remove();
@@ -206,13 +237,29 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
     }
     if (!sheet.isConnected) (doc.head ?? doc.documentElement).append(sheet);
     observe();
+    if (all) scheduleChange();
   }
 
   pass(true);
   return {
     update(rows, closesSoonMinutes) {
-      facts = factsByName(rows);
+      listed = factsByName(rows);
       threshold = closesSoonMinutes;
+      merge();
+      pass(true);
+    },
+    local(fact) {
+      const before = onScreen;
+      onScreen = fact;
+      // The store re-renders often: the same facts repaint nothing.
+      const same =
+        before &&
+        fact &&
+        before.name === fact.name &&
+        before.customerLastMessageAt === fact.customerLastMessageAt &&
+        before.cooldownUntil === fact.cooldownUntil;
+      if (same || before === fact) return;
+      merge();
       pass(true);
     },
     tick() {
@@ -225,6 +272,8 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
     pause() {
       paused = true;
       observer.disconnect();
+      cancelChange?.();
+      cancelChange = null;
     },
     resume() {
       paused = false;
@@ -233,6 +282,8 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
     stop() {
       paused = true;
       observer.disconnect();
+      cancelChange?.();
+      cancelChange = null;
       removeAll();
     },
   };

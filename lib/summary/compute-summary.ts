@@ -1,5 +1,5 @@
 import { COOLDOWN_MS, cooldownState, ROUTES, windowState } from '../policy';
-import type { AttemptStatus, Platform, RouteId, ThreadFacts, WindowState } from '../policy/types';
+import type { AttemptStatus, RouteId, ThreadFacts, WindowState } from '../policy/types';
 import type { ThreadRecord } from '../storage/schema';
 import {
   SUMMARY_FIGURES,
@@ -11,6 +11,7 @@ import {
   type UnconfirmedSendRow,
 } from './view';
 import { DAY, localDayStarts } from './days';
+import { isReadyToReopen, urgencyOf, type UrgencySource } from './urgency-counts';
 
 // The manager's summary, computed from the ledger in one pass: the popup asks for it on every open,
 // so no step sorts all threads or all attempts (the two lists keep only their most urgent rows).
@@ -22,22 +23,16 @@ export interface SummaryOptions {
   timeZone?: string;
   /** Rows kept per action list (default 20). */
   listLimit?: number;
+  /** Where `threads` come from (./urgency-counts.ts); default 'opened': the ledger alone. */
+  source?: UrgencySource;
 }
 
 export const CHART_DAYS = 14;
 const DEFAULT_LIST_LIMIT = 20;
 const ROUTE_ORDER: readonly RouteId[] = ROUTES.map((route) => route.id);
 
-/**
- * Whether an expired thread can be reopened now. Equivalent to
- * `availableRoutes(facts, now).some((r) => r.available)` (pinned by a test over many generated threads):
- * in human_agent the HUMAN_AGENT tag is open, in closed a utility message is (on Messenger; an Instagram thread has
- * no route once closed), so only the cooldown can block both — and this avoids building six route decisions per
- * thread.
- */
-export function isReadyToReopen(state: WindowState, cooling: boolean, platform: Platform = 'messenger'): boolean {
-  return (state === 'human_agent' || (state === 'closed' && platform === 'messenger')) && !cooling;
-}
+// (Re-exported: its tests and older imports name it here; the rule lives in ./urgency-counts.ts.)
+export { isReadyToReopen };
 
 /** Keeps the `limit` rows with the smallest key, in order, without sorting every candidate. */
 class MostUrgent {
@@ -70,7 +65,6 @@ function outcomeOf(status: AttemptStatus): keyof Omit<DayOutcomes, 'dayStart'> {
 }
 
 export function computeSummary(threads: ThreadRecord[], now: number, options: SummaryOptions): SummaryView {
-  const closesSoonMs = Math.max(0, options.closesSoonMinutes) * 60_000;
   const listLimit = options.listLimit ?? DEFAULT_LIST_LIMIT;
 
   const dayStarts = localDayStarts(now, CHART_DAYS, options.timeZone);
@@ -127,14 +121,16 @@ export function computeSummary(threads: ThreadRecord[], now: number, options: Su
         customerLastMessageAt: customerAt,
         deadline,
       });
-      if (isReadyToReopen(state, cooling, thread.platform)) {
+      // The one rule every screen counts by (./urgency-counts.ts).
+      const urgency = urgencyOf(window, cooling, thread.platform, now, options.closesSoonMinutes);
+      if (urgency === 'ready') {
         counts.ready++;
         // Threads still inside the HUMAN_AGENT tag's 7 days come first, the nearest end first;
         // closed ones follow, the most recent customer first (an offset keeps both in one key).
         if (state === 'human_agent') readyNow.offer(window.humanAgentUntil ?? now, row(window.humanAgentUntil));
         else readyNow.offer(now + 1e13 - customerAt, row(null));
-      } else if (state === 'open' && window.windowClosesAt !== null && window.windowClosesAt - now <= closesSoonMs) {
-        closingSoon.offer(window.windowClosesAt, row(window.windowClosesAt));
+      } else if (urgency === 'closing') {
+        closingSoon.offer(window.windowClosesAt!, row(window.windowClosesAt));
       }
     }
 
@@ -214,6 +210,7 @@ export function computeSummary(threads: ThreadRecord[], now: number, options: Su
     closingSoon: closingSoon.list(),
     closingSoonTotal: closingSoon.total,
     closesSoonMinutes: options.closesSoonMinutes,
+    source: options.source ?? 'opened',
     attemptsByDay,
     // Few by nature (one per thread per day at most): sorting them all is cheap.
     unconfirmed: unconfirmed.sort((a, b) => b.at - a.at).slice(0, listLimit),

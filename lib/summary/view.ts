@@ -1,6 +1,7 @@
 import type { Platform, RouteId, WindowState } from '../policy/types';
 import type { StorageNotice } from '../storage/notice';
 import type { PageBlockRecord, StorageWarning } from '../storage/schema';
+import type { UrgencySource } from './urgency-counts';
 
 // The popup's and dashboard's summary (summary.get), as computeSummary (./index.ts) builds it over the ledger.
 // The popup imports these shapes and the figures' order, never the computation.
@@ -87,6 +88,9 @@ export interface SummaryView {
   closingSoonTotal: number;
   /** The "closes soon" threshold the lists were computed with. */
   closesSoonMinutes: number;
+  /** Which conversations the window figures and both action lists count (./urgency-counts.ts): the Page's recent
+   *  conversations plus the resolved threads, as the toolbar and the row badges, or only the opened ones. */
+  source?: UrgencySource;
   /** 14 local days, oldest first, the last one being today. */
   attemptsByDay: DayOutcomes[];
   /** Sends Meta did not confirm, newest first (capped), and how many there are. */

@@ -3,7 +3,7 @@ import type { PageService } from '../pages/service';
 import type { SettingsService } from '../settings/service';
 import type { ThreadRecord } from '../storage/schema';
 import type { ReopenStore } from '../storage/store';
-import { computeSummary } from '../summary/compute-summary';
+import { countUrgency, type UrgencyCounts, type UrgencySource } from '../summary/urgency-counts';
 import { withConversation } from '../threads/facts';
 import type { ListingService } from '../threads/listing';
 import { rowFacts } from './rows';
@@ -18,11 +18,14 @@ import type { RowsView } from './view';
 /** How often one Page's listing may be read for badges. */
 export const ROWS_REFRESH_MS = 60_000;
 
-/** What the toolbar counts: open windows closing within the threshold, expired conversations ready to reopen. */
-export interface ActionCount {
-  closing: number;
-  ready: number;
-  closesSoonMinutes: number;
+/** What the toolbar counts (the one count of lib/summary/urgency-counts.ts): open windows closing within the
+ *  threshold, expired conversations ready to reopen, and which conversations were counted. */
+export type ActionCount = UrgencyCounts;
+
+/** The conversations every urgency figure counts, and where they come from. */
+export interface UrgencyRecords {
+  records: ThreadRecord[];
+  source: UrgencySource;
 }
 
 export interface UrgencyDeps {
@@ -38,6 +41,9 @@ export interface UrgencyDeps {
 export interface UrgencyService {
   rows(pageId: string): Promise<RowsView>;
   needingAction(): Promise<ActionCount>;
+  /** What the toolbar, the popup and the dashboard count: the Page's recent conversations (this worker's listings)
+   *  merged with the stored threads; only the stored ones, said so, while no listing has been read. */
+  records(): Promise<UrgencyRecords>;
   /** The stored threads (conversations Reopen resolved for an agent), each with the newest facts a listing has seen
    *  of it since: a customer who wrote again after the agent looked shows their new window, not the stored one. */
   storedRecords(): Promise<ThreadRecord[]>;
@@ -71,19 +77,29 @@ export function createUrgencyService(deps: UrgencyDeps): UrgencyService {
 
   /** Stored threads, each merged with what a listing saw of it since; listing-only customers added unless `storedOnly`. */
   async function allRecords(storedOnly = false): Promise<ThreadRecord[]> {
+    return (await sourced(storedOnly)).records;
+  }
+
+  async function sourced(storedOnly = false): Promise<UrgencyRecords> {
     const stored = await deps.store.listThreads();
     const merged = new Map(stored.map((record) => [`${record.pageId}\u0000${record.psid}`, record]));
+    let source: UrgencySource = 'opened';
     for (const { pageId, platform, listing } of listings.all()) {
+      source = 'recent';
       if (platform === 'instagram' && noInstagram.has(pageId)) continue;
       for (const conversation of listing.conversations) {
         const { psid } = customerFacts(conversation, pageId);
         if (!psid) continue;
         const key = `${pageId}\u0000${psid}`;
         if (storedOnly && !merged.has(key)) continue;
+        // A thread read after this listing (a switch, "Check again", a send's read) knows better: a customer who wrote
+        // since the listing was read would otherwise count by the listing's older message.
+        const current = merged.get(key);
+        if (current?.facts && current.facts.checkedAt > listing.answeredAt) continue;
         merged.set(key, withConversation(merged.get(key) ?? null, conversation, { pageId, psid, selectedItemId: null, platform }, listing.answeredAt));
       }
     }
-    return [...merged.values()];
+    return { records: [...merged.values()], source };
   }
 
   return {
@@ -101,10 +117,10 @@ export function createUrgencyService(deps: UrgencyDeps): UrgencyService {
       };
     },
     async needingAction() {
-      const [records, settings] = await Promise.all([allRecords(), deps.settings.effective()]);
-      const summary = computeSummary(records, deps.now(), { closesSoonMinutes: settings.closesSoonMinutes, listLimit: 0 });
-      return { closing: summary.closingSoonTotal, ready: summary.readyNowTotal, closesSoonMinutes: settings.closesSoonMinutes };
+      const [{ records, source }, settings] = await Promise.all([sourced(), deps.settings.effective()]);
+      return countUrgency(records, deps.now(), settings.closesSoonMinutes, source);
     },
+    records: () => sourced(),
     storedRecords: () => allRecords(true),
   };
 }

@@ -8,19 +8,20 @@ import { READY_COLOR, PAGE_BLOCKED_COLOR, blockedPages, createToolbarSync, toolb
 
 describe('the toolbar with a Page block', () => {
   it('keeps the count as the badge text; the colour and the first line of the title say the Page is restricted', () => {
-    const badge = toolbarBadge({ closing: 0, ready: 3, closesSoonMinutes: 120 }, 'en', [{ pageName: 'Acme Store' }]);
+    const badge = toolbarBadge({ closing: 0, ready: 3, closesSoonMinutes: 120, source: 'recent' }, 'en', [{ pageName: 'Acme Store' }]);
     expect(badge.text).toBe('3');
     expect(badge.color).toBe(PAGE_BLOCKED_COLOR);
     expect(badge.title.split('\n')).toEqual([
       '⚠ Meta restricted the Page Acme Store from sending: Reopen sends nothing from that Page. Open Reopen to read why.',
       'Reopen: 3 conversations need action now — 0 closing within 2 hr, 3 expired and ready to reopen',
+      "From the Page's recent conversations and the ones opened in Reopen",
     ]);
-    const es = toolbarBadge({ closing: 0, ready: 0, closesSoonMinutes: 120 }, 'es', [{ pageName: 'Acme' }, { pageName: 'Beta' }]);
+    const es = toolbarBadge({ closing: 0, ready: 0, closesSoonMinutes: 120, source: 'recent' }, 'es', [{ pageName: 'Acme' }, { pageName: 'Beta' }]);
     expect(es.text).toBe('');
     expect(es.title.split('\n')[0]).toBe(
       '⚠ Meta restringió el envío desde las páginas Acme, Beta: Reopen no envía nada desde esas páginas. Abre Reopen para leer por qué.',
     );
-    expect(toolbarBadge({ closing: 0, ready: 0, closesSoonMinutes: 120 }, 'en', []).color).toBe(READY_COLOR);
+    expect(toolbarBadge({ closing: 0, ready: 0, closesSoonMinutes: 120, source: 'recent' }, 'en', []).color).toBe(READY_COLOR);
   });
 
   it("is recounted when any context writes a Page's block", () => {
@@ -31,7 +32,7 @@ describe('the toolbar with a Page block', () => {
     const action = { setBadgeText: vi.fn(), setBadgeBackgroundColor: vi.fn(), setTitle: vi.fn() };
     const sync = createToolbarSync({
       action,
-      count: async () => ({ closing: 1, ready: 0, closesSoonMinutes: 120 }),
+      count: async () => ({ closing: 1, ready: 0, closesSoonMinutes: 120, source: 'recent' }),
       blockedPages: async () => [{ pageName: 'Acme Store' }],
       language: async () => 'en',
       browserLanguage: () => 'en-US',

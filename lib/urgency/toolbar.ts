@@ -35,17 +35,19 @@ export function toolbarBadge(count: ActionCount, locale: Locale, blocked: readon
 
 function countBadge(count: ActionCount, locale: Locale): ToolbarBadge {
   const total = count.closing + count.ready;
-  if (total === 0) return { text: '', color: READY_COLOR, title: t(locale, 'toolbar.none') };
+  // Which conversations were counted, as the popup and the dashboard say it (one truth for urgency).
+  const source = t(locale, count.source === 'recent' ? 'toolbar.source.recent' : 'toolbar.source.opened');
+  if (total === 0) return { text: '', color: READY_COLOR, title: `${t(locale, 'toolbar.none')}\n${source}` };
   return {
     // The badge has room for about four characters.
     text: total > 999 ? '999+' : String(total),
     color: count.closing > 0 ? CLOSING_COLOR : READY_COLOR,
-    title: t(locale, 'toolbar.count', {
+    title: `${t(locale, 'toolbar.count', {
       count: total,
       closing: count.closing,
       ready: count.ready,
       duration: formatDuration(count.closesSoonMinutes * 60_000, locale),
-    }),
+    })}\n${source}`,
   };
 }
 

@@ -4,6 +4,7 @@ import { emptyThread } from '../storage/store';
 import type { ThreadRecord } from '../storage/schema';
 import { ACME, DAY, HOUR, PSID, START, startBackground, type TestBackground } from '../../tests/support/background';
 import { LISTING_PAGE_SIZE } from '../threads/listing';
+import { managerSummary } from '../summary/manager-summary';
 import { rowFacts } from './rows';
 import { CLOSING_COLOR, createToolbarSync, READY_COLOR, toolbarBadge, touchesCount } from './toolbar';
 
@@ -46,28 +47,44 @@ describe('rowFacts: a row is matched by name only when the name is unique', () =
 
 describe('toolbar badge', () => {
   it('counts closing and ready conversations, red when one is closing, in the agent’s language', () => {
-    const en = toolbarBadge({ closing: 1, ready: 2, closesSoonMinutes: 120 }, 'en');
+    const en = toolbarBadge({ closing: 1, ready: 2, closesSoonMinutes: 120, source: 'recent' }, 'en');
     expect(en).toEqual({
       text: '3',
       color: CLOSING_COLOR,
-      title: 'Reopen: 3 conversations need action now — 1 closing within 2 hr, 2 expired and ready to reopen',
+      title:
+        "Reopen: 3 conversations need action now — 1 closing within 2 hr, 2 expired and ready to reopen\nFrom the Page's recent conversations and the ones opened in Reopen",
     });
-    const es = toolbarBadge({ closing: 0, ready: 1, closesSoonMinutes: 60 }, 'es');
+    const es = toolbarBadge({ closing: 0, ready: 1, closesSoonMinutes: 60, source: 'recent' }, 'es');
     expect(es.text).toBe('1');
     expect(es.color).toBe(READY_COLOR);
     expect(es.title).toMatch(/^Reopen: 1 conversación requiere acción ahora/);
   });
 
   it('is empty when nothing needs action, and the title says so', () => {
-    expect(toolbarBadge({ closing: 0, ready: 0, closesSoonMinutes: 120 }, 'en')).toMatchObject({ text: '', title: 'Reopen: no conversation needs action now' });
+    expect(toolbarBadge({ closing: 0, ready: 0, closesSoonMinutes: 120, source: 'recent' }, 'en')).toMatchObject({
+      text: '',
+      title: "Reopen: no conversation needs action now\nFrom the Page's recent conversations and the ones opened in Reopen",
+    });
+  });
+
+  it('says which conversations it counted: only the opened ones while no listing was read (en, es)', () => {
+    expect(toolbarBadge({ closing: 1, ready: 0, closesSoonMinutes: 120, source: 'opened' }, 'en').title.split('\n')[1]).toMatch(
+      /^Only conversations opened in Reopen/,
+    );
+    expect(toolbarBadge({ closing: 1, ready: 0, closesSoonMinutes: 120, source: 'opened' }, 'es').title.split('\n')[1]).toMatch(
+      /^Solo conversaciones abiertas en Reopen/,
+    );
+    expect(toolbarBadge({ closing: 1, ready: 0, closesSoonMinutes: 120, source: 'recent' }, 'es').title.split('\n')[1]).toBe(
+      'De las conversaciones recientes de la página y las abiertas en Reopen',
+    );
   });
 
   it('a burst of updates costs one more count after the running one, not one per call', async () => {
     let release!: () => void;
     const count = vi.fn(
       () =>
-        new Promise<{ closing: number; ready: number; closesSoonMinutes: number }>((resolve) => {
-          release = () => resolve({ closing: 0, ready: 4, closesSoonMinutes: 120 });
+        new Promise<{ closing: number; ready: number; closesSoonMinutes: number; source: 'recent' }>((resolve) => {
+          release = () => resolve({ closing: 0, ready: 4, closesSoonMinutes: 120, source: 'recent' });
         }),
     );
     const action = { setBadgeText: vi.fn(), setBadgeBackgroundColor: vi.fn(), setTitle: vi.fn() };
@@ -132,6 +149,40 @@ describe('urgency service against the simulator', () => {
     bg.sim.clock.advance(22 * HOUR);
     expect(await bg.services.urgency.needingAction()).toMatchObject({ closing: 3 });
     expect(bg.graphRequests()).toHaveLength(0);
+  });
+
+  it('one truth: the popup counts what the toolbar counts, a listing-only customer 39 min from closing included', async () => {
+    bg = await startBackground();
+    const popup = () => managerSummary({ ...bg.services, urgencyRecords: () => bg.services.urgency.records() });
+    // No listing read yet in this worker: both count the opened conversations only, and say so.
+    expect(await bg.services.urgency.needingAction()).toMatchObject({ closing: 0, ready: 0, source: 'opened' });
+    expect((await popup()).source).toBe('opened');
+    await bg.services.urgency.rows(ACME.id);
+    // Ana López wrote an hour before the start, in the listing only (no agent opened her): 39 min left.
+    bg.sim.clock.advance(23 * HOUR - 39 * 60_000);
+    const toolbar = await bg.services.urgency.needingAction();
+    const summary = await popup();
+    expect(toolbar.source).toBe('recent');
+    expect(summary.source).toBe('recent');
+    expect({ closing: summary.closingSoonTotal, ready: summary.counts.ready }).toEqual({ closing: toolbar.closing, ready: toolbar.ready });
+    expect(summary.readyNowTotal).toBe(toolbar.ready);
+    expect(summary.closingSoon.map((row) => row.customerName)).toContain('Ana López');
+    expect(toolbar.closing).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a thread read after the listing keeps its newer facts: a customer who wrote since counts as open', async () => {
+    bg = await startBackground();
+    await bg.services.urgency.rows(ACME.id);
+    // Bruno (human_agent in the listing) wrote again, and an agent's read of his thread stored it after the listing.
+    bg.sim.clock.advance(10_000);
+    await bg.services.store.updateThread(ACME.id, PSID.humanAgent, () =>
+      thread(PSID.humanAgent, 'Bruno Díaz', START + 5_000, {
+        facts: { customerLastMessageAt: START + 5_000, pageLastMessageAt: null, checkedAt: START + 10_000 },
+      }),
+    );
+    const { records } = await bg.services.urgency.records();
+    expect(records.find((record) => record.psid === PSID.humanAgent)?.facts?.customerLastMessageAt).toBe(START + 5_000);
+    expect(await bg.services.urgency.needingAction()).toMatchObject({ ready: 1 });
   });
 
   it("storedRecords: the conversations Reopen resolved, with a listing's newer window, never listing-only ones", async () => {

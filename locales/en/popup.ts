@@ -10,7 +10,8 @@ export default {
   'popup.empty.body': "Connect a Facebook Page with its access token. Reopen then reads each conversation's messaging window and counts reactivations here.",
   'popup.empty.action': 'Open settings to connect a Page',
 
-  'popup.figures.heading': 'Conversations seen by agents',
+  'popup.figures.heading': "From the Page's recent conversations",
+  'popup.figures.heading.opened': 'Only conversations opened in Reopen',
   'popup.figures.help': 'What do these figures mean?',
   'popup.figure.open': 'Open',
   'popup.figure.open.hint': 'The customer wrote less than 24 h ago: reply normally.',

@@ -12,7 +12,8 @@ export default {
     'Conecta una página de Facebook con su token de acceso. Después Reopen lee la ventana de mensajería de cada conversación y cuenta aquí las reactivaciones.',
   'popup.empty.action': 'Abrir la configuración para conectar una página',
 
-  'popup.figures.heading': 'Conversaciones vistas por los agentes',
+  'popup.figures.heading': 'De las conversaciones recientes de la página',
+  'popup.figures.heading.opened': 'Solo conversaciones abiertas en Reopen',
   'popup.figures.help': '¿Qué significan estas cifras?',
   'popup.figure.open': 'Abiertas',
   'popup.figure.open.hint': 'El cliente escribió hace menos de 24 h: responde con normalidad.',

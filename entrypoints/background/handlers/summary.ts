@@ -4,13 +4,14 @@ import { exportAudit } from '../../../lib/audit/export';
 import { clearPageBlock } from '../../../lib/send/blocks';
 import { managerSummary } from '../../../lib/summary/manager-summary';
 
-/** Popup: the manager's figures over the ledger, plus any storage problem and Page block the manager should know
+/** Popup: the manager's figures over the conversations the toolbar counts too (the Page's recent conversations and
+ *  the resolved threads: one truth for urgency), plus any storage problem and Page block the manager should know
  *  about, and the clear of a Page block (extension pages only: the router refuses it from the inbox). */
 export function summaryHandlers(
-  services: Pick<BackgroundServices, 'store' | 'settings' | 'now'>,
+  services: Pick<BackgroundServices, 'store' | 'settings' | 'now' | 'urgency'>,
 ): HandlerMap<'summary.get' | 'audit.export' | 'pageblock.clear'> {
   return {
-    'summary.get': () => managerSummary(services),
+    'summary.get': () => managerSummary({ ...services, urgencyRecords: () => services.urgency.records() }),
     'audit.export': () => exportAudit(services),
     'pageblock.clear': (request) => clearPageBlock(services.store, request.pageId, request.since, services.now()),
   };
