@@ -14,6 +14,8 @@ import { watchRowBadges } from '../../lib/inbox/row-badges';
 import { rowsRefresher } from '../../lib/conversation/row-facts-refresher';
 import { rowBadgeWords } from '../../components/inbox/row-words';
 import { browser } from 'wxt/browser';
+import { followInboxRoute, type SessionContext } from '../../lib/inbox/route-session';
+import { parseInboxUrl } from '../../lib/inbox/url';
 
 // How long the composer may take to render before Reopen falls back to its floating banner.
 const COMPOSER_WAIT_MS = 4000;
@@ -25,11 +27,30 @@ const BADGE_GAP_MS = 100;
 const ROW_TICK_MS = 30_000;
 
 export default defineContentScript({
-  matches: ['https://business.facebook.com/latest/inbox/*'],
+  // Every Business Suite route: agents reach the inbox by in-app navigation (history.pushState) from its home or
+  // another section. Off the inbox only the route is followed (lib/inbox/route-session.ts); the inbox UI, its
+  // observers and timers live from when the route becomes the inbox until it leaves it.
+  matches: ['https://business.facebook.com/*'],
   cssInjectionMode: 'ui',
-  async main(ctx) {
-    // Every timer and listener ends with ctx, so an extension update leaves nothing running (these timers without
-    // a listener per call: lib/inbox/timers.ts says why).
+  main(ctx) {
+    let css: Promise<string> | null = null;
+    // The stylesheet WXT builds for this entrypoint (cssInjectionMode 'ui': loaded into the shadow roots only), read
+    // once for every session of this page.
+    const readCss = () => (css ??= loadUiCss((browser.runtime.getURL as (path: string) => string)('/content-scripts/inbox.css')));
+    followInboxRoute(ctx, {
+      href: () => window.location.href,
+      isInbox: (url) => parseInboxUrl(url) !== null,
+      start: (session) => void startInbox(session, readCss),
+    });
+  },
+});
+
+/** The inbox UI for one visit of the inbox route: everything here ends with `ctx` (the session's context), which ends
+ *  when the route leaves the inbox or the extension is updated. */
+async function startInbox(ctx: SessionContext, readCss: () => Promise<string>) {
+  {
+    // Every timer and listener ends with ctx, so leaving the inbox or an extension update leaves nothing running
+    // (these timers without a listener per call: lib/inbox/timers.ts says why).
     const scheduler = createContextTimers(ctx);
     const now = () => Date.now();
     const visible = () => document.visibilityState === 'visible';
@@ -55,8 +76,8 @@ export default defineContentScript({
 
     void store.actions.loadSettings();
 
-    // The stylesheet WXT builds for this entrypoint (cssInjectionMode 'ui': loaded into the shadow roots only).
-    const css = await loadUiCss((browser.runtime.getURL as (path: string) => string)('/content-scripts/inbox.css'));
+    const css = await readCss();
+    if (!ctx.isValid) return;
     const floating = createShadowUi(ctx, document, {
       name: 'reopen-inbox-floating',
       anchor: () => document.body,
@@ -186,5 +207,5 @@ export default defineContentScript({
       rows.stop();
       composer.stop();
     });
-  },
-});
+  }
+}
