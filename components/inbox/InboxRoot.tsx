@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { nextDisplayChangeAt, threadStatus } from '../../lib/inbox/status';
 import { holdingBlock } from '../../lib/policy';
 import { ExpiryBanner, type BannerModel } from './ExpiryBanner';
-import { LastOutcome } from './LastOutcome';
-import { ReopenPanel } from './ReopenPanel';
+import { PanelSlot, type PanelLoader } from './lazy-panel';
+import { installedStrings } from '../../lib/i18n/inbox-strings';
 import { isThread, type InboxStore, type InboxViewState } from '../../lib/conversation/inbox-store';
 import { useStoreState } from '../use-store-state';
 import type { ContextTimers } from '../../lib/inbox/timers';
@@ -28,6 +28,8 @@ export interface InboxRootProps {
   store: InboxStore;
   scheduler: Scheduler;
   onOpenOptions: () => void;
+  /** The reopen panel, loaded on its first open (./lazy-panel.tsx). */
+  panel: PanelLoader;
   /** Fixed in tests; the agent's own zone otherwise. */
   timeZone?: string;
 }
@@ -71,7 +73,7 @@ function StringsUnavailable({ floating }: { floating: boolean }) {
 }
 
 /** Connects the view store to the banner and panel; the countdown is one timer to the next visible change. */
-export function InboxRoot({ store, scheduler, onOpenOptions, timeZone }: InboxRootProps) {
+export function InboxRoot({ store, scheduler, onOpenOptions, panel, timeZone }: InboxRootProps) {
   const state = useStoreState(store, (s) => s);
   const { actions } = store;
   const openerRef = useRef<HTMLButtonElement>(null);
@@ -151,36 +153,49 @@ export function InboxRoot({ store, scheduler, onOpenOptions, timeZone }: InboxRo
         timeZone={timeZone}
       />
       {state.panelOpen && thread?.status === 'resolved' ? (
-        <ReopenPanel
-          key={`${thread.pageId}:${thread.psid}`}
+        <PanelSlot
+          loader={panel}
           locale={state.locale}
-          now={state.now}
-          facts={thread.facts}
-          templates={state.templates}
-          promoTerms={state.promoTerms}
-          sending={state.sending}
-          result={state.result}
-          attempts={thread.recentAttempts}
-          block={holdingBlock([thread.pageBlock, thread.block], state.now, thread.facts.customerLastMessageAt)}
-          onSend={(request, retryOf) => void actions.send(request, retryOf ? { retryOf } : {})}
-          onClose={actions.closePanel}
-          onNeedTemplates={() => void actions.loadTemplates()}
-          timeZone={timeZone}
-          {...(thread.recipient
-            ? {
-                recipient: {
-                  psid: thread.psid,
-                  name: thread.customerName ?? state.displayName ?? '',
-                  view: thread.recipient,
-                  choosing: state.choosing,
-                  onChoose: (psid: string) => void actions.choose(psid),
-                },
-              }
-            : {})}
+          strings={installedStrings()}
+          view={{
+            kind: 'panel',
+            key: `${thread.pageId}:${thread.psid}`,
+            props: {
+              locale: state.locale,
+              now: state.now,
+              facts: thread.facts,
+              templates: state.templates,
+              promoTerms: state.promoTerms,
+              sending: state.sending,
+              result: state.result,
+              attempts: thread.recentAttempts,
+              block: holdingBlock([thread.pageBlock, thread.block], state.now, thread.facts.customerLastMessageAt),
+              onSend: (request, retryOf) => void actions.send(request, retryOf ? { retryOf } : {}),
+              onClose: actions.closePanel,
+              onNeedTemplates: () => void actions.loadTemplates(),
+              timeZone,
+              ...(thread.recipient
+                ? {
+                    recipient: {
+                      psid: thread.psid,
+                      name: thread.customerName ?? state.displayName ?? '',
+                      view: thread.recipient,
+                      choosing: state.choosing,
+                      onChoose: (psid: string) => void actions.choose(psid),
+                    },
+                  }
+                : {}),
+            },
+          }}
         />
       ) : null}
       {state.panelOpen && thread?.status !== 'resolved' && (state.result || state.sending) ? (
-        <LastOutcome locale={state.locale} sending={state.sending} result={state.result} onDismiss={actions.dismissResult} timeZone={timeZone} />
+        <PanelSlot
+          loader={panel}
+          locale={state.locale}
+          strings={installedStrings()}
+          view={{ kind: 'outcome', props: { locale: state.locale, sending: state.sending, result: state.result, onDismiss: actions.dismissResult, timeZone } }}
+        />
       ) : null}
     </div>
   );

@@ -16,6 +16,7 @@ import { rowBadgeWords } from '../../components/inbox/row-words';
 import { browser } from 'wxt/browser';
 import { followInboxRoute, type SessionContext } from '../../lib/inbox/route-session';
 import { parseInboxUrl } from '../../lib/inbox/url';
+import { panelLoader, panelSend } from './panel-loader';
 
 // How long the composer may take to render before Reopen falls back to its floating banner.
 const COMPOSER_WAIT_MS = 4000;
@@ -58,11 +59,12 @@ async function startInbox(ctx: SessionContext, readCss: () => Promise<string>) {
       ask,
       now,
       newRequestId: () => crypto.randomUUID(),
+      send: panelSend,
       // "Same as the browser" follows Business Suite's own language first (the inbox's <html lang>), then the browser's.
       browserLanguage: preferredLanguage(document.documentElement.lang, navigator.language),
     });
     const openOptions = () => void ask({ type: 'options.open' }).catch(() => undefined);
-    const view = <InboxRoot store={store} scheduler={scheduler} onOpenOptions={openOptions} />;
+    const view = <InboxRoot store={store} scheduler={scheduler} onOpenOptions={openOptions} panel={panelLoader} />;
 
     // Which conversation is on screen and who it is with (lib/conversation/conversation-tracker.ts): the store's
     // `location` changes at each switch.

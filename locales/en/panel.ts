@@ -4,6 +4,7 @@ export default {
   'panel.open': 'Reopen expired conversation',
   'panel.title': 'Reopen this conversation',
   'panel.close': 'Close',
+  'panel.loadFailed': 'Reopen could not load its panel. Reload the page to try again.',
   'panel.routes': 'How to reach the customer',
   'panel.route.details': 'Details',
   'panel.route.detailsOf': 'Details of {name}',

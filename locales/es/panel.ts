@@ -5,6 +5,7 @@ export default {
   'panel.open': 'Reabrir conversación expirada',
   'panel.title': 'Reabrir esta conversación',
   'panel.close': 'Cerrar',
+  'panel.loadFailed': 'Reopen no pudo cargar su panel. Recarga la página para intentarlo de nuevo.',
   'panel.routes': 'Cómo llegar al cliente',
   'panel.route.details': 'Detalles',
   'panel.route.detailsOf': 'Detalles de {name}',

@@ -1,0 +1,79 @@
+// One send from the reopen panel: the policy's check here (nothing leaves the tab when it refuses), then the
+// background, which decides again and sends at most once. The panel script brings this module
+// (components/inbox/panel-module.tsx), so the content script every inbox tab runs carries neither it nor the policy's
+// checks; the inbox store calls it with what it reads and writes (./inbox-store.ts, SendScope).
+import { ProtocolFailure } from '../messaging/client';
+import { factsForResend, preflight } from '../policy';
+import type { SendAction, SendResult } from './inbox-store';
+
+/** ProtocolFailure codes that mean the background refused the message before doing anything. */
+const REFUSED_BEFORE_ACTING = new Set(['invalid_message', 'forbidden_sender']);
+
+/** Returns true when the background was asked (the ledger may have changed). */
+export const sendAction: SendAction = async (request, options, { get, set, ask, now: clock, newRequestId, current }) => {
+  const state = get();
+  const thread = state.thread;
+  if (thread?.status !== 'resolved') return false;
+  const now = clock();
+  const retryOf = options.retryOf;
+  const decision = preflight(
+    request,
+    {
+      facts: retryOf ? (factsForResend(thread.facts, retryOf) ?? thread.facts) : thread.facts,
+      templates: state.templates.status === 'ready' ? state.templates.templates : null,
+      promoTerms: state.promoTerms,
+      // No blocks from Meta here: the view's may be stale (a manager may have cleared the Page's since), and the
+      // background refuses on the stored ones before any Graph call, for every tab at once.
+      // Found by name only: nothing leaves until the agent confirms or picks (the background checks it too).
+      ...(thread.recipient?.proof === 'none' ? { recipientProven: false } : {}),
+    },
+    now,
+  );
+  if (!decision.allowed) {
+    set({
+      now,
+      result: {
+        outcome: 'blocked',
+        decidedBy: 'preflight',
+        reason: decision.reason,
+        until: decision.until,
+        feedbackProblems: decision.feedbackProblems,
+      },
+    });
+    return false;
+  }
+
+  set({ sending: true, result: null });
+  let result: SendResult;
+  try {
+    // A new id for every deliberate send: the background treats one id as one message. A resend is a new
+    // message too, naming the `unknown` attempt it replaces.
+    const outcome = await ask({
+      type: 'reopen.send',
+      requestId: newRequestId(),
+      pageId: thread.pageId,
+      psid: thread.psid,
+      selectedItemId: state.location?.selectedItemId ?? null,
+      request,
+      ...(retryOf ? { retryOf } : {}),
+    });
+    result = {
+      outcome: outcome.outcome,
+      requestId: outcome.requestId,
+      decidedBy: 'background',
+      reason: outcome.reason,
+      error: outcome.error,
+      nextAttemptAt: outcome.nextAttemptAt,
+      ...(outcome.block ? { block: outcome.block } : {}),
+    };
+  } catch (error) {
+    // A refusal before acting sent nothing. Any other failure (no reply, worker restarted) may have
+    // happened after Meta received the message: say "unknown", never "failed".
+    result =
+      error instanceof ProtocolFailure && REFUSED_BEFORE_ACTING.has(error.code)
+        ? { outcome: 'failed', decidedBy: 'background', rejected: error.message }
+        : { outcome: 'unknown', decidedBy: 'background' };
+  }
+  if (current()) set({ sending: false, result, now: clock() });
+  return true;
+};
