@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { sendAction } from '../../lib/conversation/send-action';
+import { loadTemplatesAction, sendAction } from '../../lib/conversation/send-action';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { DEFAULT_PROMO_TERMS } from '../../lib/policy';
 import type { StopBlock } from '../../lib/storage/schema';
@@ -154,6 +154,7 @@ describe('the inbox store', () => {
     const store = createInboxStore({
       ask,
       send: sendAction,
+      loadTemplates: loadTemplatesAction,
       now: () => NOW,
       newRequestId: () => `00000000-0000-4000-8000-00000000000${++ids}`,
       browserLanguage: 'en-US',

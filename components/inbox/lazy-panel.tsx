@@ -6,19 +6,24 @@
 // imported from the panel's modules here, so none of their code reaches the content script.
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Catalogs, Locale } from '../../lib/i18n/core';
+import type { ContextTimers } from '../../lib/inbox/timers';
 import { t } from '../../lib/i18n/inbox-strings';
-import type { SendAction } from '../../lib/conversation/inbox-store';
-import type { LastOutcomeProps } from './LastOutcome';
-import type { ReopenPanelProps } from './ReopenPanel';
+import type { InboxActions, InboxDeps, InboxViewState, SendAction } from '../../lib/conversation/inbox-store';
+import type { CandidateListProps } from './CandidateList';
 
-/** What the slot shows: the panel of a resolved thread (re-created when `key` changes), or the last send's outcome. */
-export type PanelView = { kind: 'panel'; key: string; props: ReopenPanelProps } | { kind: 'outcome'; props: LastOutcomeProps };
+/** What the slot shows: the reopen panel of the resolved thread on screen (`panel`), or the last send's outcome when
+ *  the thread can no longer be drawn (`outcome`), both from the inbox store's state; or the customers the agent picks
+ *  from. */
+export type PanelView =
+  | { kind: 'panel' | 'outcome'; state: InboxViewState; actions: InboxActions; scheduler: ContextTimers; timeZone?: string }
+  | { kind: 'candidates'; props: CandidateListProps };
 
 /** The panel script's entry: draws `view` into `container` (null: removes it), in the words `strings` holds. */
 export interface PanelModule {
   render(container: HTMLElement, view: PanelView | null, strings: Readonly<Catalogs>): void;
   /** One send, with the policy's check before it: only the panel sends (the inbox store calls it: lib/conversation). */
   send: SendAction;
+  loadTemplates: InboxDeps['loadTemplates'];
 }
 
 /** Where the panel script comes from: at once when it is already loaded (or bundled, in tests), else on demand. */
@@ -75,5 +80,5 @@ export function PanelSlot({ loader, view, locale, strings }: PanelSlotProps) {
       </p>
     );
   }
-  return <div ref={ref} class="reopen-panel-slot" aria-busy={module ? undefined : 'true'} />;
+  return <div ref={ref} />;
 }

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { PANEL_MODULE_GLOBAL, type PanelLoader, type PanelModule } from '../../components/inbox/lazy-panel';
-import type { SendAction } from '../../lib/conversation/inbox-store';
+import type { InboxDeps, SendAction } from '../../lib/conversation/inbox-store';
 
 // The panel script (entrypoints/reopen-panel.ts) is imported from the extension's own files on the panel's first open:
 // a dynamic import() from a content script runs in the content script's world, and the file is a web-accessible
@@ -15,7 +15,7 @@ export const panelLoader: PanelLoader = {
   load() {
     loading ??= import(/* @vite-ignore */ (browser.runtime.getURL as (path: string) => string)(PANEL_SCRIPT)).then(() => {
       const module = loaded();
-      if (!module) throw new Error('Reopen: the panel script loaded without its entry');
+      if (!module) throw new Error('no panel');
       return module;
     });
     loading.catch(() => (loading = null));
@@ -27,6 +27,9 @@ export const panelLoader: PanelLoader = {
  *  sends). */
 export const panelSend: SendAction = (...args) => {
   const module = loaded();
-  if (!module) return Promise.reject(new Error('Reopen: a send before the panel script loaded'));
+  if (!module) return Promise.reject(new Error('no panel'));
   return module.send(...args);
 };
+
+/** The Page's templates for the panel (the inbox store's `loadTemplates`): likewise the panel script's. */
+export const panelTemplates: InboxDeps['loadTemplates'] = (scope) => loaded()?.loadTemplates(scope) ?? Promise.resolve();

@@ -25,6 +25,8 @@ export interface InboxDeps {
    *  so the content script hands over the one the panel script brings (components/inbox/lazy-panel.tsx) and does not
    *  carry it, nor the policy's checks, itself. */
   send: SendAction;
+  /** Lists the Page's approved utility templates for the panel (./send-action.ts), likewise brought by the panel. */
+  loadTemplates: (scope: SendScope) => Promise<void>;
 }
 
 /** What a send reads and writes of the store. `current()`: still the conversation the send started on. */
@@ -177,6 +179,15 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
   let latestThreadRead = 0;
   // A synchronous guard: a double click runs send twice before any re-render could disable the button.
   let sendInFlight = false;
+  /** What the panel's actions read and write, for the conversation on screen now. */
+  const scope = (mine = generation): SendScope => ({
+    get,
+    set,
+    ask: deps.ask,
+    now: deps.now,
+    newRequestId: deps.newRequestId,
+    current: () => mine === generation,
+  });
 
   // Locales whose strings this store installed, and the requests on their way (one per locale at a time).
   const stringsLoaded = new Set<Locale>();
@@ -372,19 +383,8 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
     },
 
     async loadTemplates() {
-      const { thread, templates } = get();
-      if (thread?.status !== 'resolved' || templates.status === 'loading') return;
-      const mine = generation;
-      set({ templates: { status: 'loading' } });
-      try {
-        const answer = await deps.ask({ type: 'templates.list', pageId: thread.pageId });
-        if (mine !== generation) return;
-        set({ templates: 'error' in answer ? { status: 'error', error: answer.error } : { status: 'ready', templates: answer.templates } });
-      } catch (error) {
-        if (mine !== generation) return;
-        const code = error instanceof ProtocolFailure ? error.code : 'no_reply';
-        set({ templates: { status: 'error', error: { kind: code, retryable: true } } });
-      }
+      // The panel's (./send-action.ts, brought by the panel script): only the panel lists the Page's templates.
+      await deps.loadTemplates(scope());
     },
 
     async followReconciliation() {
@@ -399,14 +399,7 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
       const mine = generation;
       try {
         // The send itself is the panel's (./send-action.ts, brought by the panel script): only the panel sends.
-        const asked = await deps.send(request, options, {
-          get,
-          set,
-          ask: deps.ask,
-          now: deps.now,
-          newRequestId: deps.newRequestId,
-          current: () => mine === generation,
-        });
+        const asked = await deps.send(request, options, scope());
         // The attempt changed the ledger (cooldown, last attempt): show what the background now knows.
         if (asked && mine === generation) void actions.refresh({ force: true });
       } finally {

@@ -4,7 +4,7 @@
 // checks; the inbox store calls it with what it reads and writes (./inbox-store.ts, SendScope).
 import { ProtocolFailure } from '../messaging/client';
 import { factsForResend, preflight } from '../policy';
-import type { SendAction, SendResult } from './inbox-store';
+import type { SendAction, SendResult, SendScope } from './inbox-store';
 
 /** ProtocolFailure codes that mean the background refused the message before doing anything. */
 const REFUSED_BEFORE_ACTING = new Set(['invalid_message', 'forbidden_sender']);
@@ -77,3 +77,16 @@ export const sendAction: SendAction = async (request, options, { get, set, ask, 
   if (current()) set({ sending: false, result, now: clock() });
   return true;
 };
+
+/** Lists the Page's approved utility templates for the panel's utility route (once at a time). */
+export async function loadTemplatesAction({ get, set, ask, current }: SendScope): Promise<void> {
+  const { thread, templates } = get();
+  if (thread?.status !== 'resolved' || templates.status === 'loading') return;
+  set({ templates: { status: 'loading' } });
+  try {
+    const answer = await ask({ type: 'templates.list', pageId: thread.pageId });
+    if (current()) set({ templates: 'error' in answer ? { status: 'error', error: answer.error } : { status: 'ready', templates: answer.templates } });
+  } catch (error) {
+    if (current()) set({ templates: { status: 'error', error: { kind: error instanceof ProtocolFailure ? error.code : 'no_reply', retryable: true } } });
+  }
+}

@@ -29,13 +29,6 @@ export interface RouteSessionOptions {
   start(session: SessionContext): void;
 }
 
-export interface RouteSessions {
-  /** The session running now, if any (one at most). */
-  readonly current: SessionContext | null;
-  /** How many sessions started since the content script did (tests and the bench read it). */
-  readonly started: number;
-}
-
 /** A context that ends when its parent does, or earlier (`end`). Its wxt:locationchange listeners are called by the
  *  route follower (`dispatchLocation`), so ending it leaves no listener on the page. */
 function childContext(parent: SessionContext) {
@@ -82,16 +75,14 @@ function childContext(parent: SessionContext) {
 }
 
 /** Follows Business Suite's route from `root` and keeps one inbox session running while the route is the inbox. */
-export function followInboxRoute(root: RouteContext, options: RouteSessionOptions): RouteSessions {
+export function followInboxRoute(root: RouteContext, options: RouteSessionOptions): void {
   let session: ReturnType<typeof childContext> | null = null;
-  let started = 0;
   let pending = false;
 
   const startIfInbox = () => {
     if (session || !root.isValid || !options.isInbox(options.href())) return;
     const child = childContext(root);
     session = child;
-    started += 1;
     child.context.onInvalidated(() => {
       if (session === child) session = null;
     });
@@ -112,13 +103,4 @@ export function followInboxRoute(root: RouteContext, options: RouteSessionOption
     }, 0);
   });
   startIfInbox();
-
-  return {
-    get current() {
-      return session?.context ?? null;
-    },
-    get started() {
-      return started;
-    },
-  };
 }
