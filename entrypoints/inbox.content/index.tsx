@@ -14,7 +14,7 @@ import { watchRowBadges } from '../../lib/inbox/row-badges';
 import { rowsRefresher } from '../../lib/conversation/row-facts-refresher';
 import { rowBadgeWords } from '../../components/inbox/row-words';
 import { browser } from 'wxt/browser';
-import { followInboxRoute, type SessionContext } from '../../lib/inbox/route-session';
+import { followInboxRoute, inboxRendered, type SessionContext } from '../../lib/inbox/route-session';
 import { parseInboxUrl } from '../../lib/inbox/url';
 import { panelLoader, panelSend, panelTemplates } from './panel-loader';
 
@@ -41,6 +41,7 @@ export default defineContentScript({
     followInboxRoute(ctx, {
       href: () => window.location.href,
       isInbox: (url) => parseInboxUrl(url) !== null,
+      rendered: () => inboxRendered(document),
       start: (session) => void startInbox(session, readCss),
     });
   },

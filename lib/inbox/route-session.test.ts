@@ -46,7 +46,12 @@ describe('followInboxRoute', () => {
     href = HOME;
     const route = rootContext();
     const sessions: SessionContext[] = [];
-    followInboxRoute(route.root, { href: () => href, isInbox: (url) => url.includes('/latest/inbox'), start: (s) => void sessions.push(s) });
+    followInboxRoute(route.root, {
+      href: () => href,
+      isInbox: (url) => url.includes('/latest/inbox'),
+      rendered: () => true,
+      start: (s) => void sessions.push(s),
+    });
     route.navigate(THREAD);
     route.navigate(INBOX); // a second announcement before the first start: still one session
     vi.runAllTimers();
@@ -69,7 +74,7 @@ describe('followInboxRoute', () => {
     href = INBOX;
     const route = rootContext();
     let session: SessionContext | null = null;
-    followInboxRoute(route.root, { href: () => href, isInbox: (url) => url.includes('/latest/inbox'), start: (s) => (session = s) });
+    followInboxRoute(route.root, { href: () => href, isInbox: (url) => url.includes('/latest/inbox'), rendered: () => true, start: (s) => (session = s) });
     const switches = vi.fn();
     const clicks = vi.fn();
     session!.addEventListener(window, 'wxt:locationchange', (event) => switches(event.newUrl.href));
@@ -91,7 +96,7 @@ describe('followInboxRoute', () => {
     href = HOME;
     const route = rootContext();
     const start = vi.fn();
-    followInboxRoute(route.root, { href: () => href, isInbox: (url) => url.includes('/latest/inbox'), start });
+    followInboxRoute(route.root, { href: () => href, isInbox: (url) => url.includes('/latest/inbox'), rendered: () => true, start });
     route.navigate(THREAD);
     route.navigate(HOME);
     vi.runAllTimers();

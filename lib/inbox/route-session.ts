@@ -5,6 +5,17 @@
 // and timers, all tied to the session's context; when the route leaves the inbox the context ends and takes them all
 // with it (WXT's own ContentScriptContext, ended early). There is never more than one session.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { LEXICAL_EDITOR, MESSAGE_LOG, THREAD_LIST_PAGELET } from './page-geometry';
+
+/** How long an in-app arrival waits for the inbox to render before the session starts anyway (a layout Reopen does
+ *  not know renders none of the marks below; the session then finds what it can, as on a load). */
+export const RENDER_WAIT_MS = 5000;
+
+/** The inbox has rendered: its conversation list, its reply box or a message log is in the document. Business Suite
+ *  changes the address first and renders after, and the session's watchers start from what the document shows. */
+export function inboxRendered(doc: Document): boolean {
+  return doc.querySelector(`${THREAD_LIST_PAGELET}, ${LEXICAL_EDITOR}, ${MESSAGE_LOG}`) !== null;
+}
 
 /** What a session needs of a content script context: WXT's ContentScriptContext has it, and so does a session. */
 export interface SessionContext {
@@ -25,6 +36,8 @@ export interface RouteSessionOptions {
   href(): string;
   /** True for a URL the inbox UI serves. */
   isInbox(url: string): boolean;
+  /** True once the inbox has rendered (inboxRendered); until then an arrival waits, at most RENDER_WAIT_MS. */
+  rendered(): boolean;
   /** Starts the inbox UI in `session`: everything it sets up must end with the session's context. */
   start(session: SessionContext): void;
 }
@@ -79,7 +92,7 @@ export function followInboxRoute(root: RouteContext, options: RouteSessionOption
   let session: ReturnType<typeof childContext> | null = null;
   let pending = false;
 
-  const startIfInbox = () => {
+  const start = () => {
     if (session || !root.isValid || !options.isInbox(options.href())) return;
     const child = childContext(root);
     session = child;
@@ -88,9 +101,27 @@ export function followInboxRoute(root: RouteContext, options: RouteSessionOption
     });
     options.start(child.context);
   };
+  // An arrival before the inbox rendered: one observer of the document until it has, bounded, and only on the inbox
+  // route (leaving it stops the wait).
+  let waiting: (() => void) | null = null;
+  const startIfInbox = () => {
+    if (session || waiting || !root.isValid || !options.isInbox(options.href())) return;
+    if (options.rendered()) return start();
+    const observer = new MutationObserver(() => options.rendered() && done());
+    const timer = root.setTimeout(() => done(), RENDER_WAIT_MS);
+    const done = (go = true) => {
+      observer.disconnect();
+      clearTimeout(timer);
+      waiting = null;
+      if (go) start();
+    };
+    waiting = () => done(false);
+    observer.observe(document, { childList: true, subtree: true });
+  };
 
   root.addEventListener(window, 'wxt:locationchange', (event) => {
     const inbox = options.isInbox(event.newUrl.href);
+    if (!inbox) waiting?.();
     if (session && !inbox) return session.end();
     if (session) return session.dispatchLocation(event);
     if (!inbox || pending) return;
