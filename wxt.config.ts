@@ -26,7 +26,7 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact(), preactClassicJsx(), zodWithoutEvalProbe()],
     // Terser with three passes: ~0.6 KB gzip less content script than the default minifier (scripts/bench/
-    // bundle.bench.ts; the script runs in every inbox tab under a 25 KB budget). wrap_iife keeps `(function(){…})()`
+    // bundle.bench.ts; the script runs in every inbox tab under a 20 KB budget). wrap_iife keeps `(function(){…})()`
     // so WXT can unname the IIFE of an unlisted script and executeScript gets its result (the layout report).
     build: {
       sourcemap: process.env.REOPEN_SOURCEMAP === '1',
@@ -34,7 +34,7 @@ export default defineConfig({
       terserOptions: { ecma: 2020, compress: { passes: 3, pure_getters: true }, format: { wrap_iife: true } },
     },
     // WXT's autoMount() is not used (lib/inbox/composer-mount.ts is measured cheaper): keep its wait library out
-    // of the content script's 25 KB budget. lib/inbox/no-auto-mount.ts fails loudly if autoMount is ever called.
+    // of the content script's 20 KB budget. lib/inbox/no-auto-mount.ts fails loudly if autoMount is ever called.
     resolve: { alias: [{ find: /^@1natsu\/wait-element(\/detectors)?$/, replacement: resolve(import.meta.dirname, 'lib/inbox/no-auto-mount.ts') }] },
   }),
   manifest: ({ browser }) => ({

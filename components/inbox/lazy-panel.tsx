@@ -33,7 +33,7 @@ export interface PanelLoader {
 }
 
 /** The global the panel script leaves its entry under, in the content script's own (isolated) world. */
-export const PANEL_MODULE_GLOBAL = '__reopenPanelModule';
+export const PANEL_MODULE_GLOBAL = '__reopenPanel';
 
 export interface PanelSlotProps {
   loader: PanelLoader;
@@ -50,15 +50,12 @@ export function PanelSlot({ loader, view, locale, strings }: PanelSlotProps) {
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
-    if (module) return;
-    let live = true;
-    loader.load().then(
-      (loaded) => live && setModule(() => loaded),
-      () => live && setFailed(true),
-    );
-    return () => {
-      live = false;
-    };
+    // (An answer after the slot went sets nothing visible: Preact drops a state update of a removed component.)
+    if (!module)
+      loader.load().then(
+        (loaded) => setModule(() => loaded),
+        () => setFailed(true),
+      );
   }, [loader, module]);
 
   // Every render of the slot draws the panel again with the new props (the panel's own state is kept by Preact).

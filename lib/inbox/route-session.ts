@@ -43,88 +43,69 @@ export interface RouteSessionOptions {
 }
 
 /** A context that ends when its parent does, or earlier (`end`). Its wxt:locationchange listeners are called by the
- *  route follower (`dispatchLocation`), so ending it leaves no listener on the page. */
-function childContext(parent: SessionContext) {
+ *  route follower while it is the running session (`dispatchLocation`), so ending it leaves no listener on the page;
+ *  its other listeners and intervals end with its signal. */
+function childContext(parent: Pick<SessionContext, 'onInvalidated'>) {
   const controller = new AbortController();
-  const locationHandlers = new Set<(event: Event) => void>();
-  const end = () => {
-    if (!controller.signal.aborted) controller.abort('Reopen left the inbox');
+  const { signal } = controller;
+  const locationHandlers: ((event: Event) => void)[] = [];
+  const end = () => controller.abort();
+  parent.onInvalidated(end);
+  const onInvalidated = (callback: () => void) => {
+    signal.addEventListener('abort', callback);
+    return () => signal.removeEventListener('abort', callback);
   };
-  const unlink = parent.onInvalidated(end);
-  controller.signal.addEventListener('abort', () => {
-    unlink();
-    locationHandlers.clear();
-  });
   const context: SessionContext = {
     get isValid() {
-      return parent.isValid && !controller.signal.aborted;
+      return !signal.aborted;
     },
-    signal: controller.signal,
-    onInvalidated(callback) {
-      controller.signal.addEventListener('abort', callback);
-      return () => controller.signal.removeEventListener('abort', callback);
-    },
+    signal,
+    onInvalidated,
     addEventListener(target: EventTarget, type: string, handler: (event: Event) => void, options?: AddEventListenerOptions) {
-      if (controller.signal.aborted) return;
-      if (type === 'wxt:locationchange') {
-        locationHandlers.add(handler);
-        return;
-      }
-      target.addEventListener(type, handler, { ...options, signal: controller.signal });
+      if (type === 'wxt:locationchange') locationHandlers.push(handler);
+      else target.addEventListener(type, handler, { ...options, signal });
     },
     setInterval(handler, ms) {
-      const id = window.setInterval(() => context.isValid && handler(), ms);
-      context.onInvalidated(() => window.clearInterval(id));
+      const id = window.setInterval(handler, ms);
+      onInvalidated(() => window.clearInterval(id));
       return id;
     },
   };
-  return {
-    context,
-    end,
-    dispatchLocation(event: Event) {
-      for (const handler of [...locationHandlers]) handler(event);
-    },
-  };
+  return { context, end, dispatchLocation: (event: Event) => locationHandlers.forEach((handler) => handler(event)) };
 }
 
 /** Follows Business Suite's route from `root` and keeps one inbox session running while the route is the inbox. */
 export function followInboxRoute(root: RouteContext, options: RouteSessionOptions): void {
   let session: ReturnType<typeof childContext> | null = null;
+  // An arrival before the inbox rendered waits for it (one observer of the document, bounded; only on the inbox route).
+  let waiting: MutationObserver | null = null;
   let pending = false;
+  const inbox = () => root.isValid && options.isInbox(options.href());
 
   const start = () => {
-    if (session || !root.isValid || !options.isInbox(options.href())) return;
-    const child = childContext(root);
-    session = child;
-    child.context.onInvalidated(() => {
-      if (session === child) session = null;
-    });
+    waiting?.disconnect();
+    waiting = null;
+    if (session || !inbox()) return;
+    const child = (session = childContext(root));
+    child.context.onInvalidated(() => session === child && (session = null));
     options.start(child.context);
   };
-  // An arrival before the inbox rendered: one observer of the document until it has, bounded, and only on the inbox
-  // route (leaving it stops the wait).
-  let waiting: (() => void) | null = null;
   const startIfInbox = () => {
-    if (session || waiting || !root.isValid || !options.isInbox(options.href())) return;
+    if (session || waiting || !inbox()) return;
     if (options.rendered()) return start();
-    const observer = new MutationObserver(() => options.rendered() && done());
-    const timer = root.setTimeout(() => done(), RENDER_WAIT_MS);
-    const done = (go = true) => {
-      observer.disconnect();
-      clearTimeout(timer);
-      waiting = null;
-      if (go) start();
-    };
-    waiting = () => done(false);
-    observer.observe(document, { childList: true, subtree: true });
+    waiting = new MutationObserver(() => options.rendered() && start());
+    waiting.observe(document, { childList: true, subtree: true });
+    root.setTimeout(() => waiting && start(), RENDER_WAIT_MS);
   };
 
   root.addEventListener(window, 'wxt:locationchange', (event) => {
-    const inbox = options.isInbox(event.newUrl.href);
-    if (!inbox) waiting?.();
-    if (session && !inbox) return session.end();
+    if (!options.isInbox(event.newUrl.href)) {
+      waiting?.disconnect();
+      waiting = null;
+      return session?.end();
+    }
     if (session) return session.dispatchLocation(event);
-    if (!inbox || pending) return;
+    if (pending) return;
     // The Navigation API announces a pushState before the address changes: start once it has (the session reads
     // the page's own URL, as at load).
     pending = true;
