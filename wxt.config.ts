@@ -26,11 +26,15 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact(), preactClassicJsx(), zodWithoutEvalProbe()],
     // Terser with three passes: ~0.6 KB gzip less content script than the default minifier (scripts/bench/
-    // bundle.bench.ts; the script runs in every inbox tab under a 25 KB budget). wrap_iife keeps `(function(){…})()`
+    // bundle.bench.ts; the script runs in every inbox tab under a 20 KB budget). wrap_iife keeps `(function(){…})()`
     // so WXT can unname the IIFE of an unlisted script and executeScript gets its result (the layout report).
-    build: { minify: 'terser', terserOptions: { ecma: 2020, compress: { passes: 3, pure_getters: true }, format: { wrap_iife: true } } },
+    build: {
+      sourcemap: process.env.REOPEN_SOURCEMAP === '1',
+      minify: 'terser',
+      terserOptions: { ecma: 2020, compress: { passes: 3, pure_getters: true }, format: { wrap_iife: true } },
+    },
     // WXT's autoMount() is not used (lib/inbox/composer-mount.ts is measured cheaper): keep its wait library out
-    // of the content script's 25 KB budget. lib/inbox/no-auto-mount.ts fails loudly if autoMount is ever called.
+    // of the content script's 20 KB budget. lib/inbox/no-auto-mount.ts fails loudly if autoMount is ever called.
     resolve: { alias: [{ find: /^@1natsu\/wait-element(\/detectors)?$/, replacement: resolve(import.meta.dirname, 'lib/inbox/no-auto-mount.ts') }] },
   }),
   manifest: ({ browser }) => ({
@@ -46,6 +50,9 @@ export default defineConfig({
     // so installing asks nothing new (components/options/NotifySetting.tsx, lib/urgency/notify.ts).
     optional_permissions: ['notifications'],
     host_permissions: ['https://business.facebook.com/*', 'https://graph.facebook.com/*'],
+    // The reopen panel's script, imported by the inbox content script on the panel's first open
+    // (entrypoints/inbox.content/panel-loader.ts): reachable from Business Suite's pages only.
+    web_accessible_resources: [{ resources: ['reopen-panel.js'], matches: ['https://business.facebook.com/*'] }],
     // Keyboard route to the reopen panel of the conversation on screen (entrypoints/background/index.ts relays it to the
     // inbox tab). The agent can change the key in the browser's shortcut settings.
     commands: {

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { PageView } from '../lib/pages/view';
 import type { StorageNotice } from '../lib/storage/notice';
 import { ExpiryBanner } from './inbox/ExpiryBanner';
+import { CandidateList } from './inbox/CandidateList';
 import { C, installBothCatalogs } from '../tests/support/inbox';
 import { Pages } from './options/Pages';
 import { Health } from './popup/Health';
@@ -19,6 +20,7 @@ function banner(over: { storage?: StorageNotice; failure?: string; locale?: 'en'
   const onOpenOptions = vi.fn();
   render(
     <ExpiryBanner
+      candidateList={CandidateList}
       locale={over.locale ?? 'en'}
       now={C}
       model={over.failure ? { kind: 'failure', code: over.failure } : { kind: 'loading' }}

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { Locale } from '../../lib/i18n';
 import { threadStatus } from '../../lib/inbox/status';
 import { ExpiryBanner, type BannerModel, type ExpiryBannerProps } from './ExpiryBanner';
+import { CandidateList } from './CandidateList';
 import { C, DAY, HOUR, MIN, facts, installBothCatalogs } from '../../tests/support/inbox';
 
 installBothCatalogs();
@@ -10,8 +11,20 @@ afterEach(cleanup);
 
 function show(model: BannerModel, now: number, over: Partial<ExpiryBannerProps> = {}) {
   const callbacks = { onOpenPanel: vi.fn(), onRetry: vi.fn(), onOpenOptions: vi.fn(), onChoose: vi.fn() };
+  const candidateList = CandidateList;
   const view = render(
-    <ExpiryBanner locale="en" now={now} model={model} floating={false} panelOpen={false} choosing={false} timeZone="UTC" {...callbacks} {...over} />,
+    <ExpiryBanner
+      locale="en"
+      now={now}
+      model={model}
+      floating={false}
+      panelOpen={false}
+      choosing={false}
+      timeZone="UTC"
+      candidateList={candidateList}
+      {...callbacks}
+      {...over}
+    />,
   );
   return { ...callbacks, banner: screen.getByTestId('reopen-banner'), view };
 }

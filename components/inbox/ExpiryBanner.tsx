@@ -1,4 +1,4 @@
-import type { Ref } from 'preact';
+import type { ComponentChildren, Ref } from 'preact';
 import type { Locale } from '../../lib/i18n';
 import { formatDuration } from '../../lib/i18n/format';
 import { t } from '../../lib/i18n/inbox-strings';
@@ -7,7 +7,7 @@ import type { Candidate, RecipientView, UnresolvedReason } from '../../lib/threa
 import type { ErrorView } from '../../lib/graph/error-view';
 import type { StorageNotice } from '../../lib/storage/notice';
 import { storagePercent } from '../../lib/storage/notice';
-import { CandidateList } from './CandidateList';
+import type { CandidateListProps } from './CandidateList';
 import { errorLine } from './words';
 
 /** What the banner is about; derived by the container from the store. */
@@ -48,6 +48,9 @@ export interface ExpiryBannerProps {
   onRetry: () => void;
   onOpenOptions: () => void;
   onChoose: (psid: string) => void;
+  /** Draws the list the agent picks the customer from (./CandidateList.tsx, loaded on demand with the panel: a name
+   *  shared by two customers is rare). */
+  candidateList: (props: CandidateListProps) => ComponentChildren;
 }
 
 type Fix = 'connect' | 'reconnect' | 'retry' | 'choose' | null;
@@ -174,11 +177,11 @@ export function ExpiryBanner(props: ExpiryBannerProps) {
             {model.reason === 'not_found' && model.nameUnread ? t(locale, 'banner.unknown.name_unread') : t(locale, `banner.unknown.${model.reason}`)}
           </p>
           {model.error ? <p class="reopen-hint">{errorLine(locale, model.error)}</p> : null}
-          {model.reason === 'ambiguous' || model.reason === 'not_found' ? (
-            model.candidates.length > 0 || model.reason === 'ambiguous' || model.nameUnread ? (
-              <CandidateList locale={locale} candidates={model.candidates} busy={props.choosing} onChoose={props.onChoose} timeZone={props.timeZone} />
-            ) : null
-          ) : null}
+          {model.reason === 'ambiguous' || model.reason === 'not_found'
+            ? model.candidates.length > 0 || model.reason === 'ambiguous' || model.nameUnread
+              ? props.candidateList({ locale, candidates: model.candidates, busy: props.choosing, onChoose: props.onChoose, timeZone: props.timeZone })
+              : null
+            : null}
         </>
       ) : null}
 

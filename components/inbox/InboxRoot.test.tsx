@@ -1,11 +1,13 @@
 // The container: store + banner + panel together, with the background mocked at `ask` and a manual clock.
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { loadTemplatesAction, sendAction } from '../../lib/conversation/send-action';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { ProtocolFailure } from '../../lib/messaging/client';
 import type { RequestOf, RequestType } from '../../lib/messaging/protocol';
 import type { ThreadView } from '../../lib/threads/view';
 import { parseInboxUrl } from '../../lib/inbox/url';
-import { FOLLOW_MAX_ASKS, InboxRoot, NAME_WAIT_MS, type Scheduler } from './InboxRoot';
+import { bundledPanel, FOLLOW_MAX_ASKS } from './panel-module';
+import { InboxRoot, NAME_WAIT_MS, type Scheduler } from './InboxRoot';
 import { createInboxStore } from '../../lib/conversation/inbox-store';
 import type { Ask } from '../../lib/messaging/client';
 import { C, DAY, HOUR, MIN, facts, resolvedThread, stringsAnswer } from '../../tests/support/inbox';
@@ -57,9 +59,16 @@ async function mount(background: ThreadView | Background, start: number, url = U
     if (request.type === 'ui.strings') return stringsAnswer(request.locale);
     return answer(request);
   }) as unknown as Ask;
-  const store = createInboxStore({ ask, now: clock.now, newRequestId: () => crypto.randomUUID(), browserLanguage: 'en' });
+  const store = createInboxStore({
+    ask,
+    send: sendAction,
+    loadTemplates: loadTemplatesAction,
+    now: clock.now,
+    newRequestId: () => crypto.randomUUID(),
+    browserLanguage: 'en',
+  });
   const onOpenOptions = vi.fn();
-  render(<InboxRoot store={store} scheduler={clock.scheduler} onOpenOptions={onOpenOptions} timeZone="UTC" />);
+  render(<InboxRoot store={store} scheduler={clock.scheduler} onOpenOptions={onOpenOptions} panel={bundledPanel} timeZone="UTC" />);
   await act(async () => {
     store.actions.showConversation(parseInboxUrl(url), displayName);
     // As the content script does: the settings (none here, so the browser's language) and then their words.
@@ -77,8 +86,15 @@ describe('words from the background', () => {
       if (request.type === 'ui.strings') return strings(request.locale);
       throw new ProtocolFailure('no_reply', 'silent');
     }) as unknown as Ask;
-    const store = createInboxStore({ ask, now: clock.now, newRequestId: () => crypto.randomUUID(), browserLanguage: 'es-AR' });
-    render(<InboxRoot store={store} scheduler={clock.scheduler} onOpenOptions={vi.fn()} timeZone="UTC" />);
+    const store = createInboxStore({
+      ask,
+      send: sendAction,
+      loadTemplates: loadTemplatesAction,
+      now: clock.now,
+      newRequestId: () => crypto.randomUUID(),
+      browserLanguage: 'es-AR',
+    });
+    render(<InboxRoot store={store} scheduler={clock.scheduler} onOpenOptions={vi.fn()} panel={bundledPanel} timeZone="UTC" />);
     void act(() => store.actions.showConversation(parseInboxUrl(URL_A), 'Maria Lopez'));
     return store;
   }

@@ -1,13 +1,11 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { nextDisplayChangeAt, threadStatus } from '../../lib/inbox/status';
-import { holdingBlock } from '../../lib/policy';
 import { ExpiryBanner, type BannerModel } from './ExpiryBanner';
-import { LastOutcome } from './LastOutcome';
-import { ReopenPanel } from './ReopenPanel';
+import { PanelSlot, type PanelLoader } from './lazy-panel';
+import { installedStrings } from '../../lib/i18n/inbox-strings';
 import { isThread, type InboxStore, type InboxViewState } from '../../lib/conversation/inbox-store';
 import { useStoreState } from '../use-store-state';
 import type { ContextTimers } from '../../lib/inbox/timers';
-import { draftKey } from '../../lib/conversation/drafts';
 
 /**
  * How long the header's name may take to render before Reopen reads the Page's conversations without it (the
@@ -16,12 +14,6 @@ import { draftKey } from '../../lib/conversation/drafts';
  */
 export const NAME_WAIT_MS = 2500;
 
-/** After the background's next read of an `unknown` send's conversation is due, the inbox asks for the thread this
- *  much later (the read takes a moment), never sooner than FOLLOW_MIN_MS apart; at most FOLLOW_MAX_ASKS per attempt. */
-export const FOLLOW_AFTER_READ_MS = 1500;
-export const FOLLOW_MIN_MS = 3000;
-export const FOLLOW_MAX_ASKS = 8;
-
 /** Timers owned by the caller (the content script's, which end with its context: an extension update clears them). */
 export type Scheduler = ContextTimers;
 
@@ -29,6 +21,8 @@ export interface InboxRootProps {
   store: InboxStore;
   scheduler: Scheduler;
   onOpenOptions: () => void;
+  /** The reopen panel, loaded on its first open (./lazy-panel.tsx). */
+  panel: PanelLoader;
   /** Fixed in tests; the agent's own zone otherwise. */
   timeZone?: string;
 }
@@ -72,7 +66,7 @@ function StringsUnavailable({ floating }: { floating: boolean }) {
 }
 
 /** Connects the view store to the banner and panel; the countdown is one timer to the next visible change. */
-export function InboxRoot({ store, scheduler, onOpenOptions, timeZone }: InboxRootProps) {
+export function InboxRoot({ store, scheduler, onOpenOptions, panel, timeZone }: InboxRootProps) {
   const state = useStoreState(store, (s) => s);
   const { actions } = store;
   const openerRef = useRef<HTMLButtonElement>(null);
@@ -96,27 +90,6 @@ export function InboxRoot({ store, scheduler, onOpenOptions, timeZone }: InboxRo
     return () => scheduler.clearTimeout(id);
   }, [waitingForName, conversationKey, scheduler, actions]);
 
-  // An `unknown` send is being reconciled by the background: ask for the thread again a moment after each read is
-  // due, so "found" / "not found" shows without waiting for the periodic refresh. Bounded per attempt.
-  const checking =
-    state.thread?.status === 'resolved' ? (state.thread.recentAttempts.find((attempt) => attempt.reconciliation?.state === 'checking') ?? null) : null;
-  const [follow, setFollow] = useState<{ requestId: string; asks: number }>({ requestId: '', asks: 0 });
-  const asks = checking && follow.requestId === checking.requestId ? follow.asks : 0;
-  const checkingKey = checking ? `${checking.requestId}:${checking.reconciliation?.reads}:${asks}` : '';
-  useEffect(() => {
-    if (!checking?.reconciliation || asks >= FOLLOW_MAX_ASKS) return;
-    const dueIn = (checking.reconciliation.nextReadAt ?? state.now) - state.now + FOLLOW_AFTER_READ_MS;
-    const requestId = checking.requestId;
-    const id = scheduler.setTimeout(
-      () => {
-        void actions.followReconciliation().finally(() => setFollow({ requestId, asks: asks + 1 }));
-      },
-      Math.max(FOLLOW_MIN_MS, dueIn),
-    );
-    return () => scheduler.clearTimeout(id);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the key says all the schedule depends on; the ticking clock would push it back forever
-  }, [checkingKey, scheduler, actions]);
-
   // Focus goes back to the button that opened the panel (WAI-ARIA disclosure pattern). When the thread can no
   // longer be reopened that button is gone: the banner's first action (e.g. "Reconnect this Page") is next.
   useEffect(() => {
@@ -133,7 +106,6 @@ export function InboxRoot({ store, scheduler, onOpenOptions, timeZone }: InboxRo
   if (state.strings === 'failed') return <StringsUnavailable floating={state.floating} />;
 
   const thread = state.thread;
-  const drafted = thread?.status === 'resolved' ? draftKey(thread.pageId, state.location.selectedItemId, thread.psid) : '';
   return (
     <div class={`reopen-root${state.floating ? ' reopen-root--floating' : ''}`} lang={state.locale} ref={rootRef}>
       <ExpiryBanner
@@ -151,41 +123,16 @@ export function InboxRoot({ store, scheduler, onOpenOptions, timeZone }: InboxRo
         onRetry={() => void actions.refresh()}
         onOpenOptions={onOpenOptions}
         onChoose={(psid) => void actions.choose(psid)}
+        candidateList={(props) => <PanelSlot loader={panel} locale={state.locale} strings={installedStrings()} view={{ kind: 'candidates', props }} />}
         timeZone={timeZone}
       />
-      {state.panelOpen && thread?.status === 'resolved' ? (
-        <ReopenPanel
-          key={`${thread.pageId}:${thread.psid}`}
+      {state.panelOpen && (thread?.status === 'resolved' || state.result || state.sending) ? (
+        <PanelSlot
+          loader={panel}
           locale={state.locale}
-          now={state.now}
-          facts={thread.facts}
-          templates={state.templates}
-          promoTerms={state.promoTerms}
-          sending={state.sending}
-          result={state.result}
-          attempts={thread.recentAttempts}
-          block={holdingBlock([thread.pageBlock, thread.block], state.now, thread.facts.customerLastMessageAt)}
-          onSend={(request, retryOf) => void actions.send(request, retryOf ? { retryOf } : {})}
-          onClose={actions.closePanel}
-          onNeedTemplates={() => void actions.loadTemplates()}
-          draft={actions.draftOf(drafted)}
-          onDraft={(draft) => actions.keepDraft(drafted, draft)}
-          timeZone={timeZone}
-          {...(thread.recipient
-            ? {
-                recipient: {
-                  psid: thread.psid,
-                  name: thread.customerName ?? state.displayName ?? '',
-                  view: thread.recipient,
-                  choosing: state.choosing,
-                  onChoose: (psid: string) => void actions.choose(psid),
-                },
-              }
-            : {})}
+          strings={installedStrings()}
+          view={{ kind: thread?.status === 'resolved' ? 'panel' : 'outcome', state, actions, scheduler, ...(timeZone ? { timeZone } : {}) }}
         />
-      ) : null}
-      {state.panelOpen && thread?.status !== 'resolved' && (state.result || state.sending) ? (
-        <LastOutcome locale={state.locale} sending={state.sending} result={state.result} onDismiss={actions.dismissResult} timeZone={timeZone} />
       ) : null}
     </div>
   );

@@ -4,6 +4,7 @@ import { DEFAULT_PROMO_TERMS } from '../../lib/policy';
 import { threadStatus } from '../../lib/inbox/status';
 import type { RecipientView } from '../../lib/threads/view';
 import { ExpiryBanner, type BannerModel } from './ExpiryBanner';
+import { CandidateList } from './CandidateList';
 import { ReopenPanel, type ReopenPanelProps } from './ReopenPanel';
 import { C, DAY, HOUR, facts, installBothCatalogs } from '../../tests/support/inbox';
 
@@ -91,7 +92,19 @@ describe('the banner says when its window is in doubt', () => {
   });
   const show = (bannerModel: BannerModel, locale: 'en' | 'es' = 'en') => {
     const callbacks = { onOpenPanel: vi.fn(), onRetry: vi.fn(), onOpenOptions: vi.fn(), onChoose: vi.fn() };
-    render(<ExpiryBanner locale={locale} now={NOW} model={bannerModel} floating={false} panelOpen={false} choosing={false} timeZone="UTC" {...callbacks} />);
+    render(
+      <ExpiryBanner
+        locale={locale}
+        now={NOW}
+        model={bannerModel}
+        floating={false}
+        panelOpen={false}
+        choosing={false}
+        timeZone="UTC"
+        candidateList={CandidateList}
+        {...callbacks}
+      />,
+    );
     return { banner: screen.getByTestId('reopen-banner'), ...callbacks };
   };
 

@@ -1,4 +1,5 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { loadTemplatesAction, sendAction } from '../../lib/conversation/send-action';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { DEFAULT_PROMO_TERMS } from '../../lib/policy';
 import type { StopBlock } from '../../lib/storage/schema';
@@ -150,7 +151,14 @@ describe('the inbox store', () => {
       return resolvedThread(facts(), cleared ? {} : { pageBlock: PAGE_BLOCK });
     }) as unknown as Ask;
     let ids = 0;
-    const store = createInboxStore({ ask, now: () => NOW, newRequestId: () => `00000000-0000-4000-8000-00000000000${++ids}`, browserLanguage: 'en-US' });
+    const store = createInboxStore({
+      ask,
+      send: sendAction,
+      loadTemplates: loadTemplatesAction,
+      now: () => NOW,
+      newRequestId: () => `00000000-0000-4000-8000-00000000000${++ids}`,
+      browserLanguage: 'en-US',
+    });
     store.actions.showConversation(parseInboxUrl(URL), 'Maria Lopez');
     await flush();
     await store.actions.send({ route: 'HUMAN_AGENT', content: { kind: 'text', text: 'Hola' }, promoConfirmed: false });

@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { DEFAULT_PROMO_TERMS } from '../../lib/policy';
 import type { RecipientView } from '../../lib/threads/view';
+import { CandidateList } from './CandidateList';
 import { ExpiryBanner } from './ExpiryBanner';
 import { ReopenPanel, type ReopenPanelProps } from './ReopenPanel';
 import { C, DAY, facts, installBothCatalogs } from '../../tests/support/inbox';
@@ -116,6 +117,7 @@ describe('a page script cannot pick the person', () => {
         onRetry={vi.fn()}
         onOpenOptions={vi.fn()}
         onChoose={onChoose}
+        candidateList={CandidateList}
       />,
     );
     const candidate = screen.getByTestId('reopen-candidate');

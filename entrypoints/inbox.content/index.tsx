@@ -15,6 +15,9 @@ import { watchRowBadges } from '../../lib/inbox/row-badges';
 import { rowsRefresher, screenRowFact } from '../../lib/conversation/row-facts-refresher';
 import { rowBadgeWords } from '../../components/inbox/row-words';
 import { browser } from 'wxt/browser';
+import { followInboxRoute, inboxRendered, type SessionContext } from '../../lib/inbox/route-session';
+import { parseInboxUrl } from '../../lib/inbox/url';
+import { panelLoader, panelSend, panelTemplates } from './panel-loader';
 
 // How long the composer may take to render before Reopen falls back to its floating banner.
 const COMPOSER_WAIT_MS = 4000;
@@ -26,11 +29,31 @@ const BADGE_GAP_MS = 100;
 const ROW_TICK_MS = 30_000;
 
 export default defineContentScript({
-  matches: ['https://business.facebook.com/latest/inbox/*'],
+  // Every Business Suite route: agents reach the inbox by in-app navigation (history.pushState) from its home or
+  // another section. Off the inbox only the route is followed (lib/inbox/route-session.ts); the inbox UI, its
+  // observers and timers live from when the route becomes the inbox until it leaves it.
+  matches: ['https://business.facebook.com/*'],
   cssInjectionMode: 'ui',
-  async main(ctx) {
-    // Every timer and listener ends with ctx, so an extension update leaves nothing running (these timers without
-    // a listener per call: lib/inbox/timers.ts says why).
+  main(ctx) {
+    let css: Promise<string> | null = null;
+    // The stylesheet WXT builds for this entrypoint (cssInjectionMode 'ui': loaded into the shadow roots only), read
+    // once for every session of this page.
+    const readCss = () => (css ??= loadUiCss((browser.runtime.getURL as (path: string) => string)('/content-scripts/inbox.css')));
+    followInboxRoute(ctx, {
+      href: () => window.location.href,
+      isInbox: (url) => parseInboxUrl(url) !== null,
+      rendered: () => inboxRendered(document),
+      start: (session) => void startInbox(session, readCss),
+    });
+  },
+});
+
+/** The inbox UI for one visit of the inbox route: everything here ends with `ctx` (the session's context), which ends
+ *  when the route leaves the inbox or the extension is updated. */
+async function startInbox(ctx: SessionContext, readCss: () => Promise<string>) {
+  {
+    // Every timer and listener ends with ctx, so leaving the inbox or an extension update leaves nothing running
+    // (these timers without a listener per call: lib/inbox/timers.ts says why).
     const scheduler = createContextTimers(ctx);
     const now = () => Date.now();
     const visible = () => document.visibilityState === 'visible';
@@ -38,11 +61,13 @@ export default defineContentScript({
       ask,
       now,
       newRequestId: () => crypto.randomUUID(),
+      send: panelSend,
+      loadTemplates: panelTemplates,
       // "Same as the browser" follows Business Suite's own language first (the inbox's <html lang>), then the browser's.
       browserLanguage: preferredLanguage(document.documentElement.lang, navigator.language),
     });
     const openOptions = () => void ask({ type: 'options.open' }).catch(() => undefined);
-    const view = <InboxRoot store={store} scheduler={scheduler} onOpenOptions={openOptions} />;
+    const view = <InboxRoot store={store} scheduler={scheduler} onOpenOptions={openOptions} panel={panelLoader} />;
 
     // Which conversation is on screen and who it is with (lib/conversation/conversation-tracker.ts): the store's
     // `location` changes at each switch.
@@ -56,8 +81,8 @@ export default defineContentScript({
 
     void store.actions.loadSettings();
 
-    // The stylesheet WXT builds for this entrypoint (cssInjectionMode 'ui': loaded into the shadow roots only).
-    const css = await loadUiCss((browser.runtime.getURL as (path: string) => string)('/content-scripts/inbox.css'));
+    const css = await readCss();
+    if (!ctx.isValid) return;
     const floating = createShadowUi(ctx, document, {
       name: 'reopen-inbox-floating',
       anchor: () => document.body,
@@ -200,5 +225,5 @@ export default defineContentScript({
       rows.stop();
       composer.stop();
     });
-  },
-});
+  }
+}

@@ -1,5 +1,6 @@
 // The inbox view store with the background mocked at the `ask` boundary.
 import { describe, expect, test, vi } from 'vitest';
+import { loadTemplatesAction, sendAction } from './send-action';
 import { ProtocolFailure } from '../messaging/client';
 import type { RequestOf, RequestType } from '../messaging/protocol';
 import type { ReopenOutcome } from '../send/view';
@@ -25,7 +26,14 @@ function setup(handler: Handler, now = C + 3 * DAY) {
     return handler(request);
   }) as unknown as Ask;
   let ids = 0;
-  const store = createInboxStore({ ask, now: () => now, newRequestId: () => `00000000-0000-4000-8000-00000000000${++ids}`, browserLanguage: 'en-US' });
+  const store = createInboxStore({
+    ask,
+    send: sendAction,
+    loadTemplates: loadTemplatesAction,
+    now: () => now,
+    newRequestId: () => `00000000-0000-4000-8000-00000000000${++ids}`,
+    browserLanguage: 'en-US',
+  });
   const of = <T extends RequestType>(type: T) => calls.filter((call) => call.type === type) as RequestOf<T>[];
   return { store, calls, of };
 }

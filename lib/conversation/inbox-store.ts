@@ -7,7 +7,7 @@ import { installStrings } from '../i18n/inbox-strings';
 import { ProtocolFailure, type Ask } from '../messaging/client';
 import type { ErrorView } from '../graph/error-view';
 import type { ThreadView } from '../threads/view';
-import { factsForResend, preflight, type FeedbackProblem } from '../policy';
+import type { FeedbackProblem } from '../policy';
 import type { StopBlock } from '../storage/schema';
 import type { BlockReason, Platform, ReopenRequest, UtilityTemplate } from '../policy/types';
 import { sameConversation, type InboxLocation } from '../inbox/url';
@@ -22,7 +22,26 @@ export interface InboxDeps {
   now: () => number;
   newRequestId: () => string;
   browserLanguage: string | undefined;
+  /** One send from the panel (./send-action.ts: the policy's check, then the background). Only the reopen panel sends,
+   *  so the content script hands over the one the panel script brings (components/inbox/lazy-panel.tsx) and does not
+   *  carry it, nor the policy's checks, itself. */
+  send: SendAction;
+  /** Lists the Page's approved utility templates for the panel (./send-action.ts), likewise brought by the panel. */
+  loadTemplates: (scope: SendScope) => Promise<void>;
 }
+
+/** What a send reads and writes of the store. `current()`: still the conversation the send started on. */
+export interface SendScope {
+  get: () => InboxViewState;
+  set: (patch: Partial<InboxViewState>) => void;
+  ask: Ask;
+  now: () => number;
+  newRequestId: () => string;
+  current: () => boolean;
+}
+
+/** The background's answer when it was asked (the ledger may have changed); null when nothing left the tab. */
+export type SendAction = (request: ReopenRequest, options: { retryOf?: string }, scope: SendScope) => Promise<SendResult | null>;
 
 export type TemplatesState =
   { status: 'idle' } | { status: 'loading' } | { status: 'ready'; templates: UtilityTemplate[] } | { status: 'error'; error: ErrorView };
@@ -128,9 +147,6 @@ export type InboxStore = StoreApi<InboxViewState> & { actions: InboxActions };
 /** A Messenger or Instagram Direct thread: the ones Reopen helps with (the same window rules on both). */
 export const isThread = (location: InboxLocation | null): location is InboxLocation & { threadType: Platform } => !!location && location.threadType !== 'other';
 
-/** ProtocolFailure codes that mean the background refused the message before doing anything. */
-const REFUSED_BEFORE_ACTING = new Set(['invalid_message', 'forbidden_sender']);
-
 /** Asks for one locale's strings this many times in a row: the first message may meet a worker still starting. */
 export const STRINGS_ATTEMPTS = 2;
 
@@ -172,6 +188,15 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
   let latestThreadRead = 0;
   // A synchronous guard: a double click runs send twice before any re-render could disable the button.
   let sendInFlight = false;
+  /** What the panel's actions read and write, for the conversation on screen now. */
+  const scope = (mine = generation): SendScope => ({
+    get,
+    set,
+    ask: deps.ask,
+    now: deps.now,
+    newRequestId: deps.newRequestId,
+    current: () => mine === generation,
+  });
 
   // Locales whose strings this store installed, and the requests on their way (one per locale at a time).
   const stringsLoaded = new Set<Locale>();
@@ -375,19 +400,8 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
     keepDraft: (key, draft) => drafts.keep(key, draft),
 
     async loadTemplates() {
-      const { thread, templates } = get();
-      if (thread?.status !== 'resolved' || templates.status === 'loading') return;
-      const mine = generation;
-      set({ templates: { status: 'loading' } });
-      try {
-        const answer = await deps.ask({ type: 'templates.list', pageId: thread.pageId });
-        if (mine !== generation) return;
-        set({ templates: 'error' in answer ? { status: 'error', error: answer.error } : { status: 'ready', templates: answer.templates } });
-      } catch (error) {
-        if (mine !== generation) return;
-        const code = error instanceof ProtocolFailure ? error.code : 'no_reply';
-        set({ templates: { status: 'error', error: { kind: code, retryable: true } } });
-      }
+      // The panel's (./send-action.ts, brought by the panel script): only the panel lists the Page's templates.
+      await deps.loadTemplates(scope());
     },
 
     async followReconciliation() {
@@ -397,79 +411,22 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
     },
 
     async send(request, options = {}) {
-      const state = get();
-      const thread = state.thread;
-      if (sendInFlight || thread?.status !== 'resolved') return;
-      const now = deps.now();
-      const retryOf = options.retryOf;
-      const decision = preflight(
-        request,
-        {
-          facts: retryOf ? (factsForResend(thread.facts, retryOf) ?? thread.facts) : thread.facts,
-          templates: state.templates.status === 'ready' ? state.templates.templates : null,
-          promoTerms: state.promoTerms,
-          // No blocks from Meta here: the view's may be stale (a manager may have cleared the Page's since), and the
-          // background refuses on the stored ones before any Graph call, for every tab at once.
-          // Found by name only: nothing leaves until the agent confirms or picks (the background checks it too).
-          ...(thread.recipient?.proof === 'none' ? { recipientProven: false } : {}),
-        },
-        now,
-      );
-      if (!decision.allowed) {
-        set({
-          now,
-          result: {
-            outcome: 'blocked',
-            decidedBy: 'preflight',
-            reason: decision.reason,
-            until: decision.until,
-            feedbackProblems: decision.feedbackProblems,
-          },
-        });
-        return;
-      }
-
+      if (sendInFlight) return;
       sendInFlight = true;
       const mine = generation;
-      set({ sending: true, result: null });
-      let result: SendResult;
+      // The conversation the draft belongs to, as it was when the agent clicked (they may switch while it goes).
+      const { thread, location } = get();
+      const drafted = thread?.status === 'resolved' ? draftKey(thread.pageId, location?.selectedItemId, thread.psid) : null;
       try {
-        // A new id for every deliberate send: the background treats one id as one message. A resend is a new
-        // message too, naming the `unknown` attempt it replaces.
-        const outcome = await deps.ask({
-          type: 'reopen.send',
-          requestId: deps.newRequestId(),
-          pageId: thread.pageId,
-          psid: thread.psid,
-          selectedItemId: state.location?.selectedItemId ?? null,
-          request,
-          ...(retryOf ? { retryOf } : {}),
-        });
-        result = {
-          outcome: outcome.outcome,
-          requestId: outcome.requestId,
-          decidedBy: 'background',
-          reason: outcome.reason,
-          error: outcome.error,
-          nextAttemptAt: outcome.nextAttemptAt,
-          ...(outcome.block ? { block: outcome.block } : {}),
-        };
-      } catch (error) {
-        // A refusal before acting sent nothing. Any other failure (no reply, worker restarted) may have
-        // happened after Meta received the message: say "unknown", never "failed".
-        result =
-          error instanceof ProtocolFailure && REFUSED_BEFORE_ACTING.has(error.code)
-            ? { outcome: 'failed', decidedBy: 'background', rejected: error.message }
-            : { outcome: 'unknown', decidedBy: 'background' };
+        // The send itself is the panel's (./send-action.ts, brought by the panel script): only the panel sends.
+        const result = await deps.send(request, options, scope());
+        // A message that may have reached the customer is no draft any more; one Meta refused (or never got) stays.
+        if (drafted !== null && (result?.outcome === 'sent' || result?.outcome === 'unknown')) drafts.drop(drafted);
+        // The attempt changed the ledger (cooldown, last attempt): show what the background now knows.
+        if (result && mine === generation) void actions.refresh({ force: true });
       } finally {
         sendInFlight = false;
       }
-      // A message that may have reached the customer is no draft any more; one Meta refused (or never got) stays.
-      if (result.outcome === 'sent' || result.outcome === 'unknown') drafts.drop(draftKey(thread.pageId, state.location?.selectedItemId, thread.psid));
-      if (mine !== generation) return;
-      set({ sending: false, result, now: deps.now() });
-      // The attempt changed the ledger (cooldown, last attempt): show what the background now knows.
-      void actions.refresh({ force: true });
     },
 
     dismissResult() {

@@ -1,6 +1,7 @@
 // The inbox store and the pane (issue 19): a person found by name is judged again when the pane changes, and the
 // panel's send never leaves for a person not proven. The background is mocked at the `ask` boundary.
 import { describe, expect, test, vi } from 'vitest';
+import { loadTemplatesAction, sendAction } from './send-action';
 import type { Ask } from '../messaging/client';
 import type { RequestOf, RequestType } from '../messaging/protocol';
 import type { PaneReading } from '../inbox/schema';
@@ -20,7 +21,14 @@ function setup(recipient: RecipientView) {
     if (request.type === 'thread.get') return resolvedThread(facts(), { recipient });
     return { requestId: 'x', outcome: 'sent', at: C };
   }) as unknown as Ask;
-  const store = createInboxStore({ ask, now: () => C + 3 * DAY, newRequestId: () => '00000000-0000-4000-8000-000000000001', browserLanguage: 'en-US' });
+  const store = createInboxStore({
+    ask,
+    send: sendAction,
+    loadTemplates: loadTemplatesAction,
+    now: () => C + 3 * DAY,
+    newRequestId: () => '00000000-0000-4000-8000-000000000001',
+    browserLanguage: 'en-US',
+  });
   const of = <T extends RequestType>(type: T) => calls.filter((call) => call.type === type) as RequestOf<T>[];
   return { store, of };
 }
@@ -87,7 +95,14 @@ describe('the pane and the recipient in the inbox store', () => {
       if (asks.filter((type) => type === 'thread.get').length === 2) return new Promise((resolve) => (release = resolve));
       return resolvedThread(facts(), { recipient: { proof: 'none' } });
     }) as unknown as Ask;
-    const store = createInboxStore({ ask, now: () => C + 3 * DAY, newRequestId: () => '00000000-0000-4000-8000-000000000001', browserLanguage: 'en-US' });
+    const store = createInboxStore({
+      ask,
+      send: sendAction,
+      loadTemplates: loadTemplatesAction,
+      now: () => C + 3 * DAY,
+      newRequestId: () => '00000000-0000-4000-8000-000000000001',
+      browserLanguage: 'en-US',
+    });
     store.actions.showConversation(parseInboxUrl(URL_A), 'Maria Lopez');
     await flush();
     store.actions.showPane(pane('Hello?'));

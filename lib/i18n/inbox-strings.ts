@@ -13,6 +13,11 @@ export function installStrings(locale: Locale, strings: Catalog): void {
   installed[locale] = strings;
 }
 
+/** The catalogs installed so far (the on-demand panel script installs the same ones in its own copy of this module). */
+export function installedStrings(): Readonly<Catalogs> {
+  return installed;
+}
+
 export const t = createTranslator<InboxMessageKey>(installed);
 
 /** The message for a key built at run time, or null when the catalog lacks it. */

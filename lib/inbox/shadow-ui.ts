@@ -2,7 +2,7 @@
 // uses (inline position, an anchor with `before`/`last`, keyboard events kept inside, the content script's CSS
 // loaded into the root with `:root` read as `:host`), in a fraction of its size. WXT's version also carries the
 // overlay and modal positions, autoMount, document-level @property rules and a Unicode custom-element-name check,
-// none of which Reopen uses, and the content script runs in every inbox tab under a 25 KB gzip budget
+// none of which Reopen uses, and the content script runs in every inbox tab under a 20 KB gzip budget
 // (scripts/bench/bundle.bench.ts). Removal is tied to the content script's context, as WXT's is. The stylesheet is
 // read once (loadUiCss) and shared by every shadow root Reopen puts in the page; the row badges take their rules from
 // it into one stylesheet of the document (lib/inbox/row-badges.ts).

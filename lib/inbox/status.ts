@@ -2,7 +2,9 @@
 // script recomputes from the facts it already has, so crossing 24 h, 7 days or the end of a cooldown
 // changes the banner without a reload or a call to the background.
 
-import { cooldownState, windowState, type CooldownInfo, type WindowInfo } from '../policy';
+// The modules themselves, not lib/policy's index: the content script would keep the catalog's tables it does not use.
+import { cooldownState, type CooldownInfo } from '../policy/cooldown';
+import { windowState, type WindowInfo } from '../policy/window';
 import type { Platform, ThreadFacts } from '../policy/types';
 
 const SECOND_MS = 1000;

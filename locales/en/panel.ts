@@ -11,6 +11,7 @@ export default {
   'panel.routes.notOnInstagram': 'Not available on Instagram.',
   'panel.open.shortcut': "Keyboard shortcut: {key} (change it on the browser's extension shortcuts page)",
   'panel.open.noShortcut': "No keyboard shortcut: set one on the browser's extension shortcuts page",
+  'panel.loadFailed': 'Reopen could not load its panel. Reload the page to try again.',
   'panel.routes': 'How to reach the customer',
   'panel.route.details': 'Details',
   'panel.route.detailsOf': 'Details of {name}',

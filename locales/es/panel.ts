@@ -12,6 +12,7 @@ export default {
   'panel.routes.notOnInstagram': 'No disponible en Instagram.',
   'panel.open.shortcut': 'Atajo de teclado: {key} (se cambia en la página de atajos de extensiones del navegador)',
   'panel.open.noShortcut': 'Sin atajo de teclado: asígnale uno en la página de atajos de extensiones del navegador',
+  'panel.loadFailed': 'Reopen no pudo cargar su panel. Recarga la página para intentarlo de nuevo.',
   'panel.routes': 'Cómo llegar al cliente',
   'panel.route.details': 'Detalles',
   'panel.route.detailsOf': 'Detalles de {name}',

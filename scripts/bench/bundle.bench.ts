@@ -26,8 +26,11 @@ function entryFiles(entryFile: string): string[] {
 test('bundle sizes (gzip)', () => {
   statSync(join(OUT, 'manifest.json')); // fails loudly when there is no build
   recordFigures('bundleGzipKb', {
+    // What every inbox tab loads up front (identity, banner, badges)…
     contentScript: gzipKb([join(OUT, 'content-scripts/inbox.js')]),
-    contentScriptTargetKb: 25,
+    contentScriptTargetKb: 20,
+    // …and the reopen panel's script, loaded on the panel's first open (components/inbox/lazy-panel.tsx).
+    panelOnDemand: gzipKb([join(OUT, 'reopen-panel.js')]),
     background: gzipKb([join(OUT, 'background.js')]),
     popup: gzipKb(entryFiles('popup.html')),
     options: gzipKb(entryFiles('options.html')),

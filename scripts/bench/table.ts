@@ -42,7 +42,16 @@ function rowBadgeRows(mode: string, name: string): Row[] {
 }
 
 const ROWS: Row[] = [
-  { label: 'Content script, gzip', section: 'bundleGzipKb', key: 'contentScript', unit: 'KB', target: '≤ 25 KB' },
+  { label: 'Content script loaded up front (identity, banner, badges), gzip', section: 'bundleGzipKb', key: 'contentScript', unit: 'KB', target: '≤ 20 KB' },
+  { label: 'Reopen panel script, loaded on its first open, gzip', section: 'bundleGzipKb', key: 'panelOnDemand', unit: 'KB' },
+  {
+    label: 'Panel open after the click, warm page, first open (script loaded then), median',
+    section: 'panelOpen',
+    key: 'firstOpenMedianMs',
+    unit: 'ms',
+    target: '≤ 100 ms',
+  },
+  { label: 'Panel open after the click, warm page, script already loaded, median', section: 'panelOpen', key: 'againMedianMs', unit: 'ms', target: '≤ 100 ms' },
   { label: 'Background, gzip', section: 'bundleGzipKb', key: 'background', unit: 'KB' },
   { label: 'Popup, gzip', section: 'bundleGzipKb', key: 'popup', unit: 'KB' },
   { label: 'Options, gzip', section: 'bundleGzipKb', key: 'options', unit: 'KB' },
