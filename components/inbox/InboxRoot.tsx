@@ -4,7 +4,7 @@ import { holdingBlock } from '../../lib/policy';
 import { ExpiryBanner, type BannerModel } from './ExpiryBanner';
 import { LastOutcome } from './LastOutcome';
 import { ReopenPanel } from './ReopenPanel';
-import { isThread, type InboxStore, type InboxViewState } from '../../lib/conversation/inbox-store';
+import { isThread, sameShownState, type InboxStore, type InboxViewState } from '../../lib/conversation/inbox-store';
 import { useStoreState } from '../use-store-state';
 import type { ContextTimers } from '../../lib/inbox/timers';
 
@@ -72,7 +72,7 @@ function StringsUnavailable({ floating }: { floating: boolean }) {
 
 /** Connects the view store to the banner and panel; the countdown is one timer to the next visible change. */
 export function InboxRoot({ store, scheduler, onOpenOptions, timeZone }: InboxRootProps) {
-  const state = useStoreState(store, (s) => s);
+  const state = useStoreState(store, (s) => s, sameShownState);
   const { actions } = store;
   const openerRef = useRef<HTMLButtonElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);

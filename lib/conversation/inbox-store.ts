@@ -119,6 +119,15 @@ export interface InboxActions {
 
 export type InboxStore = StoreApi<InboxViewState> & { actions: InboxActions };
 
+/** Two states that show the same: they differ at most in `pane`, which no view shows (it goes with the next ask). The
+ *  inbox view renders nothing for a new pane reading (one after each switch and each message in the pane). */
+export function sameShownState(next: InboxViewState, shown: InboxViewState): boolean {
+  for (const key in next) {
+    if (key !== 'pane' && next[key as keyof InboxViewState] !== shown[key as keyof InboxViewState]) return false;
+  }
+  return true;
+}
+
 /** A Messenger or Instagram Direct thread: the ones Reopen helps with (the same window rules on both). */
 export const isThread = (location: InboxLocation | null): location is InboxLocation & { threadType: Platform } => !!location && location.threadType !== 'other';
 
