@@ -23,6 +23,8 @@ const REFRESH_EVERY_MS = 61_000;
 // Row badges: at most one pass this often while the list re-renders continuously (the first one at once).
 const BADGE_GAP_MS = 100;
 const ROW_TICK_MS = 30_000;
+// The minute's thread refresh comes this long after the rows' (the background then has the listing read under way).
+const THREAD_AFTER_ROWS_MS = 1000;
 
 export default defineContentScript({
   matches: ['https://business.facebook.com/latest/inbox/*'],
@@ -177,8 +179,12 @@ export default defineContentScript({
       void store.actions.refresh();
     });
     ctx.setInterval(() => {
-      if (visible()) void store.actions.refresh();
       refreshRows();
+      // Once the badges' listing read is under way: a conversation it holds is refreshed from it, no call of its own
+      // (lib/threads/service.ts listedConversation).
+      scheduler.setTimeout(() => {
+        if (visible()) void store.actions.refresh();
+      }, THREAD_AFTER_ROWS_MS);
     }, REFRESH_EVERY_MS);
     // The badges' words change at most once a minute (whole minutes, hours or days).
     ctx.setInterval(() => visible() && rows.tick(), ROW_TICK_MS);
