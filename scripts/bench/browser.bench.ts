@@ -157,15 +157,18 @@ async function pass(page: Page, targets: BenchConversation[]) {
   const times: number[] = [];
   const calls: number[] = [];
   const startedAt: number[] = [];
+  const beforeBanner: number[] = [];
   let before = await quietLogLength();
   for (const target of targets) {
     startedAt.push(Date.now());
     times.push(await timedSwitch(page, target));
+    // Graph calls made by the time the banner showed: the round trips the switch waited for, at most.
+    beforeBanner.push(sim().requests().length - before);
     const after = await quietLogLength();
     calls.push(after - before);
     before = after;
   }
-  return { times, calls, startedAt };
+  return { times, calls, startedAt, beforeBanner };
 }
 
 test('thread switch: time to the right banner and Graph calls, first visit / uncached / cached', async () => {
@@ -198,6 +201,9 @@ test('thread switch: time to the right banner and Graph calls, first visit / unc
   recordFigures('threadSwitch', {
     switchesPerPass: order.length,
     ...figures('firstVisit', firstVisit),
+    firstVisitGraphCallsBeforeBannerMedian: median(firstVisit.beforeBanner),
+    firstVisitGraphCallsBeforeBannerMax: Math.max(...firstVisit.beforeBanner),
+    firstVisitGraphCallsBeforeBannerTarget: 1,
     ...figures('uncached', uncached),
     uncachedGraphCallsTarget: 1,
     ...figures('cached', cached),
@@ -375,6 +381,7 @@ test('host-page cost: DOM churn in the inbox with and without the content script
 //   - the page's own switch: click → the header shows the new name (the fixture renders it 80 ms after the URL
 //     changes, as React would), on the without-page; with Reopen: click → the header shows the name and the banner
 //     the right window, on the with-page; "over the page's own" is the difference of their medians.
+// Then PROFILED_RUNS runs of the with-page under V8's profiler give the extension's own JS per switch (./profile.ts).
 // BENCH_PROFILE=1 also prints where the with-page's extension JS goes (self time per function, V8's profiler).
 const SIDE_SWITCHES = 12;
 const SIDE_GAP_MS = 400;
@@ -486,6 +493,7 @@ test('thread switch side by side: added script per switch, warm switch over the 
   const withoutPage = await openChurnPage(withoutUrl, false);
   const withRuns: SideRun[] = [];
   const withoutRuns: SideRun[] = [];
+  const profiled: ProfiledSplit[] = [];
   try {
     await sideRun(withoutPage.page, withoutPage.cdp, targets, false);
     await sideRun(withPage.page, withPage.cdp, targets, true);
@@ -497,6 +505,9 @@ test('thread switch side by side: added script per switch, warm switch over the 
       if (run % 2) pair.reverse();
       for (const side of pair) await side();
     }
+    // The extension's own JS per switch by the CPU profile (./profile.ts): the figure a loaded machine moves least.
+    for (let run = 0; run < PROFILED_RUNS; run++)
+      profiled.push(await profiledSplit(withPage.cdp, async () => void (await sideRun(withPage.page, withPage.cdp, targets, true))));
     if (process.env.BENCH_PROFILE) await profileExtension(withPage.cdp, () => sideRun(withPage.page, withPage.cdp, targets, true));
   } finally {
     await withPage.page.close();
@@ -518,9 +529,53 @@ test('thread switch side by side: added script per switch, warm switch over the 
     scriptMsPerRunWith: round(median(withRuns.map((run) => run.scriptMs))),
     addedScriptMsPerSwitch: round(median(added), 2),
     addedScriptMsPerSwitchTarget: 3,
+    extensionScriptMsPerSwitchProfiled: round(median(profiled.map((run) => run.extensionMs)) / SIDE_SWITCHES, 2),
     pageOwnSwitchMedianMs: round(pageOwn),
     warmSwitchToBannerMedianMs: round(reopenShown),
     warmSwitchOverPageMs: round(reopenShown - pageOwn),
     warmSwitchOverPageTargetMs: 16,
   });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Graph reads per agent: one visible inbox tab on an open conversation, counted in the simulator's log over
+// READS_PERIOD_MS (two of the content script's 61 s ticks and more), idle, then while the agent switches to another
+// conversation every TYPICAL_SWITCH_MS (down the list, facts known from the passes above, so older than 60 s for
+// some and fresh for others). Scaled to an hour; the README states them.
+const READS_PERIOD_MS = 125_000;
+const TYPICAL_SWITCH_MS = 15_000;
+
+test('Graph reads per agent per hour: an idle visible inbox tab, and one switching conversations', async () => {
+  const start = bench.conversations.find((c) => c.window === 'open')!;
+  const page = await reopen.context.newPage();
+  try {
+    await page.goto(inboxUrl(PAGE_ID, start.selectedItemId));
+    await page.locator(`[data-testid="reopen-banner"][data-window="${start.window}"]`).waitFor({ timeout: SWITCH_TIMEOUT_MS });
+    const count = async (work: () => Promise<void>) => {
+      const from = await quietLogLength();
+      await work();
+      return sim().requests().length - from;
+    };
+    const idle = await count(() => page.waitForTimeout(READS_PERIOD_MS));
+    let at = bench.conversations.indexOf(start);
+    const typical = await count(async () => {
+      for (let waited = 0; waited < READS_PERIOD_MS; waited += TYPICAL_SWITCH_MS) {
+        // The next conversation in another window state (the list alternates them), so the banner cannot be stale.
+        at = (at + 1) % SWITCHES;
+        await timedSwitch(page, bench.conversations[at]!);
+        await page.waitForTimeout(TYPICAL_SWITCH_MS);
+      }
+    });
+    const perHour = (reads: number) => round((reads * 3_600_000) / READS_PERIOD_MS, 0);
+    recordFigures('graphReads', {
+      periodMs: READS_PERIOD_MS,
+      idleReads: idle,
+      idleReadsPerHour: perHour(idle),
+      typicalSwitchEveryMs: TYPICAL_SWITCH_MS,
+      typicalReads: typical,
+      typicalReadsPerHour: perHour(typical),
+    });
+  } finally {
+    await page.close();
+  }
 });
