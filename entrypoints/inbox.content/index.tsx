@@ -183,7 +183,7 @@ export default defineContentScript({
       // Once the badges' listing read is under way: a conversation it holds is refreshed from it, no call of its own
       // (lib/threads/service.ts listedConversation).
       scheduler.setTimeout(() => {
-        if (visible()) void store.actions.refresh();
+        if (visible()) void store.actions.refresh({ periodic: true });
       }, THREAD_AFTER_ROWS_MS);
     }, REFRESH_EVERY_MS);
     // The badges' words change at most once a minute (whole minutes, hours or days).

@@ -100,7 +100,9 @@ export interface InboxActions {
    * visible, "Check again", and after a send. Joins a refresh already on its way unless `force` (a send changed
    * the ledger after that one was asked).
    */
-  refresh: (options?: { force?: boolean }) => Promise<void>;
+  /** Reads the thread again. `periodic`: the minute's refresh of an idle inbox, which facts within the background's
+   *  60 s (or the Page's listing read just now) serve; otherwise Meta is read (the agent asked, or a wait is over). */
+  refresh: (options?: { force?: boolean; periodic?: boolean }) => Promise<void>;
   choose: (psid: string) => Promise<void>;
   openPanel: () => void;
   closePanel: () => void;
@@ -329,6 +331,7 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
     },
 
     async refresh(options = {}) {
+      if (options.periodic) return threadRequest ? threadRequest.promise : readThread(false);
       if (threadRequest?.fresh && !options.force) return threadRequest.promise;
       return readThread(true);
     },

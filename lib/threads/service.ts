@@ -263,7 +263,7 @@ export function createThreadService(deps: ThreadServiceDeps): ThreadService {
     if (!refresh && checkedAt !== null && now() - checkedAt < ttl && now() >= checkedAt) {
       return resolvedView(stored!, recipientOf(page.id, psid, proof, verdict()));
     }
-    const listed = await listedConversation(page, psid, platform, checkedAt);
+    const listed = refresh ? null : await listedConversation(page, psid, platform, checkedAt);
     if (listed) {
       const record = await recordConversation(page.id, psid, listed.conversation, selectedItemId, platform, listed.at);
       return resolvedView(record, recipientOf(page.id, psid, proof, verdict()));
@@ -278,8 +278,9 @@ export function createThreadService(deps: ThreadServiceDeps): ThreadService {
   /**
    * The person's conversation as the Page's listing holds it, when that listing (the one the row badges read once a
    * minute, shared by every tab, or a read of it under way) is fresh and was answered after `since` (the facts kept):
-   * it says what a user_id lookup would, so an idle inbox's periodic refresh and a switch to a recent conversation
-   * cost no call of their own. null: no such listing, or the person is not in its first page.
+   * it says what a user_id lookup would, so an idle inbox's minute read (facts then past the 60 s) and a switch to a
+   * recent conversation cost no call of their own. Never for a refresh: the agent asked to read Meta now. null: no
+   * such listing, or the person is not in its first page.
    */
   async function listedConversation(
     page: PageRecord,
@@ -341,7 +342,7 @@ export function createThreadService(deps: ThreadServiceDeps): ThreadService {
       if (stored?.facts && !stale) return { ok: true, record: stored, verdict };
     }
     // The pane shows a text Meta's last answer lacked: only a read of this conversation now can have it.
-    const read = await lookUp(page, psid, query.selectedItemId, platform, !stale);
+    const read = await lookUp(page, psid, query.selectedItemId, platform, !stale && !refresh);
     if (!read || !read.ok) return read;
     return { ok: true, record: read.record, verdict: judgePane(query.pane, read.conversation) };
   }
