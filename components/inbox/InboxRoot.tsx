@@ -3,7 +3,7 @@ import { nextDisplayChangeAt, threadStatus } from '../../lib/inbox/status';
 import { ExpiryBanner, type BannerModel } from './ExpiryBanner';
 import { PanelSlot, type PanelLoader } from './lazy-panel';
 import { installedStrings } from '../../lib/i18n/inbox-strings';
-import { isThread, type InboxStore, type InboxViewState } from '../../lib/conversation/inbox-store';
+import { isThread, sameShownState, type InboxStore, type InboxViewState } from '../../lib/conversation/inbox-store';
 import { useStoreState } from '../use-store-state';
 import type { ContextTimers } from '../../lib/inbox/timers';
 
@@ -67,7 +67,7 @@ function StringsUnavailable({ floating }: { floating: boolean }) {
 
 /** Connects the view store to the banner and panel; the countdown is one timer to the next visible change. */
 export function InboxRoot({ store, scheduler, onOpenOptions, panel, timeZone }: InboxRootProps) {
-  const state = useStoreState(store, (s) => s);
+  const state = useStoreState(store, (s) => s, sameShownState);
   const { actions } = store;
   const openerRef = useRef<HTMLButtonElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);

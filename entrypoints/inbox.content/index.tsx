@@ -27,6 +27,8 @@ const REFRESH_EVERY_MS = 61_000;
 // Row badges: at most one pass this often while the list re-renders continuously (the first one at once).
 const BADGE_GAP_MS = 100;
 const ROW_TICK_MS = 30_000;
+// The minute's thread refresh comes this long after the rows' (the background then has the listing read under way).
+const THREAD_AFTER_ROWS_MS = 1000;
 
 export default defineContentScript({
   // Every Business Suite route: agents reach the inbox by in-app navigation (history.pushState) from its home or
@@ -216,8 +218,12 @@ async function startInbox(ctx: SessionContext, readCss: () => Promise<string>) {
       void store.actions.refresh();
     });
     ctx.setInterval(() => {
-      if (visible()) void store.actions.refresh();
       refreshRows();
+      // Once the badges' listing read is under way: a conversation it holds is refreshed from it, no call of its own
+      // (lib/threads/service.ts listedConversation).
+      scheduler.setTimeout(() => {
+        if (visible()) void store.actions.refresh({ periodic: true });
+      }, THREAD_AFTER_ROWS_MS);
     }, REFRESH_EVERY_MS);
     // The badges' words change at most once a minute (whole minutes, hours or days).
     ctx.setInterval(() => visible() && rows.tick(), ROW_TICK_MS);

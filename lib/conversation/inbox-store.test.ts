@@ -10,7 +10,7 @@ import type { ReopenRequest } from '../policy/types';
 import { parseInboxUrl } from '../inbox/url';
 import { t } from '../i18n/inbox-strings';
 import type { Ask } from '../messaging/client';
-import { createInboxStore } from './inbox-store';
+import { createInboxStore, sameShownState } from './inbox-store';
 import { C, DAY, HOUR, facts, resolvedThread, stringsAnswer } from '../../tests/support/inbox';
 
 const URL_A = 'https://business.facebook.com/latest/inbox/messenger?asset_id=1045&selected_item_id=100029016673099&thread_type=FB_MESSAGE';
@@ -381,5 +381,17 @@ describe('sending', () => {
     await context.store.actions.loadTemplates();
     expect(context.of('templates.list')).toEqual([{ type: 'templates.list', pageId: '104512345678901' }]);
     expect(context.store.getState().templates).toEqual({ status: 'error', error: { kind: 'permission_denied', retryable: false, code: 10 } });
+  });
+});
+
+describe('what the view shows', () => {
+  test('a new pane reading alone shows nothing new; any other change does', () => {
+    const { store } = setup(() => resolvedThread());
+    const before = store.getState();
+    store.actions.showPane({ status: 'unreadable', why: 'no_region' });
+    expect(store.getState()).not.toBe(before);
+    expect(sameShownState(store.getState(), before)).toBe(true);
+    store.actions.openPanel();
+    expect(sameShownState(store.getState(), before)).toBe(false);
   });
 });

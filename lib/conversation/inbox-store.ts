@@ -122,7 +122,9 @@ export interface InboxActions {
    * visible, "Check again", and after a send. Joins a refresh already on its way unless `force` (a send changed
    * the ledger after that one was asked).
    */
-  refresh: (options?: { force?: boolean }) => Promise<void>;
+  /** Reads the thread again. `periodic`: the minute's refresh of an idle inbox, which facts within the background's
+   *  60 s (or the Page's listing read just now) serve; otherwise Meta is read (the agent asked, or a wait is over). */
+  refresh: (options?: { force?: boolean; periodic?: boolean }) => Promise<void>;
   choose: (psid: string) => Promise<void>;
   openPanel: () => void;
   closePanel: () => void;
@@ -143,6 +145,15 @@ export interface InboxActions {
 }
 
 export type InboxStore = StoreApi<InboxViewState> & { actions: InboxActions };
+
+/** Two states that show the same: they differ at most in `pane`, which no view shows (it goes with the next ask). The
+ *  inbox view renders nothing for a new pane reading (one after each switch and each message in the pane). */
+export function sameShownState(next: InboxViewState, shown: InboxViewState): boolean {
+  for (const key in next) {
+    if (key !== 'pane' && next[key as keyof InboxViewState] !== shown[key as keyof InboxViewState]) return false;
+  }
+  return true;
+}
 
 /** A Messenger or Instagram Direct thread: the ones Reopen helps with (the same window rules on both). */
 export const isThread = (location: InboxLocation | null): location is InboxLocation & { threadType: Platform } => !!location && location.threadType !== 'other';
@@ -358,6 +369,7 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
     },
 
     async refresh(options = {}) {
+      if (options.periodic) return threadRequest ? threadRequest.promise : readThread(false);
       if (threadRequest?.fresh && !options.force) return threadRequest.promise;
       return readThread(true);
     },

@@ -43,7 +43,13 @@ function isViewProfileWording(element: Element): boolean {
   return VIEW_PROFILE_WORDS.includes(wording);
 }
 
+/** What an href must contain to be parsed for a profile host, not counting business.facebook.com (the Suite's own
+ *  links, which no profile host matches): every link of the page is looked at per reading, the conversation list's
+ *  many. The parser also reads a host with escapes or tabs and newlines in it. */
+const MAY_NAME_PROFILE_HOST = /(?<!business\.)facebook\.com|instagram\.com|[%\t\n\r]/i;
+
 function isProfileHref(element: Element): boolean {
+  if (!MAY_NAME_PROFILE_HOST.test(element.getAttribute('href') ?? '')) return false;
   const url = hrefOf(element);
   return !!url && PROFILE_HOSTS.test(url.host) && url.pathname.length > 1 && !url.pathname.startsWith('/latest/');
 }

@@ -220,12 +220,22 @@ export function cardList(card: Element): Element | null {
   return card.closest(LIST_CONTAINERS) ?? card.parentElement?.parentElement ?? null;
 }
 
+/** A node of the card links to the conversation (its href's selected_item_id) or names it in a data- attribute. Runs
+ *  for every card at each identity reading: an href is parsed only when its text may hold the id (written as is, or
+ *  percent-encoded), and attributes are walked without copying them. */
 function matchesSelection(card: Element, selectedItemId: string): boolean {
-  const nodes = [card, ...card.querySelectorAll('*')];
-  return nodes.some((node) => {
-    if (hrefOf(node)?.searchParams.get('selected_item_id') === selectedItemId) return true;
-    return [...node.attributes].some((attribute) => attribute.name.startsWith('data-') && attribute.value === selectedItemId);
-  });
+  const nodes = card.getElementsByTagName('*');
+  for (let index = -1; index < nodes.length; index++) {
+    const node = index < 0 ? card : nodes[index]!;
+    const href = node.getAttribute('href');
+    if (href && (href.includes(selectedItemId) || href.includes('%')) && hrefOf(node)?.searchParams.get('selected_item_id') === selectedItemId) return true;
+    const attributes = node.attributes;
+    for (let at = 0; at < attributes.length; at++) {
+      const attribute = attributes[at]!;
+      if (attribute.value === selectedItemId && attribute.name.startsWith('data-')) return true;
+    }
+  }
+  return false;
 }
 
 const flagged = (card: Element, attribute: string, accept: (value: string) => boolean) =>

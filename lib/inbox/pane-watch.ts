@@ -34,12 +34,17 @@ export function watchPane(doc: Document, options: PaneWatchOptions): PaneWatcher
     if (pending === null) pending = options.setTimeout(settle, options.debounceMs);
   });
 
+  let observedRegion = false;
+
   function observe() {
+    // The message region observed is still on the page: nothing to look up (a settled reading reads it anyway).
+    if (observedRegion && observed?.isConnected) return;
     const region = messageRegion(doc);
     const target = region ?? doc.querySelector(MAIN) ?? doc.body;
     if (!target || target === observed) return;
     observer.disconnect();
     observed = target;
+    observedRegion = !!region;
     observer.observe(target, region ? { childList: true, subtree: true, characterData: true } : { childList: true, subtree: true });
   }
 

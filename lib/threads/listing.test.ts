@@ -37,6 +37,33 @@ describe('one listing for the badges and the thread switches', () => {
     expect(probes()).toBe(1);
   });
 
+  it.each([
+    ['found by name', bruno],
+    ['known by its PSID', { pageId: ACME.id, selectedItemId: PSID.humanAgent, displayName: 'Bruno Díaz' }],
+  ] as const)(
+    'an idle inbox: the minute’s refresh of a thread %s is served by the badges’ listing read, no call of its own; a refresh reads Meta',
+    async (_, query) => {
+      bg = await startBackground();
+      expect(await bg.services.threads.get(query)).toMatchObject({ status: 'resolved', psid: PSID.humanAgent });
+      // A minute on, as the inbox's timer does: the badges read the listing, then the thread is refreshed.
+      bg.sim.clock.advance(61_000);
+      await bg.services.urgency.rows(ACME.id);
+      bg.clear();
+      expect(await bg.services.threads.get(query)).toMatchObject({ status: 'resolved', psid: PSID.humanAgent });
+      expect(listingCalls()).toEqual([]);
+      expect(probes()).toBe(0);
+      // The agent's "Check again" (a refresh) reads the conversation itself, listing or not.
+      expect(await bg.services.threads.get({ ...query, refresh: true })).toMatchObject({ status: 'resolved', psid: PSID.humanAgent });
+      expect(probes()).toBe(1);
+      // Without the badges' read (a hidden tab reads no listing), the minute's read reads the conversation as before.
+      bg.clear();
+      bg.sim.clock.advance(61_000);
+      expect(await bg.services.threads.get(query)).toMatchObject({ status: 'resolved', psid: PSID.humanAgent });
+      expect(listingCalls()).toEqual([]);
+      expect(probes()).toBe(1);
+    },
+  );
+
   it('a badge refresh right after a thread switch uses the switch’s read: no listing call, the same rows', async () => {
     bg = await startBackground();
     await bg.services.threads.get(bruno);

@@ -55,6 +55,8 @@ export interface ListingService {
   current(page: PageRecord, platform: Platform, options: ListingDepth & { fresh?: boolean }): Promise<ListingRead>;
   /** The listing `current` would answer with `pages: 1` without a call, or null. */
   cached(pageId: string, platform: Platform, graph: GraphClient): RecentListing | null;
+  /** Resolves once the reads of the key under way now are over (at once when there is none); never rejects. */
+  settled(pageId: string, platform: Platform): Promise<void>;
   /** For the badges: reads the first page again when the last read of this key started `intervalMs` ago or more. */
   refresh(page: PageRecord, platform: Platform, intervalMs: number): Promise<RefreshOutcome>;
   /** Every kept listing: the newest answer of each key, failed reads since notwithstanding. */
@@ -192,6 +194,10 @@ export function createListingService(deps: ListingDeps): ListingService {
 
     cached(pageId, platform, graph) {
       return usable(pageId, platform, graph);
+    },
+
+    async settled(pageId, platform) {
+      await reading.get(keyOf(pageId, platform))?.catch(() => null);
     },
 
     async refresh(page, platform, intervalMs) {

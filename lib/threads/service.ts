@@ -258,11 +258,15 @@ export function createThreadService(deps: ThreadServiceDeps): ThreadService {
       const kept = pane ? conversations.get(personKey(page.id, psid)) : undefined;
       return kept ? judgePane(pane, kept.conversation) : null;
     };
-    if (!refresh) {
-      const stored = await store.getThread(page.id, psid);
-      if (stored?.facts && (stored.platform ?? 'messenger') === platform && now() - stored.facts.checkedAt < ttl && now() >= stored.facts.checkedAt) {
-        return resolvedView(stored, recipientOf(page.id, psid, proof, verdict()));
-      }
+    const stored = await store.getThread(page.id, psid);
+    const checkedAt = stored?.facts && (stored.platform ?? 'messenger') === platform ? stored.facts.checkedAt : null;
+    if (!refresh && checkedAt !== null && now() - checkedAt < ttl && now() >= checkedAt) {
+      return resolvedView(stored!, recipientOf(page.id, psid, proof, verdict()));
+    }
+    const listed = refresh ? null : await listedConversation(page, psid, platform, checkedAt);
+    if (listed) {
+      const record = await recordConversation(page.id, psid, listed.conversation, selectedItemId, platform, listed.at);
+      return resolvedView(record, recipientOf(page.id, psid, proof, verdict()));
     }
     const graph = await deps.graph();
     const lookup = await graph.conversationForUser(page.id, psid, page.token, platform);
@@ -271,13 +275,43 @@ export function createThreadService(deps: ThreadServiceDeps): ThreadService {
     return resolvedView(await recordConversation(page.id, psid, lookup.value, selectedItemId, platform), recipientOf(page.id, psid, proof, verdict()));
   }
 
-  /** One user_id lookup of a person's conversation, recorded. */
+  /**
+   * The person's conversation as the Page's listing holds it, when that listing (the one the row badges read once a
+   * minute, shared by every tab, or a read of it under way) is fresh and was answered after `since` (the facts kept):
+   * it says what a user_id lookup would, so an idle inbox's minute read (facts then past the 60 s) and a switch to a
+   * recent conversation cost no call of their own. Never for a refresh: the agent asked to read Meta now. null: no
+   * such listing, or the person is not in its first page.
+   */
+  async function listedConversation(
+    page: PageRecord,
+    psid: string,
+    platform: Platform,
+    since: number | null,
+  ): Promise<{ conversation: ConversationSummary; at: number } | null> {
+    await listings.settled(page.id, platform);
+    const listing = listings.cached(page.id, platform, await deps.graph());
+    if (!listing || (since !== null && listing.answeredAt <= since)) return null;
+    const conversation = listing.conversations.find((each) => customerFacts(each, page.id).psid === psid);
+    return conversation ? { conversation, at: listing.answeredAt } : null;
+  }
+
+  /** One user_id lookup of a person's conversation (or the listing's, see listedConversation), recorded. */
   async function lookUp(
     page: PageRecord,
     psid: string,
     selectedItemId: string | null,
     platform: Platform,
+    listing = true,
   ): Promise<{ ok: true; record: ThreadRecord; conversation: ConversationSummary } | { ok: false; view: ThreadView } | null> {
+    const kept = (await store.getThread(page.id, psid))?.facts?.checkedAt ?? null;
+    const listed = listing ? await listedConversation(page, psid, platform, kept) : null;
+    if (listed) {
+      return {
+        ok: true,
+        record: await recordConversation(page.id, psid, listed.conversation, selectedItemId, platform, listed.at),
+        conversation: listed.conversation,
+      };
+    }
     const graph = await deps.graph();
     const lookup = await graph.conversationForUser(page.id, psid, page.token, platform);
     if (!lookup.ok) return { ok: false, view: await failureView(page.id, lookup.error) };
@@ -300,13 +334,15 @@ export function createThreadService(deps: ThreadServiceDeps): ThreadService {
     const key = personKey(page.id, psid);
     const kept = conversations.get(key);
     const fresh = kept && !refresh && now() - kept.at < ttl && now() >= kept.at ? kept : null;
+    let stale = false;
     if (fresh) {
       const verdict = judgePane(query.pane, fresh.conversation);
       const stored = await store.getThread(page.id, psid);
-      const stale = verdict.verdict === 'unknown' && verdict.why === 'newest_missing';
+      stale = verdict.verdict === 'unknown' && verdict.why === 'newest_missing';
       if (stored?.facts && !stale) return { ok: true, record: stored, verdict };
     }
-    const read = await lookUp(page, psid, query.selectedItemId, platform);
+    // The pane shows a text Meta's last answer lacked: only a read of this conversation now can have it.
+    const read = await lookUp(page, psid, query.selectedItemId, platform, !stale && !refresh);
     if (!read || !read.ok) return read;
     return { ok: true, record: read.record, verdict: judgePane(query.pane, read.conversation) };
   }
