@@ -312,7 +312,7 @@ async function profiledChurn({ page, cdp }: ChurnPage): Promise<ProfiledChurn> {
 test('host-page cost: DOM churn in the inbox with and without the content script', async () => {
   const open = bench.conversations.find((c) => c.window === 'open')!;
   const withUrl = inboxUrl(PAGE_ID, open.selectedItemId);
-  // Same fixture, same query, a path outside the content script's matches (…/latest/inbox/*).
+  // Same fixture, same query, a Business Suite path that is not the inbox: Reopen only watches the route there.
   const withoutUrl = withUrl.replace(`${SUITE_ORIGIN}/latest/inbox/`, `${SUITE_ORIGIN}/latest/bench-no-extension/`);
   const withPage = await openChurnPage(withUrl, true);
   const withoutPage = await openChurnPage(withoutUrl, false);
