@@ -24,6 +24,17 @@ describe('judgeLint', () => {
     expect(verdict.failed).toBe(true);
   });
 
+  test("the content script's import() of the panel script is accepted with its own reason, not Preact's", () => {
+    const verdict = judgeLint({
+      errors: [],
+      warnings: [{ code: 'UNSAFE_VAR_ASSIGNMENT', message: 'Unsafe call to import for argument 0', file: 'content-scripts/inbox.js', line: 1 }],
+      notices: [],
+    });
+    expect(verdict.failed).toBe(false);
+    expect(verdict.lines.join('\n')).toContain("accepted: the reopen panel's own extension file");
+    expect(verdict.lines.join('\n')).not.toContain('accepted: Preact');
+  });
+
   test('any error fails', () => {
     const verdict = judgeLint(report(['MANIFEST_FIELD_INVALID']));
     expect(verdict.failed).toBe(true);
