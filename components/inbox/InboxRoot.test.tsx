@@ -1,6 +1,6 @@
 // The container: store + banner + panel together, with the background mocked at `ask` and a manual clock.
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { loadTemplatesAction, sendAction } from '../../lib/conversation/send-action';
+import { chooseAction, loadTemplatesAction, sendAction } from '../../lib/conversation/send-action';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { ProtocolFailure } from '../../lib/messaging/client';
 import type { RequestOf, RequestType } from '../../lib/messaging/protocol';
@@ -63,6 +63,7 @@ async function mount(background: ThreadView | Background, start: number, url = U
     ask,
     send: sendAction,
     loadTemplates: loadTemplatesAction,
+    choose: chooseAction,
     now: clock.now,
     newRequestId: () => crypto.randomUUID(),
     browserLanguage: 'en',
@@ -90,6 +91,7 @@ describe('words from the background', () => {
       ask,
       send: sendAction,
       loadTemplates: loadTemplatesAction,
+      choose: chooseAction,
       now: clock.now,
       newRequestId: () => crypto.randomUUID(),
       browserLanguage: 'es-AR',

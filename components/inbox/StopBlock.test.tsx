@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { loadTemplatesAction, sendAction } from '../../lib/conversation/send-action';
+import { chooseAction, loadTemplatesAction, sendAction } from '../../lib/conversation/send-action';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { DEFAULT_PROMO_TERMS } from '../../lib/policy';
 import type { StopBlock } from '../../lib/storage/schema';
@@ -155,6 +155,7 @@ describe('the inbox store', () => {
       ask,
       send: sendAction,
       loadTemplates: loadTemplatesAction,
+      choose: chooseAction,
       now: () => NOW,
       newRequestId: () => `00000000-0000-4000-8000-00000000000${++ids}`,
       browserLanguage: 'en-US',

@@ -24,6 +24,7 @@ export interface PanelModule {
   /** One send, with the policy's check before it: only the panel sends (the inbox store calls it: lib/conversation). */
   send: SendAction;
   loadTemplates: InboxDeps['loadTemplates'];
+  choose: InboxDeps['choose'];
 }
 
 /** Where the panel script comes from: at once when it is already loaded (or bundled, in tests), else on demand. */

@@ -3,7 +3,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { installStrings } from '../../lib/i18n/inbox-strings';
-import { loadTemplatesAction, sendAction } from '../../lib/conversation/send-action';
+import { chooseAction, loadTemplatesAction, sendAction } from '../../lib/conversation/send-action';
 import type { Locale } from '../../lib/i18n/core';
 import { CandidateList } from './CandidateList';
 import { LastOutcome } from './LastOutcome';
@@ -83,6 +83,7 @@ function PanelOf({ kind, state, actions, scheduler, timeZone }: Extract<PanelVie
 export const panelModule: PanelModule = {
   send: sendAction,
   loadTemplates: loadTemplatesAction,
+  choose: chooseAction,
   render(container, view, strings) {
     if (!view) return render(null, container);
     // The panel script has its own copy of the words' module: give it the words the content script holds.

@@ -17,7 +17,7 @@ import { rowBadgeWords } from '../../components/inbox/row-words';
 import { browser } from 'wxt/browser';
 import { followInboxRoute, inboxRendered, type SessionContext } from '../../lib/inbox/route-session';
 import { parseInboxUrl } from '../../lib/inbox/url';
-import { panelLoader, panelSend, panelTemplates } from './panel-loader';
+import { panelChoose, panelLoader, panelSend, panelTemplates } from './panel-loader';
 
 // How long the composer may take to render before Reopen falls back to its floating banner.
 const COMPOSER_WAIT_MS = 4000;
@@ -65,6 +65,7 @@ async function startInbox(ctx: SessionContext, readCss: () => Promise<string>) {
       newRequestId: () => crypto.randomUUID(),
       send: panelSend,
       loadTemplates: panelTemplates,
+      choose: panelChoose,
       // "Same as the browser" follows Business Suite's own language first (the inbox's <html lang>), then the browser's.
       browserLanguage: preferredLanguage(document.documentElement.lang, navigator.language),
     });

@@ -33,3 +33,7 @@ export const panelSend: SendAction = (...args) => {
 
 /** The Page's templates for the panel (the inbox store's `loadTemplates`): likewise the panel script's. */
 export const panelTemplates: InboxDeps['loadTemplates'] = (scope) => loaded()?.loadTemplates(scope) ?? Promise.resolve();
+
+/** The agent's pick among the customers (the inbox store's `choose`): the panel script's, loaded by then (only it draws
+ *  the candidate list and the recipient check). */
+export const panelChoose: InboxDeps['choose'] = (psid, scope) => loaded()?.choose(psid, scope) ?? Promise.resolve();

@@ -1,6 +1,6 @@
 // The inbox view store with the background mocked at the `ask` boundary.
 import { describe, expect, test, vi } from 'vitest';
-import { loadTemplatesAction, sendAction } from './send-action';
+import { chooseAction, loadTemplatesAction, sendAction } from './send-action';
 import { ProtocolFailure } from '../messaging/client';
 import type { RequestOf, RequestType } from '../messaging/protocol';
 import type { ReopenOutcome } from '../send/view';
@@ -30,6 +30,7 @@ function setup(handler: Handler, now = C + 3 * DAY) {
     ask,
     send: sendAction,
     loadTemplates: loadTemplatesAction,
+    choose: chooseAction,
     now: () => now,
     newRequestId: () => `00000000-0000-4000-8000-00000000000${++ids}`,
     browserLanguage: 'en-US',

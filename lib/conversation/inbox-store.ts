@@ -28,6 +28,9 @@ export interface InboxDeps {
   send: SendAction;
   /** Lists the Page's approved utility templates for the panel (./send-action.ts), likewise brought by the panel. */
   loadTemplates: (scope: SendScope) => Promise<void>;
+  /** The agent's pick among the customers (./send-action.ts), likewise brought by the panel: only the panel script
+   *  draws the candidate list and the recipient check. */
+  choose: (psid: string, scope: SendScope) => Promise<void>;
 }
 
 /** What a send reads and writes of the store. `current()`: still the conversation the send started on. */
@@ -38,6 +41,8 @@ export interface SendScope {
   now: () => number;
   newRequestId: () => string;
   current: () => boolean;
+  /** Drops every read of the thread on its way: none may paint over what the caller sets next. */
+  fence: () => void;
 }
 
 /** The background's answer when it was asked (the ledger may have changed); null when nothing left the tab. */
@@ -207,6 +212,10 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
     now: deps.now,
     newRequestId: deps.newRequestId,
     current: () => mine === generation,
+    fence: () => {
+      generation += 1;
+      threadRequest = null;
+    },
   });
 
   // Locales whose strings this store installed, and the requests on their way (one per locale at a time).
@@ -375,29 +384,8 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
     },
 
     async choose(psid) {
-      const { location } = get();
-      if (!isThread(location)) return;
-      // A read asked before the choice must not paint over it; the choice's answer wins over any read of the same
-      // conversation started before it (the pane may re-ask while the choice is on its way).
-      generation += 1;
-      threadRequest = null;
-      const stillHere = () => sameConversation(location, get().location);
-      set({ choosing: true });
-      try {
-        const thread = await deps.ask({
-          type: 'thread.choose',
-          pageId: location.pageId,
-          selectedItemId: location.selectedItemId,
-          platform: location.threadType,
-          psid,
-        });
-        if (!stillHere()) return;
-        generation += 1;
-        threadRequest = null;
-        set({ thread, choosing: false, failure: null, loading: false, now: deps.now() });
-      } catch (error) {
-        if (stillHere()) set({ choosing: false, failure: error instanceof ProtocolFailure ? error.code : 'no_reply' });
-      }
+      // The panel's (./send-action.ts, brought by the panel script): only the panel draws the customers to pick from.
+      await deps.choose(psid, scope());
     },
 
     openPanel() {

@@ -1,7 +1,7 @@
 // The inbox store and the pane (issue 19): a person found by name is judged again when the pane changes, and the
 // panel's send never leaves for a person not proven. The background is mocked at the `ask` boundary.
 import { describe, expect, test, vi } from 'vitest';
-import { loadTemplatesAction, sendAction } from './send-action';
+import { chooseAction, loadTemplatesAction, sendAction } from './send-action';
 import type { Ask } from '../messaging/client';
 import type { RequestOf, RequestType } from '../messaging/protocol';
 import type { PaneReading } from '../inbox/schema';
@@ -25,6 +25,7 @@ function setup(recipient: RecipientView) {
     ask,
     send: sendAction,
     loadTemplates: loadTemplatesAction,
+    choose: chooseAction,
     now: () => C + 3 * DAY,
     newRequestId: () => '00000000-0000-4000-8000-000000000001',
     browserLanguage: 'en-US',
@@ -99,6 +100,7 @@ describe('the pane and the recipient in the inbox store', () => {
       ask,
       send: sendAction,
       loadTemplates: loadTemplatesAction,
+      choose: chooseAction,
       now: () => C + 3 * DAY,
       newRequestId: () => '00000000-0000-4000-8000-000000000001',
       browserLanguage: 'en-US',

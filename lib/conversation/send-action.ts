@@ -4,6 +4,7 @@
 // checks; the inbox store calls it with what it reads and writes (./inbox-store.ts, SendScope).
 import { ProtocolFailure } from '../messaging/client';
 import { factsForResend, preflight } from '../policy';
+import { sameConversation } from '../inbox/url';
 import type { SendAction, SendResult, SendScope } from './inbox-store';
 
 /** ProtocolFailure codes that mean the background refused the message before doing anything. */
@@ -88,5 +89,30 @@ export async function loadTemplatesAction({ get, set, ask, current }: SendScope)
     if (current()) set({ templates: 'error' in answer ? { status: 'error', error: answer.error } : { status: 'ready', templates: answer.templates } });
   } catch (error) {
     if (current()) set({ templates: { status: 'error', error: { kind: error instanceof ProtocolFailure ? error.code : 'no_reply', retryable: true } } });
+  }
+}
+
+/** The agent's pick among the customers (the candidate list, the recipient check: both drawn by the panel script). */
+export async function chooseAction(psid: string, { get, set, ask, now, fence }: SendScope): Promise<void> {
+  const { location } = get();
+  if (!location || location.threadType === 'other') return;
+  // A read asked before the choice must not paint over it; the choice's answer wins over any read of the same
+  // conversation started before it (the pane may re-ask while the choice is on its way).
+  fence();
+  const stillHere = () => sameConversation(location, get().location);
+  set({ choosing: true });
+  try {
+    const thread = await ask({
+      type: 'thread.choose',
+      pageId: location.pageId,
+      selectedItemId: location.selectedItemId,
+      platform: location.threadType,
+      psid,
+    });
+    if (!stillHere()) return;
+    fence();
+    set({ thread, choosing: false, failure: null, loading: false, now: now() });
+  } catch (error) {
+    if (stillHere()) set({ choosing: false, failure: error instanceof ProtocolFailure ? error.code : 'no_reply' });
   }
 }
