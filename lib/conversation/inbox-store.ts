@@ -14,7 +14,7 @@ import { sameConversation, type InboxLocation } from '../inbox/url';
 import { DEFAULT_CLOSES_SOON_MINUTES } from '../inbox/status';
 import type { PaneReading } from '../inbox/schema';
 import { samePane } from '../inbox/pane-messages';
-import { createDraftBook, draftKey, type PanelDraft } from './drafts';
+import { createDraftBook, type DraftBook, type PanelDraft } from './drafts';
 
 export interface InboxDeps {
   ask: Ask;
@@ -43,10 +43,16 @@ export interface SendScope {
   current: () => boolean;
   /** Drops every read of the thread on its way: none may paint over what the caller sets next. */
   fence: () => void;
+  /** The panel's drafts, kept by the store (./drafts.ts: in memory only). */
+  drafts: DraftBook;
+  refresh: InboxActions['refresh'];
+  /** The store's own, across conversations: a send is on its way (a synchronous guard: a double click runs send twice
+   *  before any re-render could disable the button). */
+  inFlight: { send: boolean };
 }
 
-/** The background's answer when it was asked (the ledger may have changed); null when nothing left the tab. */
-export type SendAction = (request: ReopenRequest, options: { retryOf?: string }, scope: SendScope) => Promise<SendResult | null>;
+/** One send from the panel, then what it changed: the draft, the thread read again (./send-action.ts). */
+export type SendAction = (request: ReopenRequest, options: { retryOf?: string }, scope: SendScope) => Promise<void>;
 
 export type TemplatesState =
   { status: 'idle' } | { status: 'loading' } | { status: 'ready'; templates: UtilityTemplate[] } | { status: 'error'; error: ErrorView };
@@ -202,8 +208,7 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
   // Within one conversation, only the latest read may paint: a cached answer to a switch that arrives after a
   // fresh read asked later would show older facts.
   let latestThreadRead = 0;
-  // A synchronous guard: a double click runs send twice before any re-render could disable the button.
-  let sendInFlight = false;
+  const inFlight = { send: false };
   /** What the panel's actions read and write, for the conversation on screen now. */
   const scope = (mine = generation): SendScope => ({
     get,
@@ -216,6 +221,9 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
       generation += 1;
       threadRequest = null;
     },
+    drafts,
+    refresh: actions.refresh,
+    inFlight,
   });
 
   // Locales whose strings this store installed, and the requests on their way (one per locale at a time).
@@ -411,22 +419,8 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
     },
 
     async send(request, options = {}) {
-      if (sendInFlight) return;
-      sendInFlight = true;
-      const mine = generation;
-      // The conversation the draft belongs to, as it was when the agent clicked (they may switch while it goes).
-      const { thread, location } = get();
-      const drafted = thread?.status === 'resolved' ? draftKey(thread.pageId, location?.selectedItemId, thread.psid) : null;
-      try {
-        // The send itself is the panel's (./send-action.ts, brought by the panel script): only the panel sends.
-        const result = await deps.send(request, options, scope());
-        // A message that may have reached the customer is no draft any more; one Meta refused (or never got) stays.
-        if (drafted !== null && (result?.outcome === 'sent' || result?.outcome === 'unknown')) drafts.drop(drafted);
-        // The attempt changed the ledger (cooldown, last attempt): show what the background now knows.
-        if (result && mine === generation) void actions.refresh({ force: true });
-      } finally {
-        sendInFlight = false;
-      }
+      // The send itself is the panel's (./send-action.ts, brought by the panel script): only the panel sends.
+      await deps.send(request, options, scope());
     },
 
     dismissResult() {

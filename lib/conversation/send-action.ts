@@ -6,12 +6,18 @@ import { ProtocolFailure } from '../messaging/client';
 import { factsForResend, preflight } from '../policy';
 import { sameConversation } from '../inbox/url';
 import type { SendAction, SendResult, SendScope } from './inbox-store';
+import type { ReopenRequest } from '../policy/types';
+import { draftKey } from './drafts';
 
 /** ProtocolFailure codes that mean the background refused the message before doing anything. */
 const REFUSED_BEFORE_ACTING = new Set(['invalid_message', 'forbidden_sender']);
 
 /** The background's answer when it was asked (the ledger may have changed); null when nothing left the tab. */
-export const sendAction: SendAction = async (request, options, { get, set, ask, now: clock, newRequestId, current }) => {
+async function sendOnce(
+  request: ReopenRequest,
+  options: { retryOf?: string },
+  { get, set, ask, now: clock, newRequestId, current }: SendScope,
+): Promise<SendResult | null> {
   const state = get();
   const thread = state.thread;
   if (thread?.status !== 'resolved') return null;
@@ -77,6 +83,25 @@ export const sendAction: SendAction = async (request, options, { get, set, ask, 
   }
   if (current()) set({ sending: false, result, now: clock() });
   return result;
+}
+
+/** One send from the panel (the inbox store's `send`), then the draft and the thread as the attempt left them. */
+export const sendAction: SendAction = async (request, options, scope) => {
+  const { inFlight, drafts } = scope;
+  if (inFlight.send) return;
+  inFlight.send = true;
+  // The conversation the draft belongs to, as it was when the agent clicked (they may switch while it goes).
+  const { thread, location } = scope.get();
+  const drafted = thread?.status === 'resolved' ? draftKey(thread.pageId, location?.selectedItemId, thread.psid) : null;
+  try {
+    const result = await sendOnce(request, options, scope);
+    // A message that may have reached the customer is no draft any more; one Meta refused (or never got) stays.
+    if (drafted !== null && (result?.outcome === 'sent' || result?.outcome === 'unknown')) drafts.drop(drafted);
+    // The attempt changed the ledger (cooldown, last attempt): show what the background now knows.
+    if (result && scope.current()) void scope.refresh({ force: true });
+  } finally {
+    inFlight.send = false;
+  }
 };
 
 /** Lists the Page's approved utility templates for the panel's utility route (once at a time). */
