@@ -10,7 +10,7 @@ import { LastOutcome } from './LastOutcome';
 import { ReopenPanel } from './ReopenPanel';
 import type { PanelLoader, PanelModule, PanelView } from './lazy-panel';
 import { holdingBlock } from '../../lib/policy/blocks';
-import { draftKey } from '../../lib/conversation/drafts';
+import { createDraftBook, draftKey } from '../../lib/conversation/drafts';
 
 /** After the background's next read of an `unknown` send's conversation is due, the inbox asks for the thread this
  *  much later (the read takes a moment), never sooner than FOLLOW_MIN_MS apart; at most FOLLOW_MAX_ASKS per attempt. */
@@ -47,6 +47,7 @@ function PanelOf({ kind, state, actions, scheduler, timeZone }: Extract<PanelVie
   }
   // The agent's unsent words for this conversation, kept by the inbox store (in memory) across closing and switching.
   const drafted = draftKey(thread.pageId, state.location?.selectedItemId, thread.psid);
+  const { local } = actions.scope();
   return (
     <ReopenPanel
       key={`${thread.pageId}:${thread.psid}`}
@@ -62,8 +63,8 @@ function PanelOf({ kind, state, actions, scheduler, timeZone }: Extract<PanelVie
       onSend={(request, retryOf) => void actions.send(request, retryOf ? { retryOf } : {})}
       onClose={actions.closePanel}
       onNeedTemplates={() => void actions.loadTemplates()}
-      draft={actions.draftOf(drafted)}
-      onDraft={(draft) => actions.keepDraft(drafted, draft)}
+      draft={local.drafts?.get(drafted)}
+      onDraft={(draft) => (local.drafts ??= createDraftBook()).keep(drafted, draft)}
       timeZone={timeZone}
       {...(thread.recipient
         ? {

@@ -14,7 +14,7 @@ import { sameConversation, type InboxLocation } from '../inbox/url';
 import { DEFAULT_CLOSES_SOON_MINUTES } from '../inbox/status';
 import type { PaneReading } from '../inbox/schema';
 import { samePane } from '../inbox/pane-messages';
-import { createDraftBook, type DraftBook, type PanelDraft } from './drafts';
+import type { DraftBook } from './drafts';
 
 export interface InboxDeps {
   ask: Ask;
@@ -43,12 +43,11 @@ export interface SendScope {
   current: () => boolean;
   /** Drops every read of the thread on its way: none may paint over what the caller sets next. */
   fence: () => void;
-  /** The panel's drafts, kept by the store (./drafts.ts: in memory only). */
-  drafts: DraftBook;
   refresh: InboxActions['refresh'];
-  /** The store's own, across conversations: a send is on its way (a synchronous guard: a double click runs send twice
-   *  before any re-render could disable the button). */
-  inFlight: { send: boolean };
+  /** The store's own, across conversations, kept for the panel script: a send is on its way (a synchronous guard: a
+   *  double click runs send twice before any re-render could disable the button), and the panel's drafts (./drafts.ts:
+   *  in memory only, made on the panel's first draft). */
+  local: { send: boolean; drafts?: DraftBook };
 }
 
 /** One send from the panel, then what it changed: the draft, the thread read again (./send-action.ts). */
@@ -139,9 +138,8 @@ export interface InboxActions {
   choose: (psid: string) => Promise<void>;
   openPanel: () => void;
   closePanel: () => void;
-  /** The panel's draft of a conversation (./drafts.ts: in memory only), and the panel keeping what the agent typed. */
-  draftOf: (key: string) => PanelDraft | undefined;
-  keepDraft: (key: string, draft: PanelDraft) => void;
+  /** What the panel script's actions read and write for the conversation on screen (its drafts among them). */
+  scope: () => SendScope;
   loadTemplates: () => Promise<void>;
   /** `retryOf`: "It did not arrive — send again" for that `unknown` attempt (Reopen read the conversation and did
    *  not find it); a new attempt that names it, allowed through the cooldown only for that. */
@@ -199,7 +197,6 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
     shortcut: '',
   }));
   const { getState: get, setState: set } = store;
-  const drafts = createDraftBook();
 
   // Each conversation shown gets a generation; an answer for an older one is dropped, so a slow reply
   // never paints the previous customer's window on the current conversation.
@@ -208,7 +205,7 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
   // Within one conversation, only the latest read may paint: a cached answer to a switch that arrives after a
   // fresh read asked later would show older facts.
   let latestThreadRead = 0;
-  const inFlight = { send: false };
+  const local: SendScope['local'] = { send: false };
   /** What the panel's actions read and write, for the conversation on screen now. */
   const scope = (mine = generation): SendScope => ({
     get,
@@ -221,9 +218,8 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
       generation += 1;
       threadRequest = null;
     },
-    drafts,
     refresh: actions.refresh,
-    inFlight,
+    local,
   });
 
   // Locales whose strings this store installed, and the requests on their way (one per locale at a time).
@@ -404,8 +400,7 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
       set({ panelOpen: false });
     },
 
-    draftOf: (key) => drafts.get(key),
-    keepDraft: (key, draft) => drafts.keep(key, draft),
+    scope: () => scope(),
 
     async loadTemplates() {
       // The panel's (./send-action.ts, brought by the panel script): only the panel lists the Page's templates.

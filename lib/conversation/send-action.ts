@@ -87,20 +87,20 @@ async function sendOnce(
 
 /** One send from the panel (the inbox store's `send`), then the draft and the thread as the attempt left them. */
 export const sendAction: SendAction = async (request, options, scope) => {
-  const { inFlight, drafts } = scope;
-  if (inFlight.send) return;
-  inFlight.send = true;
+  const { local } = scope;
+  if (local.send) return;
+  local.send = true;
   // The conversation the draft belongs to, as it was when the agent clicked (they may switch while it goes).
   const { thread, location } = scope.get();
   const drafted = thread?.status === 'resolved' ? draftKey(thread.pageId, location?.selectedItemId, thread.psid) : null;
   try {
     const result = await sendOnce(request, options, scope);
     // A message that may have reached the customer is no draft any more; one Meta refused (or never got) stays.
-    if (drafted !== null && (result?.outcome === 'sent' || result?.outcome === 'unknown')) drafts.drop(drafted);
+    if (drafted !== null && (result?.outcome === 'sent' || result?.outcome === 'unknown')) local.drafts?.drop(drafted);
     // The attempt changed the ledger (cooldown, last attempt): show what the background now knows.
     if (result && scope.current()) void scope.refresh({ force: true });
   } finally {
-    inFlight.send = false;
+    local.send = false;
   }
 };
 
