@@ -1,5 +1,5 @@
 import type { RowFact } from '../inbox/row-badge-model';
-import { COOLDOWN_MS, cooldownState } from '../policy';
+import { COOLDOWN_MS, cooldownState } from '../policy/cooldown';
 import { normalizeDisplayName } from '../policy/display-name';
 import type { InboxViewState } from './inbox-store';
 
