@@ -1,15 +1,15 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { chooseAction, loadTemplatesAction, sendAction } from '../../lib/conversation/send-action';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { DEFAULT_PROMO_TERMS } from '../../lib/policy';
 import type { StopBlock } from '../../lib/storage/schema';
 import type { SendResult } from '../../lib/conversation/inbox-store';
 import { createInboxStore } from '../../lib/conversation/inbox-store';
 import { parseInboxUrl } from '../../lib/inbox/url';
 import type { Ask } from '../../lib/messaging/client';
 import type { RequestOf, RequestType } from '../../lib/messaging/protocol';
-import { ReopenPanel, type ReopenPanelProps } from './ReopenPanel';
+import type { ReopenPanelProps } from './ReopenPanel';
 import { ReopenResult } from './ReopenResult';
+import { openPanel } from '../../tests/support/panel';
 import { C, DAY, HOUR, facts, installBothCatalogs, resolvedThread, stringsAnswer } from '../../tests/support/inbox';
 
 // Refusals that mean stop, as the agent sees them in the inbox: the panel shows the block as soon as it opens, Send is
@@ -41,24 +41,7 @@ const PERSON_BLOCK: StopBlock = {
   requestId: 'r2',
 };
 
-function open(over: Partial<ReopenPanelProps> = {}) {
-  const callbacks = { onSend: vi.fn(), onClose: vi.fn(), onNeedTemplates: vi.fn() };
-  render(
-    <ReopenPanel
-      locale="en"
-      now={NOW}
-      facts={facts()}
-      templates={{ status: 'idle' }}
-      promoTerms={DEFAULT_PROMO_TERMS}
-      sending={false}
-      result={null}
-      timeZone="UTC"
-      {...callbacks}
-      {...over}
-    />,
-  );
-  return callbacks;
-}
+const open = (over: Partial<ReopenPanelProps> = {}) => openPanel(NOW, over);
 
 const resultOf = () => screen.getByTestId('reopen-result');
 

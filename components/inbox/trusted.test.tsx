@@ -1,10 +1,10 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { DEFAULT_PROMO_TERMS } from '../../lib/policy';
 import type { RecipientView } from '../../lib/threads/view';
 import { CandidateList } from './CandidateList';
 import { ExpiryBanner } from './ExpiryBanner';
-import { ReopenPanel, type ReopenPanelProps } from './ReopenPanel';
+import type { ReopenPanelProps } from './ReopenPanel';
+import { openPanel } from '../../tests/support/panel';
 import { C, DAY, facts, installBothCatalogs } from '../../tests/support/inbox';
 import { untrustedCheck, untrustedClick } from '../../tests/support/untrusted';
 
@@ -17,24 +17,7 @@ afterEach(cleanup);
 
 const NOW = C + 3 * DAY;
 
-function open(over: Partial<ReopenPanelProps> = {}) {
-  const callbacks = { onSend: vi.fn(), onClose: vi.fn(), onNeedTemplates: vi.fn() };
-  render(
-    <ReopenPanel
-      locale="en"
-      now={NOW}
-      facts={facts()}
-      templates={{ status: 'idle' }}
-      promoTerms={DEFAULT_PROMO_TERMS}
-      sending={false}
-      result={null}
-      timeZone="UTC"
-      {...callbacks}
-      {...over}
-    />,
-  );
-  return callbacks;
-}
+const open = (over: Partial<ReopenPanelProps> = {}) => openPanel(NOW, over);
 
 const type = (element: Element, value: string) => fireEvent.input(element, { target: { value } });
 
