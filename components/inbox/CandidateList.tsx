@@ -2,8 +2,7 @@ import type { Locale } from '../../lib/i18n';
 import { formatInstant } from '../../lib/i18n/format';
 import { t } from '../../lib/i18n/inbox-strings';
 import type { Candidate } from '../../lib/threads/view';
-import { lastMessageLine } from './RecipientCheck';
-import { onTrusted } from './trusted';
+import { CandidateButton, lastMessageLine } from './RecipientCheck';
 
 export interface CandidateListProps {
   locale: Locale;
@@ -27,15 +26,7 @@ export function CandidateList({ locale, candidates, busy, timeZone, onChoose }: 
         <ul aria-labelledby={headingId} class="reopen-candidates__list">
           {candidates.map((candidate) => (
             <li key={candidate.psid}>
-              <button
-                type="button"
-                class="reopen-candidate"
-                data-testid="reopen-candidate"
-                data-psid={candidate.psid}
-                disabled={busy}
-                aria-label={t(locale, 'banner.candidate.choose', { name: candidate.name })}
-                onClick={onTrusted(() => onChoose(candidate.psid))}
-              >
+              <CandidateButton candidate={candidate} busy={busy} label={t(locale, 'banner.candidate.choose', { name: candidate.name })} onChoose={onChoose}>
                 <span class="reopen-candidate__name">{candidate.name}</span>
                 {candidate.customerLastMessageAt !== undefined ? (
                   <span class="reopen-candidate__snippet">{lastMessageLine(locale, candidate, timeZone)}</span>
@@ -47,7 +38,7 @@ export function CandidateList({ locale, candidates, busy, timeZone, onChoose }: 
                     {t(locale, 'banner.candidate.updated', { time: formatInstant(candidate.updatedAt, locale, timeZone) })}
                   </span>
                 ) : null}
-              </button>
+              </CandidateButton>
             </li>
           ))}
         </ul>

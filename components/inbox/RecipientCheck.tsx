@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Locale } from '../../lib/i18n';
 import { formatInstant } from '../../lib/i18n/format';
 import { t } from '../../lib/i18n/inbox-strings';
@@ -24,6 +25,24 @@ export function lastMessageLine(locale: Locale, candidate: Pick<Candidate, 'last
     : t(locale, 'banner.candidate.lastTime', { time });
 }
 
+/** One person the agent can choose: a labelled button that acts only on the agent's own click (./trusted.ts). */
+export function CandidateButton(props: { candidate: Candidate; busy: boolean; label?: string; onChoose: (psid: string) => void; children: ComponentChildren }) {
+  const { candidate, busy, label, onChoose } = props;
+  return (
+    <button
+      type="button"
+      class="reopen-candidate"
+      data-testid="reopen-candidate"
+      data-psid={candidate.psid}
+      disabled={busy}
+      aria-label={label}
+      onClick={onTrusted(() => onChoose(candidate.psid))}
+    >
+      {props.children}
+    </button>
+  );
+}
+
 /**
  * A person found by display name only (DESIGN.md §1, "The recipient must be proven"): the panel names who Reopen would
  * message — name, Meta's last customer message and its time — and the agent confirms, or picks the right person among
@@ -42,14 +61,7 @@ export function RecipientCheck({ locale, psid, name, recipient, busy, timeZone, 
     const last = lastMessageLine(locale, candidate, timeZone);
     return (
       <li key={candidate.psid}>
-        <button
-          type="button"
-          class="reopen-candidate"
-          data-testid="reopen-candidate"
-          data-psid={candidate.psid}
-          disabled={busy}
-          onClick={onTrusted(() => onChoose(candidate.psid))}
-        >
+        <CandidateButton candidate={candidate} busy={busy} onChoose={onChoose}>
           {/* The visible words are the button's name (WCAG 2.5.3): who, then their last message. */}
           <span class="reopen-candidate__name">{label}</span>
           {last ? (
@@ -58,7 +70,7 @@ export function RecipientCheck({ locale, psid, name, recipient, busy, timeZone, 
               <span class="reopen-candidate__snippet">{last}</span>
             </>
           ) : null}
-        </button>
+        </CandidateButton>
       </li>
     );
   };
