@@ -38,7 +38,7 @@ import { ROOT, SUITE_ORIGIN, inboxUrl, startReopen, type Reopen } from '../../te
 import { parseScenario, type ParsedScenario } from '../../tests/sandbox/simulator';
 import { recordFigures } from './record';
 import { median } from './stats';
-import { profiledSplit, type ProfiledSplit } from './profile';
+import { printExtensionHotspots, profiledSplit, type ProfiledSplit } from './profile';
 
 const SWITCHES = 20;
 const FACTS_TTL_MS = 60_000; // lib/threads/service.ts FACTS_TTL_MS
@@ -448,41 +448,6 @@ async function sideRun(page: Page, cdp: CDPSession, targets: BenchConversation[]
   return { scriptMs: after.script - before.script, shownMs };
 }
 
-/** Self time of the extension's functions under the profiler, top entries (BENCH_PROFILE=1). */
-async function profileExtension(cdp: CDPSession, work: () => Promise<unknown>) {
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-  await cdp.send('Profiler.start');
-  await work();
-  const { profile } = await cdp.send('Profiler.stop');
-  await cdp.send('Profiler.disable');
-  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
-  const parents = new Map<number, number>();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
-  const label = (id: number) => {
-    const { functionName, url, lineNumber, columnNumber } = nodes.get(id)!.callFrame;
-    return `${functionName || '(anon)'} ${url.replace(/^.*\//, '')}:${lineNumber + 1}:${columnNumber + 1}`;
-  };
-  const self = new Map<string, number>();
-  const inclusive = new Map<string, number>();
-  profile.samples?.forEach((id, index) => {
-    const ms = (profile.timeDeltas?.[index] ?? 0) / 1000;
-    const stack: number[] = [];
-    for (let at: number | undefined = id; at !== undefined; at = parents.get(at)) stack.push(at);
-    if (!stack.some((at) => nodes.get(at)!.callFrame.url.startsWith('chrome-extension://'))) return;
-    self.set(label(id), (self.get(label(id)) ?? 0) + ms);
-    for (const name of new Set(stack.filter((at) => nodes.get(at)!.callFrame.url.startsWith('chrome-extension://')).map(label)))
-      inclusive.set(name, (inclusive.get(name) ?? 0) + ms);
-  });
-  const top = (map: Map<string, number>) =>
-    [...map.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 25)
-      .map(([name, ms]) => `${ms.toFixed(1).padStart(7)} ms  ${name}`)
-      .join('\n');
-  console.log(`[bench] extension self time\n${top(self)}\n[bench] extension inclusive time\n${top(inclusive)}`);
-}
-
 test('thread switch side by side: added script per switch, warm switch over the page\u2019s own', async () => {
   const targets = bench.conversations.slice(0, SIDE_SWITCHES);
   // The start (not measured) and each run's last differ in window state from the first target.
@@ -508,7 +473,7 @@ test('thread switch side by side: added script per switch, warm switch over the 
     // The extension's own JS per switch by the CPU profile (./profile.ts): the figure a loaded machine moves least.
     for (let run = 0; run < PROFILED_RUNS; run++)
       profiled.push(await profiledSplit(withPage.cdp, async () => void (await sideRun(withPage.page, withPage.cdp, targets, true))));
-    if (process.env.BENCH_PROFILE) await profileExtension(withPage.cdp, () => sideRun(withPage.page, withPage.cdp, targets, true));
+    if (process.env.BENCH_PROFILE) await printExtensionHotspots(withPage.cdp, () => sideRun(withPage.page, withPage.cdp, targets, true));
   } finally {
     await withPage.page.close();
     await withoutPage.page.close();
