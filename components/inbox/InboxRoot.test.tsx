@@ -1,6 +1,7 @@
 // The container: store + banner + panel together, with the background mocked at `ask` and a manual clock.
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { chooseAction, loadTemplatesAction, sendAction } from '../../lib/conversation/send-action';
+import { storeWithPanel } from '../../tests/support/inbox-store';
+import type { InboxStore } from '../../lib/conversation/inbox-store';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { ProtocolFailure } from '../../lib/messaging/client';
 import type { RequestOf, RequestType } from '../../lib/messaging/protocol';
@@ -8,7 +9,6 @@ import type { ThreadView } from '../../lib/threads/view';
 import { parseInboxUrl } from '../../lib/inbox/url';
 import { bundledPanel, FOLLOW_MAX_ASKS } from './panel-module';
 import { InboxRoot, NAME_WAIT_MS, type Scheduler } from './InboxRoot';
-import { createInboxStore } from '../../lib/conversation/inbox-store';
 import type { Ask } from '../../lib/messaging/client';
 import { C, DAY, HOUR, MIN, facts, resolvedThread, stringsAnswer } from '../../tests/support/inbox';
 
@@ -59,11 +59,8 @@ async function mount(background: ThreadView | Background, start: number, url = U
     if (request.type === 'ui.strings') return stringsAnswer(request.locale);
     return answer(request);
   }) as unknown as Ask;
-  const store = createInboxStore({
+  const store = storeWithPanel({
     ask,
-    send: sendAction,
-    loadTemplates: loadTemplatesAction,
-    choose: chooseAction,
     now: clock.now,
     newRequestId: () => crypto.randomUUID(),
     browserLanguage: 'en',
@@ -87,11 +84,8 @@ describe('words from the background', () => {
       if (request.type === 'ui.strings') return strings(request.locale);
       throw new ProtocolFailure('no_reply', 'silent');
     }) as unknown as Ask;
-    const store = createInboxStore({
+    const store = storeWithPanel({
       ask,
-      send: sendAction,
-      loadTemplates: loadTemplatesAction,
-      choose: chooseAction,
       now: clock.now,
       newRequestId: () => crypto.randomUUID(),
       browserLanguage: 'es-AR',
@@ -439,7 +433,7 @@ describe('the draft survives (per conversation, in memory)', () => {
     if (request.type !== 'thread.get') return undefined;
     return request.selectedItemId === '100029016673100' ? resolvedThread(facts(), { psid: '7002', customerName: 'Ana Ruiz' }) : resolvedThread(facts());
   };
-  const show = async (store: ReturnType<typeof createInboxStore>, url: string, name: string) => {
+  const show = async (store: InboxStore, url: string, name: string) => {
     await act(async () => {
       store.actions.showConversation(parseInboxUrl(url), name);
       await new Promise((resolve) => setTimeout(resolve, 0));

@@ -1,9 +1,8 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { chooseAction, loadTemplatesAction, sendAction } from '../../lib/conversation/send-action';
+import { storeWithPanel } from '../../tests/support/inbox-store';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { StopBlock } from '../../lib/storage/schema';
 import type { SendResult } from '../../lib/conversation/inbox-store';
-import { createInboxStore } from '../../lib/conversation/inbox-store';
 import { parseInboxUrl } from '../../lib/inbox/url';
 import type { Ask } from '../../lib/messaging/client';
 import type { RequestOf, RequestType } from '../../lib/messaging/protocol';
@@ -134,11 +133,8 @@ describe('the inbox store', () => {
       return resolvedThread(facts(), cleared ? {} : { pageBlock: PAGE_BLOCK });
     }) as unknown as Ask;
     let ids = 0;
-    const store = createInboxStore({
+    const store = storeWithPanel({
       ask,
-      send: sendAction,
-      loadTemplates: loadTemplatesAction,
-      choose: chooseAction,
       now: () => NOW,
       newRequestId: () => `00000000-0000-4000-8000-00000000000${++ids}`,
       browserLanguage: 'en-US',

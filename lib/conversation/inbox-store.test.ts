@@ -1,6 +1,6 @@
 // The inbox view store with the background mocked at the `ask` boundary.
 import { describe, expect, test, vi } from 'vitest';
-import { chooseAction, loadTemplatesAction, sendAction } from './send-action';
+import { storeWithPanel } from '../../tests/support/inbox-store';
 import { ProtocolFailure } from '../messaging/client';
 import type { RequestOf, RequestType } from '../messaging/protocol';
 import type { ReopenOutcome } from '../send/view';
@@ -10,7 +10,7 @@ import type { ReopenRequest } from '../policy/types';
 import { parseInboxUrl } from '../inbox/url';
 import { t } from '../i18n/inbox-strings';
 import type { Ask } from '../messaging/client';
-import { createInboxStore, sameShownState } from './inbox-store';
+import { sameShownState } from './inbox-store';
 import { C, DAY, HOUR, facts, resolvedThread, stringsAnswer } from '../../tests/support/inbox';
 
 const URL_A = 'https://business.facebook.com/latest/inbox/messenger?asset_id=1045&selected_item_id=100029016673099&thread_type=FB_MESSAGE';
@@ -26,11 +26,8 @@ function setup(handler: Handler, now = C + 3 * DAY) {
     return handler(request);
   }) as unknown as Ask;
   let ids = 0;
-  const store = createInboxStore({
+  const store = storeWithPanel({
     ask,
-    send: sendAction,
-    loadTemplates: loadTemplatesAction,
-    choose: chooseAction,
     now: () => now,
     newRequestId: () => `00000000-0000-4000-8000-00000000000${++ids}`,
     browserLanguage: 'en-US',

@@ -1,13 +1,12 @@
 // The inbox store and the pane (issue 19): a person found by name is judged again when the pane changes, and the
 // panel's send never leaves for a person not proven. The background is mocked at the `ask` boundary.
 import { describe, expect, test, vi } from 'vitest';
-import { chooseAction, loadTemplatesAction, sendAction } from './send-action';
+import { storeWithPanel } from '../../tests/support/inbox-store';
 import type { Ask } from '../messaging/client';
 import type { RequestOf, RequestType } from '../messaging/protocol';
 import type { PaneReading } from '../inbox/schema';
 import type { RecipientView } from '../threads/view';
 import { parseInboxUrl } from '../inbox/url';
-import { createInboxStore } from './inbox-store';
 import { C, DAY, facts, resolvedThread } from '../../tests/support/inbox';
 
 const URL_A = 'https://business.facebook.com/latest/inbox/messenger?asset_id=1045&selected_item_id=100029016673099&thread_type=FB_MESSAGE';
@@ -21,11 +20,8 @@ function setup(recipient: RecipientView) {
     if (request.type === 'thread.get') return resolvedThread(facts(), { recipient });
     return { requestId: 'x', outcome: 'sent', at: C };
   }) as unknown as Ask;
-  const store = createInboxStore({
+  const store = storeWithPanel({
     ask,
-    send: sendAction,
-    loadTemplates: loadTemplatesAction,
-    choose: chooseAction,
     now: () => C + 3 * DAY,
     newRequestId: () => '00000000-0000-4000-8000-000000000001',
     browserLanguage: 'en-US',
@@ -96,11 +92,8 @@ describe('the pane and the recipient in the inbox store', () => {
       if (asks.filter((type) => type === 'thread.get').length === 2) return new Promise((resolve) => (release = resolve));
       return resolvedThread(facts(), { recipient: { proof: 'none' } });
     }) as unknown as Ask;
-    const store = createInboxStore({
+    const store = storeWithPanel({
       ask,
-      send: sendAction,
-      loadTemplates: loadTemplatesAction,
-      choose: chooseAction,
       now: () => C + 3 * DAY,
       newRequestId: () => '00000000-0000-4000-8000-000000000001',
       browserLanguage: 'en-US',
