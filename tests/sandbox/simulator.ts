@@ -375,22 +375,15 @@ export async function startSimulator(options: StartOptions): Promise<Simulator> 
           world.age(input.ms);
           return sendJson(res, 200, clockView());
         }
-        case 'POST /__sim/customer-message': {
-          if (typeof input.psid !== 'string' || typeof input.text !== 'string') {
-            return fail(400, '"psid" and "text" must be strings');
-          }
-          const at = input.at === undefined ? undefined : toInstant(input.at, 'at');
-          const pageId = typeof input.pageId === 'string' ? input.pageId : undefined;
-          const id = addCustomerMessage(input.psid, input.text, at, pageId);
-          return sendJson(res, 201, { message_id: id });
-        }
+        case 'POST /__sim/customer-message':
         case 'POST /__sim/page-message': {
           if (typeof input.psid !== 'string' || typeof input.text !== 'string') {
             return fail(400, '"psid" and "text" must be strings');
           }
           const at = input.at === undefined ? undefined : toInstant(input.at, 'at');
           const pageId = typeof input.pageId === 'string' ? input.pageId : undefined;
-          const id = addPageMessage(input.psid, input.text, at, pageId);
+          const add = route === 'POST /__sim/page-message' ? addPageMessage : addCustomerMessage;
+          const id = add(input.psid, input.text, at, pageId);
           return sendJson(res, 201, { message_id: id });
         }
         case 'POST /__sim/fault': {
