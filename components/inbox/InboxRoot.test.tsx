@@ -1,4 +1,5 @@
 // The container: store + banner + panel together, with the background mocked at `ask` and a manual clock.
+import { readFileSync } from 'node:fs';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { storeWithPanel } from '../../tests/support/inbox-store';
 import type { InboxStore } from '../../lib/conversation/inbox-store';
@@ -13,6 +14,14 @@ import type { Ask } from '../../lib/messaging/client';
 import { C, DAY, HOUR, MIN, facts, resolvedThread, stringsAnswer } from '../../tests/support/inbox';
 
 afterEach(cleanup);
+
+/** The line the content script passes from the extension's own locale files (public/_locales). */
+const STRINGS_FAILED = Object.fromEntries(
+  (['en', 'es'] as const).map((lang) => [
+    lang,
+    (JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Record<string, { message: string }>).inboxStringsFailed!.message,
+  ]),
+) as Record<'en' | 'es', string>;
 
 const URL_A = 'https://business.facebook.com/latest/inbox/messenger?asset_id=1045&selected_item_id=100029016673099&thread_type=FB_MESSAGE';
 
@@ -66,7 +75,16 @@ async function mount(background: ThreadView | Background, start: number, url = U
     browserLanguage: 'en',
   });
   const onOpenOptions = vi.fn();
-  render(<InboxRoot store={store} scheduler={clock.scheduler} onOpenOptions={onOpenOptions} panel={bundledPanel} timeZone="UTC" />);
+  render(
+    <InboxRoot
+      store={store}
+      scheduler={clock.scheduler}
+      onOpenOptions={onOpenOptions}
+      panel={bundledPanel}
+      timeZone="UTC"
+      stringsFailedLine={STRINGS_FAILED.en}
+    />,
+  );
   await act(async () => {
     store.actions.showConversation(parseInboxUrl(url), displayName);
     // As the content script does: the settings (none here, so the browser's language) and then their words.
@@ -90,7 +108,9 @@ describe('words from the background', () => {
       newRequestId: () => crypto.randomUUID(),
       browserLanguage: 'es-AR',
     });
-    render(<InboxRoot store={store} scheduler={clock.scheduler} onOpenOptions={vi.fn()} panel={bundledPanel} timeZone="UTC" />);
+    render(
+      <InboxRoot store={store} scheduler={clock.scheduler} onOpenOptions={vi.fn()} panel={bundledPanel} timeZone="UTC" stringsFailedLine={STRINGS_FAILED.en} />,
+    );
     void act(() => store.actions.showConversation(parseInboxUrl(URL_A), 'Maria Lopez'));
     return store;
   }
@@ -112,7 +132,7 @@ describe('words from the background', () => {
     expect(screen.getByTestId('reopen-open').textContent).toBe('Reabrir conversación expirada');
   });
 
-  test('they never arrive: one fixed line in both languages, no keys, no banner', async () => {
+  test("they never arrive: the line from the extension's own locale files, no keys, no banner", async () => {
     const store = mountWith(() => Promise.reject(new ProtocolFailure('no_reply', 'silent')));
     await act(async () => {
       await store.actions.loadSettings();
@@ -120,8 +140,8 @@ describe('words from the background', () => {
     expect(screen.queryByTestId('reopen-banner')).toBeNull();
     const line = screen.getByRole('alert');
     expect(line.dataset.testid).toBe('reopen-strings-failed');
-    expect(line.textContent).toContain('Reopen could not load its texts.');
-    expect(line.textContent).toContain('Reopen no pudo cargar sus textos.');
+    expect(line.textContent).toBe('Reopen could not load its texts. Reload the page to try again.');
+    expect(STRINGS_FAILED.es).toBe('Reopen no pudo cargar sus textos. Recarga la página para intentarlo de nuevo.');
     expect(document.body.textContent).not.toMatch(/banner\.|common\.|panel\./);
   });
 });

@@ -1,10 +1,9 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { Component, createRef } from 'preact';
 import { nextDisplayChangeAt, threadStatus } from '../../lib/inbox/status';
 import { ExpiryBanner, type BannerModel } from './ExpiryBanner';
 import { PanelSlot, type PanelLoader } from './lazy-panel';
 import { installedStrings } from '../../lib/i18n/inbox-strings';
 import { isThread, sameShownState, type InboxStore, type InboxViewState } from '../../lib/conversation/inbox-store';
-import { useStoreState } from '../use-store-state';
 import type { ContextTimers } from '../../lib/inbox/timers';
 
 /**
@@ -25,6 +24,8 @@ export interface InboxRootProps {
   panel: PanelLoader;
   /** Fixed in tests; the agent's own zone otherwise. */
   timeZone?: string;
+  /** What the banner says when its words never arrived from the background (`_locales`' inboxStringsFailed). */
+  stringsFailedLine: string;
 }
 
 export function bannerModel(state: InboxViewState): BannerModel {
@@ -51,89 +52,130 @@ export function bannerModel(state: InboxViewState): BannerModel {
 }
 
 /**
- * The one line that cannot come from the catalog: the catalog is what failed to arrive. Both languages,
- * since the settings may pick either and they come from the same background that did not answer.
+ * The one line that cannot come from the catalog: the catalog is what failed to arrive. It comes from the
+ * extension's own locale files instead (`_locales`, the browser's language), which need no background.
  */
-function StringsUnavailable({ floating }: { floating: boolean }) {
+function StringsUnavailable({ floating, line }: { floating: boolean; line: string }) {
   return (
     <div class={`reopen-root${floating ? ' reopen-root--floating' : ''}`}>
       <p class="reopen-banner reopen-banner--unknown" role="alert" data-testid="reopen-strings-failed">
-        <span lang="en">Reopen could not load its texts. Reload the page to try again.</span>{' '}
-        <span lang="es">Reopen no pudo cargar sus textos. Recarga la página para intentarlo de nuevo.</span>
+        {line}
       </p>
     </div>
   );
 }
 
-/** Connects the view store to the banner and panel; the countdown is one timer to the next visible change. */
-export function InboxRoot({ store, scheduler, onOpenOptions, panel, timeZone }: InboxRootProps) {
-  const state = useStoreState(store, (s) => s, sameShownState);
-  const { actions } = store;
-  const openerRef = useRef<HTMLButtonElement>(null);
-  const rootRef = useRef<HTMLDivElement>(null);
-  const wasOpen = useRef(state.panelOpen);
+/** One timer armed for a key: arming again with the same key keeps it, another key replaces it, null clears it. */
+function keyedTimer(scheduler: Scheduler) {
+  let armed: string | null = null;
+  let id = 0;
+  return (key: string | null, ms = 0, run?: () => void): void => {
+    if (key === armed) return;
+    if (armed !== null) scheduler.clearTimeout(id);
+    armed = key;
+    if (key !== null && run) id = scheduler.setTimeout(run, Math.max(0, ms));
+  };
+}
 
-  const model = bannerModel(state);
-  const nextChangeAt = model.kind === 'resolved' ? nextDisplayChangeAt(model.status, state.now) : null;
+/**
+ * Connects the view store to the banner and panel; the countdown is one timer to the next visible change.
+ * A class, not hooks: this is the only component of the content script with state or effects, and the content
+ * script, loaded in every inbox tab under a 20 KB gzip budget, then carries no preact/hooks (about 1 KB gzip;
+ * scripts/bench/bundle.bench.ts). The panel script keeps its hooks.
+ */
+export class InboxRoot extends Component<InboxRootProps, { view: InboxViewState }> {
+  private readonly opener = createRef<HTMLButtonElement>();
+  private readonly root = createRef<HTMLDivElement>();
+  private readonly tick = keyedTimer(this.props.scheduler);
+  private readonly nameWait = keyedTimer(this.props.scheduler);
+  private unsubscribe: (() => void) | null = null;
 
-  useEffect(() => {
-    if (nextChangeAt === null) return;
-    const id = scheduler.setTimeout(() => actions.tick(), Math.max(0, nextChangeAt - state.now));
-    return () => scheduler.clearTimeout(id);
-  }, [nextChangeAt, state.now, scheduler, actions]);
+  constructor(props: InboxRootProps) {
+    super(props);
+    this.state = { view: props.store.getState() };
+  }
 
-  const waitingForName = model.kind === 'unresolved' && model.reason === 'awaiting_name';
-  const conversationKey = state.location ? `${state.location.pageId}:${state.location.selectedItemId ?? ''}` : '';
-  useEffect(() => {
-    if (!waitingForName) return;
-    const id = scheduler.setTimeout(() => void actions.refresh(), NAME_WAIT_MS);
-    return () => scheduler.clearTimeout(id);
-  }, [waitingForName, conversationKey, scheduler, actions]);
+  override componentDidMount(): void {
+    const { store } = this.props;
+    // A change the view does not show (sameShownState) renders nothing.
+    const show = (next: InboxViewState) => {
+      if (!sameShownState(next, this.state.view)) this.setState({ view: next });
+    };
+    this.unsubscribe = store.subscribe(show);
+    show(store.getState());
+    this.schedule();
+  }
 
-  // Focus goes back to the button that opened the panel (WAI-ARIA disclosure pattern). When the thread can no
-  // longer be reopened that button is gone: the banner's first action (e.g. "Reconnect this Page") is next.
-  useEffect(() => {
-    if (wasOpen.current && !state.panelOpen) {
-      const target = openerRef.current ?? rootRef.current?.querySelector<HTMLElement>('[data-testid="reopen-banner"] button');
+  override componentDidUpdate(_props: InboxRootProps, previous: { view: InboxViewState }): void {
+    this.schedule();
+    // Focus goes back to the button that opened the panel (WAI-ARIA disclosure pattern). When the thread can no
+    // longer be reopened that button is gone: the banner's first action (e.g. "Reconnect this Page") is next.
+    if (previous.view.panelOpen && !this.state.view.panelOpen) {
+      const target = this.opener.current ?? this.root.current?.querySelector<HTMLElement>('[data-testid="reopen-banner"] button');
       target?.focus();
     }
-    wasOpen.current = state.panelOpen;
-  }, [state.panelOpen]);
+  }
 
-  if (!isThread(state.location)) return null; // comments, WhatsApp and others: nothing, not an error
-  // The words come from the background; until they arrive there is nothing to say (keys are not words).
-  if (state.strings === 'loading') return null;
-  if (state.strings === 'failed') return <StringsUnavailable floating={state.floating} />;
+  override componentWillUnmount(): void {
+    this.unsubscribe?.();
+    this.tick(null);
+    this.nameWait(null);
+  }
 
-  const thread = state.thread;
-  return (
-    <div class={`reopen-root${state.floating ? ' reopen-root--floating' : ''}`} lang={state.locale} ref={rootRef}>
-      <ExpiryBanner
-        locale={state.locale}
-        now={state.now}
-        model={model}
-        floating={state.floating}
-        panelOpen={state.panelOpen}
-        choosing={state.choosing}
-        checking={state.loading}
-        storage={thread?.storage}
-        openerRef={openerRef}
-        shortcut={state.shortcut}
-        onOpenPanel={() => (state.panelOpen ? actions.closePanel() : actions.openPanel())}
-        onRetry={() => void actions.refresh()}
-        onOpenOptions={onOpenOptions}
-        onChoose={(psid) => void actions.choose(psid)}
-        candidateList={(props) => <PanelSlot loader={panel} locale={state.locale} strings={installedStrings()} view={{ kind: 'candidates', props }} />}
-        timeZone={timeZone}
-      />
-      {state.panelOpen && (thread?.status === 'resolved' || state.result || state.sending) ? (
-        <PanelSlot
-          loader={panel}
+  /** The countdown's next tick, and the wait for the header's name, for the state on screen. */
+  private schedule(): void {
+    const state = this.state.view;
+    const { actions } = this.props.store;
+    const model = bannerModel(state);
+    const nextChangeAt = model.kind === 'resolved' ? nextDisplayChangeAt(model.status, state.now) : null;
+    this.tick(nextChangeAt === null ? null : `${nextChangeAt}:${state.now}`, (nextChangeAt ?? 0) - state.now, () => actions.tick());
+    const waitingForName = model.kind === 'unresolved' && model.reason === 'awaiting_name';
+    const conversationKey = state.location ? `${state.location.pageId}:${state.location.selectedItemId ?? ''}` : '';
+    this.nameWait(waitingForName ? conversationKey : null, NAME_WAIT_MS, () => void actions.refresh());
+  }
+
+  override render() {
+    const { store, onOpenOptions, panel, timeZone, scheduler } = this.props;
+    const state = this.state.view;
+    const { actions } = store;
+    const model = bannerModel(state);
+    const openerRef = this.opener;
+    const rootRef = this.root;
+    if (!isThread(state.location)) return null; // comments, WhatsApp and others: nothing, not an error
+    // The words come from the background; until they arrive there is nothing to say (keys are not words).
+    if (state.strings === 'loading') return null;
+    if (state.strings === 'failed') return <StringsUnavailable floating={state.floating} line={this.props.stringsFailedLine} />;
+
+    const thread = state.thread;
+    return (
+      <div class={`reopen-root${state.floating ? ' reopen-root--floating' : ''}`} lang={state.locale} ref={rootRef}>
+        <ExpiryBanner
           locale={state.locale}
-          strings={installedStrings()}
-          view={{ kind: thread?.status === 'resolved' ? 'panel' : 'outcome', state, actions, scheduler, ...(timeZone ? { timeZone } : {}) }}
+          now={state.now}
+          model={model}
+          floating={state.floating}
+          panelOpen={state.panelOpen}
+          choosing={state.choosing}
+          checking={state.loading}
+          storage={thread?.storage}
+          openerRef={openerRef}
+          shortcut={state.shortcut}
+          onOpenPanel={() => (state.panelOpen ? actions.closePanel() : actions.openPanel())}
+          onRetry={() => void actions.refresh()}
+          onOpenOptions={onOpenOptions}
+          onChoose={(psid) => void actions.choose(psid)}
+          candidateList={(props) => <PanelSlot loader={panel} locale={state.locale} strings={installedStrings()} view={{ kind: 'candidates', props }} />}
+          timeZone={timeZone}
         />
-      ) : null}
-    </div>
-  );
+        {state.panelOpen && (thread?.status === 'resolved' || state.result || state.sending) ? (
+          <PanelSlot
+            loader={panel}
+            locale={state.locale}
+            strings={installedStrings()}
+            view={{ kind: thread?.status === 'resolved' ? 'panel' : 'outcome', state, actions, scheduler, ...(timeZone ? { timeZone } : {}) }}
+          />
+        ) : null}
+      </div>
+    );
+  }
 }

@@ -4,7 +4,7 @@
 // script brings its own copy of Preact and renders the panel into the slot this component draws: a render root of
 // its own inside Reopen's shadow root, driven by props only (the store stays in the content script). Types only are
 // imported from the panel's modules here, so none of their code reaches the content script.
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { Component, createRef } from 'preact';
 import type { Catalogs, Locale } from '../../lib/i18n/core';
 import type { ContextTimers } from '../../lib/inbox/timers';
 import { t } from '../../lib/i18n/inbox-strings';
@@ -44,39 +44,54 @@ export interface PanelSlotProps {
   strings: Readonly<Catalogs>;
 }
 
-/** Draws the panel through the loaded panel script, loading it first when needed. */
-export function PanelSlot({ loader, view, locale, strings }: PanelSlotProps) {
-  const ref = useRef<HTMLDivElement>(null);
-  const [module, setModule] = useState<PanelModule | null>(() => loader.loaded());
-  const [failed, setFailed] = useState(false);
+/** Draws the panel through the loaded panel script, loading it first when needed. A class, as InboxRoot is: the
+ *  content script carries no preact/hooks (see ./InboxRoot.tsx). */
+export class PanelSlot extends Component<PanelSlotProps, { module: PanelModule | null; failed: boolean }> {
+  private readonly slot = createRef<HTMLDivElement>();
+  /** Where the panel was drawn, and by which module: cleared from there when the slot goes. */
+  private drawn: { module: PanelModule; container: HTMLElement } | null = null;
 
-  useEffect(() => {
+  constructor(props: PanelSlotProps) {
+    super(props);
+    this.state = { module: props.loader.loaded(), failed: false };
+  }
+
+  override componentDidMount(): void {
     // (An answer after the slot went sets nothing visible: Preact drops a state update of a removed component.)
-    if (!module)
-      loader.load().then(
-        (loaded) => setModule(() => loaded),
-        () => setFailed(true),
+    if (!this.state.module)
+      this.props.loader.load().then(
+        (module) => this.setState({ module }),
+        () => this.setState({ failed: true }),
       );
-  }, [loader, module]);
+    this.draw();
+  }
 
   // Every render of the slot draws the panel again with the new props (the panel's own state is kept by Preact).
-  useLayoutEffect(() => {
-    if (module && ref.current) module.render(ref.current, view, strings);
-  });
-  useEffect(() => {
-    const container = ref.current;
-    return () => {
-      if (module && container) module.render(container, null, strings);
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- removed once, when the slot goes or the module arrives
-  }, [module]);
-
-  if (failed) {
-    return (
-      <p class="reopen-banner reopen-banner--unknown" role="alert" data-testid="reopen-panel-failed">
-        {t(locale, 'panel.loadFailed')}
-      </p>
-    );
+  override componentDidUpdate(): void {
+    this.draw();
   }
-  return <div ref={ref} />;
+
+  override componentWillUnmount(): void {
+    if (this.drawn) this.drawn.module.render(this.drawn.container, null, this.props.strings);
+    this.drawn = null;
+  }
+
+  private draw(): void {
+    const { module } = this.state;
+    const container = this.slot.current;
+    if (!module || !container) return;
+    module.render(container, this.props.view, this.props.strings);
+    this.drawn = { module, container };
+  }
+
+  override render() {
+    if (this.state.failed) {
+      return (
+        <p class="reopen-banner reopen-banner--unknown" role="alert" data-testid="reopen-panel-failed">
+          {t(this.props.locale, 'panel.loadFailed')}
+        </p>
+      );
+    }
+    return <div ref={this.slot} />;
+  }
 }

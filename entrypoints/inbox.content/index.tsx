@@ -70,7 +70,15 @@ async function startInbox(ctx: SessionContext, readCss: () => Promise<string>) {
       browserLanguage: preferredLanguage(document.documentElement.lang, navigator.language),
     });
     const openOptions = () => void ask({ type: 'options.open' }).catch(() => undefined);
-    const view = <InboxRoot store={store} scheduler={scheduler} onOpenOptions={openOptions} panel={panelLoader} />;
+    const view = (
+      <InboxRoot
+        store={store}
+        scheduler={scheduler}
+        onOpenOptions={openOptions}
+        panel={panelLoader}
+        stringsFailedLine={browser.i18n.getMessage('inboxStringsFailed')}
+      />
+    );
 
     // Which conversation is on screen and who it is with (lib/conversation/conversation-tracker.ts): the store's
     // `location` changes at each switch.
