@@ -58,6 +58,9 @@ export function factsByName(rows: readonly RowFact[]): Map<string, RowFact> {
 // A list re-render shows the same names again: normalizing each once (Unicode decomposition) is enough.
 const normalizedName = memo(normalizeDisplayName);
 
+/** The key a row's shown name has among the facts (RowFact.name). */
+export const rowKey = (name: string): string => normalizedName(name);
+
 /** The fact of a row, by the name it shows; null for a name Reopen does not know (or knows twice). */
 export function matchRow(name: string | null | undefined, facts: ReadonlyMap<string, RowFact>): RowFact | null {
   return name ? (facts.get(normalizedName(name)) ?? null) : null;

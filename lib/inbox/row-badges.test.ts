@@ -282,6 +282,25 @@ describe('watchRowBadges', () => {
     expect(shown().map(([name]) => name)).toEqual(['Ana López', 'Bruno Díaz']);
   });
 
+  it('a switch or a send repaints only the rows whose facts changed: the other badges stay the same elements', () => {
+    renderList(['Ana López', 'Bruno Díaz', 'Carla Gómez']);
+    start();
+    const [ana, bruno, carla] = hosts();
+    badges!.local({ name: 'bruno diaz', customerLastMessageAt: NOW - 2 * DAY, cooldownUntil: NOW + DAY });
+    expect(shown()[1]).toEqual(['Bruno Díaz', 'human_agent', 'cooling']);
+    expect(hosts()[0]).toBe(ana);
+    expect(hosts()[2]).toBe(carla);
+    expect(hosts()[1]).not.toBe(bruno);
+    // The agent moves on to Carla, whose facts are the listing's: Bruno's row goes back to the listing's facts, and
+    // Carla's badge is left as it is.
+    const cooling = hosts()[1];
+    badges!.local({ ...FACTS.find((fact) => fact.name === 'carla gomez')! });
+    expect(hosts()[2]).toBe(carla);
+    expect(hosts()[0]).toBe(ana);
+    expect(shown()[1]).toEqual(['Bruno Díaz', 'human_agent', 'ready']);
+    expect(hosts()[1]).not.toBe(cooling);
+  });
+
   it('follows the page theme, on the badges in place and on those made after', async () => {
     renderList(['Ana López', 'Bruno Díaz']);
     start();

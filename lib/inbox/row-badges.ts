@@ -34,7 +34,7 @@
 //   - nothing else of React's is touched, and nothing is observed while the tab is hidden or there are no facts.
 import type { PageTheme } from './page-theme';
 import { cardList, cardNameOf, childCards, listCards } from './page-geometry';
-import { factsByName, freshestFact, matchRow, nextBadgeChange, rowBadgeView, type RowBadgeView, type RowFact } from './row-badge-model';
+import { factsByName, freshestFact, matchRow, nextBadgeChange, rowBadgeView, rowKey, type RowBadgeView, type RowFact } from './row-badge-model';
 
 export interface RowBadgeHooks {
   /** The content script's stylesheet (lib/inbox/shadow-ui.ts loadUiCss): its row-badge rules go into the document. */
@@ -259,8 +259,18 @@ export function watchRowBadges(doc: Document, hooks: RowBadgeHooks): RowBadges {
         before.customerLastMessageAt === fact.customerLastMessageAt &&
         before.cooldownUntil === fact.cooldownUntil;
       if (same || before === fact) return;
+      const previous = facts;
       merge();
-      pass(true);
+      // Only the rows of the names whose fact changed (the conversation left, the one arrived at) are read again: a
+      // switch or a send repaints one or two badges, not the list (a full pass at every switch was the largest part
+      // of the content script's cost per switch; scripts/bench/browser.bench.ts, switch cost).
+      const changed = [before?.name, fact?.name].filter((name) => name && previous.get(name) !== facts.get(name));
+      if (!changed.length) return;
+      for (const name of models.keys()) if (changed.includes(rowKey(name))) models.delete(name);
+      for (const host of (list ?? doc).querySelectorAll<HTMLElement>(`[data-testid="${HOST}"]`))
+        if (changed.includes(rowKey(host.dataset.name!))) read.delete(host.parentElement!);
+      pass(false);
+      scheduleChange();
     },
     tick() {
       pass(true);
