@@ -58,8 +58,9 @@ function fakeStore() {
     getState: () => ({ displayName }),
     actions: {
       showPane: (pane: PaneReading | null) => panes.push(pane),
-      showConversation: (location: { selectedItemId: string | null } | null, name: string | null, hint?: NameHint) => {
+      showConversation: (location: { selectedItemId: string | null } | null, name: string | null, hint?: NameHint, pane?: PaneReading | null) => {
         shown.push({ selectedItemId: location?.selectedItemId ?? null, name, hint });
+        if (pane !== undefined) panes.push(pane);
         displayName = name;
       },
     },

@@ -49,9 +49,10 @@ export function trackConversation(
     lastHealth = health;
     report(health);
   };
-  const show = (reading: IdentityReading) => {
+  /** `pane`, on a switch: the new conversation's pane goes with it, so the background is asked once, with both. */
+  const show = (reading: IdentityReading, pane?: PaneReading | null) => {
     lastReading = reading;
-    store.actions.showConversation(location, reading.name, { status: reading.status, conflicting: reading.conflicting });
+    store.actions.showConversation(location, reading.name, { status: reading.status, conflicting: reading.conflicting }, pane);
   };
 
   const header = watchConversationHeader(document, {
@@ -71,15 +72,14 @@ export function trackConversation(
   // reported.
   let stalePane: PaneReading | null = null;
   let lastPane: PaneReading | null = null;
-  const showPane = (reading: PaneReading) => {
-    if (stalePane && samePane(stalePane, reading)) {
-      store.actions.showPane(null);
-      return;
-    }
+  /** What to report of a pane reading: none while it is the previous conversation's. */
+  const paneToShow = (reading: PaneReading): PaneReading | null => {
+    if (stalePane && samePane(stalePane, reading)) return null;
     stalePane = null;
     if (reading.status === 'read') lastPane = reading;
-    store.actions.showPane(reading);
+    return reading;
   };
+  const showPane = (reading: PaneReading) => store.actions.showPane(paneToShow(reading));
   const pane = watchPane(document, {
     ...timers,
     debounceMs: PANE_DEBOUNCE_MS,
@@ -91,7 +91,7 @@ export function trackConversation(
 
   // The pane first: the first ask for this conversation carries its messages.
   showPane(pane.rescan());
-  show(header.rescope());
+  show(header.rescan());
 
   ctx.addEventListener(
     document,
@@ -109,8 +109,7 @@ export function trackConversation(
     location = next;
     // Until the pane shows something else than the previous conversation's messages, it is reported as none.
     stalePane = lastPane;
-    showPane(pane.rescan());
-    show(header.rescope());
+    show(header.rescan(), paneToShow(pane.rescan()));
   });
   return reportHealth;
 }

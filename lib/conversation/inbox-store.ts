@@ -122,8 +122,9 @@ export interface InboxActions {
   /** Reads the settings, then makes sure the strings of their language are installed before showing it. */
   loadSettings: () => Promise<void>;
   /** The URL or the header changed. Re-asks the background only when the conversation or name really changed;
-   *  a switch may be answered from the background's 60 s cache. */
-  showConversation: (location: InboxLocation | null, displayName: string | null, hint?: NameHint) => void;
+   *  a switch may be answered from the background's 60 s cache. `pane` (a switch): the new conversation's pane as
+   *  the page shows it now (null: not yet), taken with the switch so that one ask carries it. */
+  showConversation: (location: InboxLocation | null, displayName: string | null, hint?: NameHint, pane?: PaneReading | null) => void;
   /** The pane's messages changed (new visible messages, or the pane of this conversation rendered). A person found
    *  by name is judged again against them; a person proven otherwise is not asked about again. */
   showPane: (pane: PaneReading | null) => void;
@@ -328,9 +329,10 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
       await showLocale(locale);
     },
 
-    showConversation(location, displayName, hint = displayName ? { status: 'trusted', conflicting: [] } : NO_HINT) {
+    showConversation(location, displayName, hint = displayName ? { status: 'trusted', conflicting: [] } : NO_HINT, pane) {
+      const sameThread = sameConversation(get().location, location);
+      if (sameThread && pane !== undefined) actions.showPane(pane);
       const state = get();
-      const sameThread = sameConversation(state.location, location);
       if (sameThread && state.displayName === displayName && sameHint(state.nameHint, hint)) return;
       if (sameThread) {
         // Only the name arrived (it renders after the URL changes), or the signals now disagree. It matters while
@@ -358,6 +360,7 @@ export function createInboxStore(deps: InboxDeps): InboxStore {
         result: null,
         sending: false,
         loading: isThread(location),
+        ...(pane === undefined ? {} : { pane }),
       });
       void readThread(false);
     },

@@ -65,6 +65,23 @@ describe('the pane and the recipient in the inbox store', () => {
     expect(of('thread.get')).toEqual([expect.objectContaining({ pane: pane('Any news?') })]);
   });
 
+  test('a switch whose pane already shows the new conversation asks once, with that pane, not with the previous one', async () => {
+    const URL_B = URL_A.replace('100029016673099', '100029016673100');
+    const { store, of } = setup({ proof: 'pane' });
+    store.actions.showConversation(parseInboxUrl(URL_A), 'Maria Lopez', undefined, pane('Any news?'));
+    await flush();
+    expect(of('thread.get')).toHaveLength(1);
+    store.actions.showConversation(parseInboxUrl(URL_B), 'Bruno Diaz', undefined, pane('Is my order ready?'));
+    await flush();
+    expect(of('thread.get')).toHaveLength(2);
+    expect(of('thread.get')[1]).toMatchObject({ selectedItemId: '100029016673100', displayName: 'Bruno Diaz', pane: pane('Is my order ready?') });
+    // The pane not rendered yet (null) goes too: no messages of the previous conversation are sent with the new one.
+    store.actions.showConversation(parseInboxUrl(URL_A), 'Maria Lopez', undefined, null);
+    await flush();
+    expect(of('thread.get')).toHaveLength(3);
+    expect(of('thread.get')[2]!.pane).toBeUndefined();
+  });
+
   test('an unproven person: the send is refused before anything leaves the tab', async () => {
     const { store, of } = setup({ proof: 'none' });
     store.actions.showConversation(parseInboxUrl(URL_A), 'Maria Lopez');
