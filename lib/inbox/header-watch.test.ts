@@ -26,7 +26,7 @@ function watchNames(options: Omit<HeaderWatchOptions, 'read' | 'onReading'>, onN
     read: () => readIdentity(document, { selectedItemId: null, clickedTarget: null, staleName: null }),
     onReading: (reading) => onName(reading.name),
   });
-  watcher.rescope();
+  watcher.rescan();
   return watcher;
 }
 
@@ -128,7 +128,7 @@ describe('watchConversationHeader', () => {
     loadIntoDocument('messenger-en.html');
     const read = vi.fn(() => readIdentity(document, { selectedItemId: null, clickedTarget: null, staleName: null }));
     const watcher = watchConversationHeader(document, { ...timers, debounceMs: 10, read, onReading: () => undefined });
-    watcher.rescope();
+    watcher.rescan();
     const log = document.querySelector('[data-fixture-log]')!;
     for (let index = 0; index < 5; index += 1) log.append(Object.assign(document.createElement('div'), { textContent: `message ${index}` }));
     await settle();
