@@ -51,20 +51,6 @@ export function bannerModel(state: InboxViewState): BannerModel {
   return { kind: 'loading' };
 }
 
-/**
- * The one line that cannot come from the catalog: the catalog is what failed to arrive. It comes from the
- * extension's own locale files instead (`_locales`, the browser's language), which need no background.
- */
-function StringsUnavailable({ floating, line }: { floating: boolean; line: string }) {
-  return (
-    <div class={`reopen-root${floating ? ' reopen-root--floating' : ''}`}>
-      <p class="reopen-banner reopen-banner--unknown" role="alert" data-testid="reopen-strings-failed">
-        {line}
-      </p>
-    </div>
-  );
-}
-
 /** One timer armed for a key: arming again with the same key keeps it, another key replaces it, null clears it. */
 function keyedTimer(scheduler: Scheduler) {
   let armed: string | null = null;
@@ -139,35 +125,40 @@ export class InboxRoot extends Component<InboxRootProps, { view: InboxViewState 
     const state = this.state.view;
     const { actions } = store;
     const model = bannerModel(state);
-    const openerRef = this.opener;
-    const rootRef = this.root;
     if (!isThread(state.location)) return null; // comments, WhatsApp and others: nothing, not an error
     // The words come from the background; until they arrive there is nothing to say (keys are not words).
     if (state.strings === 'loading') return null;
-    if (state.strings === 'failed') return <StringsUnavailable floating={state.floating} line={this.props.stringsFailedLine} />;
-
+    const failed = state.strings === 'failed';
     const thread = state.thread;
     return (
-      <div class={`reopen-root${state.floating ? ' reopen-root--floating' : ''}`} lang={state.locale} ref={rootRef}>
-        <ExpiryBanner
-          locale={state.locale}
-          now={state.now}
-          model={model}
-          floating={state.floating}
-          panelOpen={state.panelOpen}
-          choosing={state.choosing}
-          checking={state.loading}
-          storage={thread?.storage}
-          openerRef={openerRef}
-          shortcut={state.shortcut}
-          onOpenPanel={() => (state.panelOpen ? actions.closePanel() : actions.openPanel())}
-          onRetry={() => void actions.refresh()}
-          onOpenOptions={onOpenOptions}
-          onChoose={(psid) => void actions.choose(psid)}
-          candidateList={(props) => <PanelSlot loader={panel} locale={state.locale} strings={installedStrings()} view={{ kind: 'candidates', props }} />}
-          timeZone={timeZone}
-        />
-        {state.panelOpen && (thread?.status === 'resolved' || state.result || state.sending) ? (
+      // (The words never arrived: no lang, the line is in the browser's language, from the extension's own locale files.)
+      <div class={`reopen-root${state.floating ? ' reopen-root--floating' : ''}`} lang={failed ? undefined : state.locale} ref={this.root}>
+        {failed ? (
+          // The one line that cannot come from the catalog: the catalog is what failed to arrive (`_locales`, no background).
+          <p class="reopen-banner reopen-banner--unknown" role="alert" data-testid="reopen-strings-failed">
+            {this.props.stringsFailedLine}
+          </p>
+        ) : (
+          <ExpiryBanner
+            locale={state.locale}
+            now={state.now}
+            model={model}
+            floating={state.floating}
+            panelOpen={state.panelOpen}
+            choosing={state.choosing}
+            checking={state.loading}
+            storage={thread?.storage}
+            openerRef={this.opener}
+            shortcut={state.shortcut}
+            onOpenPanel={() => (state.panelOpen ? actions.closePanel() : actions.openPanel())}
+            onRetry={() => void actions.refresh()}
+            onOpenOptions={onOpenOptions}
+            onChoose={(psid) => void actions.choose(psid)}
+            candidateList={(props) => <PanelSlot loader={panel} locale={state.locale} strings={installedStrings()} view={{ kind: 'candidates', props }} />}
+            timeZone={timeZone}
+          />
+        )}
+        {!failed && state.panelOpen && (thread?.status === 'resolved' || state.result || state.sending) ? (
           <PanelSlot
             loader={panel}
             locale={state.locale}

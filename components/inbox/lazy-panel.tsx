@@ -48,8 +48,8 @@ export interface PanelSlotProps {
  *  content script carries no preact/hooks (see ./InboxRoot.tsx). */
 export class PanelSlot extends Component<PanelSlotProps, { module: PanelModule | null; failed: boolean }> {
   private readonly slot = createRef<HTMLDivElement>();
-  /** Where the panel was drawn, and by which module: cleared from there when the slot goes. */
-  private drawn: { module: PanelModule; container: HTMLElement } | null = null;
+  /** Where the panel was drawn (the module, once loaded, stays): cleared from there when the slot goes. */
+  private drawnIn: HTMLElement | null = null;
 
   constructor(props: PanelSlotProps) {
     super(props);
@@ -72,16 +72,13 @@ export class PanelSlot extends Component<PanelSlotProps, { module: PanelModule |
   }
 
   override componentWillUnmount(): void {
-    if (this.drawn) this.drawn.module.render(this.drawn.container, null, this.props.strings);
-    this.drawn = null;
+    if (this.drawnIn) this.state.module!.render(this.drawnIn, null, this.props.strings);
   }
 
   private draw(): void {
     const { module } = this.state;
     const container = this.slot.current;
-    if (!module || !container) return;
-    module.render(container, this.props.view, this.props.strings);
-    this.drawn = { module, container };
+    if (module && container) module.render((this.drawnIn = container), this.props.view, this.props.strings);
   }
 
   override render() {
