@@ -69,7 +69,7 @@ export default defineConfig({
     commands: {
       [OPEN_PANEL_COMMAND]: { suggested_key: { default: 'Alt+Shift+O' }, description: '__MSG_commandOpenPanel__' },
     },
-    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 96: 'icon/96.png', 128: 'icon/128.png' },
     // Chrome's enterprise policy for administrators' preset Pages and locked settings (lib/settings/managed.ts).
     // Firefox reads managed storage from a native manifest instead, so the key is Chrome-only.
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
