@@ -21,14 +21,25 @@ function zodWithoutEvalProbe(): Plugin {
   };
 }
 
+/** The oldest browsers the manifest lets install Reopen, and what the bundle is compiled for (Vite's `build.target`):
+ *  one number each, so the code never uses syntax or CSS a browser the manifest accepts cannot run. */
+export const MIN_CHROME = '102';
+export const MIN_FIREFOX = '140.0';
+export const MIN_FIREFOX_ANDROID = '142.0';
+/** Vite/esbuild-style targets (`chrome102`, `firefox140`) for a build of one browser. */
+export const buildTarget = (browser: string): string => (browser === 'firefox' ? `firefox${Number.parseInt(MIN_FIREFOX, 10)}` : `chrome${MIN_CHROME}`);
+
 // The manifest is a function so Chrome and Firefox get what each needs from one source.
 export default defineConfig({
-  vite: () => ({
+  vite: ({ browser }) => ({
     plugins: [preact(), preactClassicJsx(), zodWithoutEvalProbe()],
     // Terser with three passes: ~0.6 KB gzip less content script than the default minifier (scripts/bench/
     // bundle.bench.ts; the script runs in every inbox tab under a 20 KB budget). wrap_iife keeps `(function(){…})()`
     // so WXT can unname the IIFE of an unlisted script and executeScript gets its result (the layout report).
+    // The target is the declared minimum (Vite's default, `baseline-widely-available`, is Chrome 111 / Firefox 114):
+    // Chrome 102 for every Chromium build, Firefox 140 for Firefox's (its strict_min_version below).
     build: {
+      target: buildTarget(browser),
       sourcemap: process.env.REOPEN_SOURCEMAP === '1',
       minify: 'terser',
       terserOptions: { ecma: 2020, compress: { passes: 3, pure_getters: true }, format: { wrap_iife: true } },
@@ -43,7 +54,7 @@ export default defineConfig({
     default_locale: 'en',
     // Chrome 102 is the first with storage.local.setAccessLevel, which keeps the Page token away from content
     // scripts (entrypoints/background/lifecycle.ts); on an older Chrome that protection would fail silently.
-    ...(browser === 'firefox' ? {} : { minimum_chrome_version: '102' }),
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: MIN_CHROME }),
     // scripting: the popup's layout report is injected into the inbox tab only when a manager asks for it.
     permissions: ['storage', 'alarms', 'scripting'],
     // The closing-window notification (off by default): asked for when the agent turns it on in the options page,
@@ -58,7 +69,7 @@ export default defineConfig({
     commands: {
       [OPEN_PANEL_COMMAND]: { suggested_key: { default: 'Alt+Shift+O' }, description: '__MSG_commandOpenPanel__' },
     },
-    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 96: 'icon/96.png', 128: 'icon/128.png' },
     // Chrome's enterprise policy for administrators' preset Pages and locked settings (lib/settings/managed.ts).
     // Firefox reads managed storage from a native manifest instead, so the key is Chrome-only.
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
@@ -68,7 +79,7 @@ export default defineConfig({
             gecko: {
               id: 'reopen@reopen.app',
               // 140 is the first Firefox that reads data_collection_permissions.
-              strict_min_version: '140.0',
+              strict_min_version: MIN_FIREFOX,
               // What leaves the browser, all of it to Meta (graph.facebook.com) and only there (PRIVACY.md): the Page
               // access token the agent typed (authenticationInfo), the agent's reactivation messages
               // (personalCommunications), customers' Messenger ids taken from the inbox page's address
@@ -78,7 +89,7 @@ export default defineConfig({
               },
             },
             // Firefox for Android reads the declaration from 142 on.
-            gecko_android: { strict_min_version: '142.0' },
+            gecko_android: { strict_min_version: MIN_FIREFOX_ANDROID },
           },
         }
       : {}),

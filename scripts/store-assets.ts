@@ -1,17 +1,26 @@
-// `npm run store:assets`: the store screenshots, made from the production build against the demo's Meta simulator
-// (tests/sandbox/scenarios/demo.json), exactly as the accessibility journey brings each screen up
-// (tests/e2e/screens.ts). 1280×800 PNGs in store/screenshots/: the banner, the reopen panel, the popup and the
-// options page, in English and Spanish, light and dark. Every wait is bounded; the whole run stops after 5 minutes.
+// `npm run store:assets`: everything the Chrome Web Store and addons.mozilla.org are given, made again from the sources.
+//   1. the art (scripts/store-art.ts): the icon at every size from store/icon.svg, the promo tile and marquee, the
+//      privacy page — before the build, so the build carries the new icons;
+//   2. the build (`wxt build`, run by the npm script between the two);
+//   3. the 16 screenshots, 1280×800, into store/screenshots/: four screens (scripts/store/frames.ts) in English and
+//      Spanish, light and dark, from the production build against the Meta simulator (the demo's Page with its
+//      Instagram account, and 30 days of reactivations in storage: scripts/store/scenario.ts) in the styled inbox
+//      (scripts/store/inbox-skin.ts).
+// Every wait is bounded; the whole run stops after 5 minutes.
 
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { EXTENSION_DIR, ROOT, startReopen } from '../tests/e2e/harness';
-import { framePopup, SCREENS, showScreen, STORE_SCENARIO, STORE_VIEWPORT, type Scheme } from '../tests/e2e/screens';
+import { STORE_VIEWPORT, type Scheme } from '../tests/e2e/screens';
 import { ensureChromium } from './chromium';
+import { FRAMES, shootFrame, type Lang } from './store/frames';
+import { STORE_FIXTURE, storeInbox } from './store/inbox-skin';
+import { seedHistory, storeScenario } from './store/scenario';
 
 const OUTPUT_DIR = resolve(ROOT, 'store/screenshots');
 const DEADLINE_MS = 5 * 60_000;
-const LANGS = ['en', 'es'] as const;
+const LANGS: Lang[] = ['en', 'es'];
 const SCHEMES: Scheme[] = ['light', 'dark'];
 
 async function main() {
@@ -19,24 +28,30 @@ async function main() {
   if (!ensureChromium(ROOT)) throw new Error('Chromium is needed and could not be found or installed (see the message above).');
   rmSync(OUTPUT_DIR, { recursive: true, force: true });
   mkdirSync(OUTPUT_DIR, { recursive: true });
-
-  for (const lang of LANGS) {
-    const reopen = await startReopen({ scenario: STORE_SCENARIO, lang });
-    try {
-      await reopen.connectPage();
-      for (const scheme of SCHEMES) {
-        for (const [index, screen] of SCREENS.entries()) {
-          const { page } = await showScreen(reopen, screen, scheme, lang);
-          if (screen === 'popup') await framePopup(page, scheme);
-          const file = join(OUTPUT_DIR, `${lang}-${scheme}-${index + 1}-${screen}.png`);
-          await page.screenshot({ path: file, clip: { x: 0, y: 0, ...STORE_VIEWPORT }, animations: 'disabled', caret: 'hide' });
-          console.log(`${relative(ROOT, file)}  ${Math.round(statSync(file).size / 1024)} KB`);
-          await page.close();
+  const icon = readFileSync(resolve(ROOT, 'public/icon/32.png'));
+  const composer = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    for (const lang of LANGS) {
+      const reopen = await startReopen({ scenario: storeScenario(ROOT, lang), lang, fixture: STORE_FIXTURE, serveInbox: storeInbox(lang) });
+      try {
+        const options = await reopen.connectPage();
+        const seeded = await seedHistory(options, reopen.page.id);
+        await options.close();
+        console.log(`${lang}: ${seeded} past reactivations written into storage (30 days)`);
+        for (const scheme of SCHEMES) {
+          for (const [index, frame] of FRAMES.entries()) {
+            const png = await shootFrame(frame, { reopen, lang, scheme, composer, icon });
+            const file = join(OUTPUT_DIR, `${lang}-${scheme}-${index + 1}-${frame}.png`);
+            writeFileSync(file, png);
+            console.log(`${relative(ROOT, file)}  ${Math.round(png.length / 1024)} KB`);
+          }
         }
+      } finally {
+        await reopen.close();
       }
-    } finally {
-      await reopen.close();
     }
+  } finally {
+    await composer.close();
   }
   const count = readdirSync(OUTPUT_DIR).length;
   console.log(`${count} screenshots (${STORE_VIEWPORT.width}×${STORE_VIEWPORT.height}) in ${relative(ROOT, OUTPUT_DIR)}/`);

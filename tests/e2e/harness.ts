@@ -2,7 +2,7 @@ import { chromium, type BrowserContext, type CDPSession, type Locator, type Page
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { loadScenario, startSimulator, type LoggedRequest, type ParsedScenario, type Scenario, type Simulator } from '../sandbox/simulator';
+import { loadScenario, startSimulator, type LoggedRequest, type ParsedScenario, type Scenario, type ScenarioState, type Simulator } from '../sandbox/simulator';
 import { inboxFixtureHtml } from './inbox-fixture';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -164,6 +164,9 @@ export interface StartReopenOptions {
   simulatorLog?: boolean;
   /** Another way to launch Chromium with the build (tests/e2e/tab-visibility.ts: background tabs hidden). */
   launch?: (options: LaunchOptions) => Promise<ExtensionSession>;
+  /** Serves the inbox another way than inboxFixtureHtml (the store screenshots' styled inbox listing both platforms,
+   *  scripts/store/inbox-skin.ts): the fixture file, the address asked for and the simulator's world at that moment. */
+  serveInbox?: (html: string, url: URL, state: ScenarioState) => string;
 }
 
 export interface Reopen {
@@ -209,7 +212,7 @@ export async function startReopen(options: StartReopenOptions): Promise<Reopen> 
       inboxFixture: options.fixture ?? (options.lang?.startsWith('es') ? 'messenger-es.html' : 'messenger-en.html'),
       headless: options.headless,
       lang: options.lang,
-      serveInbox: (html, url) => inboxFixtureHtml(html, url, sim.state()),
+      serveInbox: (html, url) => (options.serveInbox ?? inboxFixtureHtml)(html, url, sim.state()),
     });
   } catch (error) {
     await sim.close();

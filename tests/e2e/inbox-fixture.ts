@@ -27,11 +27,17 @@ export function relativeLabel(ageMs: number): string {
 /** Messages the fixture pane shows: the last few, as Business Suite keeps the log scrolled to the bottom. */
 export const PANE_MESSAGES_SHOWN = 6;
 
-/** The Page's conversations as the inbox list shows them: newest activity first. One platform's: an Instagram
- *  thread's URL (thread_type=IG_MESSAGE) lists the Instagram conversations, any other the Messenger ones. */
-export function fixtureThreads(state: ScenarioState, pageId: string, platform: 'messenger' | 'instagram' = 'messenger', now = Date.now()): FixtureThread[] {
+/** The Page's conversations as the inbox list shows them: newest activity first. One platform's (an Instagram
+ *  thread's URL, thread_type=IG_MESSAGE, lists the Instagram conversations, any other the Messenger ones), or both
+ *  as Business Suite's "All messages" does. */
+export function fixtureThreads(
+  state: ScenarioState,
+  pageId: string,
+  platform: 'messenger' | 'instagram' | 'all' = 'messenger',
+  now = Date.now(),
+): FixtureThread[] {
   return state.conversations
-    .filter((conversation) => conversation.pageId === pageId && conversation.platform === platform)
+    .filter((conversation) => conversation.pageId === pageId && (platform === 'all' || conversation.platform === platform))
     .sort((a, b) => b.updatedAt - a.updatedAt)
     .map((conversation) => ({
       selectedItemId: conversation.selectedItemId,
@@ -162,11 +168,12 @@ const REBUILD = `
   }
 })`;
 
-/** The fixture HTML with the rebuild script for this URL's Page and selected conversation. */
-export function inboxFixtureHtml(html: string, url: URL, state: ScenarioState): string {
+/** The fixture HTML with the rebuild script for this URL's Page and selected conversation; `platforms: 'all'` lists
+ *  Messenger and Instagram together, else the list is the selected thread's platform's. */
+export function inboxFixtureHtml(html: string, url: URL, state: ScenarioState, platforms: 'thread' | 'all' = 'thread'): string {
   const pageId = url.searchParams.get('asset_id') ?? url.searchParams.get('mailbox_id') ?? '';
   const selectedId = url.searchParams.get('selected_item_id');
-  const platform = url.searchParams.get('thread_type') === 'IG_MESSAGE' ? 'instagram' : 'messenger';
+  const platform = platforms === 'all' ? 'all' : url.searchParams.get('thread_type') === 'IG_MESSAGE' ? 'instagram' : 'messenger';
   const threads = fixtureThreads(state, pageId, platform);
   const script = `<script>${REBUILD}(${scriptJson(pageId)}, ${scriptJson(threads)}, ${scriptJson(selectedId)});</script>`;
   const at = html.lastIndexOf('</body>');

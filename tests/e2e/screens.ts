@@ -2,10 +2,10 @@ import type { SerialFrameSelector } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { WAIT, type Reopen } from './harness';
 
-// The four screens a store listing shows and axe checks, brought up the same way for both: the banner of a
-// conversation closing soon (with its "Closing soon" badge), the reopen panel of an expired conversation (with the
-// "Recommended" badge), the popup, the options page and the dashboard, in light or dark. Used by tests/e2e/accessibility.e2e.ts
-// and scripts/store-assets.ts (so, like harness.ts, no Vitest here).
+// The screens axe checks, each brought up as an agent or manager sees it: the banner of a conversation closing soon
+// (with its "Closing soon" badge), the reopen panel of an expired conversation (with the "Recommended" badge), the
+// popup, the options page and the dashboard, in light or dark. Used by tests/e2e/accessibility.e2e.ts; the store
+// screenshots (scripts/store/frames.ts) share the viewport and the theme wait (so, like harness.ts, no Vitest here).
 
 /** The demo's Page and conversations (tests/sandbox/scenarios/demo.json): times relative to the run. */
 export const STORE_SCENARIO = 'tests/sandbox/scenarios/demo.json';
@@ -23,7 +23,7 @@ export const SCREENS = ['banner', 'panel', 'popup', 'options', 'dashboard'] as c
 export type Screen = (typeof SCREENS)[number];
 export type Scheme = 'light' | 'dark';
 
-/** Store screenshots are 1280×800 (Chrome Web Store; Firefox accepts the same). */
+/** Store screenshots are 1280×800 (the Chrome Web Store's size; addons.mozilla.org accepts it too). */
 export const STORE_VIEWPORT = { width: 1280, height: 800 } as const;
 
 export interface ShownScreen {
@@ -92,12 +92,4 @@ export async function showScreen(reopen: Reopen, screen: Screen, scheme: Scheme,
     await page.getByTestId('overview-result').waitFor({ timeout: WAIT.long });
   }
   return { page };
-}
-
-/** For a 1280×800 picture of the 380 px popup: centred on a backdrop, as it opens under the toolbar. */
-export async function framePopup(page: Page, scheme: Scheme): Promise<void> {
-  await page.addStyleTag({
-    content: `html { background: ${scheme === 'dark' ? '#0d0e10' : '#d9dde3'}; min-height: 100%; }
-      body { margin: 32px auto !important; border-radius: 8px; box-shadow: 0 6px 24px rgba(0, 0, 0, 0.35); }`,
-  });
 }

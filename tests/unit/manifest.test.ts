@@ -64,6 +64,23 @@ describe('browser versions and declarations', () => {
     expect(major(settings?.gecko_android?.strict_min_version)).toBeGreaterThanOrEqual(142);
   });
 
+  test.each(['chrome', 'firefox'] as const)("%s: the bundle is compiled for the manifest's minimum, not Vite's default (Chrome 111)", async (browser) => {
+    const vite = config.vite as (env: {
+      browser: string;
+      manifestVersion: number;
+      mode: string;
+      command: string;
+    }) => Promise<{ build?: { target?: unknown } }> | { build?: { target?: unknown } };
+    const { build } = await vite({ browser, manifestVersion: browser === 'firefox' ? 2 : 3, mode: 'production', command: 'build' });
+    const manifest = manifestFor(browser);
+    const minimum =
+      browser === 'firefox'
+        ? `firefox${major(manifest.browser_specific_settings?.gecko?.strict_min_version)}`
+        : `chrome${major(manifest.minimum_chrome_version)}`;
+    expect(build?.target).toBe(minimum);
+    expect(minimum).toMatch(browser === 'firefox' ? /^firefox1\d\d$/ : /^chrome1\d\d$/);
+  });
+
   test('Firefox data declaration says what goes to Meta: messages, people, the token; never "none"', () => {
     const required = manifestFor('firefox').browser_specific_settings?.gecko?.data_collection_permissions?.required ?? [];
     expect(required).not.toContain('none');
