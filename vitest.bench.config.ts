@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 import preact from '@preact/preset-vite';
-import { preactClassicJsx } from './scripts/preact-classic-jsx';
+import { preactClassicJsx } from './scripts/preact-classic-jsx.ts';
 
 // `npm run bench`: figures written to bench/results.json. These files measure; they assert nothing about speed.
 export default defineConfig({

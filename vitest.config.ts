@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 import preact from '@preact/preset-vite';
-import { preactClassicJsx } from './scripts/preact-classic-jsx';
+import { preactClassicJsx } from './scripts/preact-classic-jsx.ts';
 
 export default defineConfig({
   // The JSX form the extension is built with (wxt.config.ts), so component tests run what ships.

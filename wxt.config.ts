@@ -43,6 +43,9 @@ export default defineConfig({
       sourcemap: process.env.REOPEN_SOURCEMAP === '1',
       minify: 'terser',
       terserOptions: { ecma: 2020, compress: { passes: 3, pure_getters: true }, format: { wrap_iife: true } },
+      // Rolldown warns when plugins take most of a slow build's time: terser's three passes do, by choice, so on a busy
+      // machine every test run printed that warning, about nothing to fix (scripts/bench/ measures the bundle).
+      rolldownOptions: { checks: { bundlerTimings: false } },
     },
     // WXT's autoMount() is not used (lib/inbox/composer-mount.ts is measured cheaper): keep its wait library out
     // of the content script's 20 KB budget. lib/inbox/no-auto-mount.ts fails loudly if autoMount is ever called.

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { loadScenario, startSimulator, type LoggedRequest, type ParsedScenario, type Scenario, type ScenarioState, type Simulator } from '../sandbox/simulator';
+import { ROWS_REFRESH_MS } from '../../lib/urgency/service';
 import { inboxFixtureHtml } from './inbox-fixture';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -349,6 +350,56 @@ export function sendRequests(sim: Simulator, psid?: string): LoggedRequest[] {
     const recipient = (request.body as { recipient?: { id?: string } } | null)?.recipient;
     return recipient?.id === psid;
   });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The simulator's log, sorted by who asked. Reopen reads Graph in the background on its own schedule too, whatever a
+// test is doing: the row badges' listing (once a minute per Page and platform, on a tab's start, its minute timer, a
+// switch or being shown), each tab's minute refresh of its conversation, reconciliation reads after an unknown send.
+// How many of those land during a test depends on how long it took, so a count over the whole log holds on an idle
+// machine and fails on a busy one. Counts are taken over the calls that belong to the action under test.
+// ---------------------------------------------------------------------------------------------------------
+
+/** Conversations API reads (GET /{page}/conversations), both platforms, in the order the simulator got them. */
+export function conversationReads(sim: Simulator): LoggedRequest[] {
+  return sim.requests().filter((request) => request.method === 'GET' && request.path.endsWith('/conversations'));
+}
+
+/** The user_id lookups of these people (PSIDs, IGSIDs, or a selected_item_id probed as one) from log index `since` on. */
+export function readsOf(sim: Simulator, ids: readonly string[], since = 0): LoggedRequest[] {
+  return sim
+    .requests()
+    .slice(since)
+    .filter((request) => request.method === 'GET' && request.path.endsWith('/conversations') && ids.includes(request.query.user_id ?? ''));
+}
+
+/** The Page's listing reads (GET /{page}/conversations without user_id; any page of it, either platform). */
+export const isListingRead = (request: LoggedRequest) => request.method === 'GET' && request.path.endsWith('/conversations') && !request.query.user_id;
+
+/** Arrival jitter allowed between two of the badges' listing reads a minute apart (each waits its turn in Reopen's
+ *  pacer and in this process's routing before the simulator logs it). */
+const BADGE_MINUTE_SLACK_MS = 10_000;
+
+/**
+ * The listing reads from log index `since` on that the row badges' minute does not explain: what a name search costs.
+ * The badges and a name search share one listing per Page and platform (lib/threads/listing.ts); the badges read its
+ * first page again only once the last first-page read of that key is ROWS_REFRESH_MS old. So a first page asked
+ * sooner than that after the previous one, or any further page (`after`), is a search's; a first page a minute on
+ * may be either, and is left to the badges.
+ */
+export function listingReadsBeyondBadges(sim: Simulator, since: number): LoggedRequest[] {
+  const lastFirstPage = new Map<string, number>();
+  const beyond: LoggedRequest[] = [];
+  sim.requests().forEach((request, index) => {
+    if (!isListingRead(request)) return;
+    const key = `${request.path} ${request.query.platform ?? 'messenger'}`;
+    const previous = lastFirstPage.get(key);
+    const firstPage = request.query.after === undefined;
+    const badges = firstPage && (previous === undefined || request.at - previous >= ROWS_REFRESH_MS - BADGE_MINUTE_SLACK_MS);
+    if (firstPage) lastFirstPage.set(key, request.at);
+    if (index >= since && !badges) beyond.push(request);
+  });
+  return beyond;
 }
 
 /** The banner of the page's inbox UI (inside Reopen's open shadow root). */

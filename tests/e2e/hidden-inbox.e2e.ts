@@ -56,10 +56,16 @@ test('a hidden inbox makes no Graph listing call; shown again, it makes one and 
   await reopen.stopServiceWorker();
   const before = listingCalls(reopen);
   await inbox.goto(inboxUrl(PAGE_ID, first!.selectedItemId));
+  // The content script has started (its session asks for the rows right after it creates its UI, and would have
+  // asked by now were it visible): its banner shows the conversation. Only from there is the quiet watched, so a
+  // slow start on a busy machine cannot pass for silence.
+  await inbox.locator('[data-testid="reopen-banner"][data-window="open"]').waitFor({ timeout: WAIT.graph });
   await inbox.waitForTimeout(QUIET_MS);
   // Business Suite's own way to another conversation: a click on its card changes the URL in place.
   await inbox.evaluate((selector) => (document.querySelector(selector) as HTMLElement).click(), card(second!.customerName));
   await inbox.waitForFunction((id) => location.search.includes(id), second!.selectedItemId);
+  // Reopen has taken the switch in (a URL change is an occasion to ask for the rows, which a hidden tab skips).
+  await inbox.locator('[data-testid="reopen-banner"][data-window="human_agent"]').waitFor({ timeout: WAIT.graph });
   await inbox.waitForTimeout(QUIET_MS);
   expect(await visibility(inbox)).toBe('hidden');
   expect(listingCalls(reopen) - before).toBe(0);

@@ -7,6 +7,7 @@ import {
   WAIT,
   extensionArgs,
   inboxUrl,
+  isListingRead,
   wireSession,
   startReopen,
   type ExtensionSession,
@@ -82,8 +83,7 @@ export async function launchWithTabVisibility(options: LaunchOptions = {}): Prom
 export const visibility = (page: Page) => page.evaluate(() => document.visibilityState);
 
 /** The Graph listing calls (GET …/conversations without user_id) the simulator has answered so far. */
-export const listingCalls = (reopen: Reopen) =>
-  reopen.sim.requests().filter((request) => request.method === 'GET' && request.path.endsWith('/conversations') && !request.query.user_id).length;
+export const listingCalls = (reopen: Reopen) => reopen.sim.requests().filter(isListingRead).length;
 
 /** Another tab in front of `page` (the same window): `page` is hidden once this resolves. */
 export async function hideBehindAnotherTab(reopen: Reopen, page: Page): Promise<Page> {
