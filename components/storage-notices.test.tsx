@@ -79,7 +79,7 @@ describe('popup health', () => {
 describe('options: a Page whose saved record was damaged', () => {
   test('says so and asks to reconnect it (en, es)', () => {
     const page: PageView = { id: '1', name: 'Acme', status: 'needs_reconnect', reconnectReason: 'record_damaged', checkedAt: C, managed: false };
-    const props = { pages: [page], timeZone: 'UTC', onConnect: vi.fn(), onDisconnect: vi.fn() };
+    const props = { pages: [page], timeZone: 'UTC', onConnect: vi.fn(), onPick: vi.fn(), onDisconnect: vi.fn() };
     const { rerender } = render(<Pages {...props} locale="en" />);
     expect(screen.getByTestId('page-status').textContent).toContain('Its saved record in this browser was damaged — reconnect this Page');
     rerender(<Pages {...props} locale="es" />);

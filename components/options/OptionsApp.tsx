@@ -43,7 +43,14 @@ export function OptionsApp({ timeZone, browserLanguage, permissions = (browser.p
       {load.status === 'failed' && <p role="alert">{t('options.loadFailed', { detail: load.detail })}</p>}
       {load.status === 'ready' && (
         <>
-          <Pages pages={load.pages} locale={locale} timeZone={timeZone} onConnect={controller.connect} onDisconnect={controller.disconnect} />
+          <Pages
+            pages={load.pages}
+            locale={locale}
+            timeZone={timeZone}
+            onConnect={controller.connect}
+            onPick={controller.pick}
+            onDisconnect={controller.disconnect}
+          />
           <SettingsForm settings={load.settings} locale={locale} onSave={controller.saveSettings} />
           <NotifySetting settings={load.settings} locale={locale} permissions={permissions} onSave={controller.saveSetting} />
           <ShortcutSetting locale={locale} readShortcut={readShortcut} />

@@ -1,24 +1,34 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import { formatInstant, translator, type Locale, type MessageKey } from '../../lib/i18n';
 import type { ErrorView } from '../../lib/graph/error-view';
-import type { PageView } from '../../lib/pages/view';
+import type { ConnectReply, PageOffer, PageView, PickResult } from '../../lib/pages/view';
 import { ConnectError } from './ConnectError';
+import { PageOfferPicker } from './PageOffer';
 import { errorDetail } from '../../lib/extension-pages/error-detail';
 
 // Connecting Pages. A token typed here goes straight to the background in one message and is cleared
-// from the field as soon as it was sent: the options page never keeps or shows a token.
-
-export type ConnectResult = { page: PageView } | { error: ErrorView };
+// from the field as soon as it was sent: the options page never shows a token, and keeps none but a person's — in
+// memory, only while their Pages are offered — to send it again with the pick (the background stores neither).
 
 export interface PagesProps {
   pages: PageView[];
   locale: Locale;
   timeZone?: string;
-  onConnect: (token: string) => Promise<ConnectResult>;
+  onConnect: (token: string) => Promise<ConnectReply>;
+  onPick: (personToken: string, pageIds: string[]) => Promise<PickResult[]>;
   onDisconnect: (pageId: string) => Promise<void>;
 }
 
-type Notice = { kind: 'ok'; text: string } | { kind: 'error'; error: ErrorView } | { kind: 'problem'; text: string } | null;
+type Notice =
+  | { kind: 'ok'; text: string }
+  | { kind: 'error'; error: ErrorView }
+  | { kind: 'problem'; text: string }
+  /** A person's token: their Pages to pick from. `token` is dropped (null) once the pick was made. */
+  | { kind: 'offer'; offer: PageOffer; token: string | null; results: PickResult[] | null }
+  | null;
+
+/** A person's token answered with their Pages: the notice that offers them. */
+const offerNotice = (offer: PageOffer, token: string): Notice => ({ kind: 'offer', offer, token, results: null });
 
 function TokenField(props: {
   label: string;
@@ -28,6 +38,9 @@ function TokenField(props: {
   hint?: string;
   locale: Locale;
   onSubmit: (token: string) => Promise<Notice>;
+  onPick: PagesProps['onPick'];
+  /** The offered Page checked from the start (reconnecting one Page with a person's token). */
+  preselect?: string;
 }) {
   const t = translator(props.locale);
   const id = useId();
@@ -41,66 +54,88 @@ function TokenField(props: {
   };
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
+  const offered = notice?.kind === 'offer' ? notice : null;
   return (
-    <form
-      class="token-form"
-      onSubmit={(event) =>
-        void (async () => {
-          event.preventDefault();
-          const value = latest.current.trim();
-          if (!value) {
-            setNotice({ kind: 'problem', text: t('options.token.empty') });
-            return;
+    <>
+      <form
+        class="token-form"
+        onSubmit={(event) =>
+          void (async () => {
+            event.preventDefault();
+            const value = latest.current.trim();
+            if (!value) {
+              setNotice({ kind: 'problem', text: t('options.token.empty') });
+              return;
+            }
+            setBusy(true);
+            setNotice(null);
+            try {
+              setNotice(await props.onSubmit(value));
+            } finally {
+              // The token leaves the page at once: cleared from state and from the field itself, whatever
+              // the render timing.
+              setToken('');
+              if (field.current) field.current.value = '';
+              setBusy(false);
+            }
+          })()
+        }
+      >
+        <label for={`${id}-token`}>{props.label}</label>
+        <div class="row">
+          <input
+            id={`${id}-token`}
+            ref={field}
+            type="password"
+            autocomplete="off"
+            spellcheck={false}
+            data-testid={props.inputTestId}
+            value={token}
+            aria-describedby={props.hint ? `${id}-hint` : undefined}
+            aria-invalid={notice?.kind === 'problem' ? 'true' : undefined}
+            onInput={(event) => setToken(event.currentTarget.value)}
+          />
+          <button type="submit" class="primary" data-testid={props.buttonTestId} disabled={busy} aria-busy={busy}>
+            {busy ? t('options.connecting') : props.buttonLabel}
+          </button>
+        </div>
+        {props.hint && (
+          <p id={`${id}-hint`} class="muted">
+            {props.hint}
+          </p>
+        )}
+        {notice?.kind === 'ok' && (
+          <p role="status" data-testid="connect-ok">
+            {notice.text}
+          </p>
+        )}
+        {notice?.kind === 'problem' && (
+          <p role="alert" class="error" data-testid="connect-problem">
+            {notice.text}
+          </p>
+        )}
+        {notice?.kind === 'error' && <ConnectError error={notice.error} locale={props.locale} />}
+      </form>
+      {offered && (
+        <PageOfferPicker
+          // A new person's token is a new list, with its own choices.
+          key={offered.offer.personName + offered.offer.pages.map((page) => page.id).join()}
+          offer={offered.offer}
+          results={offered.results}
+          locale={props.locale}
+          preselect={props.preselect}
+          onPick={
+            offered.token === null
+              ? null
+              : async (pageIds) => {
+                  const results = await props.onPick(offered.token ?? '', pageIds);
+                  // The person's token leaves the page with the pick.
+                  setNotice({ kind: 'offer', offer: offered.offer, token: null, results });
+                }
           }
-          setBusy(true);
-          setNotice(null);
-          try {
-            setNotice(await props.onSubmit(value));
-          } finally {
-            // The token leaves the page at once: cleared from state and from the field itself, whatever
-            // the render timing.
-            setToken('');
-            if (field.current) field.current.value = '';
-            setBusy(false);
-          }
-        })()
-      }
-    >
-      <label for={`${id}-token`}>{props.label}</label>
-      <div class="row">
-        <input
-          id={`${id}-token`}
-          ref={field}
-          type="password"
-          autocomplete="off"
-          spellcheck={false}
-          data-testid={props.inputTestId}
-          value={token}
-          aria-describedby={props.hint ? `${id}-hint` : undefined}
-          aria-invalid={notice?.kind === 'problem' ? 'true' : undefined}
-          onInput={(event) => setToken(event.currentTarget.value)}
         />
-        <button type="submit" class="primary" data-testid={props.buttonTestId} disabled={busy} aria-busy={busy}>
-          {busy ? t('options.connecting') : props.buttonLabel}
-        </button>
-      </div>
-      {props.hint && (
-        <p id={`${id}-hint`} class="muted">
-          {props.hint}
-        </p>
       )}
-      {notice?.kind === 'ok' && (
-        <p role="status" data-testid="connect-ok">
-          {notice.text}
-        </p>
-      )}
-      {notice?.kind === 'problem' && (
-        <p role="alert" class="error" data-testid="connect-problem">
-          {notice.text}
-        </p>
-      )}
-      {notice?.kind === 'error' && <ConnectError error={notice.error} locale={props.locale} />}
-    </form>
+    </>
   );
 }
 
@@ -185,9 +220,12 @@ function PageItem(props: { page: PageView } & Omit<PagesProps, 'pages'>) {
           buttonTestId="page-reconnect-save"
           buttonLabel={t('options.page.reconnectSave')}
           locale={locale}
+          onPick={props.onPick}
+          preselect={page.id}
           onSubmit={async (token) => {
             const result = await props.onConnect(token);
             if ('error' in result) return { kind: 'error', error: result.error };
+            if ('offer' in result) return offerNotice(result.offer, token);
             if (result.page.id !== page.id) {
               return { kind: 'problem', text: t('options.page.otherPage', { name: result.page.name, id: result.page.id }) };
             }
@@ -215,9 +253,11 @@ export function Pages(props: PagesProps) {
         buttonTestId="page-connect"
         buttonLabel={t('options.connect')}
         locale={props.locale}
+        onPick={props.onPick}
         onSubmit={async (token) => {
           const result = await props.onConnect(token);
           if ('error' in result) return { kind: 'error', error: result.error };
+          if ('offer' in result) return offerNotice(result.offer, token);
           return { kind: 'ok', text: t('options.connect.done', { name: result.page.name }) };
         }}
       />

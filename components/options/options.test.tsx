@@ -1,7 +1,8 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import type { Locale } from '../../lib/i18n';
-import type { PageView } from '../../lib/pages/view';
+import { t, type Locale } from '../../lib/i18n';
+import type { MessageKey } from '../../lib/i18n';
+import type { PageOffer, PageView, PickResult } from '../../lib/pages/view';
 import type { SettingsView } from '../../lib/settings/schema';
 import { OptionsApp } from './OptionsApp';
 
@@ -45,6 +46,19 @@ function background(initial: { pages?: PageView[]; settings?: SettingsView } = {
   };
   return state;
 }
+
+const PERSON_TOKEN = 'EAAB-person-of-dana';
+/** Dana manages Casa Luna (she may message there) and Sol (she may not). */
+const offer = (over: Partial<PageOffer> = {}): PageOffer => ({
+  personName: 'Dana Ruiz',
+  pages: [
+    { id: '111', name: 'Casa Luna', tasks: ['MODERATE', 'MESSAGING'], canMessage: true, connected: false, managed: false },
+    { id: '222', name: 'Sol', tasks: ['ANALYZE'], canMessage: false, connected: false, managed: false },
+  ],
+  ...over,
+});
+/** The catalog's words for a refusal, as the page must show them. */
+const refusalWords = (locale: Locale, kind: string) => [t(locale, `errors.${kind}.explain` as MessageKey), t(locale, `errors.${kind}.next` as MessageKey)];
 
 const words = {
   en: { title: 'Reopen settings', locked: 'Set by your administrator', tokenLabel: 'Page access token' },
@@ -124,6 +138,137 @@ describe.each(['en', 'es'] as const)('options page in %s', (locale: Locale) => {
     expect(error.textContent).toContain('190');
     expect(screen.queryByTestId('page-item')).toBeNull();
     expect(screen.getByTestId<HTMLInputElement>('page-token').value).toBe('');
+  });
+
+  test.each([
+    ['connect_app_token', { code: 2500 }, []],
+    ['connect_token_expired', { code: 190, subcode: 463 }, []],
+    ['connect_token_invalid', { code: 190, subcode: 467 }, []],
+    ['connect_cannot_message', { code: 200 }, ['pages_messaging', 'MESSAGING']],
+    ['connect_person_no_pages', {}, ['pages_show_list']],
+  ] as const)('refusal %s says what happened and what to do, with Meta’s code; nothing is listed', async (kind, meta, mentions) => {
+    background({ settings: baseSettings({ language: locale }) });
+    replies.handlers['pages.connect'] = () => ({ error: { kind, retryable: false, ...meta } });
+    renderOptions();
+    await ready();
+    typeInto(screen.getByTestId('page-token'), 'EAAB-refused');
+    fireEvent.click(screen.getByTestId('page-connect'));
+    const error = await screen.findByTestId('connect-error');
+    expect(error.getAttribute('role')).toBe('alert');
+    expect(error.getAttribute('data-error-kind')).toBe(kind);
+    const [explain, next] = refusalWords(locale, kind);
+    expect(explain).not.toContain('errors.');
+    expect(error.textContent).toContain(explain);
+    expect(error.textContent).toContain(next);
+    for (const word of mentions) expect(error.textContent).toContain(word);
+    if ('code' in meta) expect(error.textContent).toContain([meta.code, 'subcode' in meta ? meta.subcode : undefined].filter(Boolean).join('/'));
+    expect(screen.queryByTestId('page-item')).toBeNull();
+    expect(screen.queryByTestId('page-offers')).toBeNull();
+  });
+
+  test("a person's token offers their Pages: never listed as a Page, the one without MESSAGING disabled with why; the pick connects", async () => {
+    const state = background({ settings: baseSettings({ language: locale }) });
+    replies.handlers['pages.connect'] = () => ({ offer: offer() });
+    replies.handlers['pages.pick'] = (request: { pageIds: string[] }) => {
+      state.pages = [page()];
+      return { results: request.pageIds.map((pageId): PickResult => ({ pageId, page: page() })) };
+    };
+    renderOptions();
+    await ready();
+    const field = screen.getByTestId<HTMLInputElement>('page-token');
+    typeInto(field, PERSON_TOKEN);
+    fireEvent.click(screen.getByTestId('page-connect'));
+    const offered = await screen.findByTestId('page-offers');
+    expect(field.value).toBe('');
+    expect(offered.querySelector('legend')?.textContent).toContain('Dana Ruiz');
+    expect(screen.queryByTestId('page-item')).toBeNull();
+    expect(screen.getByTestId('pages-empty')).toBeTruthy();
+    const [luna, sol] = screen.getAllByTestId('page-offer');
+    expect([luna!.dataset.pageId, sol!.dataset.pageId]).toEqual(['111', '222']);
+    expect([luna!.dataset.canMessage, sol!.dataset.canMessage]).toEqual(['true', 'false']);
+    // Labelled checkboxes, the first one the agent can pick focused; the other disabled, with its reason read out.
+    const lunaBox = screen.getByLabelText<HTMLInputElement>('Casa Luna');
+    const solBox = screen.getByLabelText<HTMLInputElement>('Sol');
+    expect(lunaBox.type).toBe('checkbox');
+    await waitFor(() => expect(document.activeElement).toBe(lunaBox));
+    expect(solBox.disabled).toBe(true);
+    const solReason = within(sol!).getByTestId('page-offer-reason');
+    expect(solReason.textContent).toBe(t(locale, 'options.offer.noMessaging'));
+    expect(solReason.textContent).toContain('MESSAGING');
+    expect(solBox.getAttribute('aria-describedby')).toContain(solReason.id);
+    expect(within(luna!).getByTestId('page-offer-tasks').textContent).toContain('MODERATE, MESSAGING');
+
+    // Nothing chosen: said, nothing asked.
+    fireEvent.click(screen.getByTestId('page-offer-connect'));
+    expect(screen.getByTestId('page-offer-problem').textContent).toBe(t(locale, 'options.offer.chooseOne'));
+    expect(calls('pages.pick')).toEqual([]);
+
+    fireEvent.click(lunaBox);
+    fireEvent.click(screen.getByTestId('page-offer-connect'));
+    const item = await screen.findByTestId('page-item');
+    expect(item.getAttribute('data-page-id')).toBe('111');
+    // The person's token went back once, with the pick, and is gone from the page afterwards.
+    expect(calls('pages.pick')).toEqual([{ type: 'pages.pick', token: PERSON_TOKEN, pageIds: ['111'] }]);
+    await waitFor(() => expect(luna!.dataset.outcome).toBe('connected'));
+    expect(within(luna!).getByTestId('page-offer-result').textContent).toBe(t(locale, 'options.offer.done'));
+    expect(screen.queryByTestId('page-offer-connect')).toBeNull();
+    expect(screen.getByTestId('page-offer-again').textContent).toBe(t(locale, 'options.offer.again'));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('page-offers')));
+    expect(document.body.innerHTML).not.toContain(PERSON_TOKEN);
+  });
+
+  test('a picked Page Meta refuses shows its refusal in its row; nothing is listed', async () => {
+    background({ settings: baseSettings({ language: locale }) });
+    replies.handlers['pages.connect'] = () => ({ offer: offer() });
+    replies.handlers['pages.pick'] = () => ({ results: [{ pageId: '111', error: { kind: 'connect_cannot_message', retryable: false, code: 200 } }] });
+    renderOptions();
+    await ready();
+    typeInto(screen.getByTestId('page-token'), PERSON_TOKEN);
+    fireEvent.click(screen.getByTestId('page-connect'));
+    fireEvent.click(await screen.findByLabelText('Casa Luna'));
+    fireEvent.click(screen.getByTestId('page-offer-connect'));
+    const [luna] = screen.getAllByTestId('page-offer');
+    const error = await within(luna!).findByTestId('page-offer-error');
+    expect(error.getAttribute('data-error-kind')).toBe('connect_cannot_message');
+    expect(error.textContent).toContain(refusalWords(locale, 'connect_cannot_message')[1]);
+    expect(luna!.dataset.outcome).toBe('refused');
+    expect(screen.queryByTestId('page-item')).toBeNull();
+  });
+
+  test('when none of the Pages can be connected with the token, the offer says so and has nothing to press', async () => {
+    background({ settings: baseSettings({ language: locale }) });
+    replies.handlers['pages.connect'] = () => ({
+      offer: offer({ pages: [{ id: '222', name: 'Sol', tasks: [], canMessage: false, connected: false, managed: false }] }),
+    });
+    renderOptions();
+    await ready();
+    typeInto(screen.getByTestId('page-token'), PERSON_TOKEN);
+    fireEvent.click(screen.getByTestId('page-connect'));
+    expect((await screen.findByTestId('page-offer-none')).textContent).toBe(t(locale, 'options.offer.noneCanMessage'));
+    expect(screen.queryByTestId('page-offer-connect')).toBeNull();
+    expect(within(screen.getByTestId('page-offer')).getByTestId('page-offer-tasks').textContent).toBe(t(locale, 'options.offer.noTasks'));
+    // The list itself takes the focus: there is no Page to pick.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('page-offers')));
+  });
+
+  test("reconnecting a Page with a person's token offers their Pages with that Page already chosen", async () => {
+    const state = background({ pages: [page({ status: 'needs_reconnect' })], settings: baseSettings({ language: locale }) });
+    replies.handlers['pages.connect'] = () => ({ offer: offer({ pages: offer().pages.map((p) => (p.id === '111' ? { ...p, connected: false } : p)) }) });
+    replies.handlers['pages.pick'] = () => {
+      state.pages = [page({ status: 'connected', checkedAt: NOW + 1000 })];
+      return { results: [{ pageId: '111', page: state.pages[0] }] };
+    };
+    renderOptions();
+    await ready();
+    const item = screen.getByTestId('page-item');
+    fireEvent.click(within(item).getByTestId('page-reconnect'));
+    typeInto(within(item).getByTestId('page-reconnect-token'), PERSON_TOKEN);
+    fireEvent.click(within(item).getByTestId('page-reconnect-save'));
+    const box = await within(item).findByLabelText<HTMLInputElement>('Casa Luna');
+    expect(box.checked).toBe(true);
+    fireEvent.click(within(item).getByTestId('page-offer-connect'));
+    await waitFor(() => expect(screen.getByTestId('page-item').getAttribute('data-status')).toBe('connected'));
+    expect(calls('pages.pick')).toEqual([{ type: 'pages.pick', token: PERSON_TOKEN, pageIds: ['111'] }]);
   });
 
   test('an empty token is refused before anything is sent', async () => {

@@ -2,7 +2,7 @@
 // (components/options/OptionsApp.tsx) renders what this reads and calls these actions.
 import type { Ask } from '../messaging/client';
 import type { ResponseOf } from '../messaging/responses';
-import type { PageView } from '../pages/view';
+import type { PageView, PickResult } from '../pages/view';
 import type { SettingsPatch, SettingsView } from '../settings/schema';
 import { downloadText } from './download';
 import { errorDetail } from './error-detail';
@@ -15,6 +15,9 @@ export interface OptionsController {
   /** Connects a Page by its token, reading the Page list again when it connected. A failure to ask is an error the
    *  form shows, never a throw. */
   connect: (token: string) => Promise<ResponseOf<'pages.connect'>>;
+  /** Connects Pages picked from a person's offer (their token comes again, see lib/messaging/protocol.ts), reading
+   *  the Page list again when one connected. A failure to ask is every Page's error, never a throw. */
+  pick: (personToken: string, pageIds: string[]) => Promise<PickResult[]>;
   disconnect: (pageId: string) => Promise<void>;
   /** Saves the settings form; the form then shows what the background kept. */
   saveSettings: (patch: SettingsPatch) => Promise<SettingsView>;
@@ -43,6 +46,16 @@ export function createOptionsController(ask: Ask, setLoad: (next: (current: Opti
         return result;
       } catch (error) {
         return { error: { kind: 'unknown_error', retryable: true, metaMessage: errorDetail(error) } };
+      }
+    },
+    async pick(personToken, pageIds) {
+      try {
+        const { results } = await ask({ type: 'pages.pick', token: personToken, pageIds });
+        if (results.some((result) => 'page' in result)) await refreshPages().catch(() => undefined);
+        return results;
+      } catch (error) {
+        const detail = errorDetail(error);
+        return pageIds.map((pageId) => ({ pageId, error: { kind: 'unknown_error', retryable: true, metaMessage: detail } }));
       }
     },
     async disconnect(pageId) {

@@ -363,10 +363,36 @@ describe('reads', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it('reads the Page behind a token', async () => {
-    const { graph, calls } = client([{ body: { id: PAGE, name: 'Acme Store' } }]);
-    expect(await graph.me(TOKEN)).toEqual({ ok: true, value: { id: PAGE, name: 'Acme Store' }, usage: null });
-    expect(new URL(calls[0]!.url).pathname).toBe('/v25.0/me');
+  it('says whose token it is, from /me with metadata=1; an answer without metadata is not read as an owner', async () => {
+    const { graph, calls } = client([{ body: { id: PAGE, name: 'Acme Store', metadata: { type: 'page' } } }, { body: { id: PAGE, name: 'Acme Store' } }]);
+    expect(await graph.tokenOwner(TOKEN)).toEqual({ ok: true, value: { id: PAGE, name: 'Acme Store', type: 'page' }, usage: null });
+    const url = new URL(calls[0]!.url);
+    expect(url.pathname).toBe('/v25.0/me');
+    expect(Object.fromEntries(url.searchParams)).toEqual({ metadata: '1', fields: 'id,name,metadata{type}' });
+    expect(await graph.tokenOwner(TOKEN)).toMatchObject({ ok: false, error: { kind: 'malformed_response' } });
+  });
+
+  it("lists a person's Pages by cursor, never by following the next link (it carries the token)", async () => {
+    const { graph, calls } = client([
+      {
+        body: {
+          data: [{ id: '1', name: 'One', tasks: ['MESSAGING'], access_token: 'EAAB-one' }],
+          paging: { cursors: { after: 'c1' }, next: 'https://graph.example/next?access_token=LEAK' },
+        },
+      },
+      { body: { data: [{ id: '2', name: 'Two' }], paging: { cursors: { after: 'c2' } } } },
+    ]);
+    expect(await graph.personPages(TOKEN)).toEqual({
+      ok: true,
+      usage: null,
+      value: [
+        { id: '1', name: 'One', tasks: ['MESSAGING'], token: 'EAAB-one' },
+        // Meta gave no token for this Page (and no tasks): it cannot be connected with this person's token.
+        { id: '2', name: 'Two', tasks: [], token: null },
+      ],
+    });
+    expect(calls.map((call) => new URL(call.url).searchParams.get('after'))).toEqual([null, 'c1']);
+    expect(calls.every((call) => !call.url.includes('LEAK'))).toBe(true);
   });
 
   it('lists every template page by cursor, never by following the next link', async () => {
@@ -416,21 +442,23 @@ describe('the Page token', () => {
     ];
     let failures = 0;
     for (const { replies, options } of scripts) {
-      for (const operation of ['send', 'read', 'me'] as const) {
+      for (const operation of ['send', 'read', 'owner', 'accounts'] as const) {
         const { graph, calls } = client([...replies], options, `fetch failed for Bearer ${TOKEN}`);
         const result =
           operation === 'send'
             ? await graph.send(PAGE, TOKEN, PSID, humanAgent)
             : operation === 'read'
               ? await graph.conversationForUser(PAGE, PSID, TOKEN)
-              : await graph.me(TOKEN);
+              : operation === 'owner'
+                ? await graph.tokenOwner(TOKEN)
+                : await graph.personPages(TOKEN);
         expect(result.ok).toBe(false);
         failures += 1;
         expect(JSON.stringify(result)).not.toContain(TOKEN);
         for (const call of calls) expect(call.url).not.toContain(TOKEN);
       }
     }
-    expect(failures).toBe(scripts.length * 3);
+    expect(failures).toBe(scripts.length * 4);
   });
 });
 

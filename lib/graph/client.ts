@@ -8,17 +8,18 @@ import { withoutToken, type ErrorView } from './error-view';
 import { createMetaClock } from './meta-clock';
 import { createPagePacer } from './pacer';
 import {
+  accountsPageSchema,
   conversationsPageSchema,
   graphErrorBodySchema,
-  meSchema,
   messageTemplatesPageSchema,
   pageInstagramSchema,
   sendSuccessSchema,
+  tokenOwnerSchema,
   type GraphConversation,
   type GraphMessageTemplate,
 } from './schemas';
 import { isTagRetired } from './tags';
-import type { ConversationSummary, GraphFailure, GraphResult, SendResult, UsageInfo } from './types';
+import type { ConversationSummary, GraphFailure, GraphResult, PersonPage, SendResult, TokenOwner, UsageInfo } from './types';
 import { parseUsageHeaders, usageForPage } from './usage';
 
 // The only code that talks to the Graph API. Rules it keeps (DESIGN.md §3):
@@ -51,7 +52,14 @@ export interface GraphClientOptions {
 }
 
 export interface GraphClient {
-  me(token: string): Promise<GraphResult<{ id: string; name: string }>>;
+  /** Who the token speaks for: `GET /me?metadata=1` (a Page, a person…). One call, not paced (no Page known yet). */
+  tokenOwner(token: string): Promise<GraphResult<TokenOwner>>;
+  /** A person's token: the Pages they manage, with their tasks there and each Page's own token (`GET /me/accounts`,
+   *  followed by its cursor, bounded). */
+  personPages(token: string): Promise<GraphResult<PersonPage[]>>;
+  /** Whether this Page token may read the Page's Messenger conversations — what needs `pages_messaging` and a token
+   *  requested by someone with the MESSAGING task: one conversation's id, paced like every Conversations API call. */
+  messagingRead(pageId: string, token: string): Promise<GraphResult<true>>;
   /** The conversation of one customer (by PSID, or IGSID on Instagram) with its 20 newest messages; null when there
    *  is none. */
   conversationForUser(
@@ -83,6 +91,9 @@ const CONVERSATION_FIELDS = 'participants,updated_time,snippet,messages.limit(20
 /** Instagram conversations: the same without `snippet`, which Meta documents for Messenger only. */
 const INSTAGRAM_FIELDS = 'participants,updated_time,messages.limit(20){created_time,from,message}';
 const TEMPLATE_FIELDS = 'name,status,language,category,components';
+/** `/me/accounts`: 100 Pages per answer, at most 10 answers (a person managing more is told by the first 1000). */
+const ACCOUNTS_PAGE_SIZE = 100;
+const MAX_ACCOUNTS_PAGES = 10;
 /** Template listings are short; the bound only stops a cursor loop. */
 const MAX_TEMPLATE_PAGES = 10;
 const TEMPLATE_PAGE_SIZE = 100;
@@ -313,8 +324,34 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   }
 
   return {
-    me(token) {
-      return read(urlFor(['me'], { fields: 'id,name' }), token, meSchema, (me) => ({ id: me.id, name: me.name }), null);
+    tokenOwner(token) {
+      const url = urlFor(['me'], { metadata: '1', fields: 'id,name,metadata{type}' });
+      return read(url, token, tokenOwnerSchema, (me) => ({ id: me.id, name: me.name, type: me.metadata.type }), null);
+    },
+
+    async personPages(token) {
+      const pages: PersonPage[] = [];
+      let after: string | undefined;
+      let usage: UsageInfo | null = null;
+      for (let pageNumber = 0; pageNumber < MAX_ACCOUNTS_PAGES; pageNumber++) {
+        // Built from the cursor, never by following paging.next: Meta's next URLs carry the access token.
+        const url = urlFor(['me', 'accounts'], { fields: 'id,name,tasks,access_token', limit: String(ACCOUNTS_PAGE_SIZE), after });
+        const result = await read(url, token, accountsPageSchema, (page) => page, null);
+        if (!result.ok) return result;
+        usage = result.usage;
+        for (const account of result.value.data) {
+          pages.push({ id: account.id, name: account.name, tasks: account.tasks ?? [], token: account.access_token ?? null });
+        }
+        const next = result.value.paging?.next ? result.value.paging.cursors?.after : undefined;
+        if (!next || next === after) break;
+        after = next;
+      }
+      return { ok: true, value: pages, usage };
+    },
+
+    messagingRead(pageId, token) {
+      const url = urlFor([pageId, 'conversations'], { platform: 'messenger', fields: 'id', limit: '1' });
+      return read(url, token, conversationsPageSchema, () => true as const, pageId);
     },
 
     async conversationForUser(pageId, psid, token, platform = 'messenger', pacing) {

@@ -2,7 +2,7 @@
 // The Graph client against the local Meta simulator over real loopback HTTP: the bodies Meta
 // receives, the errors it answers, retries, maybe-sent sends and pacing, end to end.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ACME, BETA, PSID, START, fixedScenario } from '../../tests/sandbox/harness';
+import { ACME, BETA, PSID, START, TOKENS, fixedScenario } from '../../tests/sandbox/harness';
 import { startSimulator, type LoggedRequest, type Scenario, type Simulator } from '../../tests/sandbox/simulator';
 import type { ReopenRequest } from '../policy/types';
 import { createGraphClient, type GraphClientOptions } from './client';
@@ -74,10 +74,63 @@ const utility = (templateName: string, language: string, parameters: string[]): 
 });
 
 describe('reads against the simulator', () => {
-  it('reads the Page behind a token', async () => {
+  it("says whose token it is: a Page's or a person's; an app token is Meta's 2500, asked once", async () => {
     const { sim, graph } = await world();
-    expect(await graph.me(ACME.token)).toMatchObject({ ok: true, value: { id: ACME.id, name: ACME.name } });
-    expectTokenOnlyInHeader(sim.requests(), ACME.token);
+    expect(await graph.tokenOwner(ACME.token)).toMatchObject({ ok: true, value: { id: ACME.id, name: ACME.name, type: 'page' } });
+    expect(await graph.tokenOwner(TOKENS.person)).toMatchObject({ ok: true, value: { id: TOKENS.personId, name: 'Dana Ruiz', type: 'user' } });
+    expect(sim.requests()[0]!.query).toEqual({ metadata: '1', fields: 'id,name,metadata{type}' });
+    expectTokenOnlyInHeader(sim.requests().slice(0, 1), ACME.token);
+    sim.clearLog();
+    expect(await graph.tokenOwner(TOKENS.app)).toMatchObject({ ok: false, error: { code: 2500, retryable: false } });
+    expect(sim.requests()).toHaveLength(1);
+  });
+
+  it("lists a person's Pages by cursor (never following Meta's next link), each with its tasks and token", async () => {
+    const many = Array.from({ length: 130 }, (_, index) => ({ id: String(104857600001000 + index), name: `Store ${index}`, token: `EAAB-store-${index}` }));
+    const { sim, graph } = await world({
+      edit: (scenario) => {
+        scenario.pages.push(...many);
+        const person = scenario.tokens?.find((token) => token.kind === 'user');
+        if (person?.kind === 'user') {
+          person.accounts.push(...many.map((page, index) => ({ pageId: page.id, tasks: ['MESSAGING' as const], token: `EAAB-dana-store-${index}` })));
+        }
+      },
+    });
+    const listed = await graph.personPages(TOKENS.person);
+    if (!listed.ok) throw new Error(JSON.stringify(listed.error));
+    expect(listed.value).toHaveLength(132);
+    expect(listed.value[0]).toEqual({ id: ACME.id, name: ACME.name, tasks: expect.arrayContaining(['MESSAGING']), token: TOKENS.personAcme });
+    expect(listed.value[1]).toEqual({ id: BETA.id, name: 'Beta Shop', tasks: ['ADVERTISE', 'ANALYZE'], token: TOKENS.personBeta });
+    expect(listed.value[131]).toEqual({ id: many[129]!.id, name: 'Store 129', tasks: ['MESSAGING'], token: 'EAAB-dana-store-129' });
+    const [first, second] = sim.requests();
+    expect(sim.requests()).toHaveLength(2);
+    expect(first!.query).toEqual({ fields: 'id,name,tasks,access_token', limit: '100' });
+    expect(second!.query).toEqual({ fields: 'id,name,tasks,access_token', limit: '100', after: expect.any(String) });
+    expectTokenOnlyInHeader(sim.requests(), TOKENS.person);
+  });
+
+  it('reads one conversation id to prove a Page token may message; a token without pages_messaging is refused by Meta', async () => {
+    const { sim, graph } = await world();
+    expect(await graph.messagingRead(ACME.id, ACME.token)).toMatchObject({ ok: true, value: true });
+    expect(sim.requests()[0]).toMatchObject({ path: `/v25.0/${ACME.id}/conversations`, query: { platform: 'messenger', fields: 'id', limit: '1' } });
+    expect(await graph.messagingRead(ACME.id, TOKENS.noMessaging)).toMatchObject({
+      ok: false,
+      error: { code: 200, kind: 'needs_app_review', delivery: 'not_sent' },
+    });
+  });
+
+  it("the proof read is a Conversations API call: paced with the Page's other reads", async () => {
+    const slept: number[] = [];
+    const { graph } = await world({ client: { conversationsMinIntervalMs: 500, sleep: async (ms) => void slept.push(ms) } });
+    await graph.messagingRead(ACME.id, ACME.token);
+    await graph.recentConversations(ACME.id, ACME.token, { limit: 5 });
+    expect(slept).toEqual([500]);
+  });
+
+  it("answers Reopen cannot read are malformed, never taken for a token's owner", async () => {
+    const { sim, graph } = await world();
+    sim.injectFault({ kind: 'malformed', match: { pathIncludes: '/me' } });
+    expect(await graph.tokenOwner(ACME.token)).toMatchObject({ ok: false, error: { kind: 'malformed_response' } });
   });
 
   it("finds one customer's conversation and the facts the windows are measured from", async () => {

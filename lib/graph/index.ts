@@ -18,4 +18,4 @@ export { createPagePacer, type PagePacer, type PacerOptions, type PacerTicket } 
 export { customerFacts, parseGraphTime, type CustomerFacts } from './facts';
 export { TAG_RETIRED_AT, isTagRetired } from './tags';
 export { createMetaClock, DATE_RESOLUTION_MS, parseHttpDate, type MetaClock } from './meta-clock';
-export type { ConversationSummary, GraphFailure, GraphResult, SendResult, UsageInfo } from './types';
+export type { ConversationSummary, GraphFailure, GraphResult, PersonPage, SendResult, TokenOwner, UsageInfo } from './types';

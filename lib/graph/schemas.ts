@@ -22,7 +22,27 @@ const pagingSchema = z
   })
   .optional();
 
-export const meSchema = z.object({ id: z.string().min(1), name: z.string() });
+/** `GET /me?metadata=1&fields=id,name,metadata{type}`: who the token speaks for; `metadata.type` is `page` or `user`
+ *  (Meta Graph API, Access tokens / Pages API docs, as recorded 2026). */
+export const tokenOwnerSchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  metadata: z.object({ type: z.string().min(1) }),
+});
+
+/** One entry of `GET /me/accounts` (a person's token): a Page they manage, what they may do there (`tasks`) and the
+ *  Page's own token for them. Meta leaves `access_token` out when it gives the person none. */
+export const accountSchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  tasks: z.array(z.string()).optional(),
+  access_token: z.string().min(1).optional(),
+});
+
+export const accountsPageSchema = z.object({
+  data: z.array(accountSchema),
+  paging: pagingSchema,
+});
 
 /** `GET /{page-id}?fields=instagram_business_account`: the Instagram professional account linked to the Page
  *  (absent when none is). */

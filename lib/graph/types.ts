@@ -41,3 +41,20 @@ export type GraphResult<T> = { ok: true; value: T; usage: UsageInfo | null } | {
 export type SendResult =
   | { ok: true; messageId: string; recipientId: string | null; tries: number; metaPostedAt?: number }
   | { ok: false; error: GraphFailure; tries: number; metaPostedAt?: number };
+
+/** Who an access token speaks for (`metadata.type` of `/me`): a Page, a person, or something else Meta names (an
+ *  `application` answers there only in some versions; most app tokens are refused on `/me` with 2500). */
+export interface TokenOwner {
+  id: string;
+  name: string;
+  type: string;
+}
+
+/** A Page a person manages, from `/me/accounts`: `token` is the Page's own token for this person (null when Meta
+ *  gave none). Background only: a token never leaves it. */
+export interface PersonPage {
+  id: string;
+  name: string;
+  tasks: string[];
+  token: string | null;
+}

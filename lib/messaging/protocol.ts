@@ -67,6 +67,9 @@ export const requestSchema = z.discriminatedUnion('type', [
   // options
   z.object({ type: z.literal('pages.list') }),
   z.object({ type: z.literal('pages.connect'), token: z.string().min(1).max(1000) }),
+  // Pages picked from a person's offer: the person's token comes again with the pick (the options page holds it only
+  // while the offer is on screen; the background never stores it).
+  z.object({ type: z.literal('pages.pick'), token: z.string().min(1).max(1000), pageIds: z.array(id).min(1).max(100) }),
   z.object({ type: z.literal('pages.disconnect'), pageId: id }),
   z.object({ type: z.literal('settings.get') }),
   z.object({ type: z.literal('settings.set'), patch: settingsPatchSchema }),

@@ -2,7 +2,7 @@ import type { ErrorView } from '../graph/error-view';
 import type { Locale } from '../i18n/core';
 import type { LayoutHealth } from '../inbox/layout-health';
 import type { OverviewStatus } from '../overview/view';
-import type { PageView } from '../pages/view';
+import type { ConnectReply, PageView, PickResult } from '../pages/view';
 import type { UtilityTemplate } from '../policy/types';
 import type { ReopenOutcome } from '../send/view';
 import type { SettingsView } from '../settings/schema';
@@ -35,7 +35,9 @@ export interface ResponseMap {
   /** false: no such block (already cleared, or replaced by a newer one). */
   'pageblock.clear': { cleared: boolean };
   'pages.list': { pages: PageView[]; health?: LayoutHealth };
-  'pages.connect': { page: PageView } | { error: ErrorView };
+  /** A Page connected, a refusal, or (a person's token) that person's Pages to pick from: never a token. */
+  'pages.connect': ConnectReply;
+  'pages.pick': { results: PickResult[] };
   'pages.disconnect': { pages: PageView[] };
   'settings.get': SettingsView;
   'settings.set': SettingsView;

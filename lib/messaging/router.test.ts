@@ -2,8 +2,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMessageHandler, createRouter } from './router';
 import type { HandlerMap } from './router';
+import { TOKENS } from '../../tests/sandbox/harness';
 import {
   ACME,
+  BETA,
   EXTENSION_ORIGIN,
   INBOX_TAB,
   POPUP,
@@ -142,10 +144,22 @@ describe('no reply carries the Page token', () => {
     await ask({ type: 'overview.scan', pageId: ACME.id });
     await bg.services.overview.settled(ACME.id);
     await ask({ type: 'overview.status', pageId: ACME.id });
+    // A person's token: the offer of their Pages and the pick carry neither it nor the Pages' own tokens.
+    await ask({ type: 'pages.connect', token: TOKENS.person });
+    await ask({ type: 'pages.pick', token: TOKENS.person, pageIds: [BETA.id, ACME.id] });
+    await ask({ type: 'pages.connect', token: TOKENS.app });
 
     expect(replies.every((reply) => (reply as { ok: boolean }).ok)).toBe(true);
     const everything = JSON.stringify(replies);
     expect(everything).toContain(ACME.id);
-    expect(everything).not.toContain(ACME.token);
+    expect(everything).toContain('Dana Ruiz');
+    for (const token of [ACME.token, TOKENS.person, TOKENS.personAcme, TOKENS.personBeta, TOKENS.app]) expect(everything).not.toContain(token);
+  });
+
+  it('a content script may not connect or pick Pages', async () => {
+    bg = await startBackground({ connect: [] });
+    const reply = await bg.ask({ type: 'pages.pick', token: TOKENS.person, pageIds: [ACME.id] }, INBOX_TAB);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+    expect(bg.graphRequests()).toEqual([]);
   });
 });

@@ -128,8 +128,10 @@ export const pageRecordSchema = z.object({
    *  never serialised into a reply, a log or an export. Empty when the vault has none (needs reconnecting). */
   token: z.string(),
   status: z.enum(['connected', 'needs_reconnect']),
-  /** Why it needs reconnecting, when not because Meta refused the token: its stored entry was unreadable. */
-  reconnectReason: z.enum(['record_damaged', 'token_missing']).optional(),
+  /** Why it needs reconnecting, when not because Meta refused the token: its stored entry was unreadable, its token
+   *  is missing, or an administrator's preset token is a person's, not a Page's (an app's), another Page's, or one that
+   *  cannot message. */
+  reconnectReason: z.enum(['record_damaged', 'token_missing', 'person_token', 'not_page_token', 'other_page', 'cannot_message']).optional(),
   checkedAt: z.number(),
   managed: z.boolean(),
 });

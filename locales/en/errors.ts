@@ -67,6 +67,33 @@ export default {
   'errors.page_not_connected.next': "Connect the Page in Reopen's options with a Page access token.",
   'errors.page_managed.explain': 'Your administrator set up this Page for Reopen, so it cannot be changed here.',
   'errors.page_managed.next': 'Ask your administrator to change its token.',
+  // Connect's refusals (lib/pages/connect-check.ts): what the pasted token is, and what to paste instead.
+  'errors.connect_person_no_pages.explain': "This is a person's access token, not a Page's, and Meta lists no Page this person manages for Reopen's app.",
+  'errors.connect_person_no_pages.next':
+    'Paste a Page access token, or the token of a person who manages the Page (their token needs the pages_show_list permission to list it).',
+  'errors.connect_app_token.explain': "This is an app access token: it belongs to the Meta app, not to a Page, so it cannot read or send a Page's messages.",
+  'errors.connect_app_token.next':
+    "Paste a Page access token (in Graph API Explorer: “Get Page Access Token”), or a person's token to choose among the Pages they manage.",
+  'errors.connect_not_page_token.explain': 'This token does not belong to a Page or to a person, so Reopen cannot use it.',
+  'errors.connect_not_page_token.next': "Paste a Page access token, or a person's token to choose among the Pages they manage.",
+  'errors.connect_token_expired.explain': 'This access token has expired.',
+  'errors.connect_token_expired.next': 'Create a new token in your Meta app and paste it here.',
+  'errors.connect_token_invalid.explain':
+    'Meta does not accept this access token: it is incomplete or mistyped, was revoked, or its session ended (the person logged out or changed their password).',
+  'errors.connect_token_invalid.next': 'Copy the whole token again from your Meta app and paste it here.',
+  'errors.connect_cannot_message.explain':
+    "Meta refused to show this Page's conversations with this token: it lacks the pages_messaging permission, or the person who created it does not have the MESSAGING task on the Page. Reopen could not send with it.",
+  'errors.connect_cannot_message.next':
+    'Create the token again with the pages_messaging permission (and pages_manage_metadata, pages_read_engagement), as a person who has the MESSAGING task on this Page; then paste it here.',
+  'errors.connect_no_messaging_task.explain': 'This person does not have the MESSAGING task on this Page, so their token cannot send its messages.',
+  'errors.connect_no_messaging_task.next':
+    'Ask a Page admin to give this person the MESSAGING task (Business Suite → Settings → People), or use the token of someone who has it.',
+  'errors.connect_not_offered.explain': 'Meta does not list this Page among the Pages this person manages.',
+  'errors.connect_not_offered.next': "Paste the person's token again and choose from the list.",
+  'errors.connect_unreadable.explain': "Meta's answer about this token could not be read, so nothing was connected.",
+  'errors.connect_unreadable.next': 'Try again in a moment. If it keeps happening, tell your administrator.',
+  'errors.connect_unreachable.explain': 'Reopen could not reach Meta to check this token, so nothing was connected.',
+  'errors.connect_unreachable.next': 'Check the connection and try again.',
   'errors.storage_full.explain': "Reopen's storage in this browser is full, so it could not record this reactivation first — and so it sent nothing.",
   'errors.storage_full.next':
     "Lower “Keep history for (days)” in Reopen's options (older records are deleted within a day), or ask your administrator; then try again.",

@@ -8,7 +8,8 @@ export default {
   'options.pages.intro':
     "Connect each Page your agents answer with a Page access token. The token stays in this browser's extension storage, is used only by Reopen's background to call Meta, and is never shown again or exported.",
   'options.token.label': 'Page access token',
-  'options.token.hint': 'A Page token with the pages_messaging permission, from your Meta app.',
+  'options.token.hint':
+    "A Page token with the pages_messaging permission, from your Meta app — or a person's token, to choose among the Pages they can message.",
   'options.instagram':
     "Instagram Direct: Reopen helps with the Page's Instagram conversations too when the Meta app has instagram_basic and instagram_manage_messages (and the Human Agent permission to reopen them), and the Page is linked to the Instagram professional account. On Instagram only Human Agent replies are possible, within 7 days of the customer's last message.",
   'options.connect': 'Connect Page',
@@ -23,6 +24,11 @@ export default {
   'options.page.status.needs_reconnect': 'Token expired — reconnect this Page',
   'options.page.status.record_damaged': 'Its saved record in this browser was damaged — reconnect this Page',
   'options.page.status.token_missing': 'Its token is no longer stored in this browser — reconnect this Page',
+  'options.page.status.person_token': "Its preset token is a person's, not this Page's — ask your administrator for a Page token",
+  'options.page.status.not_page_token': "Its preset token is not a Page token (an app's, for example) — ask your administrator for a Page token",
+  'options.page.status.other_page': "Its preset token belongs to another Page — ask your administrator for this Page's token",
+  'options.page.status.cannot_message':
+    'Its preset token cannot read or send messages (it needs pages_messaging and the MESSAGING task) — ask your administrator for a new token',
   'options.page.checkedAt': 'Last checked {time}',
   'options.page.managed': 'Set by your administrator',
   'options.page.disconnect': 'Disconnect',
@@ -36,6 +42,22 @@ export default {
   'options.page.reconnected': 'Reconnected {name}.',
   'options.page.otherPage': 'That token belongs to {name} ({id}), not to this Page; it was connected as a separate Page.',
   'options.actionFailed': 'That did not work ({detail}).',
+
+  'options.offer.heading': 'Pages {name} manages',
+  'options.offer.intro':
+    "This is a person's access token, not a Page's. Choose the Pages to connect: each is connected with its own Page token, and this person's token is not kept.",
+  'options.offer.tasks': 'Tasks: {tasks}',
+  'options.offer.noTasks': 'Tasks: none',
+  'options.offer.canMessage': 'Can message: this person has the MESSAGING task here.',
+  'options.offer.noMessaging':
+    'Cannot be connected with this token: this person does not have the MESSAGING task on this Page. A Page admin can give it in Business Suite → Settings → People.',
+  'options.offer.managed': 'Set by your administrator: it cannot be replaced here.',
+  'options.offer.connected': 'Already connected: connecting it again replaces its token.',
+  'options.offer.noneCanMessage': "None of these Pages can be connected with this person's token: they need the MESSAGING task on the Page.",
+  'options.offer.connect': 'Connect selected Pages',
+  'options.offer.chooseOne': 'Select at least one Page first.',
+  'options.offer.done': 'Connected.',
+  'options.offer.again': "To connect more of these Pages, paste the person's token again.",
 
   'options.settings.heading': 'Settings',
   'options.settings.graphVersion': 'Graph API version',

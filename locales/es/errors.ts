@@ -70,6 +70,35 @@ export default {
   'errors.page_not_connected.next': 'Conecta la página en las opciones de Reopen con un token de acceso de la página.',
   'errors.page_managed.explain': 'Tu administrador configuró esta página en Reopen, así que no se puede cambiar aquí.',
   'errors.page_managed.next': 'Pídele a tu administrador que cambie su token.',
+  // Rechazos de Conectar (lib/pages/connect-check.ts): qué es el token pegado y qué pegar en su lugar.
+  'errors.connect_person_no_pages.explain':
+    'Este es el token de acceso de una persona, no de una página, y Meta no muestra ninguna página que esa persona administre para la app de Reopen.',
+  'errors.connect_person_no_pages.next':
+    'Pega un token de acceso de la página, o el token de una persona que administre la página (su token necesita el permiso pages_show_list para mostrarla).',
+  'errors.connect_app_token.explain':
+    'Este es un token de acceso de app: pertenece a la app de Meta, no a una página, así que no puede leer ni enviar los mensajes de una página.',
+  'errors.connect_app_token.next':
+    'Pega un token de acceso de la página (en el Explorador de la API Graph: «Obtener token de acceso a la página»), o el token de una persona para elegir entre las páginas que administra.',
+  'errors.connect_not_page_token.explain': 'Este token no pertenece a una página ni a una persona, así que Reopen no puede usarlo.',
+  'errors.connect_not_page_token.next': 'Pega un token de acceso de la página, o el token de una persona para elegir entre las páginas que administra.',
+  'errors.connect_token_expired.explain': 'Este token de acceso caducó.',
+  'errors.connect_token_expired.next': 'Crea un token nuevo en tu app de Meta y pégalo aquí.',
+  'errors.connect_token_invalid.explain':
+    'Meta no acepta este token de acceso: está incompleto o mal copiado, se revocó, o su sesión terminó (la persona cerró sesión o cambió su contraseña).',
+  'errors.connect_token_invalid.next': 'Vuelve a copiar el token completo desde tu app de Meta y pégalo aquí.',
+  'errors.connect_cannot_message.explain':
+    'Meta se negó a mostrar las conversaciones de esta página con este token: le falta el permiso pages_messaging, o la persona que lo creó no tiene la tarea MESSAGING en la página. Reopen no podría enviar con él.',
+  'errors.connect_cannot_message.next':
+    'Vuelve a crear el token con el permiso pages_messaging (y pages_manage_metadata, pages_read_engagement), como una persona que tenga la tarea MESSAGING en esta página; después pégalo aquí.',
+  'errors.connect_no_messaging_task.explain': 'Esta persona no tiene la tarea MESSAGING en esta página, así que su token no puede enviar sus mensajes.',
+  'errors.connect_no_messaging_task.next':
+    'Pide a un administrador de la página que le dé la tarea MESSAGING (Business Suite → Configuración → Personas), o usa el token de alguien que la tenga.',
+  'errors.connect_not_offered.explain': 'Meta no incluye esta página entre las que administra esta persona.',
+  'errors.connect_not_offered.next': 'Vuelve a pegar el token de la persona y elige de la lista.',
+  'errors.connect_unreadable.explain': 'No se pudo leer la respuesta de Meta sobre este token, así que no se conectó nada.',
+  'errors.connect_unreadable.next': 'Vuelve a intentarlo en un momento. Si sigue pasando, avisa a tu administrador.',
+  'errors.connect_unreachable.explain': 'Reopen no pudo contactar con Meta para comprobar este token, así que no se conectó nada.',
+  'errors.connect_unreachable.next': 'Comprueba la conexión y vuelve a intentarlo.',
   'errors.storage_full.explain': 'El almacenamiento de Reopen en este navegador está lleno: no pudo registrar antes esta reactivación y por eso no envió nada.',
   'errors.storage_full.next':
     'Reduce «Conservar el historial (días)» en las opciones de Reopen (los registros antiguos se borran en un día) o avisa a tu administrador; después vuelve a intentarlo.',

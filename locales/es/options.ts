@@ -9,7 +9,8 @@ export default {
   'options.pages.intro':
     'Conecta cada página que atienden tus agentes con un token de acceso de la página. El token se guarda en el almacenamiento de la extensión de este navegador, solo lo usa el servicio de Reopen para llamar a Meta y nunca se vuelve a mostrar ni se exporta.',
   'options.token.label': 'Token de acceso de la página',
-  'options.token.hint': 'Un token de página con el permiso pages_messaging, de tu app de Meta.',
+  'options.token.hint':
+    'Un token de página con el permiso pages_messaging, de tu app de Meta, o el token de una persona para elegir entre las páginas en las que puede enviar mensajes.',
   'options.instagram':
     'Instagram Direct: Reopen también ayuda con las conversaciones de Instagram de la página si la app de Meta tiene instagram_basic e instagram_manage_messages (y el permiso Human Agent para reabrirlas), y la página está vinculada a la cuenta profesional de Instagram. En Instagram solo se puede responder como agente humano, hasta 7 días después del último mensaje del cliente.',
   'options.connect': 'Conectar página',
@@ -24,6 +25,12 @@ export default {
   'options.page.status.needs_reconnect': 'Token caducado: vuelve a conectar esta página',
   'options.page.status.record_damaged': 'Su registro guardado en este navegador estaba dañado: vuelve a conectar esta página',
   'options.page.status.token_missing': 'Su token ya no está guardado en este navegador: vuelve a conectar esta página',
+  'options.page.status.person_token': 'Su token predefinido es de una persona, no de esta página: pide a tu administrador un token de página',
+  'options.page.status.not_page_token':
+    'Su token predefinido no es un token de página (es de una app, por ejemplo): pide a tu administrador un token de página',
+  'options.page.status.other_page': 'Su token predefinido es de otra página: pide a tu administrador el token de esta página',
+  'options.page.status.cannot_message':
+    'Su token predefinido no puede leer ni enviar mensajes (necesita pages_messaging y la tarea MESSAGING): pide a tu administrador un token nuevo',
   'options.page.checkedAt': 'Última comprobación {time}',
   'options.page.managed': 'Definido por tu administrador',
   'options.page.disconnect': 'Desconectar',
@@ -37,6 +44,22 @@ export default {
   'options.page.reconnected': 'Página {name} reconectada.',
   'options.page.otherPage': 'Ese token es de {name} ({id}), no de esta página; se conectó como una página aparte.',
   'options.actionFailed': 'No funcionó ({detail}).',
+
+  'options.offer.heading': 'Páginas que administra {name}',
+  'options.offer.intro':
+    'Este es el token de acceso de una persona, no de una página. Elige las páginas que quieres conectar: cada una se conecta con su propio token de página, y el token de esta persona no se guarda.',
+  'options.offer.tasks': 'Tareas: {tasks}',
+  'options.offer.noTasks': 'Tareas: ninguna',
+  'options.offer.canMessage': 'Puede enviar mensajes: esta persona tiene la tarea MESSAGING aquí.',
+  'options.offer.noMessaging':
+    'No se puede conectar con este token: esta persona no tiene la tarea MESSAGING en esta página. Un administrador de la página puede dársela en Business Suite → Configuración → Personas.',
+  'options.offer.managed': 'Definida por tu administrador: no se puede reemplazar aquí.',
+  'options.offer.connected': 'Ya está conectada: conectarla de nuevo reemplaza su token.',
+  'options.offer.noneCanMessage': 'Ninguna de estas páginas se puede conectar con el token de esta persona: necesita la tarea MESSAGING en la página.',
+  'options.offer.connect': 'Conectar las páginas elegidas',
+  'options.offer.chooseOne': 'Primero elige al menos una página.',
+  'options.offer.done': 'Conectada.',
+  'options.offer.again': 'Para conectar más de estas páginas, vuelve a pegar el token de la persona.',
 
   'options.settings.heading': 'Ajustes',
   'options.settings.graphVersion': 'Versión de la Graph API',

@@ -62,6 +62,10 @@ const DEFAULT_MESSAGES: Record<string, string> = {
   '100/2018001': 'No matching user found',
   '100/2534037': "The action is invalid since it's not the thread owner.",
   '190': 'Invalid OAuth access token.',
+  '190/463': 'Error validating access token: Session has expired.',
+  '190/467': 'Error validating access token: The session is invalid because the user logged out.',
+  '210': '(#210) A page access token is required to request this resource.',
+  '2500': 'An active access token must be used to query information about the current user.',
   '200': '(#200) Permissions error',
   '200/1545041': "This person isn't available right now.",
   '551': "This person isn't receiving messages from you right now.",
@@ -72,6 +76,27 @@ const DEFAULT_MESSAGES: Record<string, string> = {
   '2018300': 'Message failed to send because another app is controlling this thread now.',
   '80006': '(#80006) There have been too many messenger api calls to this Page account. Wait a while and try again.',
 };
+
+/** "Tuesday, 14-Jul-26 05:00:00 PDT": how Meta's 463 message states times. */
+function pacificTime(ms: number): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: 'America/Los_Angeles',
+      weekday: 'long',
+      day: '2-digit',
+      month: 'short',
+      year: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
+    })
+      .formatToParts(new Date(ms))
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts.weekday}, ${parts.day}-${parts.month}-${parts.year} ${parts.hour}:${parts.minute}:${parts.second} ${parts.timeZoneName}`;
+}
 
 export function defaultMessageFor(code: number, subcode?: number): string {
   return (subcode === undefined ? undefined : DEFAULT_MESSAGES[`${code}/${subcode}`]) ?? DEFAULT_MESSAGES[String(code)] ?? `(#${code}) Simulated Graph error`;
@@ -85,6 +110,21 @@ export const errors = {
       message: 'Invalid OAuth access token.',
       headers: { 'WWW-Authenticate': 'OAuth "Facebook Platform" "invalid_token" "Invalid OAuth access token."' },
     }),
+  /** 190/463: Meta states when the session expired and its own time, on its Pacific clock. */
+  expiredToken: (now: number) =>
+    graphError({
+      code: 190,
+      subcode: 463,
+      message: `Error validating access token: Session has expired on ${pacificTime(now - 3_600_000)}. The current time is ${pacificTime(now)}.`,
+    }),
+  invalidatedToken: () => graphError({ code: 190, subcode: 467, message: DEFAULT_MESSAGES['190/467'] as string }),
+  /** A person's or an app's token on a Page's edge (Meta's Pages API). */
+  pageTokenRequired: () => graphError({ code: 210, message: DEFAULT_MESSAGES['210'] as string }),
+  /** `/me` with an app token: there is no current user. */
+  noCurrentUser: () => graphError({ code: 2500, message: DEFAULT_MESSAGES['2500'] as string }),
+  /** A Page token without pages_messaging, or requested by someone without the MESSAGING task, on the Conversations
+   *  or Send API: Meta's Page Conversations reference lists 200 "Permissions error". */
+  messagingNotAllowed: () => graphError({ status: 403, code: 200, message: '(#200) Permissions error' }),
   missingToken: () => graphError({ code: 104, message: 'An access token is required to request this resource.' }),
   otherPage: () => graphError({ status: 403, code: 200, message: '(#200) Permissions error' }),
   unknownObject: (method: string, id: string) =>

@@ -12,6 +12,7 @@ import {
   type SimMessage,
   type SimPage,
   type SimTemplate,
+  type SimUser,
   type World,
 } from './world';
 
@@ -120,21 +121,30 @@ export class GraphApi {
 
     const token = this.tokenOf(request);
     if (token === undefined) return errors.missingToken();
-    const page = this.world.pageByToken(token);
-    if (!page) return errors.invalidToken();
+    const who = this.world.tokenInfo(token);
+    if (!who) return errors.invalidToken();
+    if (who.status === 'expired') return errors.expiredToken(this.clock.now());
+    if (who.status === 'invalidated') return errors.invalidatedToken();
 
     const [first = '', edge, ...rest] = segments;
     if (rest.length > 0) return errors.unknownPath(`/${rest.join('/')}`);
+    if (who.kind === 'app') return this.routeApp(first);
+    if (who.kind === 'user') return this.routeUser(who.user, first, edge, request);
+
+    const page = who.page;
     const method = request.method;
     const targetPageId = first === 'me' ? page.id : first;
+    const messaging = () => (who.permissions.includes('pages_messaging') && who.tasks.includes('MESSAGING') ? null : errors.messagingNotAllowed());
 
     const targetPage = this.world.page(targetPageId);
     if (targetPage) {
       if (targetPage.id !== page.id) return errors.otherPage();
       if (edge === undefined && method === 'GET') return this.pageNode(page, request);
-      if (edge === 'conversations' && method === 'GET') return this.paced(page, () => this.listConversations(page, request));
+      if (edge === 'conversations' && method === 'GET') return messaging() ?? this.paced(page, () => this.listConversations(page, request));
       if (edge === 'message_templates' && method === 'GET') return this.listTemplates(page, request);
-      if (edge === 'messages' && method === 'POST') return this.send(page, request);
+      if (edge === 'messages' && method === 'POST') return messaging() ?? this.send(page, request);
+      // A Page token asking for a person's list of Pages: a Page has no such field.
+      if (edge === 'accounts' && method === 'GET') return errors.nonexistingField('accounts', 'Page');
       if (edge === undefined || ['conversations', 'message_templates', 'messages'].includes(edge)) {
         return errors.unknownObject(method, first);
       }
@@ -145,16 +155,39 @@ export class GraphApi {
     if (conversation) {
       if (conversation.pageId !== page.id) return errors.otherPage();
       if (method !== 'GET') return errors.unknownObject(method, first);
-      if (edge === undefined) return this.paced(page, () => this.conversationNode(page, conversation, request));
-      if (edge === 'messages') return this.paced(page, () => this.messagesEdge(page, conversation, request));
+      if (edge === undefined) return messaging() ?? this.paced(page, () => this.conversationNode(page, conversation, request));
+      if (edge === 'messages') return messaging() ?? this.paced(page, () => this.messagesEdge(page, conversation, request));
       return errors.unknownPath(`/${edge}`);
     }
 
     const found = this.world.findMessage(first);
     if (found && edge === undefined && method === 'GET') {
       if (found.conversation.pageId !== page.id) return errors.otherPage();
-      return this.paced(page, () => this.messageNode(page, found.conversation, found.message, request));
+      return messaging() ?? this.paced(page, () => this.messageNode(page, found.conversation, found.message, request));
     }
+    return errors.unknownObject(method, first);
+  }
+
+  /** An app token: no current user (`/me`), and no Page's data (UNCONFIRMED for Page nodes: see README). */
+  private routeApp(first: string): Routed {
+    if (first === 'me') return errors.noCurrentUser();
+    return errors.pageTokenRequired();
+  }
+
+  /** A person's token: `/me` is the person, `/me/accounts` their Pages; a Page's edges need the Page's own token. */
+  private routeUser(user: SimUser, first: string, edge: string | undefined, request: GraphRequest): Routed {
+    const method = request.method;
+    if (first === 'me' || first === user.id) {
+      if (method !== 'GET') return edge === undefined ? errors.unknownObject(method, first) : errors.pageTokenRequired();
+      if (edge === undefined) return this.userNode(user, request);
+      if (edge === 'accounts') return this.listAccounts(user, request);
+      return errors.nonexistingField(edge, 'User');
+    }
+    const page = this.world.page(first);
+    // A Page's public fields answer any token; everything else of a Page (conversations, messages, templates) needs a
+    // Page token, as does anything inside its conversations.
+    if (page && edge === undefined && method === 'GET') return this.pageNode(page, request);
+    if (page || this.world.conversation(first) || this.world.findMessage(first)) return errors.pageTokenRequired();
     return errors.unknownObject(method, first);
   }
 
@@ -193,9 +226,66 @@ export class GraphApi {
       // Meta leaves the field out when no Instagram professional account is linked to the Page.
       else if (field.name === 'instagram_business_account') {
         if (page.instagram) out.instagram_business_account = { id: page.instagram.id };
-      } else return errors.nonexistingField(field.name, 'Page');
+      } else if (field.name !== 'metadata') return errors.nonexistingField(field.name, 'Page');
     }
-    return { body: { ...out, id: page.id } };
+    const metadata = this.metadata(request, fields, 'page', 'Page');
+    if (metadata && 'error' in metadata) return metadata;
+    return { body: { ...out, ...(metadata ?? {}), id: page.id } };
+  }
+
+  /** `/me` for a person's token. */
+  private userNode(user: SimUser, request: GraphRequest): Routed {
+    const fields = this.fields(request, 'id,name');
+    if (!Array.isArray(fields)) return fields;
+    const out: Record<string, unknown> = {};
+    for (const field of fields) {
+      if (field.name === 'id') out.id = user.id;
+      else if (field.name === 'name') out.name = user.name;
+      else if (field.name !== 'metadata') return errors.nonexistingField(field.name, 'User');
+    }
+    const metadata = this.metadata(request, fields, 'user', 'User');
+    if (metadata && 'error' in metadata) return metadata;
+    return { body: { ...out, ...(metadata ?? {}), id: user.id } };
+  }
+
+  /**
+   * The node's `metadata` (Graph's introspection): only with `metadata=1`, and then whether or not `fields` names it.
+   * The simulator answers its `type` only (Meta also lists the node's fields and connections).
+   */
+  private metadata(
+    request: GraphRequest,
+    fields: FieldSelection[],
+    type: 'page' | 'user',
+    nodeType: string,
+  ): { metadata: { type: string } } | GraphErrorAnswer | null {
+    const asked = fields.some((field) => field.name === 'metadata');
+    if (request.query.metadata !== '1') return asked ? errors.nonexistingField('metadata', nodeType) : null;
+    return { metadata: { type } };
+  }
+
+  /** `/me/accounts`: the person's Pages, each with its id, name, the person's tasks there and the Page's own token. */
+  private listAccounts(user: SimUser, request: GraphRequest): Routed {
+    const fields = this.fields(request, 'access_token,name,id,tasks');
+    if (!Array.isArray(fields)) return fields;
+    const accounts = user.accounts.flatMap((account) => {
+      const page = this.world.page(account.pageId);
+      return page ? [{ page, account }] : [];
+    });
+    const pageResult = paginate(accounts, ({ page }) => page.id, request.query, DEFAULT_PAGE_SIZE);
+    if ('error' in pageResult) return pageResult;
+    const data: unknown[] = [];
+    for (const { page, account } of pageResult.items) {
+      const out: Record<string, unknown> = {};
+      for (const field of fields) {
+        if (field.name === 'id') out.id = page.id;
+        else if (field.name === 'name') out.name = page.name;
+        else if (field.name === 'access_token') out.access_token = account.token;
+        else if (field.name === 'tasks') out.tasks = [...account.tasks];
+        else return errors.nonexistingField(field.name, 'Page');
+      }
+      data.push({ ...out, id: page.id });
+    }
+    return { body: { data, ...this.pagingOf(pageResult, request.pathname, request) } };
   }
 
   private listConversations(page: SimPage, request: GraphRequest): Routed {

@@ -6,6 +6,19 @@ import { loadScenario, startSimulator, type Scenario, type Simulator } from './s
 
 export const ACME = { id: '104857600000001', name: 'Acme Store', token: 'EAAB-test-acme' };
 export const BETA = { id: '104857600000002', name: 'Beta Shop', token: 'EAAB-test-beta' };
+/** The fixed scenario's other tokens (its `tokens`): Dana Ruiz's, a person who manages Acme (with the MESSAGING task)
+ *  and Beta (without), with the Page token Meta gives her for each; an app's; and Acme tokens that are expired, whose
+ *  session was invalidated, or without pages_messaging. */
+export const TOKENS = {
+  person: 'EAAB-test-person',
+  personId: '100000000000501',
+  personAcme: 'EAAB-test-dana-for-acme',
+  personBeta: 'EAAB-test-dana-for-beta',
+  app: '1234567890123456|test-app-secret',
+  expired: 'EAAB-test-expired',
+  revoked: 'EAAB-test-revoked',
+  noMessaging: 'EAAB-test-no-messaging',
+};
 /** PSIDs of the fixed scenario (tests/sandbox/scenarios/fixed.json). */
 export const PSID = {
   open: '7000000000000001',

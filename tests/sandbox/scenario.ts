@@ -1,6 +1,8 @@
 // Scenario files describe the world the simulator starts from: Pages with their tokens (and the Instagram
-// professional account linked to each, if any), Messenger and Instagram conversations and utility templates. They are validated with zod so a typo in a JSON file fails
-// loudly at start instead of producing a silently different world.
+// professional account linked to each, if any), the other access tokens Meta would see (a person's, with the Pages
+// they manage; an app's; a Page token with fewer permissions; expired ones), Messenger and Instagram conversations and
+// utility templates. They are validated with zod so a typo in a JSON file fails loudly at start instead of producing a
+// silently different world.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
@@ -22,6 +24,43 @@ const pageSchema = z.object({
   /** The Instagram professional account linked to the Page: it speaks for the Page in Instagram conversations. */
   instagram: z.object({ id: z.string().regex(/^\d+$/, 'Instagram account ids are numeric strings'), username: z.string().min(1) }).optional(),
 });
+
+/** What a person may do on a Page (Meta's `tasks` of `/me/accounts`). */
+export const PAGE_TASKS = ['MANAGE', 'CREATE_CONTENT', 'MODERATE', 'MESSAGING', 'ADVERTISE', 'ANALYZE'] as const;
+/** The permissions a token carries when the scenario names none: what Reopen's Meta app asks for. */
+export const DEFAULT_PERMISSIONS = ['pages_messaging', 'pages_manage_metadata', 'pages_read_engagement', 'pages_show_list'] as const;
+
+/** `expired`: Meta answers 190/463; `invalidated` (the person logged out, or changed their password): 190/467. */
+const tokenStatusSchema = z.enum(['valid', 'expired', 'invalidated']).optional();
+const permissionsSchema = z.array(z.string().regex(/^[a-z_]+$/, 'permissions look like pages_messaging')).optional();
+const tasksSchema = z.array(z.enum(PAGE_TASKS));
+
+const tokenSchema = z.discriminatedUnion('kind', [
+  // A Page token other than the Page's own (`pages[].token`): fewer permissions, fewer tasks, or expired.
+  z.object({
+    kind: z.literal('page'),
+    token: z.string().min(1),
+    pageId: z.string(),
+    /** Default: DEFAULT_PERMISSIONS. */
+    permissions: permissionsSchema,
+    /** What the person who requested it may do on the Page. Default: every task. */
+    tasks: tasksSchema.optional(),
+    status: tokenStatusSchema,
+  }),
+  // A person's (user) token: `/me` is the person, `/me/accounts` lists their Pages with each Page's own token.
+  z.object({
+    kind: z.literal('user'),
+    token: z.string().min(1),
+    id: z.string().regex(/^\d+$/, 'user ids are numeric strings'),
+    name: z.string().min(1),
+    /** Default: DEFAULT_PERMISSIONS. The Page tokens of `accounts` carry the same ones. */
+    permissions: permissionsSchema,
+    accounts: z.array(z.object({ pageId: z.string(), tasks: tasksSchema, token: z.string().min(1) })),
+    status: tokenStatusSchema,
+  }),
+  // An app token (`{app-id}|{app-secret}`): no person, no Page.
+  z.object({ kind: z.literal('app'), token: z.string().min(1), appId: z.string().regex(/^\d+$/, 'app ids are numeric strings') }),
+]);
 
 const scenarioMessageSchema = z
   .object({
@@ -72,16 +111,32 @@ export const scenarioSchema = z
     /** Calls per simulated hour that make X-Business-Use-Case-Usage reach 100 (%). Default 200. */
     usageBudgetPerHour: z.number().int().positive().optional(),
     pages: z.array(pageSchema).min(1),
+    /** Access tokens besides the Pages' own (see tokenSchema). */
+    tokens: z.array(tokenSchema).default([]),
     conversations: z.array(conversationSchema),
     templates: z.array(templateSchema).default([]),
   })
   .superRefine((scenario, ctx) => {
     const pageIds = new Set(scenario.pages.map((page) => page.id));
     const tokens = new Set<string>();
-    for (const page of scenario.pages) {
-      if (tokens.has(page.token)) ctx.addIssue({ code: 'custom', message: `token of Page ${page.id} is used twice` });
-      tokens.add(page.token);
-    }
+    const claim = (token: string, owner: string, path: (string | number)[]) => {
+      if (tokens.has(token)) ctx.addIssue({ code: 'custom', path, message: `token of ${owner} is used twice` });
+      tokens.add(token);
+    };
+    for (const page of scenario.pages) claim(page.token, `Page ${page.id}`, ['pages']);
+    scenario.tokens.forEach((token, index) => {
+      claim(token.token, `tokens[${index}]`, ['tokens', index, 'token']);
+      if (token.kind === 'page' && !pageIds.has(token.pageId)) {
+        ctx.addIssue({ code: 'custom', path: ['tokens', index, 'pageId'], message: `unknown Page ${token.pageId}` });
+      }
+      if (token.kind !== 'user') return;
+      token.accounts.forEach((account, accountIndex) => {
+        claim(account.token, `the Page token of tokens[${index}].accounts[${accountIndex}]`, ['tokens', index, 'accounts', accountIndex, 'token']);
+        if (!pageIds.has(account.pageId)) {
+          ctx.addIssue({ code: 'custom', path: ['tokens', index, 'accounts', accountIndex, 'pageId'], message: `unknown Page ${account.pageId}` });
+        }
+      });
+    });
     const conversationIds = new Set<string>();
     const psids = new Set<string>();
     scenario.conversations.forEach((conversation, index) => {
@@ -124,6 +179,8 @@ export type Scenario = z.input<typeof scenarioSchema>;
 export type ParsedScenario = z.output<typeof scenarioSchema>;
 export type ScenarioMessage = z.infer<typeof scenarioMessageSchema>;
 export type ScenarioTemplate = z.infer<typeof templateSchema>;
+export type ScenarioToken = z.infer<typeof tokenSchema>;
+export type PageTask = (typeof PAGE_TASKS)[number];
 
 /** Validates scenario JSON; throws an Error listing every problem with its path. */
 export function parseScenario(input: unknown): ParsedScenario {

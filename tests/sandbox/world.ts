@@ -1,6 +1,6 @@
 // The simulator's mutable world: its clock, Pages, conversations (with their messages) and utility
 // templates. The HTTP layer reads and changes it; tests inspect it through Simulator.state().
-import type { ParsedScenario, ScenarioTemplate } from './scenario';
+import { DEFAULT_PERMISSIONS, PAGE_TASKS, type ParsedScenario, type PageTask, type ScenarioTemplate } from './scenario';
 
 const MINUTE = 60_000;
 
@@ -59,6 +59,23 @@ export interface SimPage {
   instagram?: { id: string; username: string };
 }
 
+/** A person who manages Pages: what `/me` and `/me/accounts` answer for their token. */
+export interface SimUser {
+  id: string;
+  name: string;
+  /** The Pages they manage, in the order Meta lists them, each with what they may do there and its own Page token. */
+  accounts: Array<{ pageId: string; tasks: PageTask[]; token: string }>;
+}
+
+/** `expired`: Meta answers 190/463; `invalidated` (logged out, password changed): 190/467. */
+export type TokenStatus = 'valid' | 'expired' | 'invalidated';
+
+/** Who an access token speaks for, and what it may do. */
+export type SimToken =
+  | { kind: 'page'; page: SimPage; permissions: string[]; tasks: PageTask[]; status: TokenStatus }
+  | { kind: 'user'; user: SimUser; permissions: string[]; status: TokenStatus }
+  | { kind: 'app'; appId: string; status: TokenStatus };
+
 export interface SimMessage {
   id: string;
   from: 'customer' | 'page';
@@ -113,10 +130,12 @@ export class World {
   readonly pages: SimPage[];
   readonly conversations: SimConversation[];
   readonly templates: SimTemplate[];
+  private readonly tokens = new Map<string, SimToken>();
   private messageSequence = 0;
 
   constructor(scenario: ParsedScenario, clockStart: number) {
     this.pages = scenario.pages.map((page) => ({ ...page }));
+    this.registerTokens(scenario);
     this.conversations = scenario.conversations.map((conversation) => {
       const messages = conversation.messages
         .map((message) => ({
@@ -145,8 +164,47 @@ export class World {
     }));
   }
 
+  /** Who the token speaks for; undefined for a token Meta never issued. */
+  tokenInfo(token: string): SimToken | undefined {
+    return this.tokens.get(token);
+  }
+
+  /** The Page a valid Page token speaks for (usage is counted per Page). */
   pageByToken(token: string): SimPage | undefined {
-    return this.pages.find((page) => page.token === token);
+    const info = this.tokens.get(token);
+    return info?.kind === 'page' && info.status === 'valid' ? info.page : undefined;
+  }
+
+  private registerTokens(scenario: ParsedScenario): void {
+    const pageOf = (id: string) => {
+      const page = this.pages.find((candidate) => candidate.id === id);
+      if (!page) throw new Error(`unknown Page ${id}`);
+      return page;
+    };
+    for (const page of this.pages) {
+      this.tokens.set(page.token, { kind: 'page', page, permissions: [...DEFAULT_PERMISSIONS], tasks: [...PAGE_TASKS], status: 'valid' });
+    }
+    for (const token of scenario.tokens) {
+      const status = token.kind === 'app' ? 'valid' : (token.status ?? 'valid');
+      if (token.kind === 'app') this.tokens.set(token.token, { kind: 'app', appId: token.appId, status });
+      else if (token.kind === 'page') {
+        this.tokens.set(token.token, {
+          kind: 'page',
+          page: pageOf(token.pageId),
+          permissions: token.permissions ?? [...DEFAULT_PERMISSIONS],
+          tasks: token.tasks ?? [...PAGE_TASKS],
+          status,
+        });
+      } else {
+        const permissions = token.permissions ?? [...DEFAULT_PERMISSIONS];
+        const user: SimUser = { id: token.id, name: token.name, accounts: token.accounts.map((account) => ({ ...account, tasks: [...account.tasks] })) };
+        this.tokens.set(token.token, { kind: 'user', user, permissions, status });
+        // Each Page token a person gets carries the permissions they granted and the tasks they have on that Page.
+        for (const account of token.accounts) {
+          this.tokens.set(account.token, { kind: 'page', page: pageOf(account.pageId), permissions: [...permissions], tasks: [...account.tasks], status });
+        }
+      }
+    }
   }
 
   page(id: string): SimPage | undefined {

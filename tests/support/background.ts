@@ -101,10 +101,15 @@ export async function startBackground(options: StartOptions = {}): Promise<TestB
   };
 
   const background = build();
+  // The Pages were connected an hour before the test begins: Connect's calls (its paced Conversations API read among
+  // them) then hold no Page's pacing turn, sit in none of Meta's pacing windows or usage hours, and move no clock.
+  const testStart = sim.clock.now();
+  sim.clock.set(testStart - HOUR);
   for (const page of options.connect ?? [{ token: ACME.token }]) {
     const connected = await background.services.pages.connect(page.token);
-    if ('error' in connected) throw new Error(`test set-up could not connect a Page: ${connected.error.kind}`);
+    if (!('page' in connected)) throw new Error(`test set-up could not connect a Page: ${'error' in connected ? connected.error.kind : 'a person’s token'}`);
   }
+  sim.clock.set(testStart);
   sim.clearLog();
   return background;
 }
