@@ -10,6 +10,7 @@ import { relative, resolve } from 'node:path';
 import { ensureChromium } from './chromium';
 import { ICON_SIZES, PADDED, PROMO, marqueeHtml, renderIcon, renderPromo, tileHtml, type PromoLang } from './store/art';
 import { PRIVACY_PAGE, privacyPageFromRepo } from './store/privacy-page';
+import { runBounded } from './store/run-bounded';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const ICON_SOURCE = resolve(ROOT, 'store/icon.svg');
@@ -44,17 +45,4 @@ async function main() {
   }
 }
 
-const DEADLINE_MS = 2 * 60_000;
-const deadline = setTimeout(() => {
-  console.error(`store:art: not done within ${DEADLINE_MS / 60_000} minutes; stopped.`);
-  process.exit(1);
-}, DEADLINE_MS);
-deadline.unref();
-
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(`store:art failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runBounded('store:art', 2, main);

@@ -17,9 +17,9 @@ import { ensureChromium } from './chromium';
 import { FRAMES, shootFrame, type Lang } from './store/frames';
 import { STORE_FIXTURE, storeInbox } from './store/inbox-skin';
 import { seedHistory, storeScenario } from './store/scenario';
+import { runBounded } from './store/run-bounded';
 
 const OUTPUT_DIR = resolve(ROOT, 'store/screenshots');
-const DEADLINE_MS = 5 * 60_000;
 const LANGS: Lang[] = ['en', 'es'];
 const SCHEMES: Scheme[] = ['light', 'dark'];
 
@@ -57,16 +57,4 @@ async function main() {
   console.log(`${count} screenshots (${STORE_VIEWPORT.width}×${STORE_VIEWPORT.height}) in ${relative(ROOT, OUTPUT_DIR)}/`);
 }
 
-const deadline = setTimeout(() => {
-  console.error(`store:assets: not done within ${DEADLINE_MS / 60_000} minutes; stopped.`);
-  process.exit(1);
-}, DEADLINE_MS);
-deadline.unref();
-
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(`store:assets failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  },
-);
+runBounded('store:assets', 5, main);
