@@ -23,7 +23,7 @@ const MAX_LOG_ENTRIES = 10_000;
 const MAX_VISIBLE_AFTER_MS = 24 * 3_600_000;
 
 const faultMatchSchema = z.object({
-  method: z.enum(['GET', 'POST']).optional(),
+  method: z.enum(['GET', 'POST', 'DELETE']).optional(),
   /** Substring of the request's path and query, e.g. "/messages" or "user_id=". */
   pathIncludes: z.string().optional(),
 });
