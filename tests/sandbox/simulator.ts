@@ -10,9 +10,9 @@ import { GraphApi, type GraphAnswer, type GraphRequest } from './graph';
 import { parseScenario, type Scenario } from './scenario';
 import { metaTime, SimClock, World, type ScenarioState } from './world';
 
-export type { Scenario, ParsedScenario, ScenarioTemplate } from './scenario';
+export type { Scenario, ParsedScenario, ScenarioLabel, ScenarioTemplate } from './scenario';
 export { loadScenario, parseScenario } from './scenario';
-export type { ScenarioState, SimConversation, SimMessage, SimTemplate } from './world';
+export type { ScenarioState, SimConversation, SimLabel, SimMessage, SimTemplate } from './world';
 export { metaTime } from './world';
 export { TAG_RETIREMENT_AT, RETIRED_TAGS } from './send';
 
