@@ -151,5 +151,19 @@ export const errors = {
     }),
   utilityTemplate: (detail: string) => graphError({ code: 100, subcode: 2018415, message: `(#100) ${detail}` }),
   conversationsPacing: () => graphError({ code: 80006, message: DEFAULT_MESSAGES['80006'] as string, transient: true }),
+  /** Custom Labels API without pages_manage_metadata (or without the MESSAGING task): Graph's permission error (code
+   *  200, "Permission not granted or removed"), with the wording Graph uses when a permission is missing. UNCONFIRMED
+   *  wording for this endpoint; see README. */
+  labelsNotAllowed: () => graphError({ status: 403, code: 200, message: '(#200) Requires pages_manage_metadata permission to manage the object' }),
+  /** Custom Labels API on a Page whose admin has not accepted the Page Contact Terms. Meta documents the requirement,
+   *  not the answer: code 10 ("permission denied") and the wording are UNCONFIRMED; see README. */
+  contactTermsNotAccepted: () =>
+    graphError({
+      status: 403,
+      code: 10,
+      message: '(#10) To use the Custom Labels API, an admin of this Page must accept the Page Contact Terms.',
+    }),
+  /** A required parameter is missing (Graph's usual wording). */
+  missingParameter: (name: string) => graphError({ code: 100, message: `(#100) The parameter ${name} is required` }),
   messageTooOld: (id: string) => graphError({ code: 100, message: `(#100) The message ${id} has been deleted or is no longer available` }),
 };

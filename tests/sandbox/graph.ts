@@ -2,6 +2,7 @@
 // usage header. It turns one parsed request into one answer and applies its effects to the world.
 import { errors, graphError, type GraphErrorAnswer } from './errors';
 import { FieldsSyntaxError, parseFields, type FieldSelection } from './fields';
+import { labelsAccess, renderLabel, userParam } from './labels';
 import { decideSend } from './send';
 import {
   metaTime,
@@ -9,6 +10,7 @@ import {
   visibleMessages,
   type SimClock,
   type SimConversation,
+  type SimLabel,
   type SimMessage,
   type SimPage,
   type SimTemplate,
@@ -135,6 +137,7 @@ export class GraphApi {
     const method = request.method;
     const targetPageId = first === 'me' ? page.id : first;
     const messaging = () => (who.permissions.includes('pages_messaging') && who.tasks.includes('MESSAGING') ? null : errors.messagingNotAllowed());
+    const labels = () => labelsAccess(page, who.permissions, who.tasks);
 
     const targetPage = this.world.page(targetPageId);
     if (targetPage) {
@@ -143,9 +146,11 @@ export class GraphApi {
       if (edge === 'conversations' && method === 'GET') return messaging() ?? this.paced(page, () => this.listConversations(page, request));
       if (edge === 'message_templates' && method === 'GET') return this.listTemplates(page, request);
       if (edge === 'messages' && method === 'POST') return messaging() ?? this.send(page, request);
+      if (edge === 'custom_labels' && method === 'GET') return labels() ?? this.listLabels(page, request);
+      if (edge === 'custom_labels' && method === 'POST') return labels() ?? this.createLabel(page, request);
       // A Page token asking for a person's list of Pages: a Page has no such field.
       if (edge === 'accounts' && method === 'GET') return errors.nonexistingField('accounts', 'Page');
-      if (edge === undefined || ['conversations', 'message_templates', 'messages'].includes(edge)) {
+      if (edge === undefined || ['conversations', 'message_templates', 'messages', 'custom_labels'].includes(edge)) {
         return errors.unknownObject(method, first);
       }
       return errors.unknownPath(`/${edge}`);
@@ -165,7 +170,100 @@ export class GraphApi {
       if (found.conversation.pageId !== page.id) return errors.otherPage();
       return messaging() ?? this.paced(page, () => this.messageNode(page, found.conversation, found.message, request));
     }
+
+    // Custom labels: a label of another Page is as unknown to this token as an id never issued (100/33).
+    const label = this.world.label(first);
+    if (label && label.pageId === page.id) {
+      if (edge === undefined && method === 'GET') return labels() ?? this.labelNode(label, request);
+      if (edge === undefined && method === 'DELETE') return labels() ?? this.deleteLabel(label);
+      if (edge === 'label' && method === 'POST') return labels() ?? this.associateLabel(page, label, request);
+      if (edge === 'label' && method === 'DELETE') return labels() ?? this.removeLabel(page, label, request);
+      if (edge === undefined || edge === 'label') return errors.unknownObject(method, first);
+      return errors.unknownPath(`/${edge}`);
+    }
+    const person = this.messengerPerson(page, first);
+    if (person && edge === 'custom_labels') {
+      if (method !== 'GET') return errors.unknownObject(method, first);
+      return labels() ?? this.personLabels(person, request);
+    }
+    // A label call on an id this Page does not know: the gate still answers first, then the id is unknown.
+    if (edge === 'label' || edge === 'custom_labels' || (edge === undefined && method === 'DELETE')) {
+      return labels() ?? errors.unknownObject(method, first);
+    }
     return errors.unknownObject(method, first);
+  }
+
+  /** The Messenger conversation of a PSID on this Page: the people the Custom Labels API knows. */
+  private messengerPerson(page: SimPage, psid: string): SimConversation | undefined {
+    const conversation = this.world.conversationOf(page.id, psid);
+    return conversation?.platform === 'messenger' ? conversation : undefined;
+  }
+
+  /** `GET /{page}/custom_labels`: the Page's labels, oldest first, cursor paged like the other listings. */
+  private listLabels(page: SimPage, request: GraphRequest): Routed {
+    return this.renderLabels(
+      this.world.labels.filter((label) => label.pageId === page.id),
+      request,
+    );
+  }
+
+  /** `GET /{psid}/custom_labels`: the labels this person carries, in the Page's order. */
+  private personLabels(person: SimConversation, request: GraphRequest): Routed {
+    return this.renderLabels(
+      this.world.labels.filter((label) => label.pageId === person.pageId && label.psids.includes(person.psid)),
+      request,
+    );
+  }
+
+  private renderLabels(labels: SimLabel[], request: GraphRequest): Routed {
+    const fields = this.fields(request, 'id');
+    if (!Array.isArray(fields)) return fields;
+    const pageResult = paginate(labels, (label) => label.id, request.query, DEFAULT_PAGE_SIZE);
+    if ('error' in pageResult) return pageResult;
+    const data: unknown[] = [];
+    for (const label of pageResult.items) {
+      const rendered = renderLabel(label, fields);
+      if (isError(rendered)) return rendered;
+      data.push(rendered.body);
+    }
+    return { body: { data, ...this.pagingOf(pageResult, request.pathname, request) } };
+  }
+
+  private labelNode(label: SimLabel, request: GraphRequest): Routed {
+    const fields = this.fields(request, 'id');
+    if (!Array.isArray(fields)) return fields;
+    return renderLabel(label, fields);
+  }
+
+  /** `POST /{page}/custom_labels`: a new label on every call, even with a name the Page already has (as Meta does). */
+  private createLabel(page: SimPage, request: GraphRequest): Routed {
+    const name = request.params.page_label_name;
+    if (typeof name !== 'string' || name.trim() === '') return errors.missingParameter('page_label_name');
+    return { body: { id: this.world.createLabel(page.id, name).id } };
+  }
+
+  /** `POST /{label}/label` with `user=<PSID>`: the person carries the label (once, however often it is asked). */
+  private associateLabel(page: SimPage, label: SimLabel, request: GraphRequest): Routed {
+    const psid = userParam(request.params);
+    if (psid === undefined) return errors.missingParameter('user');
+    if (!this.messengerPerson(page, psid)) return errors.noMatchingUser();
+    if (!label.psids.includes(psid)) label.psids.push(psid);
+    return { body: { success: true } };
+  }
+
+  /** `DELETE /{label}/label?user=<PSID>`: the person no longer carries the label (success also if they did not). */
+  private removeLabel(page: SimPage, label: SimLabel, request: GraphRequest): Routed {
+    const psid = userParam(request.params);
+    if (psid === undefined) return errors.missingParameter('user');
+    if (!this.messengerPerson(page, psid)) return errors.noMatchingUser();
+    label.psids = label.psids.filter((carrier) => carrier !== psid);
+    return { body: { success: true } };
+  }
+
+  /** `DELETE /{label}`: the label is gone, from every person who carried it. */
+  private deleteLabel(label: SimLabel): Routed {
+    this.world.deleteLabel(label);
+    return { body: { success: true } };
   }
 
   /** An app token: no current user (`/me`), and no Page's data (UNCONFIRMED for Page nodes: see README). */
@@ -187,7 +285,7 @@ export class GraphApi {
     // A Page's public fields answer any token; everything else of a Page (conversations, messages, templates) needs a
     // Page token, as does anything inside its conversations.
     if (page && edge === undefined && method === 'GET') return this.pageNode(page, request);
-    if (page || this.world.conversation(first) || this.world.findMessage(first)) return errors.pageTokenRequired();
+    if (page || this.world.conversation(first) || this.world.findMessage(first) || this.world.label(first)) return errors.pageTokenRequired();
     return errors.unknownObject(method, first);
   }
 

@@ -23,6 +23,20 @@ const pageSchema = z.object({
   token: z.string().min(1),
   /** The Instagram professional account linked to the Page: it speaks for the Page in Instagram conversations. */
   instagram: z.object({ id: z.string().regex(/^\d+$/, 'Instagram account ids are numeric strings'), username: z.string().min(1) }).optional(),
+  /** Custom labels the Page already has (Meta's Custom Labels API), each on the PSIDs of this Page's people listed. */
+  labels: z
+    .array(
+      z.object({
+        id: z.string().regex(/^\d+$/, 'label ids are numeric strings').optional(),
+        name: z.string().min(1),
+        psids: z.array(z.string()).default([]),
+      }),
+    )
+    .optional(),
+  /** false: Reopen's Meta app lacks pages_manage_metadata on this Page, whoever's Page token calls. Default true. */
+  pagesManageMetadata: z.boolean().optional(),
+  /** false: the Page's admin has not accepted the Page Contact Terms, so the Custom Labels API refuses. Default true. */
+  contactTermsAccepted: z.boolean().optional(),
 });
 
 /** What a person may do on a Page (Meta's `tasks` of `/me/accounts`). */
@@ -168,6 +182,28 @@ export const scenarioSchema = z
         });
       }
     });
+    const labelIds = new Set<string>();
+    scenario.pages.forEach((page, pageIndex) => {
+      (page.labels ?? []).forEach((label, labelIndex) => {
+        if (label.id !== undefined) {
+          if (labelIds.has(label.id))
+            ctx.addIssue({ code: 'custom', path: ['pages', pageIndex, 'labels', labelIndex, 'id'], message: `duplicate label id ${label.id}` });
+          labelIds.add(label.id);
+        }
+        label.psids.forEach((psid, psidIndex) => {
+          const person = scenario.conversations.find(
+            (conversation) => conversation.pageId === page.id && conversation.psid === psid && conversation.platform !== 'instagram',
+          );
+          if (!person) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['pages', pageIndex, 'labels', labelIndex, 'psids', psidIndex],
+              message: `PSID ${psid} has no Messenger conversation on Page ${page.id}`,
+            });
+          }
+        });
+      });
+    });
     scenario.templates.forEach((template, index) => {
       if (!pageIds.has(template.pageId)) {
         ctx.addIssue({ code: 'custom', path: ['templates', index, 'pageId'], message: `unknown Page ${template.pageId}` });
@@ -179,6 +215,7 @@ export type Scenario = z.input<typeof scenarioSchema>;
 export type ParsedScenario = z.output<typeof scenarioSchema>;
 export type ScenarioMessage = z.infer<typeof scenarioMessageSchema>;
 export type ScenarioTemplate = z.infer<typeof templateSchema>;
+export type ScenarioLabel = NonNullable<z.infer<typeof pageSchema>['labels']>[number];
 export type ScenarioToken = z.infer<typeof tokenSchema>;
 export type PageTask = (typeof PAGE_TASKS)[number];
 

@@ -10,9 +10,9 @@ import { GraphApi, type GraphAnswer, type GraphRequest } from './graph';
 import { parseScenario, type Scenario } from './scenario';
 import { metaTime, SimClock, World, type ScenarioState } from './world';
 
-export type { Scenario, ParsedScenario, ScenarioTemplate } from './scenario';
+export type { Scenario, ParsedScenario, ScenarioLabel, ScenarioTemplate } from './scenario';
 export { loadScenario, parseScenario } from './scenario';
-export type { ScenarioState, SimConversation, SimMessage, SimTemplate } from './world';
+export type { ScenarioState, SimConversation, SimLabel, SimMessage, SimTemplate } from './world';
 export { metaTime } from './world';
 export { TAG_RETIREMENT_AT, RETIRED_TAGS } from './send';
 
@@ -23,7 +23,7 @@ const MAX_LOG_ENTRIES = 10_000;
 const MAX_VISIBLE_AFTER_MS = 24 * 3_600_000;
 
 const faultMatchSchema = z.object({
-  method: z.enum(['GET', 'POST']).optional(),
+  method: z.enum(['GET', 'POST', 'DELETE']).optional(),
   /** Substring of the request's path and query, e.g. "/messages" or "user_id=". */
   pathIncludes: z.string().optional(),
 });

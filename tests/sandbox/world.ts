@@ -57,6 +57,18 @@ export interface SimPage {
   token: string;
   /** The linked Instagram professional account (Instagram conversations' Page side). */
   instagram?: { id: string; username: string };
+  /** Whether Reopen's Meta app holds pages_manage_metadata on this Page (the Custom Labels API needs it). */
+  pagesManageMetadata: boolean;
+  /** Whether the Page's admin accepted the Page Contact Terms (the Custom Labels API needs it). */
+  contactTermsAccepted: boolean;
+}
+
+/** A custom label of a Page (Meta's Custom Labels API), and the PSIDs that carry it, in the order they got it. */
+export interface SimLabel {
+  id: string;
+  pageId: string;
+  name: string;
+  psids: string[];
 }
 
 /** A person who manages Pages: what `/me` and `/me/accounts` answer for their token. */
@@ -114,7 +126,9 @@ export interface SimTemplate extends ScenarioTemplate {
 export interface ScenarioState {
   now: number;
   clockMode: ClockMode;
-  pages: Array<{ id: string; name: string }>;
+  pages: Array<{ id: string; name: string; pagesManageMetadata: boolean; contactTermsAccepted: boolean }>;
+  /** Every Page's custom labels, oldest first, each with the PSIDs that carry it. */
+  labels: SimLabel[];
   conversations: Array<
     SimConversation & {
       /** Epoch ms of the customer's newest message, null when the customer never wrote. */
@@ -130,11 +144,31 @@ export class World {
   readonly pages: SimPage[];
   readonly conversations: SimConversation[];
   readonly templates: SimTemplate[];
+  /** Custom labels of every Page, oldest first. */
+  readonly labels: SimLabel[];
   private readonly tokens = new Map<string, SimToken>();
   private messageSequence = 0;
+  private labelSequence = 0;
+  /** Label ids the scenario gives: generated ids avoid them. */
+  private readonly reservedLabelIds = new Set<string>();
 
   constructor(scenario: ParsedScenario, clockStart: number) {
-    this.pages = scenario.pages.map((page) => ({ ...page }));
+    this.pages = scenario.pages.map((page) => ({
+      id: page.id,
+      name: page.name,
+      token: page.token,
+      ...(page.instagram ? { instagram: { ...page.instagram } } : {}),
+      pagesManageMetadata: page.pagesManageMetadata ?? true,
+      contactTermsAccepted: page.contactTermsAccepted ?? true,
+    }));
+    this.labels = [];
+    const given = scenario.pages.flatMap((page) => (page.labels ?? []).flatMap((label) => (label.id === undefined ? [] : [label.id])));
+    for (const id of given) this.reservedLabelIds.add(id);
+    for (const page of scenario.pages) {
+      for (const label of page.labels ?? []) {
+        this.labels.push({ id: label.id ?? this.nextLabelId(), pageId: page.id, name: label.name, psids: [...new Set(label.psids)] });
+      }
+    }
     this.registerTokens(scenario);
     this.conversations = scenario.conversations.map((conversation) => {
       const messages = conversation.messages
@@ -219,6 +253,23 @@ export class World {
     return this.conversations.find((conversation) => conversation.pageId === pageId && conversation.psid === psid);
   }
 
+  label(id: string): SimLabel | undefined {
+    return this.labels.find((label) => label.id === id);
+  }
+
+  /** A new label each call, as Meta does: two labels may share a name. */
+  createLabel(pageId: string, name: string): SimLabel {
+    const label: SimLabel = { id: this.nextLabelId(), pageId, name, psids: [] };
+    this.labels.push(label);
+    return label;
+  }
+
+  /** Deletes the label, and with it every person's association. */
+  deleteLabel(label: SimLabel): void {
+    const index = this.labels.indexOf(label);
+    if (index >= 0) this.labels.splice(index, 1);
+  }
+
   findMessage(id: string): { conversation: SimConversation; message: SimMessage } | undefined {
     for (const conversation of this.conversations) {
       const message = conversation.messages.find((candidate) => candidate.id === id);
@@ -248,7 +299,8 @@ export class World {
     return structuredClone({
       now,
       clockMode,
-      pages: this.pages.map(({ id, name }) => ({ id, name })),
+      pages: this.pages.map(({ id, name, pagesManageMetadata, contactTermsAccepted }) => ({ id, name, pagesManageMetadata, contactTermsAccepted })),
+      labels: this.labels,
       conversations: this.conversations.map((conversation) => ({
         ...conversation,
         customerLastMessageAt: customerLastMessageAt(conversation),
@@ -256,6 +308,16 @@ export class World {
       })),
       templates: this.templates,
     });
+  }
+
+  /** Label ids are numeric strings like Meta's; never one a scenario already uses. */
+  private nextLabelId(): string {
+    for (let attempt = 0; attempt < 1_000_000; attempt += 1) {
+      this.labelSequence += 1;
+      const id = String(5_800_000_000_000_000 + this.labelSequence);
+      if (!this.reservedLabelIds.has(id) && !this.labels.some((label) => label.id === id)) return id;
+    }
+    throw new Error('no free label id');
   }
 
   private nextMessageId(conversationId: string): string {
