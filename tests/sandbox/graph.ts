@@ -218,11 +218,21 @@ export class GraphApi {
   private renderLabels(labels: SimLabel[], request: GraphRequest): Routed {
     const fields = this.fields(request, 'id');
     if (!Array.isArray(fields)) return fields;
-    const pageResult = paginate(labels, (label) => label.id, request.query, DEFAULT_PAGE_SIZE);
+    return this.listing(
+      labels,
+      (label) => label.id,
+      (label) => renderLabel(label, fields),
+      request,
+    );
+  }
+
+  /** One page of a listing: `items` paged by `idOf` (Meta's cursors), each rendered; the first error answers instead. */
+  private listing<T>(items: T[], idOf: (item: T) => string, render: (item: T) => Routed, request: GraphRequest): Routed {
+    const pageResult = paginate(items, idOf, request.query, DEFAULT_PAGE_SIZE);
     if ('error' in pageResult) return pageResult;
     const data: unknown[] = [];
-    for (const label of pageResult.items) {
-      const rendered = renderLabel(label, fields);
+    for (const item of pageResult.items) {
+      const rendered = render(item);
       if (isError(rendered)) return rendered;
       data.push(rendered.body);
     }
@@ -401,15 +411,12 @@ export class GraphApi {
     const userId = request.query.user_id;
     if (userId !== undefined) conversations = conversations.filter((conversation) => conversation.psid === userId);
 
-    const pageResult = paginate(conversations, (conversation) => conversation.id, request.query, DEFAULT_PAGE_SIZE);
-    if ('error' in pageResult) return pageResult;
-    const data: unknown[] = [];
-    for (const conversation of pageResult.items) {
-      const rendered = this.renderConversation(page, conversation, fields, request);
-      if (isError(rendered)) return rendered;
-      data.push(rendered.body);
-    }
-    return { body: { data, ...this.pagingOf(pageResult, request.pathname, request) } };
+    return this.listing(
+      conversations,
+      (conversation) => conversation.id,
+      (conversation) => this.renderConversation(page, conversation, fields, request),
+      request,
+    );
   }
 
   private conversationNode(page: SimPage, conversation: SimConversation, request: GraphRequest): Routed {
@@ -522,15 +529,12 @@ export class GraphApi {
       const statuses = request.query.status.split(',').map((status) => status.trim().toUpperCase());
       templates = templates.filter((template) => statuses.includes(template.status));
     }
-    const pageResult = paginate(templates, (template) => template.id, request.query, DEFAULT_PAGE_SIZE);
-    if ('error' in pageResult) return pageResult;
-    const data: unknown[] = [];
-    for (const template of pageResult.items) {
-      const rendered = renderTemplate(template, fields);
-      if (isError(rendered)) return rendered;
-      data.push(rendered.body);
-    }
-    return { body: { data, ...this.pagingOf(pageResult, request.pathname, request) } };
+    return this.listing(
+      templates,
+      (template) => template.id,
+      (template) => renderTemplate(template, fields),
+      request,
+    );
   }
 
   private send(page: SimPage, request: GraphRequest): Routed {
