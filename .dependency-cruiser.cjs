@@ -10,7 +10,7 @@ const LAYERS = [
   ['lib/settings'],
   ['lib/pages'],
   ['lib/threads'],
-  ['lib/summary', 'lib/audit', 'lib/send', 'lib/overview', 'lib/urgency'], // the background's services
+  ['lib/summary', 'lib/audit', 'lib/send', 'lib/overview', 'lib/urgency', 'lib/labels'], // the background's services
   ['lib/messaging'], // the protocol: message names, request/response map, router, client
   ['lib/conversation', 'lib/extension-pages'], // the content script's and the extension pages' controllers
   ['components'], // views and hooks

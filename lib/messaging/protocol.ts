@@ -71,6 +71,9 @@ export const requestSchema = z.discriminatedUnion('type', [
   // while the offer is on screen; the background never stores it).
   z.object({ type: z.literal('pages.pick'), token: z.string().min(1).max(1000), pageIds: z.array(id).min(1).max(100) }),
   z.object({ type: z.literal('pages.disconnect'), pageId: id }),
+  // Labels in Business Suite (issue 22): each Page's switch, and what the sync wrote (options and dashboard).
+  z.object({ type: z.literal('labels.status') }),
+  z.object({ type: z.literal('labels.set'), pageId: id, enabled: z.boolean(), language: z.enum(LOCALES).optional() }),
   z.object({ type: z.literal('settings.get') }),
   z.object({ type: z.literal('settings.set'), patch: settingsPatchSchema }),
   z.object({ type: z.literal('settings.export') }),

@@ -1,6 +1,7 @@
 import type { ErrorView } from '../graph/error-view';
 import type { Locale } from '../i18n/core';
 import type { LayoutHealth } from '../inbox/layout-health';
+import type { LabelsPageView, LabelsSetReply } from '../labels/view';
 import type { OverviewStatus } from '../overview/view';
 import type { ConnectReply, PageView, PickResult } from '../pages/view';
 import type { UtilityTemplate } from '../policy/types';
@@ -39,6 +40,10 @@ export interface ResponseMap {
   'pages.connect': ConnectReply;
   'pages.pick': { results: PickResult[] };
   'pages.disconnect': { pages: PageView[] };
+  /** Every connected Page's label sync (issue 22). */
+  'labels.status': { pages: LabelsPageView[] };
+  /** Switching on checks Meta's gate first and writes nothing on a refusal; switching off deletes every Reopen label. */
+  'labels.set': LabelsSetReply;
   'settings.get': SettingsView;
   'settings.set': SettingsView;
   'settings.export': { json: string; filename: string };
