@@ -1,4 +1,5 @@
 import { inboxHandlers } from './handlers/inbox';
+import { labelsHandlers } from './handlers/labels';
 import { overviewHandlers } from './handlers/overview';
 import { pageHandlers } from './handlers/pages';
 import { reopenHandlers } from './handlers/reopen';
@@ -22,5 +23,6 @@ export function createHandlers(services: BackgroundServices): HandlerMap {
     ...settingsHandlers(services),
     ...stringsHandlers(),
     ...urgencyHandlers(services),
+    ...labelsHandlers(services),
   };
 }

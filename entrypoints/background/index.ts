@@ -4,7 +4,16 @@ import { browser } from 'wxt/browser';
 import { createGraphClient } from '@/lib/graph';
 import { createHandlers } from './handler-map';
 import { createServices } from './services';
-import { ensureRetentionAlarm, onRetentionAlarm, onWorkerStart, reconcileWaker, restrictToTrustedContexts, RETENTION_ALARM } from './lifecycle';
+import {
+  ensureRetentionAlarm,
+  LABELS_ALARM,
+  onRetentionAlarm,
+  onWorkerStart,
+  pagesOfThreadChanges,
+  reconcileWaker,
+  restrictToTrustedContexts,
+  RETENTION_ALARM,
+} from './lifecycle';
 import { RECONCILE_ALARM } from '@/lib/send/reconcile';
 import { relayOpenPanel } from '@/lib/messaging/commands';
 import { tellInboxTabs } from '@/lib/messaging/rows-changed';
@@ -26,6 +35,8 @@ export default defineBackground(() => {
     wakeReconciler: (at) => wakeReconciler(at),
     onLockMissing: (kind) => console.error(`[reopen] ${kind}: sends are serialised in this worker only`),
     onUrgencyListing: () => void toolbar.update(),
+    wakeLabels: (at) => wakeLabels(at),
+    browserLanguage: () => globalThis.navigator?.language,
   });
   // The toolbar count (issue 11): on a listing read, on any write to a thread (a send, a resolution), once a minute.
   const toolbar = createToolbarSync({
@@ -68,6 +79,9 @@ export default defineBackground(() => {
     checkClosing();
   });
   const wakeReconciler = reconcileWaker({ alarms: browser.alarms, now: () => Date.now(), run: () => void services.reconciler.runDue() });
+  // Labels in Business Suite (issue 22): each Page's next transition, and every minute with the toolbar's alarm.
+  const syncLabels = () => void started.then(() => services.labels.run()).catch((error) => console.error(`[reopen] labels: ${(error as Error)?.name}`));
+  const wakeLabels = reconcileWaker({ alarms: browser.alarms, now: () => Date.now(), run: syncLabels, alarm: LABELS_ALARM, keepEarliest: true });
   const started = onWorkerStart(services);
   const route = createRouter(createHandlers(services), {
     extensionId: browser.runtime.id,
@@ -98,16 +112,23 @@ export default defineBackground(() => {
     // A send, a customer's new message (from any tab): the inbox tabs' row badges ask again now, not in a minute.
     if (area === 'local' && changesRowFacts(changes)) void tellInboxTabs(browser.tabs);
     if (area === 'local' && 'settings' in changes) checkClosing();
+    // A send or a block from Meta on a thread: that Page's labels follow within seconds.
+    if (area === 'local') for (const pageId of pagesOfThreadChanges(Object.keys(changes))) services.labels.poke(pageId);
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === TOOLBAR_ALARM) {
       void toolbar.update();
       checkClosing();
+      syncLabels();
     }
+    if (alarm.name === LABELS_ALARM) syncLabels();
     if (alarm.name === RETENTION_ALARM) void onRetentionAlarm(services);
     if (alarm.name === RECONCILE_ALARM) void started.then(() => services.reconciler.runDue());
   });
-  browser.storage.managed?.onChanged?.addListener(() => void services.pages.syncManaged());
+  browser.storage.managed?.onChanged?.addListener(() => {
+    void services.pages.syncManaged();
+    syncLabels();
+  });
   // The keyboard shortcut (manifest `commands`) opens the reopen panel in the inbox tab on screen.
   browser.commands?.onCommand.addListener((command, tab) => void relayOpenPanel(browser.tabs, command, tab));
 

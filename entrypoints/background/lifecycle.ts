@@ -69,6 +69,19 @@ export async function ensureRetentionAlarm(alarms: AlarmsArea): Promise<void> {
   await alarms.create(RETENTION_ALARM, { periodInMinutes: RETENTION_PERIOD_MINUTES, delayInMinutes: 1 });
 }
 
+/** The label sync's wake-up at a Page's next transition (issue 22). */
+export const LABELS_ALARM = 'labels';
+
+/** The Pages whose thread records a storage change touched (`thread:<page>:<psid>`). */
+export function pagesOfThreadChanges(keys: readonly string[]): Set<string> {
+  const pages = new Set<string>();
+  for (const key of keys) {
+    const parts = key.split(':');
+    if (parts.length === 3 && parts[0] === 'thread' && parts[1]) pages.add(parts[1]);
+  }
+  return pages;
+}
+
 /** Chrome runs alarms no sooner than 30 s after they are set: the timer covers the early reads of a living worker. */
 const ALARM_MIN_DELAY_MS = 30_000;
 
@@ -78,6 +91,11 @@ export interface ReconcileWakeDeps {
   run: () => void;
   setTimer?: (run: () => void, ms: number) => unknown;
   clearTimer?: (timer: unknown) => void;
+  /** The alarm's name (default: the reconciler's). */
+  alarm?: string;
+  /** Several callers share the waker (the label sync's Pages): a later time never pushes back an earlier one
+   *  pending. Default: the newest time asked replaces the one pending. */
+  keepEarliest?: boolean;
 }
 
 /**
@@ -88,15 +106,19 @@ export function reconcileWaker(deps: ReconcileWakeDeps): (at: number) => void {
   const setTimer = deps.setTimer ?? ((run, ms) => setTimeout(run, ms));
   const clearTimer = deps.clearTimer ?? ((timer) => clearTimeout(timer as ReturnType<typeof setTimeout>));
   let timer: unknown = null;
+  let pendingAt = Infinity;
   return (at) => {
+    if (deps.keepEarliest && timer !== null && pendingAt <= at) return;
     if (timer !== null) clearTimer(timer);
+    pendingAt = at;
     timer = setTimer(
       () => {
         timer = null;
+        pendingAt = Infinity;
         deps.run();
       },
       Math.max(0, at - deps.now()),
     );
-    void deps.alarms.create(RECONCILE_ALARM, { when: Math.max(at, deps.now() + ALARM_MIN_DELAY_MS) });
+    void deps.alarms.create(deps.alarm ?? RECONCILE_ALARM, { when: Math.max(at, deps.now() + ALARM_MIN_DELAY_MS) });
   };
 }

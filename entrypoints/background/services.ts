@@ -1,4 +1,6 @@
 import type { GraphClient } from '../../lib/graph';
+import { resolveLocale } from '../../lib/i18n/core';
+import { createLabelSyncService, type LabelSyncService } from '../../lib/labels/service';
 import { createOverviewService, type OverviewService } from '../../lib/overview/service';
 import { createPageService, type PageService } from '../../lib/pages/service';
 import { createSendLock, runtimeLocks, type LockManagerLike } from '../../lib/send/lock';
@@ -40,6 +42,10 @@ export interface BackgroundDeps {
   /** Told when a read of a Page's recent conversations (for the badges or a thread switch) may have changed the
    *  toolbar count. */
   onUrgencyListing?: () => void;
+  /** Asks to be woken at `at` for the label sync's next transition (a timer and an alarm in the worker). */
+  wakeLabels?: (at: number) => void;
+  /** The browser's language (the labels' default language when the interface follows the browser). */
+  browserLanguage?: () => string | undefined;
   /** Overrides for tests (smaller pages, shorter TTL). */
   tuning?: { factsTtlMs?: number; nameSearch?: { pageSize: number; maxPages: number }; overviewPageSize?: number };
 }
@@ -57,6 +63,8 @@ export interface BackgroundServices {
   settings: SettingsService;
   overview: OverviewService;
   urgency: UrgencyService;
+  /** Labels in Business Suite (issue 22). */
+  labels: LabelSyncService;
   openOptionsPage: () => Promise<void>;
   commands: () => Promise<CommandInfo[]>;
 }
@@ -110,7 +118,17 @@ export function createServices(deps: BackgroundDeps): BackgroundServices {
   const reopen = createReopenService({ store, pages, threads, graph, now, settings: settings.effective, lock, reconciler });
   const overview = createOverviewService({ store, pages, graph, now, pageSize: deps.tuning?.overviewPageSize });
   const urgency = createUrgencyService({ store, pages, listings, settings, now });
+  const labels = createLabelSyncService({
+    store,
+    pages,
+    listings,
+    graph,
+    now,
+    managed,
+    language: async () => resolveLocale((await settings.effective()).language, deps.browserLanguage?.()),
+    wake: deps.wakeLabels,
+  });
   const openOptionsPage = deps.openOptionsPage ?? (async () => {});
   const commands = deps.commands ?? (() => Promise.resolve([]));
-  return { now, store, graph, pages, listings, threads, reopen, reconciler, settings, overview, urgency, openOptionsPage, commands };
+  return { now, store, graph, pages, listings, threads, reopen, reconciler, settings, overview, urgency, labels, openOptionsPage, commands };
 }

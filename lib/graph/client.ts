@@ -6,7 +6,8 @@ import { CONVERSATIONS_MIN_INTERVAL_MS, GRAPH_BASE_URL, GRAPH_VERSION_PATTERN, M
 import { explainGraphError, explainSendError, type ErrorKind } from './errors';
 import { withoutToken, type ErrorView } from './error-view';
 import { createMetaClock } from './meta-clock';
-import { createPagePacer } from './pacer';
+import { createLabelsApi, type LabelsApi } from './labels';
+import { createPagePacer, type PacingPriority } from './pacer';
 import {
   accountsPageSchema,
   conversationsPageSchema,
@@ -85,6 +86,8 @@ export interface GraphClient {
   lastSendAt(pageId: string): number | null;
   /** Meta's clock minus ours (ms), from the newest answer's `Date` header; null before any answer stated it. */
   metaOffsetMs(): number | null;
+  /** The Custom Labels API (./labels.ts), paced with this client's other calls at background priority. */
+  labels: LabelsApi;
 }
 
 const CONVERSATION_FIELDS = 'participants,updated_time,snippet,messages.limit(20){created_time,from,message}';
@@ -215,7 +218,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     return url.toString();
   }
 
-  async function exchange(method: 'GET' | 'POST', url: string, token: string, timeoutMs: number, body?: unknown): Promise<Exchange> {
+  async function exchange(method: 'GET' | 'POST' | 'DELETE', url: string, token: string, timeoutMs: number, body?: unknown): Promise<Exchange> {
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -255,7 +258,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   }
 
   /** A GET with Meta's transient answers tried again (reads change nothing, so that is always safe). */
-  async function read<S, T>(
+  function read<S, T>(
     url: string,
     token: string,
     schema: ZodType<S>,
@@ -267,25 +270,45 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     platform: Platform = 'messenger',
     urgent = false,
   ): Promise<GraphResult<T>> {
+    return call({ method: 'GET', url, token, schema, map, pacedPageId, usagePageId, platform, priority: urgent ? 'urgent' : 'normal', retry: true });
+  }
+
+  /** One paced Graph call and its answer explained; transient answers are tried again only when `retry` says the call
+   *  may be repeated (a read, or a write that lands once however often it is made). */
+  async function call<S, T>(spec: {
+    method: 'GET' | 'POST' | 'DELETE';
+    url: string;
+    token: string;
+    schema: ZodType<S>;
+    map: (value: S, metaAt: number) => T;
+    pacedPageId: string | null;
+    usagePageId: string | null;
+    platform: Platform;
+    priority: PacingPriority;
+    retry: boolean;
+    body?: unknown;
+  }): Promise<GraphResult<T>> {
+    const { url, token, schema, map, pacedPageId, usagePageId, platform } = spec;
     if (!TOKEN_SHAPE.test(token)) return { ok: false, error: failure('token_invalid', false, 'not_sent') };
     for (let tries = 1; ; tries++) {
       let done = () => {};
       if (pacedPageId !== null) {
-        const ticket = await pacer.acquire(pacedPageId, { urgent });
+        const ticket = await pacer.acquire(pacedPageId, { priority: spec.priority });
         if (!ticket.ok) return { ok: false, error: failure('rate_limited', true, 'not_sent', { retryAfterMs: ticket.retryAfterMs }) };
         done = ticket.done;
       }
       let outcome: Exchange;
       try {
-        outcome = await exchange('GET', url, token, readTimeoutMs);
+        outcome = await exchange(spec.method, url, token, readTimeoutMs, spec.body);
         // Recorded before the Page is freed, so the next call already honours what Meta just said.
         if (outcome.type === 'answer' && usagePageId !== null) pacer.recordUsage(usagePageId, outcome.usage);
       } finally {
         done();
       }
-      // Nothing is sent by a read: a lost answer is simply an error the agent can retry.
-      if (outcome.type === 'timeout') return { ok: false, error: failure('timeout', true, 'not_sent') };
-      if (outcome.type === 'network') return { ok: false, error: failure('network_unknown', true, 'not_sent') };
+      // Nothing is sent by a read: a lost answer is simply an error the agent can retry. A write may have landed.
+      const lost = spec.method === 'GET' ? 'not_sent' : 'maybe_sent';
+      if (outcome.type === 'timeout') return { ok: false, error: failure('timeout', true, lost) };
+      if (outcome.type === 'network') return { ok: false, error: failure('network_unknown', true, lost) };
       if (outcome.status >= 200 && outcome.status < 300) {
         const parsed = schema.safeParse(outcome.json);
         if (parsed.success) return { ok: true, value: map(parsed.data, outcome.metaAt), usage: outcome.usage };
@@ -298,7 +321,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       else view = { kind: 'malformed_response', retryable: false };
       const regainMinutes = usagePageId !== null ? regainMinutesOf(outcome.usage, usagePageId) : 0;
       // When Meta says access comes back in minutes, a retry within seconds only burns quota.
-      if (!view.retryable || tries >= MAX_TRIES || regainMinutes > 0) {
+      if (!view.retryable || !spec.retry || tries >= MAX_TRIES || regainMinutes > 0) {
         const extra = regainMinutes > 0 ? { retryAfterMs: regainMinutes * 60_000 } : {};
         return { ok: false, error: { ...view, delivery: 'not_sent', ...extra } };
       }
@@ -324,6 +347,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   }
 
   return {
+    labels: createLabelsApi({ call, urlFor }),
     tokenOwner(token) {
       const url = urlFor(['me'], { metadata: '1', fields: 'id,name,metadata{type}' });
       return read(url, token, tokenOwnerSchema, (me) => ({ id: me.id, name: me.name, type: me.metadata.type }), null);

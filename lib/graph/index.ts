@@ -14,7 +14,8 @@ export {
   type SendAnswer,
 } from './errors';
 export { parseUsageHeaders, usageForPage } from './usage';
-export { createPagePacer, type PagePacer, type PacerOptions, type PacerTicket } from './pacer';
+export { createPagePacer, type PagePacer, type PacerOptions, type PacerTicket, type PacingPriority } from './pacer';
+export { type LabelsApi, type PageLabel } from './labels';
 export { customerFacts, parseGraphTime, type CustomerFacts } from './facts';
 export { TAG_RETIRED_AT, isTagRetired } from './tags';
 export { createMetaClock, DATE_RESOLUTION_MS, parseHttpDate, type MetaClock } from './meta-clock';

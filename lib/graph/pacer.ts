@@ -34,16 +34,22 @@ export type PacerTicket =
   /** `done` must be called once the call is answered (or failed): it frees the Page for the next call. */
   { ok: true; waitedMs: number; done: () => void } | { ok: false; retryAfterMs: number };
 
+/** Whose call it is: `urgent`, an agent waits on it (the read right before a send); `normal`, a thread switch or
+ *  the badges' listing; `background`, work nobody waits on (the label sync, issue 22), which must never hold up the
+ *  others: it goes after every other call waiting, and only waiting calls of its own kind count ahead of it. */
+export type PacingPriority = 'urgent' | 'normal' | 'background';
+const RANK: Record<PacingPriority, number> = { urgent: 0, normal: 1, background: 2 };
+
 export interface PagePacer {
-  /** Waits for this Page's turn; refuses at once when the turn is more than maxWaitMs away. An `urgent` call (the
-   *  read right before a send: an agent is waiting on it) goes ahead of every call that is not. */
-  acquire(pageId: string, options?: { urgent?: boolean }): Promise<PacerTicket>;
+  /** Waits for this Page's turn; refuses at once when the turn is more than maxWaitMs away. Waiting calls take their
+   *  turn by priority (urgent, normal, background), then in arrival order. `urgent: true` is `priority: 'urgent'`. */
+  acquire(pageId: string, options?: { urgent?: boolean; priority?: PacingPriority }): Promise<PacerTicket>;
   /** Remembers what Meta's last answer for this Page said about usage (null: nothing said). */
   recordUsage(pageId: string, usage: UsageInfo | null): void;
 }
 
 interface Waiter {
-  urgent: boolean;
+  rank: number;
   /** Hands this waiter the Page. */
   go: () => void;
 }
@@ -51,7 +57,7 @@ interface Waiter {
 interface PageLane {
   /** A call holds the Page (from its turn until `done`). */
   busy: boolean;
-  /** Calls waiting for the Page: urgent ones first, then in arrival order. */
+  /** Calls waiting for the Page: by rank (urgent first), then in arrival order. */
   waiters: Waiter[];
   /** Earliest start of the next call, from the last answer. */
   freeAt: number;
@@ -81,16 +87,16 @@ export function createPagePacer(options: PacerOptions): PagePacer {
   };
 
   /** Resolves when the Page is this call's: at once when free, else when the calls ahead of it are done. */
-  const takeTurn = (lane: PageLane, urgent: boolean): Promise<void> => {
+  const takeTurn = (lane: PageLane, rank: number): Promise<void> => {
     if (!lane.busy && lane.waiters.length === 0) {
       lane.busy = true;
       return Promise.resolve();
     }
     return new Promise<void>((go) => {
-      const waiter: Waiter = { urgent, go };
-      const firstNotUrgent = urgent ? lane.waiters.findIndex((other) => !other.urgent) : -1;
-      if (firstNotUrgent === -1) lane.waiters.push(waiter);
-      else lane.waiters.splice(firstNotUrgent, 0, waiter);
+      const waiter: Waiter = { rank, go };
+      const firstBehind = lane.waiters.findIndex((other) => other.rank > rank);
+      if (firstBehind === -1) lane.waiters.push(waiter);
+      else lane.waiters.splice(firstBehind, 0, waiter);
     });
   };
 
@@ -103,16 +109,16 @@ export function createPagePacer(options: PacerOptions): PagePacer {
 
   return {
     async acquire(pageId, acquireOptions) {
-      const urgent = acquireOptions?.urgent === true;
+      const rank = RANK[acquireOptions?.priority ?? (acquireOptions?.urgent === true ? 'urgent' : 'normal')];
       const lane = laneOf(pageId);
       const arrivedAt = options.now();
       forgetIfClockWentBack(lane, arrivedAt);
       // Every call ahead takes at least one interval; refuse now rather than after a long queue.
-      const ahead = (lane.busy ? 1 : 0) + (urgent ? lane.waiters.filter((other) => other.urgent).length : lane.waiters.length);
+      const ahead = (lane.busy ? 1 : 0) + lane.waiters.filter((other) => other.rank <= rank).length;
       const estimate = Math.max(arrivedAt, lane.freeAt, lane.usageHoldUntil) + ahead * options.minIntervalMs - arrivedAt;
       if (estimate > options.maxWaitMs) return { ok: false, retryAfterMs: estimate };
 
-      await takeTurn(lane, urgent);
+      await takeTurn(lane, rank);
 
       const now = options.now();
       forgetIfClockWentBack(lane, now);

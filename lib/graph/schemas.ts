@@ -39,6 +39,19 @@ export const accountSchema = z.object({
   access_token: z.string().min(1).optional(),
 });
 
+/** A Page custom label as Meta lists it (`fields=page_label_name`; Meta replaced `name` with it in v12.0). Custom
+ *  Labels for Customers, developers.facebook.com, updated 2026-03-18. */
+export const labelsPageSchema = z.object({
+  data: z.array(z.object({ id: z.string().min(1), page_label_name: z.string().optional() })),
+  paging: pagingSchema,
+});
+
+/** `POST /{page-id}/custom_labels`: the new label's id. */
+export const labelCreatedSchema = z.object({ id: z.string().min(1) });
+
+/** Associate, remove, delete: `{success: true}`. */
+export const labelSuccessSchema = z.object({ success: z.literal(true) });
+
 export const accountsPageSchema = z.object({
   data: z.array(accountSchema),
   paging: pagingSchema,

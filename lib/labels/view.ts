@@ -4,10 +4,10 @@ import type { Locale } from '../i18n/core';
 // Labels in Business Suite (issue 22; DESIGN.md §3): what the options page and the dashboard are told about each
 // Page's label sync (labels.status, labels.set), as ./service.ts answers it. Type-only: the views import it.
 
-/** The states Reopen mirrors as Page custom labels, one label each. An open conversation with more than 2 h left
- *  carries no Reopen label: nothing to act on. */
-export const LABEL_STATES = ['closing', 'human_agent', 'closed', 'reactivated', 'stop'] as const;
-export type LabelState = (typeof LABEL_STATES)[number];
+/** The states Reopen mirrors as Page custom labels, one label each (the rule: lib/policy/labels.ts). An open
+ *  conversation with more than 2 h left carries no Reopen label: nothing to act on. */
+export { LABEL_STATES, type LabelState } from '../policy/labels';
+import type { LabelState } from '../policy/labels';
 
 /** Why switching labels on (or off) was refused: in words by the views (i18n `labels.refusal.<kind>`). */
 export type LabelsRefusalKind =

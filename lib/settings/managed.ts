@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES, type Locale } from '../i18n/core';
 import { settingsPatchSchema, type SettingsPatch } from './schema';
 
 // What an administrator can preset through the browser's enterprise policy (`storage.managed`, described by
@@ -7,10 +8,13 @@ import { settingsPatchSchema, type SettingsPatch } from './schema';
 const managedPageSchema = z.object({
   id: z.string().regex(/^[0-9A-Za-z_.-]{1,128}$/),
   token: z.string().min(1).max(1000),
+  /** Labels in Business Suite (issue 22), set for the agent: on or off, and the labels' language. */
+  labelsSync: z.boolean().optional(),
+  labelsLanguage: z.enum(LOCALES).optional(),
 });
 
 export interface ManagedConfig {
-  pages: { id: string; token: string }[];
+  pages: { id: string; token: string; labelsSync?: boolean; labelsLanguage?: Locale }[];
   settings: SettingsPatch;
 }
 

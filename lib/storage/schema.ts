@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { errorViewSchema } from '../graph/error-view';
-import { LANGUAGE_PREFERENCES } from '../i18n/core';
+import { LANGUAGE_PREFERENCES, LOCALES } from '../i18n/core';
+import { LABEL_STATES } from '../policy/labels';
 import { routeIdSchema } from '../policy/reopen-request';
 
 // The stored shapes. Each Zod schema is the single source of its type (z.infer).
@@ -216,3 +217,51 @@ export const psidMappingSchema = z.object({
   at: z.number(),
 });
 export type PsidMapping = z.infer<typeof psidMappingSchema>;
+
+/** Labels in Business Suite (issue 22): one Page's label sync, under `labelsync:<pageId>`. */
+export const labelSyncKey = (pageId: string) => `labelsync:${pageId}` as const;
+const labelStateSchema = z.enum(LABEL_STATES);
+/** One person the sync follows, in short keys (a busy Page keeps thousands). */
+export const labelPersonSchema = z.object({
+  /** The customer's last message (C) and the Page's, as Meta last showed them. */
+  c: z.number().nullable(),
+  p: z.number().nullable(),
+  /** The Reopen label the person carries, as last written or read (null: none); absent: not known yet. */
+  l: labelStateSchema.nullable().optional(),
+  /** Another browser's "stop" label was found on the person while C was this: kept until the customer writes again. */
+  s: z.number().optional(),
+  /** A write failed: not tried again before this instant. */
+  d: z.number().optional(),
+});
+export const labelTransitionSchema = z.object({
+  at: z.number(),
+  psid: z.string(),
+  from: labelStateSchema.nullable(),
+  to: labelStateSchema.nullable(),
+  result: z.enum(['written', 'failed']),
+  error: errorViewSchema.optional(),
+});
+export const labelSyncSchema = z.object({
+  pageId: z.string(),
+  enabled: z.boolean(),
+  /** The administrator's policy set `enabled`. */
+  managed: z.boolean().optional(),
+  language: z.enum(LOCALES),
+  pending: z.enum(['enabling', 'disabling']).nullable(),
+  /** The canonical label of each state on the Page (the lowest id among those with one of its names). */
+  labelIds: z.partialRecord(labelStateSchema, z.string()),
+  labelsCheckedAt: z.number().nullable(),
+  people: z.record(z.string(), labelPersonSchema),
+  /** When the newest listing read taken in was asked for: the next one reads back to it. */
+  listedAt: z.number().nullable(),
+  lastSyncAt: z.number().nullable(),
+  lastError: z.object({ at: z.number(), error: errorViewSchema }).nullable(),
+  clearedAt: z.number().nullable(),
+  backoffUntil: z.number().nullable(),
+  backoffMs: z.number(),
+  /** The label transitions, oldest first, bounded (the audit CSV's `label` rows). */
+  log: z.array(labelTransitionSchema),
+});
+export type LabelPerson = z.infer<typeof labelPersonSchema>;
+export type LabelTransition = z.infer<typeof labelTransitionSchema>;
+export type LabelSync = z.infer<typeof labelSyncSchema>;

@@ -28,6 +28,9 @@ import {
   psidMapKey,
   psidMappingSchema,
   settingsSchema,
+  labelSyncKey,
+  labelSyncSchema,
+  type LabelSync,
   storedPageSchema,
   threadKey,
   threadRecordSchema,
@@ -52,6 +55,7 @@ export const DEFAULT_SETTINGS: Settings = {
 
 const THREAD_PREFIX = 'thread:';
 const PAGE_BLOCK_PREFIX = 'pageblock:';
+const LABEL_SYNC_PREFIX = 'labelsync:';
 const INBOX_HEALTH_KEY = 'local:inboxHealth' as const;
 
 /** Typed access to everything the background keeps in `browser.storage.local`. */
@@ -76,6 +80,11 @@ export interface ReopenStore {
   setPageBlock(pageId: string, block: PageBlockRecord | null): Promise<void>;
   /** Every Page's stored block (one snapshot read; unreadable ones are skipped, and pruned by retention). */
   listPageBlocks(): Promise<PageBlockRecord[]>;
+  /** A Page's label sync (issue 22); null when never switched on (or unreadable: the sync starts afresh). */
+  getLabelSync(pageId: string): Promise<LabelSync | null>;
+  /** Read-change-write under a lock per Page; `null` removes it. */
+  updateLabelSync(pageId: string, change: (current: LabelSync | null) => LabelSync | null): Promise<LabelSync | null>;
+  listLabelSyncs(): Promise<LabelSync[]>;
   getInboxHealth(): Promise<LayoutHealth | null>;
   setInboxHealth(report: LayoutHealth): Promise<void>;
   warnings(): Promise<StorageWarning[]>;
@@ -126,6 +135,12 @@ export function createStore(options: StoreOptions): ReopenStore {
   const vault = options.vault ?? createTokenVault();
   const threadLock = createKeyedLock();
   const pagesLock = createKeyedLock();
+  const labelLock = createKeyedLock();
+  const readLabelSync = async (pageId: string): Promise<LabelSync | null> => {
+    const parsed = labelSyncSchema.safeParse(await storage.getItem<unknown>(`local:${labelSyncKey(pageId)}`));
+    // Unreadable: the sync starts afresh (it finds the Page's labels again by name; nothing is lost on Meta's side).
+    return parsed.success && parsed.data.pageId === pageId ? parsed.data : null;
+  };
 
   /** Every write: a quota refusal becomes StorageFullError and marks the storage full; a success may measure. */
   async function write<T>(work: () => Promise<T>): Promise<T> {
@@ -355,6 +370,27 @@ export function createStore(options: StoreOptions): ReopenStore {
       return Object.entries(all).flatMap(([key, raw]) => {
         if (!key.startsWith(PAGE_BLOCK_PREFIX)) return [];
         const parsed = pageBlockRecordSchema.safeParse(raw);
+        return parsed.success ? [parsed.data] : [];
+      });
+    },
+    getLabelSync: readLabelSync,
+    updateLabelSync(pageId, change) {
+      return labelLock.run(pageId, async () => {
+        const next = change(await readLabelSync(pageId));
+        if (next == null) {
+          await storage.removeItem(`local:${labelSyncKey(pageId)}`);
+          return null;
+        }
+        const valid = labelSyncSchema.parse({ ...next, pageId });
+        await write(() => storage.setItem(`local:${labelSyncKey(pageId)}`, valid));
+        return valid;
+      });
+    },
+    async listLabelSyncs() {
+      const all = await storage.snapshot('local');
+      return Object.entries(all).flatMap(([key, raw]) => {
+        if (!key.startsWith(LABEL_SYNC_PREFIX)) return [];
+        const parsed = labelSyncSchema.safeParse(raw);
         return parsed.success ? [parsed.data] : [];
       });
     },

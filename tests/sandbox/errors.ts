@@ -155,13 +155,15 @@ export const errors = {
    *  200, "Permission not granted or removed"), with the wording Graph uses when a permission is missing. UNCONFIRMED
    *  wording for this endpoint; see README. */
   labelsNotAllowed: () => graphError({ status: 403, code: 200, message: '(#200) Requires pages_manage_metadata permission to manage the object' }),
-  /** Custom Labels API on a Page whose admin has not accepted the Page Contact Terms. Meta documents the requirement,
-   *  not the answer: code 10 ("permission denied") and the wording are UNCONFIRMED; see README. */
+  /** Custom Labels API on a Page whose admin has not accepted the Page Contact Terms: Meta's Send API error table
+   *  (Messenger Platform docs, as recorded 2026) lists 2/2018344 "Privacy ToS not accepted", only for the custom
+   *  labels API. The HTTP status is not documented (400 here). */
   contactTermsNotAccepted: () =>
     graphError({
-      status: 403,
-      code: 10,
-      message: '(#10) To use the Custom Labels API, an admin of this Page must accept the Page Contact Terms.',
+      status: 400,
+      code: 2,
+      subcode: 2018344,
+      message: 'Privacy ToS not accepted: an admin of this Page must accept the Page Contact Terms to use custom labels.',
     }),
   /** A required parameter is missing (Graph's usual wording). */
   missingParameter: (name: string) => graphError({ code: 100, message: `(#100) The parameter ${name} is required` }),

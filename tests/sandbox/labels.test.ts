@@ -203,15 +203,20 @@ describe('custom labels refusals', () => {
     expect((await getJson(sim, LABELS(ACME.id), TOKENS.personAcme)).status).toBe(200);
   });
 
-  it('Page Contact Terms not accepted: 403, (#10), on every call, and nothing written', async () => {
+  it('Page Contact Terms not accepted: 2/2018344 ("Privacy ToS not accepted"), on every call, and nothing written', async () => {
     sim = await startFixed((scenario) => {
       withOwnLabels(scenario);
       scenario.pages[0]!.contactTermsAccepted = false;
     });
     const before = sim.state().labels;
     for (const answer of await Promise.all(everyCall(sim, ACME.token))) {
-      expect(answer.status).toBe(403);
-      expect(answer.body.error).toMatchObject({ code: 10, type: 'OAuthException', message: expect.stringContaining('Page Contact Terms') });
+      expect(answer.status).toBe(400);
+      expect(answer.body.error).toMatchObject({
+        code: 2,
+        error_subcode: 2018344,
+        type: 'OAuthException',
+        message: expect.stringContaining('Page Contact Terms'),
+      });
       expect(answer.body.error.fbtrace_id).toBe(answer.headers.get('x-fb-trace-id'));
     }
     expect(sim.state().labels).toEqual(before);
