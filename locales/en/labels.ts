@@ -35,6 +35,8 @@ export default {
   'labels.refusal.managed': "Your administrator's policy sets this switch, so it cannot be changed here. Ask your administrator.",
   'labels.refusal.not_connected': 'This Page is not connected, or needs reconnecting. Reconnect it above, then try again.',
   'labels.refusal.failed': 'Reopen could not change it. Try again; if it keeps failing, tell your administrator.',
+  'labels.refusal.detail': 'Details: {detail}',
+  'labels.refusal.trace': 'Meta trace id {id}',
   'labels.refusal.code': 'Meta error code {code}',
 
   // The dashboard's section.

@@ -35,6 +35,8 @@ export default {
   'labels.refusal.managed': 'La política de tu administrador define este interruptor, así que no se puede cambiar aquí. Pregunta a tu administrador.',
   'labels.refusal.not_connected': 'Esta página no está conectada o hay que volver a conectarla. Conéctala más arriba e inténtalo de nuevo.',
   'labels.refusal.failed': 'Reopen no pudo cambiarlo. Inténtalo de nuevo; si sigue fallando, avisa a tu administrador.',
+  'labels.refusal.detail': 'Detalles: {detail}',
+  'labels.refusal.trace': 'Id de rastreo de Meta {id}',
   'labels.refusal.code': 'Código de error de Meta {code}',
 
   'labels.summary.heading': 'Etiquetas en Business Suite',
