@@ -62,17 +62,19 @@ export function createOptionsController(
     labels = next;
     update({ labels });
   };
-  // A switch asked after a status read started is newer than that read's answer for its Page: the read must not
-  // bring back the state from before the switch.
-  let switches = 0;
-  const switchedAt: Record<string, number> = {};
+  // A status read that was under way while a Page was being switched here may answer with the state from before the
+  // switch: for that Page the switch's own reply is newer. Each switch's start and end is an event; a read keeps its
+  // answer for a Page only when no switch of that Page started or ended since the read began.
+  let events = 0;
+  const switchEvent: Record<string, number> = {};
+  const switching = new Set<string>();
   let alive = true;
   let polls = 0;
   let pollTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Reads every Page's label sync; a failed read leaves the views as they were (a Page never read shows no switch). */
   const refreshLabels = async (): Promise<void> => {
-    const started = switches;
+    const started = events;
     let pages: LabelsPageView[];
     try {
       pages = (await ask({ type: 'labels.status' })).pages;
@@ -81,7 +83,10 @@ export function createOptionsController(
     }
     if (!alive) return;
     const next: Record<string, LabelsPageView> = {};
-    for (const view of pages) next[view.pageId] = (switchedAt[view.pageId] ?? 0) > started ? (labels[view.pageId] ?? view) : view;
+    for (const view of pages) {
+      const newer = switching.has(view.pageId) || (switchEvent[view.pageId] ?? 0) > started;
+      next[view.pageId] = newer ? (labels[view.pageId] ?? view) : view;
+    }
     showLabels(next);
     // Another window is switching a Page: read again until it is done, so this one shows the outcome.
     if (pages.some((view) => view.pending !== null) && polls < timing.labelsMaxPolls && pollTimer === undefined) {
@@ -117,7 +122,8 @@ export function createOptionsController(
       pollTimer = undefined;
     },
     async setLabels(pageId, enabled, language) {
-      switchedAt[pageId] = ++switches;
+      switching.add(pageId);
+      switchEvent[pageId] = ++events;
       try {
         const reply = await ask({ type: 'labels.set', pageId, enabled, language });
         if (alive) showLabels({ ...labels, [pageId]: reply.page });
@@ -128,6 +134,9 @@ export function createOptionsController(
         const page = labels[pageId];
         if (!page) throw error;
         return { page, refusal: { kind: 'failed', error: { kind: 'unknown_error', retryable: true, metaMessage: errorDetail(error) } } };
+      } finally {
+        switching.delete(pageId);
+        switchEvent[pageId] = ++events;
       }
     },
     async connect(token) {
