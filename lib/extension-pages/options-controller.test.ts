@@ -113,7 +113,13 @@ describe('the labels views of the options page', () => {
     const reads = asked.filter((request) => request.type === 'labels.status').length;
     expect(reads).toBe(2);
 
-    pending = true;
+    // A switch that never ends: read at most labelsMaxPolls (3) times more, then left as last seen.
+    const stuck = controllerWith(() => ({ pages: [view({ pending: 'enabling' })] }));
+    await stuck.controller.open();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(stuck.asked.filter((request) => request.type === 'labels.status')).toHaveLength(4);
+    expect(stuck.shown()?.pending).toBe('enabling');
+
     const second = controllerWith((request) => ({ pages: [view({ pending: request.type === 'labels.status' ? 'enabling' : null })] }));
     await second.controller.open();
     second.controller.close();

@@ -88,8 +88,10 @@ export function createOptionsController(
       next[view.pageId] = newer ? (labels[view.pageId] ?? view) : view;
     }
     showLabels(next);
-    // Another window is switching a Page: read again until it is done, so this one shows the outcome.
-    if (pages.some((view) => view.pending !== null) && polls < timing.labelsMaxPolls && pollTimer === undefined) {
+    // Another window is switching a Page: read again until it is done, so this one shows the outcome (at most
+    // `labelsMaxPolls` reads for one switch: one that never ends must not keep this page asking).
+    if (!pages.some((view) => view.pending !== null)) polls = 0;
+    else if (polls < timing.labelsMaxPolls && pollTimer === undefined) {
       polls++;
       pollTimer = setTimeout(() => {
         pollTimer = undefined;
