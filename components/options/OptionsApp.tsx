@@ -16,16 +16,25 @@ export interface OptionsAppProps {
   browserLanguage?: string;
   /** The browser's permissions API (default: browser.permissions; null: none); the notification switch asks it. */
   permissions?: NotificationPermissions | null;
+  /** While another window switches a Page's labels, how often they are read again (tests shorten it). */
+  labelsPollMs?: number;
 }
 
 /** The options page's view: the controller (lib/extension-pages/options-controller.ts) asks the background, which
  *  owns storage and tokens. */
-export function OptionsApp({ timeZone, browserLanguage, permissions = (browser.permissions as NotificationPermissions | undefined) ?? null }: OptionsAppProps) {
+export function OptionsApp({
+  timeZone,
+  browserLanguage,
+  permissions = (browser.permissions as NotificationPermissions | undefined) ?? null,
+  labelsPollMs = 2000,
+}: OptionsAppProps) {
   const [load, setLoad] = useState<OptionsLoad>({ status: 'loading' });
-  const [controller] = useState(() => createOptionsController(ask, setLoad));
+  // One controller per opening: its timing is the props it opened with.
+  const [controller] = useState(() => createOptionsController(ask, setLoad, { labelsPollMs, labelsMaxPolls: 150 }));
 
   useEffect(() => {
     void controller.open();
+    return controller.close;
   }, [controller]);
 
   const locale = resolveLocale(load.status === 'ready' ? load.settings.language : 'browser', browserLanguage ?? globalThis.navigator?.language);
@@ -50,6 +59,8 @@ export function OptionsApp({ timeZone, browserLanguage, permissions = (browser.p
             onConnect={controller.connect}
             onPick={controller.pick}
             onDisconnect={controller.disconnect}
+            labels={load.labels}
+            onSetLabels={controller.setLabels}
           />
           <SettingsForm settings={load.settings} locale={locale} onSave={controller.saveSettings} />
           <NotifySetting settings={load.settings} locale={locale} permissions={permissions} onSave={controller.saveSetting} />

@@ -1,7 +1,9 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import { formatInstant, translator, type Locale, type MessageKey } from '../../lib/i18n';
 import type { ErrorView } from '../../lib/graph/error-view';
+import type { LabelsPageView, LabelsSetReply } from '../../lib/labels/view';
 import type { ConnectReply, PageOffer, PageView, PickResult } from '../../lib/pages/view';
+import { LabelsSwitch } from './LabelsSwitch';
 import { ConnectError } from './ConnectError';
 import { PageOfferPicker } from './PageOffer';
 import { errorDetail } from '../../lib/extension-pages/error-detail';
@@ -17,6 +19,9 @@ export interface PagesProps {
   onConnect: (token: string) => Promise<ConnectReply>;
   onPick: (personToken: string, pageIds: string[]) => Promise<PickResult[]>;
   onDisconnect: (pageId: string) => Promise<void>;
+  /** Each Page's label sync by Page id (issue 22); a Page without one shows no labels switch. */
+  labels?: Readonly<Record<string, LabelsPageView>>;
+  onSetLabels?: (pageId: string, enabled: boolean, language: Locale) => Promise<LabelsSetReply>;
 }
 
 type Notice =
@@ -212,6 +217,9 @@ function PageItem(props: { page: PageView } & Omit<PagesProps, 'pages'>) {
         <p role="alert" class="error">
           {t('options.actionFailed', { detail: failure })}
         </p>
+      )}
+      {props.labels?.[page.id] && props.onSetLabels && (
+        <LabelsSwitch view={props.labels[page.id]!} locale={locale} timeZone={props.timeZone} onSet={props.onSetLabels} />
       )}
       {reconnecting && !page.managed && (
         <TokenField

@@ -3,6 +3,7 @@ import { ActionList } from './ActionList';
 import { Charts, Failures, RouteTable } from './Activity';
 import { Figures } from './Figures';
 import { Health, storageText } from './Health';
+import { LabelsSummary } from './LabelsSummary';
 import { Overview } from './Overview';
 import { PageBlocks } from './PageBlocks';
 import { Unconfirmed } from './Unconfirmed';
@@ -145,7 +146,8 @@ export function ManagerSummary(props: ManagerSummaryProps) {
   );
 }
 
-/** The dashboard's own sections: the whole-Page overview, health with the layout report, the audit export. */
+/** The dashboard's own sections: the whole-Page overview, the labels in Business Suite, health with the layout
+ *  report, the audit export. */
 function DashboardSections(props: ManagerSummaryProps) {
   const { state, locale } = props;
   const t = translator(locale);
@@ -161,6 +163,7 @@ function DashboardSections(props: ManagerSummaryProps) {
         onScan={props.onScan}
         onCancel={props.onCancelScan}
       />
+      <LabelsSummary labels={state.labels} locale={locale} timeZone={props.timeZone} />
       <Health
         pages={state.pages}
         health={state.health}

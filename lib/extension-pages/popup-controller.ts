@@ -10,7 +10,7 @@ import { createPopupStore, type PopupStore } from './popup-state';
 
 export interface PopupControllerDeps {
   ask: Ask;
-  /** Only the dashboard shows (and so reads) the whole-Page overviews. */
+  /** Only the dashboard shows (and so reads) the whole-Page overviews and the Pages' label sync. */
   layout: 'popup' | 'dashboard';
   /** How often a running overview scan is polled, and at most how many times per popup opening. */
   pollMs: number;
@@ -22,7 +22,7 @@ export interface PopupControllerDeps {
 
 export interface PopupController {
   store: PopupStore;
-  /** Reads the settings, the Pages, the summary (and, on the dashboard, each Page's overview). */
+  /** Reads the settings, the Pages, the summary (and, on the dashboard, each Page's overview and label sync). */
   open: () => Promise<void>;
   /** The popup closed: no answer or poll lands after this. */
   close: () => void;
@@ -102,6 +102,13 @@ export function createPopupController(deps: PopupControllerDeps): PopupControlle
               if (status.state === 'running') pollOverview(page.id);
             })
             .catch(() => undefined); // no overview yet is not an error worth showing
+        }
+        if (deps.layout === 'dashboard') {
+          ask({ type: 'labels.status' })
+            .then(({ pages }) => {
+              if (alive) store.setState({ labels: { pages, readAt: Date.now() } });
+            })
+            .catch(() => undefined); // no label sync to show: the dashboard leaves the section out
         }
       } catch (error) {
         if (alive) store.setState({ load: { status: 'failed', detail: errorDetail(error) } });

@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { LanguagePreference } from '../i18n';
 import type { LayoutHealth } from '../inbox/layout-health';
+import type { LabelsPageView } from '../labels/view';
 import type { OverviewStatus } from '../overview/view';
 import type { PageView } from '../pages/view';
 import type { SummaryView } from '../summary/view';
@@ -37,6 +38,9 @@ export interface PopupState {
   /** Page blocks whose clear is on its way, and the last failure's detail by Page id. */
   blockClearing: Record<string, boolean>;
   blockClearFailed: Record<string, string>;
+  /** The dashboard's Labels in Business Suite (issue 22): every connected Page's label sync and when it was read;
+   *  null until read, or when the read failed (the dashboard then leaves the section out). */
+  labels: { pages: LabelsPageView[]; readAt: number } | null;
 }
 
 export const initialPopupState = (): PopupState => ({
@@ -51,6 +55,7 @@ export const initialPopupState = (): PopupState => ({
   reportState: { status: 'idle' },
   blockClearing: {},
   blockClearFailed: {},
+  labels: null,
 });
 
 /** A store per mounted popup (tests mount many). */

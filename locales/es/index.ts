@@ -8,7 +8,8 @@ import popup from './popup';
 import options from './options';
 import rows from './rows';
 import toolbar from './toolbar';
+import labels from './labels';
 import notify from './notify';
 
 // One flat catalog; each area file owns its keys (prefix them with the area name).
-export default { ...common, ...policy, ...routes, ...errors, ...banner, ...panel, ...popup, ...options, ...rows, ...toolbar, ...notify };
+export default { ...common, ...policy, ...routes, ...errors, ...banner, ...panel, ...popup, ...options, ...rows, ...toolbar, ...notify, ...labels };
