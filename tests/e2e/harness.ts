@@ -168,6 +168,8 @@ export interface StartReopenOptions {
   /** Serves the inbox another way than inboxFixtureHtml (the store screenshots' styled inbox listing both platforms,
    *  scripts/store/inbox-skin.ts): the fixture file, the address asked for and the simulator's world at that moment. */
   serveInbox?: (html: string, url: URL, state: ScenarioState) => string;
+  /** A simulator already running (a second agent's browser on the same Meta): used, and left running on close. */
+  sim?: Simulator;
 }
 
 export interface Reopen {
@@ -205,7 +207,8 @@ export async function startReopen(options: StartReopenOptions): Promise<Reopen> 
     typeof options.scenario === 'string'
       ? loadScenario(isAbsolute(options.scenario) ? options.scenario : resolve(ROOT, options.scenario))
       : (options.scenario as ParsedScenario);
-  const sim = await startSimulator({ scenario, publicBaseUrl: GRAPH_ORIGIN, log: options.simulatorLog ?? false });
+  const ownSim = !options.sim;
+  const sim = options.sim ?? (await startSimulator({ scenario, publicBaseUrl: GRAPH_ORIGIN, log: options.simulatorLog ?? false }));
   let session: ExtensionSession;
   try {
     session = await (options.launch ?? launchWithExtension)({
@@ -216,7 +219,7 @@ export async function startReopen(options: StartReopenOptions): Promise<Reopen> 
       serveInbox: (html, url) => (options.serveInbox ?? inboxFixtureHtml)(html, url, sim.state()),
     });
   } catch (error) {
-    await sim.close();
+    if (ownSim) await sim.close();
     throw error;
   }
   const { context, extensionId } = session;
@@ -322,7 +325,7 @@ export async function startReopen(options: StartReopenOptions): Promise<Reopen> 
 
     async close() {
       await session.close().catch(() => {});
-      await sim.close();
+      if (ownSim) await sim.close();
     },
   };
   return reopen;
