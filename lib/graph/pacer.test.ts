@@ -154,6 +154,39 @@ describe('createPagePacer', () => {
     for (const queued of background.slice(1)) granted(await queued).done();
   });
 
+  it('a label-sync call (background) waits behind every switch and send queued, even ones that came after it', async () => {
+    const time = fakeTime();
+    const pacer = pacerWith(time);
+    const order: string[] = [];
+    const run = async (name: string, priority: 'urgent' | 'normal' | 'background') => {
+      const ticket = granted(await pacer.acquire('p', { priority }));
+      order.push(name);
+      await Promise.resolve();
+      time.advance(100);
+      ticket.done();
+    };
+    const holder = granted(await pacer.acquire('p'));
+    const calls = [run('label-1', 'background'), run('label-2', 'background'), run('switch', 'normal'), run('before-send', 'urgent'), run('badges', 'normal')];
+    holder.done();
+    await Promise.all(calls);
+    expect(order).toEqual(['before-send', 'switch', 'badges', 'label-1', 'label-2']);
+  });
+
+  it('a switch is not refused for a queue of label-sync calls: only calls of its rank or above count ahead', async () => {
+    const time = fakeTime();
+    const pacer = pacerWith(time, { maxWaitMs: 1000 });
+    const labels = [0, 1, 2, 3].map(() => pacer.acquire('p', { priority: 'background' }));
+    const aSwitch = pacer.acquire('p');
+    granted(await labels[0]!).done();
+    const ticket = granted(await aSwitch);
+    expect(ticket.waitedMs).toBe(500);
+    ticket.done();
+    for (const queued of labels.slice(1)) {
+      const result = await queued;
+      if (result.ok) result.done();
+    }
+  });
+
   it('gives the turn on when Meta reports a long hold while a call is queued', async () => {
     const time = fakeTime();
     const pacer = pacerWith(time);

@@ -187,6 +187,14 @@ describe('switching off', () => {
     await bg.services.labels.run();
     expect(labelCalls(bg)).toEqual([]);
   });
+
+  it('disconnecting the Page takes Reopen’s labels away first, while its token still works', async () => {
+    await switchedOn();
+    const reply = await bg.ask({ type: 'pages.disconnect', pageId: ACME.id });
+    expect(reply.ok).toBe(true);
+    expect(labelsOnMeta(bg).reopen).toEqual([]);
+    expect(await bg.services.store.getLabelSync(ACME.id)).toBeNull();
+  });
 });
 
 describe('the administrator’s policy', () => {

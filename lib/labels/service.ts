@@ -62,6 +62,9 @@ export interface LabelSyncService {
   run(): Promise<void>;
   /** A thread of the Page changed (a send, a block): its labels follow within seconds. */
   poke(pageId: string): void;
+  /** The Page is being disconnected: Reopen's labels are deleted while its token still works (best effort), and the
+   *  sync's record goes. A Page the administrator connected is not disconnected, so nothing happens to it. */
+  release(pageId: string): Promise<void>;
   /** Every Page's label transitions, oldest first (the audit CSV). */
   transitions(): Promise<(LabelTransition & { pageId: string })[]>;
 }
@@ -431,6 +434,16 @@ export function createLabelSyncService(deps: LabelSyncDeps): LabelSyncService {
           void serial(pageId, () => syncPage(pageId)).catch(() => undefined);
         }, 1_000),
       );
+    },
+
+    async release(pageId) {
+      const page = (await deps.pages.list()).find((candidate) => candidate.id === pageId);
+      if (!page || page.managed) return;
+      const record = await store.getLabelSync(pageId);
+      if (!record) return;
+      stopRun.set(pageId, true);
+      if (record.enabled || record.pending) await serial(pageId, () => switchOff(pageId, false)).catch(() => null);
+      await store.updateLabelSync(pageId, () => null);
     },
 
     async transitions() {
