@@ -357,7 +357,12 @@ export function createLabelSyncService(deps: LabelSyncDeps): LabelSyncService {
         people: capPeople(people),
         listedAt,
         lastSyncAt: finishedAt,
-        lastError: failure ? { at: finishedAt, error: withoutToken(errorView(failure), page.token) } : null,
+        // A run with nothing to do does not clear the failure of people still waiting for their retry.
+        lastError: failure
+          ? { at: finishedAt, error: withoutToken(errorView(failure), page.token) }
+          : Object.values(people).some((person) => person.d !== undefined && person.d > finishedAt)
+            ? current.lastError
+            : null,
         ...(rateLimited ? backedOff(current, failure!) : { backoffUntil: null, backoffMs: 0 }),
         log: [...current.log, ...log].slice(-LOG_CAP),
       };

@@ -21,7 +21,8 @@ async function everythingAnExtensionPageCanExport(b: TestBackground): Promise<st
   const audit = await b.ask({ type: 'audit.export' });
   const summary = await b.ask({ type: 'summary.get' });
   const pages = await b.ask({ type: 'pages.list' });
-  return JSON.stringify([settings, audit, summary, pages]);
+  const labels = await b.ask({ type: 'labels.status' });
+  return JSON.stringify([settings, audit, summary, pages, labels]);
 }
 
 describe('a content script cannot obtain a Page token (storage.local fully readable, as on Firefox)', () => {
@@ -31,6 +32,22 @@ describe('a content script cannot obtain a Page token (storage.local fully reada
     // The token was found (in the vault) and used: Meta's simulator accepted the send.
     expect(reply).toMatchObject({ ok: true, value: { outcome: 'sent' } });
     expect(bg.posts()).toHaveLength(1);
+    expect(await everythingInLocal()).not.toContain(ACME.token);
+    expect(await everythingAnExtensionPageCanExport(bg)).not.toContain(ACME.token);
+  });
+
+  it('labels in Business Suite: a Meta error that echoes the token is kept and shown without it', async () => {
+    bg = await startBackground();
+    expect((await bg.services.labels.set(ACME.id, true, 'en')).refusal).toBeUndefined();
+    bg.sim.injectFault({
+      kind: 'graph_error',
+      match: { method: 'GET', pathIncludes: '/custom_labels' },
+      count: 5,
+      error: { code: 100, message: `Invalid OAuth access token - ${ACME.token}` },
+    });
+    await bg.services.labels.run();
+    const [view] = await bg.services.labels.status();
+    expect(view!.lastError?.error.code).toBe(100);
     expect(await everythingInLocal()).not.toContain(ACME.token);
     expect(await everythingAnExtensionPageCanExport(bg)).not.toContain(ACME.token);
   });
