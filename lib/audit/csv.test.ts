@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { PageRecord, StoredAttempt, ThreadRecord } from '../storage/schema';
-import { AUDIT_COLUMNS, auditCsv, auditFilename, csvCell } from './csv';
+import { AUDIT_COLUMNS, auditCsv, auditFilename, csvCell, type AuditLabelTransition } from './csv';
 
 const T0 = Date.parse('2026-05-04T10:00:00Z');
 
@@ -73,6 +73,10 @@ describe('csvCell', () => {
 
 /** The block columns of an attempt no block concerns. */
 const NO_BLOCK = ['', '', '', '', ''];
+/** The label columns of a row that is not a label transition. */
+const NO_LABEL = ['', '', ''];
+/** A column's cell of a parsed record, by the column's name. */
+const cell = (cells: string[], column: (typeof AUDIT_COLUMNS)[number]) => cells[AUDIT_COLUMNS.indexOf(column)];
 
 describe('auditCsv', () => {
   const pages = [{ id: '111', name: 'Shop, Inc.' }];
@@ -100,7 +104,26 @@ describe('auditCsv', () => {
     const records = parseCsv(csv);
     expect(records[0]).toEqual([...AUDIT_COLUMNS]);
     expect(records.slice(1)).toEqual([
-      ['2026-05-04T10:00:00.000Z', '111', 'Shop, Inc.', 'Ana', '9001', 'HUMAN_AGENT', 'sent', 'm_abc', '', '', '', '', 'r', '', 'messenger', ...NO_BLOCK, ''],
+      [
+        '2026-05-04T10:00:00.000Z',
+        '111',
+        'Shop, Inc.',
+        'Ana',
+        '9001',
+        'HUMAN_AGENT',
+        'sent',
+        'm_abc',
+        '',
+        '',
+        '',
+        '',
+        'r',
+        '',
+        'messenger',
+        ...NO_BLOCK,
+        '',
+        ...NO_LABEL,
+      ],
       [
         '2026-05-04T10:00:30.000Z',
         '222',
@@ -119,6 +142,7 @@ describe('auditCsv', () => {
         'messenger',
         ...NO_BLOCK,
         '',
+        ...NO_LABEL,
       ],
       [
         '2026-05-04T10:01:00.000Z',
@@ -138,6 +162,7 @@ describe('auditCsv', () => {
         'messenger',
         ...NO_BLOCK,
         '',
+        ...NO_LABEL,
       ],
     ]);
   });
@@ -211,8 +236,8 @@ describe('auditCsv', () => {
       pages,
     );
     const records = parseCsv(csv);
-    expect(records[0]!.at(-1)).toBe('double_delivery');
-    expect(records.slice(1).map((cells) => [cells[12], cells[13], cells.at(-1)])).toEqual([
+    expect(records[0]).toContain('double_delivery');
+    expect(records.slice(1).map((cells) => [cells[12], cells[13], cell(cells, 'double_delivery')])).toEqual([
       ['first', '', 'yes'],
       ['again', 'first', ''],
     ]);
@@ -274,6 +299,77 @@ describe('auditCsv', () => {
       ['page_block', '10', '1893063', 'page_blocked', 'page', '2026-05-04T10:01:00.000Z', '2026-05-04T11:01:00.000Z', '2026-05-04T10:11:00.000Z'],
       ['blocked', '', '', 'page_blocked', 'page', '2026-05-04T10:01:00.000Z', '2026-05-04T11:01:00.000Z', ''],
     ]);
+  });
+
+  describe('label transitions (Labels in Business Suite)', () => {
+    const transitions: AuditLabelTransition[] = [
+      { pageId: '111', at: T0 + 120_000, psid: '9001', from: 'closing', to: 'human_agent', result: 'written' },
+      {
+        pageId: '222',
+        at: T0 + 180_000,
+        psid: '9002',
+        from: null,
+        to: 'closing',
+        result: 'failed',
+        error: { kind: 'rate_limited', retryable: true, code: 613, subcode: 1996 },
+      },
+      { pageId: '111', at: T0 + 240_000, psid: '9001', from: 'human_agent', to: null, result: 'written' },
+    ];
+
+    test('the header ends with the label columns, after every column it had', () => {
+      expect(AUDIT_COLUMNS.slice(-4)).toEqual(['double_delivery', 'label_from', 'label_to', 'label_result']);
+      expect(AUDIT_COLUMNS.slice(0, 3)).toEqual(['time', 'page_id', 'page_name']);
+    });
+
+    test('one `label` row per transition, in time order with the attempts: the labels before and after, written', () => {
+      const csv = auditCsv([thread({ attempts: [attempt({ at: T0 + 200_000, messageId: 'm_1' })] })], pages, [], transitions);
+      const records = parseCsv(csv);
+      expect(records).toHaveLength(5);
+      expect(records.slice(1).map((cells) => cell(cells, 'outcome'))).toEqual(['label', 'label', 'sent', 'label']);
+      // The person's name comes from the thread this browser has; the other Page's person has none here.
+      expect(records[1]).toEqual([
+        '2026-05-04T10:02:00.000Z',
+        '111',
+        'Shop, Inc.',
+        'Ana',
+        '9001',
+        '',
+        'label',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        'messenger',
+        ...NO_BLOCK,
+        '',
+        'closing',
+        'human_agent',
+        'written',
+      ]);
+      // A label taken off (the customer wrote again) says so: no Reopen label after.
+      expect([cell(records[4]!, 'label_from'), cell(records[4]!, 'label_to'), cell(records[4]!, 'label_result')]).toEqual(['human_agent', 'none', 'written']);
+      // The attempt's row leaves the label columns empty.
+      expect(records[3]!.slice(-3)).toEqual(NO_LABEL);
+    });
+
+    test("a failed transition carries Meta's error kind, code and subcode", () => {
+      const records = parseCsv(auditCsv([], pages, [], transitions));
+      const failed = records.find((cells) => cell(cells, 'label_result') === 'failed')!;
+      expect(failed).toBeDefined();
+      expect(
+        ['time', 'page_id', 'page_name', 'customer', 'psid', 'error_kind', 'error_code', 'error_subcode', 'label_from', 'label_to'].map((column) =>
+          cell(failed, column as (typeof AUDIT_COLUMNS)[number]),
+        ),
+      ).toEqual(['2026-05-04T10:03:00.000Z', '222', '', '', '9002', 'rate_limited', '613', '1996', 'none', 'closing']);
+    });
+
+    test('a PSID crafted as a formula is neutralised on a label row too', () => {
+      const records = parseCsv(auditCsv([], pages, [], [{ ...transitions[0]!, psid: '=1+2' }]));
+      expect(cell(records[1]!, 'psid')).toBe("'=1+2");
+    });
   });
 
   test('an empty ledger gives only the header', () => {

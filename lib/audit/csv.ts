@@ -1,6 +1,7 @@
-import type { PageBlockRecord, ThreadRecord } from '../storage/schema';
+import type { LabelTransition, PageBlockRecord, ThreadRecord } from '../storage/schema';
 
-// The audit export: one row per reactivation attempt, for a manager's spreadsheet or a compliance review.
+// The audit export: one row per reactivation attempt (and per Page block and label transition), for a manager's
+// spreadsheet or a compliance review.
 // It is opened in spreadsheet programs, so cells are RFC 4180 quoted and guarded against formula injection
 // (a customer's display name is text someone else chose). Page records carry the access token; only
 // their id and name are ever read here.
@@ -37,7 +38,16 @@ export const AUDIT_COLUMNS = [
   // Appended: `yes` on an attempt whose message showed up after the agent sent it again ("It did not arrive — send
   // again"): the customer got it twice (the resend is the row whose retry_of names it).
   'double_delivery',
+  // Appended: Labels in Business Suite (issue 22). One row per label transition the sync made or tried (outcome
+  // `label`, platform messenger): the person's Reopen label before (`none`: no Reopen label) and after, `written` or
+  // `failed`; a failed one carries Meta's error in error_kind / error_code / error_subcode.
+  'label_from',
+  'label_to',
+  'label_result',
 ] as const;
+
+/** A label transition of one Page, as the label sync keeps it (lib/labels/service.ts `transitions()`). */
+export type AuditLabelTransition = LabelTransition & { pageId: string };
 
 /** Cells a spreadsheet would evaluate as a formula (or a DDE call) get a leading apostrophe. */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -50,9 +60,22 @@ export function csvCell(value: string | number | null | undefined): string {
 
 const iso = (ms: number | undefined) => (ms === undefined ? '' : new Date(ms).toISOString());
 
-export function auditCsv(threads: ThreadRecord[], pages: ReadonlyArray<{ id: string; name: string }>, pageBlocks: readonly PageBlockRecord[] = []): string {
+/** Reopen's label of a person as the audit names it: the state, or `none`. */
+const labelName = (state: LabelTransition['from']) => state ?? 'none';
+
+export function auditCsv(
+  threads: ThreadRecord[],
+  pages: ReadonlyArray<{ id: string; name: string }>,
+  pageBlocks: readonly PageBlockRecord[] = [],
+  labelTransitions: readonly AuditLabelTransition[] = [],
+): string {
   const pageNames = new Map<string, string>();
   for (const page of pages) pageNames.set(page.id, page.name);
+  // The customer's name on a label row, when this browser has the Messenger thread.
+  const customerNames = new Map<string, string>();
+  for (const thread of threads) {
+    if (thread.platform !== 'instagram' && thread.customerName) customerNames.set(`${thread.pageId}:${thread.psid}`, thread.customerName);
+  }
 
   const rows: { at: number; cells: (string | number | null | undefined)[] }[] = [];
   for (const thread of threads) {
@@ -81,6 +104,9 @@ export function auditCsv(threads: ThreadRecord[], pages: ReadonlyArray<{ id: str
           iso(attempt.block?.until),
           '',
           attempt.doubleDelivery ? 'yes' : '',
+          '',
+          '',
+          '',
         ],
       });
     }
@@ -110,6 +136,40 @@ export function auditCsv(threads: ThreadRecord[], pages: ReadonlyArray<{ id: str
         iso(block.until),
         iso(block.clearedAt),
         '',
+        '',
+        '',
+        '',
+      ],
+    });
+  }
+  for (const transition of labelTransitions) {
+    rows.push({
+      at: transition.at,
+      cells: [
+        iso(transition.at),
+        transition.pageId,
+        pageNames.get(transition.pageId) ?? '',
+        customerNames.get(`${transition.pageId}:${transition.psid}`) ?? '',
+        transition.psid,
+        '',
+        'label',
+        '',
+        transition.error?.kind,
+        transition.error?.code,
+        transition.error?.subcode,
+        '',
+        '',
+        '',
+        'messenger',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        labelName(transition.from),
+        labelName(transition.to),
+        transition.result,
       ],
     });
   }

@@ -14,6 +14,8 @@ interface Row {
   key: string;
   unit: string;
   target?: string;
+  /** Figures of the same section shown after the value as a split: "(reads 12, writes 20)". */
+  parts?: [name: string, key: string][];
 }
 
 /** The row-badges bench's host models (scripts/bench/rows.bench.ts), each with the same figures. */
@@ -134,6 +136,35 @@ const ROWS: Row[] = [
     key: 'typicalReadsPerHour',
     unit: '',
   },
+  ...[50, 500, 5000].flatMap((perDay): Row[] => {
+    const section = `labelSync${perDay}`;
+    const name = `Label sync, ${perDay.toLocaleString('en-US')} new conversations a day`;
+    return [
+      {
+        label: `${name}: Graph calls per hour (steady state, a run a minute)`,
+        section,
+        key: 'callsPerHour',
+        unit: '',
+        parts: [
+          ['label reads', 'labelReadsPerHour'],
+          ['writes', 'writesPerHour'],
+          ['listing', 'listingReadsPerHour'],
+        ],
+      },
+      {
+        label: `${name}: the model's calls per hour`,
+        section,
+        key: 'modelCallsPerHour',
+        unit: '',
+        parts: [
+          ['label reads', 'modelLabelReadsPerHour'],
+          ['writes', 'modelWritesPerHour'],
+          ['listing ≤', 'modelListingReadsPerHour'],
+        ],
+      },
+      { label: `${name}: people left with a wrong Reopen label after the run`, section, key: 'wrongLabelsAtEnd', unit: '', target: '0' },
+    ];
+  }),
   { label: 'Record an attempt, 100 threads', section: 'storage', key: 'recordAttemptMs_100threads', unit: 'ms' },
   { label: 'Record an attempt, 10 000 threads / 50 000 attempts', section: 'storage', key: 'recordAttemptMs_10kThreads50kAttempts', unit: 'ms' },
   { label: 'Read one thread, 10 000 threads', section: 'storage', key: 'readThreadMs_10kThreads50kAttempts', unit: 'ms' },
@@ -149,10 +180,15 @@ const ROWS: Row[] = [
 export function benchTable(results: Results): string {
   const lines = ['| figure | measured | target |', '|---|---:|---|'];
   for (const row of ROWS) {
-    const value = row.key
-      .split('.')
-      .reduce<unknown>((at, part) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[part] : undefined), results[row.section]);
-    const shown = typeof value === 'number' ? `${value}${row.unit ? (row.unit === '×' ? '×' : ` ${row.unit}`) : ''}` : '—';
+    const figure = (key: string) =>
+      key.split('.').reduce<unknown>((at, part) => (at && typeof at === 'object' ? (at as Record<string, unknown>)[part] : undefined), results[row.section]);
+    const value = figure(row.key);
+    const parts = (row.parts ?? []).map(([name, key]) => {
+      const part = figure(key);
+      return `${name} ${typeof part === 'number' ? part : '—'}`;
+    });
+    const shown =
+      typeof value === 'number' ? `${value}${row.unit ? (row.unit === '×' ? '×' : ` ${row.unit}`) : ''}${parts.length ? ` (${parts.join(', ')})` : ''}` : '—';
     lines.push(`| ${row.label} | ${shown} | ${row.target ?? ''} |`);
   }
   return lines.join('\n');
