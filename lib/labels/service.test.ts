@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ACME, clickSend, DAY, HOUR, PSID, startBackground, type TestBackground } from '../../tests/support/background';
 import { LABEL_NAMES } from './names';
+import { capPeople } from './service';
 
 // Labels in Business Suite (issue 22), the background's side against the simulated Custom Labels API. The fixed
 // scenario: Ana, Diego and Elena wrote within the hour (open, more than 2 h left: no Reopen label), Bruno 2 days ago
@@ -206,5 +207,34 @@ describe('the administrator’s policy', () => {
     const reply = await bg.services.labels.set(ACME.id, false);
     expect(reply.refusal).toEqual({ kind: 'managed' });
     expect(reply.page).toMatchObject({ enabled: true, managed: true, language: 'es' });
+  });
+});
+
+describe('bounds', () => {
+  it('over the cap, people whose label the clock will not change go first, then the ones who wrote longest ago', () => {
+    const now = Date.parse('2026-12-01T12:00:00Z');
+    const people = {
+      closedLongAgo: { c: now - 30 * DAY, p: null, l: 'closed' as const },
+      humanAgentOldest: { c: now - 6 * DAY, p: null, l: 'human_agent' as const },
+      reactivated: { c: now - 3 * DAY, p: now - DAY, l: 'reactivated' as const },
+      openRecent: { c: now - HOUR, p: null },
+      closingRecent: { c: now - 23 * HOUR, p: null, l: 'closing' as const },
+    };
+    expect(Object.keys(capPeople(people, now, 3)).sort()).toEqual(['closingRecent', 'humanAgentOldest', 'openRecent']);
+    expect(Object.keys(capPeople(people, now, 2)).sort()).toEqual(['closingRecent', 'openRecent']);
+  });
+
+  it('the dashboard’s writes of the last 24 h count every write, also beyond the log kept for the CSV', async () => {
+    await switchedOn();
+    const written = (await bg.services.labels.transitions()).filter((entry) => entry.result === 'written').length;
+    expect(written).toBeGreaterThan(0);
+    const record = (await bg.services.store.getLabelSync(ACME.id))!;
+    // As if a busy day had pushed these transitions out of the log.
+    await bg.services.store.updateLabelSync(ACME.id, () => ({ ...record, log: [] }));
+    const [view] = await bg.services.labels.status();
+    expect(view!.writesLast24h).toBe(written);
+    bg.sim.clock.advance(DAY + 2 * HOUR);
+    const [later] = await bg.services.labels.status();
+    expect(later!.writesLast24h).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import { customerFacts, type GraphClient, type GraphFailure } from '../graph';
 import { errorView, withoutToken } from '../graph/error-view';
 import type { Locale } from '../i18n/core';
-import { LABEL_STATES, nextLabelChangeAt, type LabelState } from '../policy/labels';
+import { LABEL_STATES, labelStateOf, nextLabelChangeAt, type LabelState } from '../policy/labels';
 import { HUMAN_AGENT_LIMIT_MS } from '../policy/window';
 import type { PageService } from '../pages/service';
 import type { ManagedConfig } from '../settings/managed';
@@ -31,9 +31,11 @@ export const WRITES_PER_RUN = 20;
 export const LABELS_RECHECK_MS = 5 * 60_000;
 /** Listing pages read in one run (50 conversations each). */
 const LISTING_MAX_PAGES = 10;
-/** People followed per Page: beyond it, the ones whose customer wrote longest ago are forgotten (their label stays
- *  right: a closed conversation stays closed until the customer writes, and then the listing brings them back). */
-export const PEOPLE_CAP = 5000;
+/** People followed per Page (about 70 bytes each in storage). Beyond it, people whose label will not change by the
+ *  clock go first (closed, reactivated: their label stays right until the customer writes, and then the listing
+ *  brings them back), then the ones whose customer wrote longest ago. Enough for a Page with about 2,800 new
+ *  conversations a day (7 days of them); above that, the oldest "human agent only" labels are not moved to "closed". */
+export const PEOPLE_CAP = 20_000;
 /** Label transitions kept per Page for the audit CSV. */
 export const LOG_CAP = 1000;
 const BACKOFF_FIRST_MS = 60_000;
@@ -112,11 +114,26 @@ export function labelsView(record: LabelSync | null, page: { id: string; name: s
     pending: record?.pending ?? null,
     lastSyncAt: record?.lastSyncAt ?? null,
     counts,
-    writesLast24h: (record?.log ?? []).filter((entry) => entry.result === 'written' && entry.at > now - DAY_MS).length,
+    // By the hour: the last 24 whole hours and this one.
+    writesLast24h: (record?.writesByHour ?? []).filter(([hour]) => hour > now - DAY_MS - HOUR_MS).reduce((sum, [, count]) => sum + count, 0),
     lastError: record?.lastError ?? null,
     clearedAt: record?.clearedAt ?? null,
     backoffUntil: record?.backoffUntil !== null && record?.backoffUntil !== undefined && record.backoffUntil > now ? record.backoffUntil : null,
   };
+}
+
+const HOUR_MS = 60 * 60_000;
+
+/** Label writes per hour over the last day (the log keeps only the newest LOG_CAP transitions: a busy Page's day
+ *  holds more). */
+function countWrites(hours: [number, number][], log: readonly LabelTransition[], now: number): [number, number][] {
+  const counts = new Map(hours);
+  for (const entry of log) {
+    if (entry.result !== 'written') continue;
+    const hour = Math.floor(entry.at / HOUR_MS) * HOUR_MS;
+    counts.set(hour, (counts.get(hour) ?? 0) + 1);
+  }
+  return [...counts].filter(([hour]) => hour > now - DAY_MS - HOUR_MS).sort((a, b) => a[0] - b[0]);
 }
 
 const newest = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
@@ -128,12 +145,17 @@ function lastSentAt(thread: ThreadRecord): number | null {
   return at;
 }
 
-/** Keeps the people map bounded: the ones whose customer wrote longest ago go first. */
-function capPeople(people: Record<string, LabelPerson>): Record<string, LabelPerson> {
+/** Keeps the people map bounded: people whose label the clock will not change go first, then the ones whose customer
+ *  wrote longest ago. */
+export function capPeople(people: Record<string, LabelPerson>, now: number, cap = PEOPLE_CAP): Record<string, LabelPerson> {
   const entries = Object.entries(people);
-  if (entries.length <= PEOPLE_CAP) return people;
-  entries.sort(([, a], [, b]) => (b.c ?? 0) - (a.c ?? 0));
-  return Object.fromEntries(entries.slice(0, PEOPLE_CAP));
+  if (entries.length <= cap) return people;
+  const settled = (person: LabelPerson) => {
+    const state = labelStateOf({ customerLastMessageAt: person.c, pageLastMessageAt: person.p }, now);
+    return person.d === undefined && (person.c === null || state === 'closed' || state === 'reactivated') ? 1 : 0;
+  };
+  entries.sort(([, a], [, b]) => settled(a) - settled(b) || (b.c ?? 0) - (a.c ?? 0));
+  return Object.fromEntries(entries.slice(0, cap));
 }
 
 export function createLabelSyncService(deps: LabelSyncDeps): LabelSyncService {
@@ -354,7 +376,8 @@ export function createLabelSyncService(deps: LabelSyncDeps): LabelSyncService {
         ...current,
         labelIds,
         labelsCheckedAt,
-        people: capPeople(people),
+        people: capPeople(people, finishedAt),
+        writesByHour: countWrites(current.writesByHour ?? [], log, finishedAt),
         listedAt,
         lastSyncAt: finishedAt,
         // A run with nothing to do does not clear the failure of people still waiting for their retry.

@@ -261,6 +261,8 @@ export const labelSyncSchema = z.object({
   backoffMs: z.number(),
   /** The label transitions, oldest first, bounded (the audit CSV's `label` rows). */
   log: z.array(labelTransitionSchema),
+  /** Label transitions written per hour (start of the hour, count), over the last day. */
+  writesByHour: z.array(z.tuple([z.number(), z.number()])).optional(),
 });
 export type LabelPerson = z.infer<typeof labelPersonSchema>;
 export type LabelTransition = z.infer<typeof labelTransitionSchema>;
