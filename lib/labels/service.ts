@@ -31,11 +31,12 @@ export const WRITES_PER_RUN = 20;
 export const LABELS_RECHECK_MS = 5 * 60_000;
 /** Listing pages read in one run (50 conversations each). */
 const LISTING_MAX_PAGES = 10;
-/** People followed per Page (about 70 bytes each in storage). Beyond it, people whose label will not change by the
- *  clock go first (closed, reactivated: their label stays right until the customer writes, and then the listing
- *  brings them back), then the ones whose customer wrote longest ago. Enough for a Page with about 2,800 new
- *  conversations a day (7 days of them); above that, the oldest "human agent only" labels are not moved to "closed". */
-export const PEOPLE_CAP = 20_000;
+/** People followed per Page (about 40 bytes each in storage, lib/storage/label-people.ts: 1.6 MB at most). Beyond it,
+ *  people whose label will not change by the clock go first (closed, reactivated: their label stays right until the
+ *  customer writes, and then the listing brings them back), then the ones whose customer wrote longest ago. Enough for
+ *  a Page with about 5,700 new conversations a day (7 days of them); above that, the oldest "human agent only" labels
+ *  are not moved to "closed". */
+export const PEOPLE_CAP = 40_000;
 /** Label transitions kept per Page for the audit CSV. */
 export const LOG_CAP = 1000;
 const BACKOFF_FIRST_MS = 60_000;

@@ -6,6 +6,7 @@ import { DEFAULT_PROMO_TERMS } from '../policy';
 import type { LayoutHealth } from '../inbox/layout-health';
 import { layoutHealthSchema } from '../inbox/layout-health';
 import { createKeyedLock } from './lock';
+import { decodePeople, encodePeople } from './label-people';
 import {
   PAGES_VERSION,
   PSID_MAPPING_VERSION,
@@ -130,6 +131,13 @@ function legacyTokens(raw: unknown): { id: string; token: string }[] {
   });
 }
 
+/** A stored label sync with its people read back from their short form (./label-people.ts). */
+function readStoredLabelSync(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object') return raw;
+  const record = raw as Record<string, unknown>;
+  return { ...record, people: decodePeople(record.people) };
+}
+
 export function createStore(options: StoreOptions): ReopenStore {
   const { now } = options;
   const vault = options.vault ?? createTokenVault();
@@ -137,7 +145,7 @@ export function createStore(options: StoreOptions): ReopenStore {
   const pagesLock = createKeyedLock();
   const labelLock = createKeyedLock();
   const readLabelSync = async (pageId: string): Promise<LabelSync | null> => {
-    const parsed = labelSyncSchema.safeParse(await storage.getItem<unknown>(`local:${labelSyncKey(pageId)}`));
+    const parsed = labelSyncSchema.safeParse(readStoredLabelSync(await storage.getItem<unknown>(`local:${labelSyncKey(pageId)}`)));
     // Unreadable: the sync starts afresh (it finds the Page's labels again by name; nothing is lost on Meta's side).
     return parsed.success && parsed.data.pageId === pageId ? parsed.data : null;
   };
@@ -382,7 +390,7 @@ export function createStore(options: StoreOptions): ReopenStore {
           return null;
         }
         const valid = labelSyncSchema.parse({ ...next, pageId });
-        await write(() => storage.setItem(`local:${labelSyncKey(pageId)}`, valid));
+        await write(() => storage.setItem(`local:${labelSyncKey(pageId)}`, { ...valid, people: encodePeople(valid.people) }));
         return valid;
       });
     },
@@ -390,7 +398,7 @@ export function createStore(options: StoreOptions): ReopenStore {
       const all = await storage.snapshot('local');
       return Object.entries(all).flatMap(([key, raw]) => {
         if (!key.startsWith(LABEL_SYNC_PREFIX)) return [];
-        const parsed = labelSyncSchema.safeParse(raw);
+        const parsed = labelSyncSchema.safeParse(readStoredLabelSync(raw));
         return parsed.success ? [parsed.data] : [];
       });
     },
