@@ -5,6 +5,7 @@ import type { LabelsPageView, LabelsRefusalKind, LabelsSetReply } from '../../li
 import type { PageView } from '../../lib/pages/view';
 import type { SettingsView } from '../../lib/settings/schema';
 import { OptionsApp } from './OptionsApp';
+import { sampleLabelsView } from '../../lib/labels/view.test-support';
 
 // Labels in Business Suite (issue 22) on the options page: each connected Page's switch, what it says it writes and
 // needs, what it sends, how it waits, and every refusal in words — against a scripted background.
@@ -21,21 +22,7 @@ const settings = (language: SettingsView['language'] = 'en'): SettingsView => ({
   closesSoonMinutes: 120,
   locked: [],
 });
-const view = (over: Partial<LabelsPageView> = {}): LabelsPageView => ({
-  pageId: '111',
-  pageName: 'Casa Luna',
-  enabled: false,
-  managed: false,
-  language: 'en',
-  pending: null,
-  lastSyncAt: null,
-  counts: { closing: 0, human_agent: 0, closed: 0, reactivated: 0, stop: 0 },
-  writesLast24h: 0,
-  lastError: null,
-  clearedAt: null,
-  backoffUntil: null,
-  ...over,
-});
+const view = sampleLabelsView;
 
 /** A deferred answer, so a test can look at the page while the background works. */
 function later<T>() {

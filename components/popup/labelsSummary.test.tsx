@@ -6,6 +6,7 @@ import type { PageView } from '../../lib/pages/view';
 import type { SettingsView } from '../../lib/settings/schema';
 import type { SummaryView } from '../../lib/summary/view';
 import { PopupApp } from './PopupApp';
+import { sampleLabelsView } from '../../lib/labels/view.test-support';
 
 // The dashboard's Labels in Business Suite (issue 22): each Page whose labels are on, with its customers per label,
 // last sync, writes, last failure in words and Meta's wait; a line on where to switch them on when none is; nothing
@@ -35,21 +36,8 @@ const summary: SummaryView = {
   closesSoonMinutes: 120,
   attemptsByDay: [],
 };
-const view = (over: Partial<LabelsPageView> = {}): LabelsPageView => ({
-  pageId: '111',
-  pageName: 'Casa Luna',
-  enabled: true,
-  managed: false,
-  language: 'en',
-  pending: null,
-  lastSyncAt: NOW,
-  counts: { closing: 3, human_agent: 1, closed: 12, reactivated: 2, stop: 0 },
-  writesLast24h: 41,
-  lastError: null,
-  clearedAt: null,
-  backoffUntil: null,
-  ...over,
-});
+const view = (over: Partial<LabelsPageView> = {}): LabelsPageView =>
+  sampleLabelsView({ enabled: true, lastSyncAt: NOW, counts: { closing: 3, human_agent: 1, closed: 12, reactivated: 2, stop: 0 }, writesLast24h: 41, ...over });
 
 function script(labels: LabelsPageView[] | null, language: SettingsView['language'] = 'en') {
   replies.handlers = {

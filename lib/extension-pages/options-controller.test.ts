@@ -2,26 +2,13 @@ import { describe, expect, test } from 'vitest';
 import type { LabelsPageView } from '../labels/view';
 import type { Ask } from '../messaging/client';
 import { createOptionsController, type OptionsLoad } from './options-controller';
+import { sampleLabelsView } from '../labels/view.test-support';
 
 // The options controller's part of Labels in Business Suite (issue 22): what the page is left showing when answers
 // cross (a status read older than a switch), fail, or arrive after the page closed.
 
 const NOW = Date.parse('2026-05-05T10:00:00Z');
-const view = (over: Partial<LabelsPageView> = {}): LabelsPageView => ({
-  pageId: '111',
-  pageName: 'Casa Luna',
-  enabled: false,
-  managed: false,
-  language: 'en',
-  pending: null,
-  lastSyncAt: null,
-  counts: { closing: 0, human_agent: 0, closed: 0, reactivated: 0, stop: 0 },
-  writesLast24h: 0,
-  lastError: null,
-  clearedAt: null,
-  backoffUntil: null,
-  ...over,
-});
+const view = sampleLabelsView;
 
 function later<T>() {
   let resolve!: (value: T) => void;

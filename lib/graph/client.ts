@@ -6,8 +6,8 @@ import { CONVERSATIONS_MIN_INTERVAL_MS, GRAPH_BASE_URL, GRAPH_VERSION_PATTERN, M
 import { explainGraphError, explainSendError, type ErrorKind } from './errors';
 import { withoutToken, type ErrorView } from './error-view';
 import { createMetaClock } from './meta-clock';
-import { createLabelsApi, type LabelsApi } from './labels';
-import { createPagePacer, type PacingPriority } from './pacer';
+import { createLabelsApi, type LabelsApi, type PacedCallSpec } from './labels';
+import { createPagePacer } from './pacer';
 import {
   accountsPageSchema,
   conversationsPageSchema,
@@ -275,19 +275,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 
   /** One paced Graph call and its answer explained; transient answers are tried again only when `retry` says the call
    *  may be repeated (a read, or a write that lands once however often it is made). */
-  async function call<S, T>(spec: {
-    method: 'GET' | 'POST' | 'DELETE';
-    url: string;
-    token: string;
-    schema: ZodType<S>;
-    map: (value: S, metaAt: number) => T;
-    pacedPageId: string | null;
-    usagePageId: string | null;
-    platform: Platform;
-    priority: PacingPriority;
-    retry: boolean;
-    body?: unknown;
-  }): Promise<GraphResult<T>> {
+  async function call<S, T>(spec: PacedCallSpec<S, T>): Promise<GraphResult<T>> {
     const { url, token, schema, map, pacedPageId, usagePageId, platform } = spec;
     if (!TOKEN_SHAPE.test(token)) return { ok: false, error: failure('token_invalid', false, 'not_sent') };
     for (let tries = 1; ; tries++) {

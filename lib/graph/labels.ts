@@ -34,21 +34,27 @@ export interface LabelsApi {
   delete(pageId: string, labelId: string, token: string): Promise<GraphResult<true>>;
 }
 
+/** One paced Graph call as the client makes it (./client.ts `call`): what the label calls need of it. */
+export interface PacedCallSpec<S, T> {
+  method: 'GET' | 'POST' | 'DELETE';
+  url: string;
+  token: string;
+  schema: ZodType<S>;
+  /** `metaAt`: Meta's time when it answered. */
+  map: (value: S, metaAt: number) => T;
+  pacedPageId: string | null;
+  usagePageId: string | null;
+  /** Whose conversations are read: Meta's Instagram answers are explained in their own words. */
+  platform: Platform;
+  priority: PacingPriority;
+  /** Transient answers are tried again (a read, or a write that lands once however often it is made). */
+  retry: boolean;
+  body?: unknown;
+}
+
 /** What the client lends this module: one paced call, and its URL builder (the token never goes in a URL). */
 export interface LabelsCaller {
-  call<S, T>(spec: {
-    method: 'GET' | 'POST' | 'DELETE';
-    url: string;
-    token: string;
-    schema: ZodType<S>;
-    map: (value: S, metaAt: number) => T;
-    pacedPageId: string | null;
-    usagePageId: string | null;
-    platform: Platform;
-    priority: PacingPriority;
-    retry: boolean;
-    body?: unknown;
-  }): Promise<GraphResult<T>>;
+  call<S, T>(spec: PacedCallSpec<S, T>): Promise<GraphResult<T>>;
   urlFor(path: string[], query?: Record<string, string | undefined>): string;
 }
 
