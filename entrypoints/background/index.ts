@@ -4,20 +4,11 @@ import { browser } from 'wxt/browser';
 import { createGraphClient } from '@/lib/graph';
 import { createHandlers } from './handler-map';
 import { createServices } from './services';
-import {
-  ensureRetentionAlarm,
-  LABELS_ALARM,
-  onRetentionAlarm,
-  onWorkerStart,
-  pagesOfThreadChanges,
-  reconcileWaker,
-  restrictToTrustedContexts,
-  RETENTION_ALARM,
-} from './lifecycle';
+import { ensureRetentionAlarm, LABELS_ALARM, onRetentionAlarm, onWorkerStart, reconcileWaker, restrictToTrustedContexts, RETENTION_ALARM } from './lifecycle';
 import { RECONCILE_ALARM } from '@/lib/send/reconcile';
 import { relayOpenPanel } from '@/lib/messaging/commands';
 import { tellInboxTabs } from '@/lib/messaging/rows-changed';
-import { changesRowFacts } from '@/lib/urgency/row-changes';
+import { changesRowFacts, pagesWithLabelChanges } from '@/lib/urgency/row-changes';
 import { createRouter } from '@/lib/messaging/router';
 import { readManagedConfig } from '@/lib/settings/managed';
 import { blockedPages, createToolbarSync, ensureToolbarAlarm, TOOLBAR_ALARM, touchesCount, type BadgeApi } from '@/lib/urgency/toolbar';
@@ -113,7 +104,7 @@ export default defineBackground(() => {
     if (area === 'local' && changesRowFacts(changes)) void tellInboxTabs(browser.tabs);
     if (area === 'local' && 'settings' in changes) checkClosing();
     // A send or a block from Meta on a thread: that Page's labels follow within seconds.
-    if (area === 'local') for (const pageId of pagesOfThreadChanges(Object.keys(changes))) services.labels.poke(pageId);
+    if (area === 'local') for (const pageId of pagesWithLabelChanges(changes)) services.labels.poke(pageId);
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === TOOLBAR_ALARM) {

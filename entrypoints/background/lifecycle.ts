@@ -72,16 +72,6 @@ export async function ensureRetentionAlarm(alarms: AlarmsArea): Promise<void> {
 /** The label sync's wake-up at a Page's next transition (issue 22). */
 export const LABELS_ALARM = 'labels';
 
-/** The Pages whose thread records a storage change touched (`thread:<page>:<psid>`). */
-export function pagesOfThreadChanges(keys: readonly string[]): Set<string> {
-  const pages = new Set<string>();
-  for (const key of keys) {
-    const parts = key.split(':');
-    if (parts.length === 3 && parts[0] === 'thread' && parts[1]) pages.add(parts[1]);
-  }
-  return pages;
-}
-
 /** Chrome runs alarms no sooner than 30 s after they are set: the timer covers the early reads of a living worker. */
 const ALARM_MIN_DELAY_MS = 30_000;
 

@@ -7,6 +7,7 @@ import type { PageService } from '../pages/service';
 import type { ManagedConfig } from '../settings/managed';
 import type { LabelPerson, LabelSync, LabelTransition, PageRecord, ThreadRecord } from '../storage/schema';
 import type { ReopenStore } from '../storage/store';
+import { newest } from '../threads/facts';
 import type { ListingService } from '../threads/listing';
 import { deleteReopenLabels, ensureLabels, isGone } from './label-set';
 import { desiredLabel, needsWrite, writePerson } from './person';
@@ -137,8 +138,6 @@ function countWrites(hours: [number, number][], log: readonly LabelTransition[],
   return [...counts].filter(([hour]) => hour > now - DAY_MS - HOUR_MS).sort((a, b) => a[0] - b[0]);
 }
 
-const newest = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
-
 /** When the Page last sent to the person through this browser (Meta's listing may not show it yet). */
 function lastSentAt(thread: ThreadRecord): number | null {
   let at: number | null = null;
@@ -155,8 +154,10 @@ export function capPeople(people: Record<string, LabelPerson>, now: number, cap 
     const state = labelStateOf({ customerLastMessageAt: person.c, pageLastMessageAt: person.p }, now);
     return person.d === undefined && (person.c === null || state === 'closed' || state === 'reactivated') ? 1 : 0;
   };
-  entries.sort(([, a], [, b]) => settled(a) - settled(b) || (b.c ?? 0) - (a.c ?? 0));
-  return Object.fromEntries(entries.slice(0, cap));
+  // Each person's rank once, not once per comparison of the sort.
+  const ranked = entries.map(([psid, person]) => ({ psid, person, settled: settled(person) }));
+  ranked.sort((a, b) => a.settled - b.settled || (b.person.c ?? 0) - (a.person.c ?? 0));
+  return Object.fromEntries(ranked.slice(0, cap).map(({ psid, person }) => [psid, person]));
 }
 
 export function createLabelSyncService(deps: LabelSyncDeps): LabelSyncService {

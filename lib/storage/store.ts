@@ -107,7 +107,7 @@ export function emptyThread(pageId: string, psid: string, now: number): ThreadRe
   return { pageId, psid, customerName: null, selectedItemId: null, conversationId: null, facts: null, attempts: [], updatedAt: now };
 }
 
-function parseThreadKey(key: string): { pageId: string; psid: string } | null {
+export function parseThreadKey(key: string): { pageId: string; psid: string } | null {
   // thread:<pageId>:<psid>; ids never contain ':' (the protocol's id pattern allows it, Meta's ids do not).
   const parts = key.split(':');
   if (parts.length !== 3 || parts[0] !== 'thread' || !parts[1] || !parts[2]) return null;

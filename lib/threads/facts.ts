@@ -3,7 +3,8 @@ import type { ThreadRecord } from '../storage/schema';
 import { emptyThread } from '../storage/store';
 import type { Platform } from '../policy/types';
 
-const newest = (a: number | null | undefined, b: number | null) => (a == null ? b : b == null ? a : Math.max(a, b));
+/** The later of two times, either of which may be unknown. */
+export const newest = (a: number | null | undefined, b: number | null) => (a == null ? b : b == null ? a : Math.max(a, b));
 
 /** Meta's created_time and our estimate of its clock are whole seconds apart at most: a message dated this much after
  *  Meta's time of the read is not "in the future". */

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { isRowsChangedMessage, ROWS_CHANGED_MESSAGE, tellInboxTabs } from '../messaging/rows-changed';
-import { changesRowFacts } from './row-changes';
+import { changesRowFacts, pagesWithLabelChanges } from './row-changes';
 
 // The inbox tabs hear of a thread write only when it may change a row's badge: a send, a customer's new message.
 
@@ -45,5 +45,21 @@ describe('rows.changed', () => {
     expect(isRowsChangedMessage({ type: 'rows.changed' }, { id: 'ext', tab: {} }, 'ext')).toBe(false);
     expect(isRowsChangedMessage({ type: 'rows.changed' }, { id: 'other' }, 'ext')).toBe(false);
     expect(isRowsChangedMessage({ type: 'rows.changed', extra: 1 }, { id: 'ext' }, 'ext')).toBe(false);
+  });
+});
+
+describe('pagesWithLabelChanges', () => {
+  it('wakes the label sync of a Page whose thread got a send, a customer message or a block; not for a read again', () => {
+    const before = thread(1000);
+    expect(pagesWithLabelChanges({ 'thread:p:1': { oldValue: before, newValue: { ...thread(1000), facts: { ...before.facts, checkedAt: 9 } } } })).toEqual(
+      new Set(),
+    );
+    expect(pagesWithLabelChanges({ 'thread:p:1': { oldValue: before, newValue: thread(1000, [{ requestId: 'r', status: 'sent', at: 2000 }]) } })).toEqual(
+      new Set(['p']),
+    );
+    expect(pagesWithLabelChanges({ 'thread:q:2': { oldValue: before, newValue: thread(3000) } })).toEqual(new Set(['q']));
+    const blocked = { ...thread(1000), block: { scope: 'person', code: 551, kind: 'not_receiving', since: 1500 } };
+    expect(pagesWithLabelChanges({ 'thread:p:1': { oldValue: before, newValue: blocked } })).toEqual(new Set(['p']));
+    expect(pagesWithLabelChanges({ settings: { oldValue: 1, newValue: 2 }, 'pageblock:p': { newValue: {} } })).toEqual(new Set());
   });
 });

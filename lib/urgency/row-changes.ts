@@ -3,9 +3,12 @@
 // resolved or read again with the same facts (every thread switch writes one) tells nobody: a tab's pass over its
 // list is not paid for nothing.
 
+import { parseThreadKey } from '../storage/store';
+
 interface StoredThreadShape {
   facts?: { customerLastMessageAt?: number | null; pageLastMessageAt?: number | null } | null;
   attempts?: readonly { status?: unknown; at?: unknown; requestId?: unknown }[];
+  block?: unknown;
 }
 
 function rowKey(value: unknown): string {
@@ -21,4 +24,17 @@ function rowKey(value: unknown): string {
 /** True when a `thread:` key's change may change its row's badge. */
 export function changesRowFacts(changes: Record<string, { oldValue?: unknown; newValue?: unknown }>): boolean {
   return Object.entries(changes).some(([key, change]) => key.startsWith('thread:') && rowKey(change.oldValue) !== rowKey(change.newValue));
+}
+
+/** The Pages whose threads changed what their label shows (issue 22): the row's facts, or a block from Meta on the
+ *  person. A thread read again with the same facts (every switch writes one) wakes no label sync. */
+export function pagesWithLabelChanges(changes: Record<string, { oldValue?: unknown; newValue?: unknown }>): Set<string> {
+  const blockOf = (value: unknown) => JSON.stringify((value as StoredThreadShape | undefined)?.block ?? null);
+  const pages = new Set<string>();
+  for (const [key, change] of Object.entries(changes)) {
+    const ids = parseThreadKey(key);
+    if (!ids) continue;
+    if (rowKey(change.oldValue) !== rowKey(change.newValue) || blockOf(change.oldValue) !== blockOf(change.newValue)) pages.add(ids.pageId);
+  }
+  return pages;
 }
