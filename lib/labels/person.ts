@@ -29,7 +29,9 @@ export function needsWrite(person: LabelPerson, desired: LabelState | null, now:
 export type PersonWrite =
   /** Done: the person carries `to` (and carried `from` before). `writes`: calls that changed something. */
   | { ok: true; from: LabelState | null; to: LabelState | null; writes: number; keptStop: boolean }
-  | { ok: false; failure: GraphFailure; from: LabelState | null };
+  | { ok: false; failure: GraphFailure; from: LabelState | null }
+  /** The label to add is not among the Page's labels this sync knows (someone deleted it): nothing was written. */
+  | { ok: false; labelMissing: true; from: LabelState | null };
 
 /**
  * Reads the person's labels and makes Reopen's the one of `desired`: removes every other Reopen label (a duplicate
@@ -53,7 +55,7 @@ export async function writePerson(
   const foreignStop = desired !== 'stop' && !hasOwnBlock && person.l !== 'stop' && carried.some((label) => label.state === 'stop');
   const target = foreignStop ? 'stop' : desired;
   const targetId = target ? deps.labelIds[target] : undefined;
-  if (target && !targetId) return { ok: false, failure: { kind: 'transient', retryable: true, delivery: 'not_sent', code: 100, subcode: 33 }, from };
+  if (target && !targetId) return { ok: false, labelMissing: true, from };
   let writes = 0;
   for (const label of carried) {
     if (label.id === targetId || (foreignStop && label.state === 'stop')) continue;

@@ -107,6 +107,22 @@ describe('switching on', () => {
   });
 });
 
+describe('a label this browser no longer knows', () => {
+  it('is found again before writing, and no Meta error is recorded for it', async () => {
+    await switchedOn();
+    const record = (await bg.services.store.getLabelSync(ACME.id))!;
+    const { closed: _closed, ...labelIds } = record.labelIds;
+    const { l: _label, ...carla } = record.people[PSID.closed]!;
+    await bg.services.store.updateLabelSync(ACME.id, () => ({ ...record, labelIds, people: { ...record.people, [PSID.closed]: carla } }));
+    await bg.services.labels.run();
+    await bg.services.labels.run();
+    expect(labelsOnMeta(bg).byPerson.get(PSID.closed)).toEqual([EN.closed]);
+    expect(labelsOnMeta(bg).reopen).toHaveLength(5);
+    expect((await bg.services.labels.transitions()).filter((entry) => entry.result === 'failed')).toEqual([]);
+    expect((await bg.services.labels.status())[0]!.lastError).toBeNull();
+  });
+});
+
 describe('refusals', () => {
   it('a Meta app without pages_manage_metadata: refused in words, nothing written, the switch stays off', async () => {
     bg = await startBackground({ edit: (scenario) => void (scenario.pages[0]!.pagesManageMetadata = false) });

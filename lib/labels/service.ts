@@ -354,6 +354,11 @@ export function createLabelSyncService(deps: LabelSyncDeps): LabelSyncService {
           if (result.from !== result.to || result.writes > 0) log.push({ at: now(), psid, from: result.from, to: result.to, result: 'written' });
           continue;
         }
+        if ('labelMissing' in result) {
+          // Not Meta's refusal: find or create the label again first (the next run, moments later), then write.
+          labelsCheckedAt = null;
+          break;
+        }
         const error = withoutToken(errorView(result.failure), page.token);
         log.push({ at: now(), psid, from: result.from, to: desired, result: 'failed', error });
         if (result.failure.code === 100 && result.failure.subcode === 2018001) {
