@@ -46,6 +46,8 @@ export const AUDIT_COLUMNS = [
   'label_result',
 ] as const;
 
+type AuditCells = Partial<Record<(typeof AUDIT_COLUMNS)[number], string | number | null | undefined>>;
+
 /** A label transition of one Page, as the label sync keeps it (lib/labels/service.ts `transitions()`). */
 export type AuditLabelTransition = LabelTransition & { pageId: string };
 
@@ -77,105 +79,81 @@ export function auditCsv(
     if (thread.platform !== 'instagram' && thread.customerName) customerNames.set(`${thread.pageId}:${thread.psid}`, thread.customerName);
   }
 
-  const rows: { at: number; cells: (string | number | null | undefined)[] }[] = [];
+  // Each row names its cells by column; a column a row kind does not use stays empty (a new column needs no blank
+  // added to every other kind).
+  const rows: { at: number; cells: AuditCells }[] = [];
   for (const thread of threads) {
     for (const attempt of thread.attempts) {
       rows.push({
         at: attempt.at,
-        cells: [
-          new Date(attempt.at).toISOString(),
-          thread.pageId,
-          pageNames.get(thread.pageId) ?? '',
-          thread.customerName,
-          thread.psid,
-          attempt.route,
-          attempt.status,
-          attempt.messageId,
-          attempt.error?.kind,
-          attempt.error?.code,
-          attempt.error?.subcode,
-          attempt.reconciliation?.state,
-          attempt.requestId,
-          attempt.retryOf,
-          thread.platform ?? 'messenger',
-          attempt.status === 'blocked' ? attempt.reason : undefined,
-          attempt.block?.scope,
-          iso(attempt.block?.since),
-          iso(attempt.block?.until),
-          '',
-          attempt.doubleDelivery ? 'yes' : '',
-          '',
-          '',
-          '',
-        ],
+        cells: {
+          time: new Date(attempt.at).toISOString(),
+          page_id: thread.pageId,
+          page_name: pageNames.get(thread.pageId) ?? '',
+          customer: thread.customerName,
+          psid: thread.psid,
+          route: attempt.route,
+          outcome: attempt.status,
+          message_id: attempt.messageId,
+          error_kind: attempt.error?.kind,
+          error_code: attempt.error?.code,
+          error_subcode: attempt.error?.subcode,
+          reconciliation: attempt.reconciliation?.state,
+          request_id: attempt.requestId,
+          retry_of: attempt.retryOf,
+          platform: thread.platform ?? 'messenger',
+          block_reason: attempt.status === 'blocked' ? attempt.reason : undefined,
+          block_scope: attempt.block?.scope,
+          block_since: iso(attempt.block?.since),
+          block_until: iso(attempt.block?.until),
+          double_delivery: attempt.doubleDelivery ? 'yes' : '',
+        },
       });
     }
   }
   for (const block of pageBlocks) {
     rows.push({
       at: block.since,
-      cells: [
-        iso(block.since),
-        block.pageId,
-        pageNames.get(block.pageId) ?? '',
-        '',
-        '',
-        '',
-        'page_block',
-        '',
-        block.kind,
-        block.code,
-        block.subcode,
-        '',
-        block.requestId,
-        '',
-        '',
-        'page_blocked',
-        'page',
-        iso(block.since),
-        iso(block.until),
-        iso(block.clearedAt),
-        '',
-        '',
-        '',
-        '',
-      ],
+      cells: {
+        time: iso(block.since),
+        page_id: block.pageId,
+        page_name: pageNames.get(block.pageId) ?? '',
+        outcome: 'page_block',
+        error_kind: block.kind,
+        error_code: block.code,
+        error_subcode: block.subcode,
+        request_id: block.requestId,
+        block_reason: 'page_blocked',
+        block_scope: 'page',
+        block_since: iso(block.since),
+        block_until: iso(block.until),
+        block_cleared: iso(block.clearedAt),
+      },
     });
   }
   for (const transition of labelTransitions) {
     rows.push({
       at: transition.at,
-      cells: [
-        iso(transition.at),
-        transition.pageId,
-        pageNames.get(transition.pageId) ?? '',
-        customerNames.get(`${transition.pageId}:${transition.psid}`) ?? '',
-        transition.psid,
-        '',
-        'label',
-        '',
-        transition.error?.kind,
-        transition.error?.code,
-        transition.error?.subcode,
-        '',
-        '',
-        '',
-        'messenger',
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
-        labelName(transition.from),
-        labelName(transition.to),
-        transition.result,
-      ],
+      cells: {
+        time: iso(transition.at),
+        page_id: transition.pageId,
+        page_name: pageNames.get(transition.pageId) ?? '',
+        customer: customerNames.get(`${transition.pageId}:${transition.psid}`) ?? '',
+        psid: transition.psid,
+        outcome: 'label',
+        error_kind: transition.error?.kind,
+        error_code: transition.error?.code,
+        error_subcode: transition.error?.subcode,
+        platform: 'messenger',
+        label_from: labelName(transition.from),
+        label_to: labelName(transition.to),
+        label_result: transition.result,
+      },
     });
   }
   rows.sort((a, b) => a.at - b.at);
 
-  const lines = [AUDIT_COLUMNS.join(','), ...rows.map((row) => row.cells.map(csvCell).join(','))];
+  const lines = [AUDIT_COLUMNS.join(','), ...rows.map((row) => AUDIT_COLUMNS.map((column) => csvCell(row.cells[column])).join(','))];
   // RFC 4180: CRLF after every record, the last included.
   return lines.map((line) => `${line}\r\n`).join('');
 }
